@@ -1,0 +1,106 @@
+package com.bourse.engine;
+
+import com.bourse.protocol.RiskLimits;
+import com.bourse.protocol.SelfTradePrevention;
+
+/**
+ * An account: balances and holds per ledger asset (currencies and instrument positions), limits, kill
+ * switch, throttle window and the statistics the risk score reads. Engine thread only.
+ */
+final class Account {
+    final long accountId;
+    final long ownerUserId;
+    final String baseCurrency;
+    final SelfTradePrevention selfTradePrevention;
+    /** The contra account of deposits and withdrawals: it may go negative, customer accounts never do. */
+    final boolean external;
+    RiskLimits limits;
+    boolean killSwitch;
+    long[] balance;
+    long[] held;
+    /** Open quantity of working buy orders per instrument asset, for the position limit. */
+    long[] pendingBuy;
+    long lastOrderId;
+
+    long orderWindowStart = Long.MIN_VALUE;
+    int ordersInWindow;
+    long transferWindowStart = Long.MIN_VALUE;
+    int transfersInWindow;
+    long orderCount;
+    long orderQuantitySum;
+    long transferCount;
+    long transferAmountSum;
+
+    /** Working orders (resting, waiting stops, held) in entry order. */
+    Order firstOrder;
+    Order lastOrder;
+
+    Account(long accountId, long ownerUserId, String baseCurrency, SelfTradePrevention stp, RiskLimits limits,
+            int assets, boolean external) {
+        this.accountId = accountId;
+        this.ownerUserId = ownerUserId;
+        this.baseCurrency = baseCurrency;
+        this.selfTradePrevention = stp;
+        this.limits = limits;
+        this.balance = new long[assets];
+        this.held = new long[assets];
+        this.pendingBuy = new long[assets];
+        this.external = external;
+    }
+
+    long available(int asset) {
+        return balance[asset] - held[asset];
+    }
+
+    void growAssets(int assets) {
+        if (balance.length < assets) {
+            balance = java.util.Arrays.copyOf(balance, assets);
+            held = java.util.Arrays.copyOf(held, assets);
+            pendingBuy = java.util.Arrays.copyOf(pendingBuy, assets);
+        }
+    }
+
+    void link(Order order) {
+        order.accountNext = null;
+        order.accountPrev = lastOrder;
+        if (lastOrder == null) {
+            firstOrder = order;
+        } else {
+            lastOrder.accountNext = order;
+        }
+        lastOrder = order;
+    }
+
+    void unlink(Order order) {
+        if (order.accountPrev == null) {
+            firstOrder = order.accountNext;
+        } else {
+            order.accountPrev.accountNext = order.accountNext;
+        }
+        if (order.accountNext == null) {
+            lastOrder = order.accountPrev;
+        } else {
+            order.accountNext.accountPrev = order.accountPrev;
+        }
+        order.accountPrev = order.accountNext = null;
+    }
+
+    /** Counts an order into the current throttle window; false if the window is already full. */
+    boolean admitOrder(long timestamp) {
+        long window = Math.floorDiv(timestamp, limits.throttleWindowMillis());
+        if (window != orderWindowStart) {
+            orderWindowStart = window;
+            ordersInWindow = 0;
+        }
+        return ordersInWindow < limits.maxOrdersPerWindow();
+    }
+
+    /** Moves the transfer-frequency window to the one holding {@code timestamp}. */
+    void rollTransferWindow(long timestamp) {
+        long window = Math.floorDiv(timestamp, limits.throttleWindowMillis());
+        if (window != transferWindowStart) {
+            transferWindowStart = window;
+            transfersInWindow = 0;
+        }
+    }
+}

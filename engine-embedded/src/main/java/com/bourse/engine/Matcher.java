@@ -1,0 +1,271 @@
+package com.bourse.engine;
+
+import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.EventSink;
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.SelfTradePrevention;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+
+/**
+ * Price-time priority matching with settlement: an incoming order sweeps the opposite side level by level
+ * (each level's queue in time order), every execution settles at once through the {@link Ledger}, and what
+ * is left rests, or is cancelled as its time in force says. Also owns the end of every order's life
+ * (cancel, expiry, retire) so holds are released in exactly one place. Engine thread only.
+ */
+final class Matcher {
+    private final EngineState state;
+    private final Ledger ledger;
+
+    Matcher(EngineState state, Ledger ledger) {
+        this.state = state;
+        this.ledger = ledger;
+    }
+
+    /** Match an accepted, live order; stops wait for their trigger instead. */
+    void activate(Order order) {
+        if (order.type.isStop()) {
+            order.state = OrderState.STOP_WAITING;
+            order.instrument.addStop(order);
+            fireStops(order.instrument);
+        } else {
+            match(order);
+            fireStops(order.instrument);
+        }
+    }
+
+    /** Sweep the book with {@code taker}, then rest, cancel or retire it. */
+    void match(Order taker) {
+        InstrumentState instrument = taker.instrument;
+        boolean buy = taker.isBuy();
+        BookSide opposite = instrument.side(!buy);
+        long limit = limitOf(taker);
+        EventSink sink = state.sink;
+        Side makerSide = taker.side.opposite();
+        taker.state = OrderState.INCOMING;
+
+        if (taker.timeInForce == TimeInForce.FOK && !canFillCompletely(taker, opposite, limit)) {
+            endOfTaker(taker, CancelReason.FOK_NOT_FILLED);
+            return;
+        }
+
+        boolean selfTradeStop = false;
+        while (taker.leaves > 0) {
+            PriceLevel level = opposite.best();
+            if (level == null || (buy ? level.price > limit : level.price < limit)) {
+                break;
+            }
+            Order maker = level.head;
+            if (maker.account == taker.account) {
+                SelfTradePrevention stp = taker.account.selfTradePrevention;
+                if (stp != SelfTradePrevention.CANCEL_NEWEST) {
+                    cancel(maker, CancelReason.SELF_TRADE);
+                }
+                if (stp != SelfTradePrevention.CANCEL_OLDEST) {
+                    selfTradeStop = true;
+                    break;
+                }
+                continue;
+            }
+            long quantity = Math.min(taker.leaves, maker.visible);
+            maker.visible -= quantity;
+            maker.leaves -= quantity;
+            level.visibleQuantity -= quantity;
+            taker.leaves -= quantity;
+            execute(maker, taker, level.price, quantity);
+            if (maker.visible == 0) {
+                if (maker.leaves > 0) {
+                    // Iceberg refill: a new slice joins the back of the queue, losing time priority.
+                    level.remove(maker);
+                    maker.visible = Math.min(maker.displayQuantity, maker.leaves);
+                    maker.prioritySeq = ++state.prioritySeq;
+                    level.append(maker);
+                } else {
+                    opposite.remove(maker);
+                    retire(maker);
+                }
+            }
+            sink.bookDelta(instrument.id(), makerSide, level.price, level.visibleQuantity, level.orderCount);
+        }
+
+        if (taker.leaves == 0) {
+            retire(taker);
+        } else if (selfTradeStop) {
+            endOfTaker(taker, CancelReason.SELF_TRADE);
+        } else if (!taker.type.hasLimitPrice()) {
+            endOfTaker(taker, CancelReason.NO_LIQUIDITY);
+        } else if (taker.timeInForce == TimeInForce.IOC || taker.timeInForce == TimeInForce.FOK) {
+            endOfTaker(taker, CancelReason.IOC_REMAINDER);
+        } else {
+            rest(taker);
+        }
+    }
+
+    /** Would the order cross the opposite side at its price? Used by post-only checks. */
+    boolean wouldCross(InstrumentState instrument, Side side, long price) {
+        PriceLevel best = instrument.side(side != Side.BUY).best();
+        return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
+    }
+
+    /** Trigger waiting stops whose price the last trade reached, oldest first, until none is left to fire. */
+    void fireStops(InstrumentState instrument) {
+        while (instrument.firstStop != null) {
+            Order triggered = null;
+            long last = instrument.lastTradePrice;
+            for (Order o = instrument.firstStop; o != null; o = o.nextStop) {
+                if (o.isBuy() ? last >= o.stopPrice : last <= o.stopPrice) {
+                    triggered = o;
+                    break;
+                }
+            }
+            if (triggered == null) {
+                return;
+            }
+            instrument.removeStop(triggered);
+            state.sink.onEvent(new com.bourse.protocol.Event.OrderTriggered(triggered.orderId, last));
+            match(triggered);
+        }
+    }
+
+    /** End a working order early wherever it is (book, stop list, approval queue), releasing its holds. */
+    void cancel(Order order, CancelReason reason) {
+        long leaves = order.leaves;
+        removeFromMarket(order);
+        state.sink.orderCancelled(order.orderId, order.account.accountId, leaves, reason);
+        retire(order);
+    }
+
+    void expire(Order order) {
+        long leaves = order.leaves;
+        removeFromMarket(order);
+        state.sink.onEvent(new com.bourse.protocol.Event.OrderExpired(order.orderId, order.account.accountId, leaves));
+        retire(order);
+    }
+
+    /** Release whatever the order still holds and forget it. */
+    void retire(Order order) {
+        Account account = order.account;
+        InstrumentState instrument = order.instrument;
+        if (order.isBuy()) {
+            account.pendingBuy[instrument.assetIndex] -= order.leaves;
+            ledger.release(account, instrument.currencyAssetIndex, order.held);
+        } else {
+            ledger.release(account, instrument.assetIndex, order.held);
+        }
+        order.held = 0;
+        account.unlink(order);
+        state.liveOrders.remove(order.orderId);
+        state.pool.release(order);
+    }
+
+    private void removeFromMarket(Order order) {
+        switch (order.state) {
+            case RESTING -> {
+                PriceLevel level = order.level;
+                order.instrument.side(order.isBuy()).remove(order);
+                state.sink.bookDelta(order.instrument.id(), order.side, level.price, level.visibleQuantity,
+                        level.orderCount);
+            }
+            case STOP_WAITING -> order.instrument.removeStop(order);
+            case HELD, INCOMING -> {
+            }
+        }
+    }
+
+    private void endOfTaker(Order taker, CancelReason reason) {
+        state.sink.orderCancelled(taker.orderId, taker.account.accountId, taker.leaves, reason);
+        retire(taker);
+    }
+
+    private void rest(Order order) {
+        order.state = OrderState.RESTING;
+        order.visible = order.displayQuantity > 0 ? Math.min(order.displayQuantity, order.leaves) : order.leaves;
+        order.prioritySeq = ++state.prioritySeq;
+        BookSide side = order.instrument.side(order.isBuy());
+        side.add(order);
+        PriceLevel level = order.level;
+        state.sink.bookDelta(order.instrument.id(), order.side, level.price, level.visibleQuantity,
+                level.orderCount);
+    }
+
+    private long limitOf(Order order) {
+        if (order.type.hasLimitPrice()) {
+            return order.price;
+        }
+        // Market and triggered stop orders are protected by the band: they never trade outside it.
+        return order.isBuy() ? order.instrument.highestPrice : order.instrument.lowestPrice;
+    }
+
+    /**
+     * Exact look-ahead for fill-or-kill: walks the crossing levels as matching would. At a level holding one
+     * of the taker's own orders (unless self-trades cancel the resting order) matching would stop there, after
+     * taking only the visible slices queued ahead of it.
+     */
+    private boolean canFillCompletely(Order taker, BookSide opposite, long limit) {
+        boolean buy = taker.isBuy();
+        boolean skipsOwn = taker.account.selfTradePrevention == SelfTradePrevention.CANCEL_OLDEST;
+        long needed = taker.leaves;
+        for (PriceLevel level = opposite.best(); level != null; level = opposite.nextAfter(level)) {
+            if (buy ? level.price > limit : level.price < limit) {
+                return false;
+            }
+            long aheadOfOwn = 0;
+            long levelTotal = 0;
+            for (Order o = level.head; o != null; o = o.levelNext) {
+                if (o.account == taker.account) {
+                    if (!skipsOwn) {
+                        return aheadOfOwn >= needed;
+                    }
+                    continue;
+                }
+                aheadOfOwn += o.visible;
+                levelTotal += o.leaves;
+            }
+            needed -= levelTotal;
+            if (needed <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void execute(Order maker, Order taker, long price, long quantity) {
+        InstrumentState instrument = taker.instrument;
+        Order buyer = taker.isBuy() ? taker : maker;
+        Order seller = taker.isBuy() ? maker : taker;
+        long tradeId = ++state.tradeSeq;
+        state.sink.trade(tradeId, instrument.id(), price, quantity, taker.side, maker.orderId, taker.orderId,
+                maker.account.accountId, taker.account.accountId, maker.leaves, taker.leaves, state.now);
+        instrument.lastTradePrice = price;
+
+        long divisor = instrument.notionalDivisor;
+        long cash = price * quantity / divisor;
+        long release = buyer.leaves == 0 ? buyer.held
+                : Math.min(buyer.held, Math.ceilDiv(buyer.holdPrice * quantity, divisor));
+        buyer.held -= release;
+        seller.held -= quantity;
+        Account buyAccount = buyer.account;
+        Account sellAccount = seller.account;
+        buyAccount.pendingBuy[instrument.assetIndex] -= quantity;
+
+        long journal = ledger.newJournal();
+        int currency = instrument.currencyAssetIndex;
+        int position = instrument.assetIndex;
+        ledger.post(journal, buyAccount, currency, -cash, release);
+        ledger.post(journal, sellAccount, currency, cash, 0);
+        ledger.post(journal, buyAccount, position, quantity, 0);
+        ledger.post(journal, sellAccount, position, -quantity, quantity);
+    }
+
+    static long notional(InstrumentState instrument, long price, long quantity) {
+        return price * quantity / instrument.notionalDivisor;
+    }
+
+    static long buyHold(InstrumentState instrument, long price, long quantity) {
+        return Math.ceilDiv(price * quantity, instrument.notionalDivisor);
+    }
+
+    static boolean isMarketLike(OrderType type) {
+        return !type.hasLimitPrice();
+    }
+}

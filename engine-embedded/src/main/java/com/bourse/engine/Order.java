@@ -1,0 +1,64 @@
+package com.bourse.engine;
+
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+
+/**
+ * A working order. Mutable and pooled so the matching path allocates nothing; it links itself into its
+ * price level's queue and its account's list of working orders (intrusive lists keep cancel O(1)).
+ * Engine thread only.
+ */
+final class Order {
+    long orderId;
+    long userId;
+    Account account;
+    InstrumentState instrument;
+    Side side;
+    OrderType type;
+    TimeInForce timeInForce;
+    long price;
+    long stopPrice;
+    /** Open quantity not yet filled or cancelled. */
+    long leaves;
+    /** Visible part of the open quantity; equals leaves unless iceberg. */
+    long visible;
+    /** Iceberg slice size; 0 for a fully visible order. */
+    long displayQuantity;
+    boolean postOnly;
+    OrderState state;
+    /** Order of entry, never changes: mass cancels and expiry walk orders in this order. */
+    long entrySeq;
+    /** Time priority: renewed when the order loses its place (re-price, size up, iceberg refill). */
+    long prioritySeq;
+    /** Price the buy hold was computed at (limit price, or the band's top for market and stop orders). */
+    long holdPrice;
+    /** Cash (buy) or position (sell) still held for this order. */
+    long held;
+
+    PriceLevel level;
+    Order levelPrev;
+    Order levelNext;
+    Order accountPrev;
+    Order accountNext;
+    /** Next in the instrument's waiting-stops list, or the pool's free list. */
+    Order nextStop;
+
+    boolean isBuy() {
+        return side == Side.BUY;
+    }
+
+    void clear() {
+        account = null;
+        instrument = null;
+        level = null;
+        levelPrev = levelNext = accountPrev = accountNext = nextStop = null;
+        side = null;
+        type = null;
+        timeInForce = null;
+        state = null;
+        orderId = userId = price = stopPrice = leaves = visible = displayQuantity = 0;
+        entrySeq = prioritySeq = holdPrice = held = 0;
+        postOnly = false;
+    }
+}

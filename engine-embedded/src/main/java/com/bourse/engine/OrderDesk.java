@@ -1,0 +1,321 @@
+package com.bourse.engine;
+
+import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.Role;
+import com.bourse.protocol.TimeInForce;
+
+/**
+ * The order commands: entry through the risk evaluator into the book (or the approval queue), cancel,
+ * amend, mass cancel, end-of-day expiry, risk officers' decisions on held orders and the kill switch.
+ * Engine thread only.
+ */
+final class OrderDesk {
+    private final EngineState state;
+    private final Ledger ledger;
+    private final Matcher matcher;
+    private final RiskEvaluator risk;
+
+    OrderDesk(EngineState state, Ledger ledger, Matcher matcher, RiskEvaluator risk) {
+        this.state = state;
+        this.ledger = ledger;
+        this.matcher = matcher;
+        this.risk = risk;
+    }
+
+    void place(Command.PlaceOrder c) {
+        Account account = state.accounts.get(c.accountId());
+        InstrumentState instrument = state.instruments.get(c.instrumentId());
+        ErrorCode error = risk.checkNewOrder(c, account, instrument);
+        if (error != null) {
+            state.sink.orderRejected(c.orderId(), c.accountId(), error);
+            return;
+        }
+        account.ordersInWindow++;
+        account.lastOrderId = c.orderId();
+        if (++account.orderCount > 1_000_000) {
+            // Keep the running average's sum far from overflow; halving both keeps the average.
+            account.orderCount >>= 1;
+            account.orderQuantitySum >>= 1;
+        }
+        account.orderQuantitySum += c.quantity();
+
+        Order order = state.pool.acquire();
+        order.orderId = c.orderId();
+        order.userId = c.userId();
+        order.account = account;
+        order.instrument = instrument;
+        order.side = c.side();
+        order.type = c.type();
+        order.timeInForce = c.timeInForce();
+        order.price = c.type().hasLimitPrice() ? c.price() : 0;
+        order.stopPrice = c.type().isStop() ? c.stopPrice() : 0;
+        order.leaves = c.quantity();
+        order.displayQuantity = c.displayQuantity();
+        order.postOnly = c.postOnly();
+        order.entrySeq = ++state.entrySeq;
+        order.holdPrice = risk.holdPrice;
+        order.held = risk.holdAmount;
+        account.link(order);
+        state.liveOrders.put(order.orderId, order);
+
+        state.sink.orderAccepted(order.orderId, account.accountId, instrument.id(), c.userId(), order.side,
+                order.type, order.timeInForce, order.price, order.stopPrice, order.leaves, order.displayQuantity,
+                order.postOnly, c.timestamp());
+        if (order.isBuy()) {
+            account.pendingBuy[instrument.assetIndex] += order.leaves;
+            ledger.hold(account, instrument.currencyAssetIndex, order.held);
+        } else {
+            ledger.hold(account, instrument.assetIndex, order.held);
+        }
+
+        ErrorCode review = risk.reviewReason;
+        if (review != null) {
+            order.state = OrderState.HELD;
+            RiskScore s = risk.score;
+            state.sink.onEvent(new Event.OrderHeld(order.orderId, account.accountId, s.score, review));
+            state.sink.onEvent(new Event.RiskAlert(ReviewSubject.ORDER, order.orderId, account.accountId, s.score,
+                    s.amount, s.frequency, s.pattern, review));
+            return;
+        }
+        matcher.activate(order);
+    }
+
+    void cancel(Command.CancelOrder c) {
+        Order order = state.liveOrders.get(c.orderId());
+        if (order == null) {
+            state.sink.orderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER);
+            return;
+        }
+        if (!mayManage(c.userId(), order.account)) {
+            state.sink.orderRejected(c.orderId(), order.account.accountId, ErrorCode.NOT_AUTHORIZED);
+            return;
+        }
+        matcher.cancel(order, CancelReason.USER_REQUEST);
+    }
+
+    void replace(Command.ReplaceOrder c) {
+        Order order = state.liveOrders.get(c.orderId());
+        if (order == null) {
+            state.sink.orderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER);
+            return;
+        }
+        Account account = order.account;
+        if (c.userId() != Command.SYSTEM_USER && account.ownerUserId != c.userId()) {
+            state.sink.orderRejected(c.orderId(), account.accountId, ErrorCode.NOT_AUTHORIZED);
+            return;
+        }
+        if (order.state != OrderState.RESTING || !order.type.hasLimitPrice()) {
+            state.sink.orderRejected(c.orderId(), account.accountId, ErrorCode.ORDER_NOT_REPLACEABLE);
+            return;
+        }
+        ErrorCode error = risk.checkReplace(order, c.newPrice(), c.newQuantity());
+        if (error != null) {
+            state.sink.orderRejected(c.orderId(), account.accountId, error);
+            return;
+        }
+        InstrumentState instrument = order.instrument;
+        long newQuantity = c.newQuantity();
+        boolean keepsPriority = c.newPrice() == order.price && newQuantity <= order.leaves;
+        long newHold = risk.holdAmount;
+        int heldAsset = order.isBuy() ? instrument.currencyAssetIndex : instrument.assetIndex;
+        if (order.isBuy()) {
+            account.pendingBuy[instrument.assetIndex] += newQuantity - order.leaves;
+            order.holdPrice = c.newPrice();
+        }
+        long heldChange = newHold - order.held;
+        order.held = newHold;
+
+        if (keepsPriority) {
+            PriceLevel level = order.level;
+            long newVisible = order.displayQuantity > 0 ? Math.min(order.visible, newQuantity) : newQuantity;
+            level.visibleQuantity -= order.visible - newVisible;
+            order.visible = newVisible;
+            order.leaves = newQuantity;
+            state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, true);
+            state.sink.bookDelta(instrument.id(), order.side, level.price, level.visibleQuantity, level.orderCount);
+            adjustHold(account, heldAsset, heldChange);
+            return;
+        }
+        PriceLevel oldLevel = order.level;
+        instrument.side(order.isBuy()).remove(order);
+        state.sink.bookDelta(instrument.id(), order.side, oldLevel.price, oldLevel.visibleQuantity,
+                oldLevel.orderCount);
+        order.price = c.newPrice();
+        order.leaves = newQuantity;
+        state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, false);
+        adjustHold(account, heldAsset, heldChange);
+        matcher.match(order);
+        matcher.fireStops(instrument);
+    }
+
+    void massCancel(Command.MassCancel c) {
+        long accountId = c.accountId();
+        Account only = accountId == 0 ? null : state.accounts.get(accountId);
+        if (accountId != 0 && only == null) {
+            reject(accountId, ErrorCode.UNKNOWN_ACCOUNT);
+            return;
+        }
+        if (c.instrumentId() != 0 && !state.instruments.containsKey(c.instrumentId())) {
+            reject(c.instrumentId(), ErrorCode.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        boolean officer = state.has(c.userId(), Role.RISK_OFFICER);
+        if (!(officer || (only != null && only.ownerUserId == c.userId()))) {
+            reject(accountId, state.roles(c.userId()) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            return;
+        }
+        if (only != null) {
+            cancelAll(only, c.instrumentId(), CancelReason.MASS_CANCEL);
+        } else {
+            for (Account account : state.accountList) {
+                cancelAll(account, c.instrumentId(), CancelReason.MASS_CANCEL);
+            }
+        }
+    }
+
+    void endOfDay(Command.EndOfDay c) {
+        if (!state.has(c.userId(), Role.ADMIN)) {
+            reject(0, ErrorCode.NOT_AUTHORIZED);
+            return;
+        }
+        for (Account account : state.accountList) {
+            Order o = account.firstOrder;
+            while (o != null) {
+                Order next = o.accountNext;
+                if (o.timeInForce == TimeInForce.DAY) {
+                    matcher.expire(o);
+                }
+                o = next;
+            }
+        }
+    }
+
+    void engageKillSwitch(Command.EngageKillSwitch c) {
+        Account account = officerTarget(c.userId(), c.accountId());
+        if (account == null) {
+            return;
+        }
+        account.killSwitch = true;
+        state.sink.onEvent(new Event.KillSwitchChanged(account.accountId, true, c.userId()));
+        cancelAll(account, 0, CancelReason.KILL_SWITCH);
+    }
+
+    void releaseKillSwitch(Command.ReleaseKillSwitch c) {
+        Account account = officerTarget(c.userId(), c.accountId());
+        if (account == null) {
+            return;
+        }
+        account.killSwitch = false;
+        state.sink.onEvent(new Event.KillSwitchChanged(account.accountId, false, c.userId()));
+    }
+
+    void setLimits(Command.SetRiskLimits c) {
+        Account account = officerTarget(c.userId(), c.accountId());
+        if (account == null) {
+            return;
+        }
+        if (c.limits() == null || !c.limits().isValid()) {
+            reject(c.accountId(), ErrorCode.INVALID_CONFIGURATION);
+            return;
+        }
+        account.limits = c.limits();
+        state.sink.onEvent(new Event.RiskLimitsChanged(account.accountId, c.limits()));
+    }
+
+    void approve(Command.Approve c) {
+        Order order = heldOrderFor(c.userId(), c.subjectId());
+        if (order == null) {
+            return;
+        }
+        InstrumentState instrument = order.instrument;
+        ErrorCode stale = instrument.halted ? ErrorCode.INSTRUMENT_HALTED
+                : order.postOnly && matcher.wouldCross(instrument, order.side, order.price)
+                ? ErrorCode.POST_ONLY_WOULD_CROSS : null;
+        if (stale != null) {
+            state.sink.orderRejected(order.orderId, order.account.accountId, stale);
+            matcher.retire(order);
+            return;
+        }
+        state.sink.onEvent(new Event.OrderApproved(order.orderId, c.userId()));
+        matcher.activate(order);
+    }
+
+    void reject(Command.Reject c) {
+        Order order = heldOrderFor(c.userId(), c.subjectId());
+        if (order == null) {
+            return;
+        }
+        state.sink.orderRejected(order.orderId, order.account.accountId, ErrorCode.REJECTED_BY_RISK_OFFICER);
+        matcher.retire(order);
+    }
+
+    private Order heldOrderFor(long officer, long orderId) {
+        if (officer == Command.SYSTEM_USER || !state.has(officer, Role.RISK_OFFICER)) {
+            reject(orderId, state.roles(officer) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            return null;
+        }
+        Order order = state.liveOrders.get(orderId);
+        if (order == null) {
+            reject(orderId, ErrorCode.UNKNOWN_ORDER);
+            return null;
+        }
+        if (order.state != OrderState.HELD) {
+            reject(orderId, ErrorCode.NOT_HELD);
+            return null;
+        }
+        if (order.userId == officer || order.account.ownerUserId == officer) {
+            reject(orderId, ErrorCode.FOUR_EYES_VIOLATION);
+            return null;
+        }
+        return order;
+    }
+
+    private Account officerTarget(long userId, long accountId) {
+        int roles = state.roles(userId);
+        if (roles < 0) {
+            reject(accountId, ErrorCode.UNKNOWN_USER);
+            return null;
+        }
+        if (!Role.RISK_OFFICER.in(roles)) {
+            reject(accountId, ErrorCode.NOT_AUTHORIZED);
+            return null;
+        }
+        Account account = state.accounts.get(accountId);
+        if (account == null) {
+            reject(accountId, ErrorCode.UNKNOWN_ACCOUNT);
+        }
+        return account;
+    }
+
+    private void cancelAll(Account account, long instrumentId, CancelReason reason) {
+        Order o = account.firstOrder;
+        while (o != null) {
+            Order next = o.accountNext;
+            if (instrumentId == 0 || o.instrument.id() == instrumentId) {
+                matcher.cancel(o, reason);
+            }
+            o = next;
+        }
+    }
+
+    private boolean mayManage(long userId, Account account) {
+        return userId == Command.SYSTEM_USER || account.ownerUserId == userId
+                || state.has(userId, Role.RISK_OFFICER);
+    }
+
+    private void adjustHold(Account account, int asset, long change) {
+        if (change > 0) {
+            ledger.hold(account, asset, change);
+        } else if (change < 0) {
+            ledger.release(account, asset, -change);
+        }
+    }
+
+    private void reject(long refId, ErrorCode code) {
+        state.sink.onEvent(new Event.CommandRejected(refId, code));
+    }
+}

@@ -1,0 +1,334 @@
+package com.bourse.engine;
+
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.RiskLimits;
+import com.bourse.protocol.SelfTradePrevention;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.protocol.TransferKind;
+import com.bourse.protocol.TransferState;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the engine's whole state as bytes and reads it back. Everything is written in the deterministic
+ * order of the engine's lists (never a hash map's), so equal states give equal bytes; book queues are
+ * rebuilt from time priority and stop lists from their written order.
+ */
+final class SnapshotCodec {
+    private static final int MAGIC = 0x424F5552; // "BOUR"
+    private static final int VERSION = 1;
+
+    private SnapshotCodec() {
+    }
+
+    static byte[] write(EngineState s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeLong(s.tradeSeq);
+            out.writeLong(s.journalSeq);
+            out.writeLong(s.entrySeq);
+            out.writeLong(s.prioritySeq);
+
+            out.writeInt(s.userIds.size());
+            for (long userId : s.userIds) {
+                out.writeLong(userId);
+                out.writeInt(s.roles(userId));
+            }
+            out.writeInt(s.assetCodes.size());
+            for (String code : s.assetCodes) {
+                out.writeUTF(code);
+            }
+            for (long total : s.assetTotals) {
+                out.writeLong(total);
+            }
+            out.writeInt(s.currencies.size());
+            for (Currency currency : s.currencies) {
+                out.writeUTF(currency.code());
+                out.writeInt(currency.minorDigits());
+            }
+            out.writeInt(s.instrumentList.size());
+            for (InstrumentState instrument : s.instrumentList) {
+                Instrument spec = instrument.spec;
+                out.writeLong(spec.id());
+                out.writeUTF(spec.symbol());
+                out.writeUTF(spec.currency());
+                out.writeInt(spec.priceScale());
+                out.writeLong(spec.tickSize());
+                out.writeLong(spec.lotSize());
+                out.writeLong(spec.referencePrice());
+                out.writeInt(spec.bandBps());
+                out.writeBoolean(instrument.halted);
+                out.writeLong(instrument.lastTradePrice);
+            }
+            writeBalances(out, s.external);
+            out.writeInt(s.accountList.size());
+            for (Account account : s.accountList) {
+                writeAccount(out, account);
+            }
+            for (Account account : s.accountList) {
+                int count = 0;
+                for (Order o = account.firstOrder; o != null; o = o.accountNext) {
+                    count++;
+                }
+                out.writeInt(count);
+                for (Order o = account.firstOrder; o != null; o = o.accountNext) {
+                    writeOrder(out, o);
+                }
+            }
+            for (InstrumentState instrument : s.instrumentList) {
+                out.writeInt(instrument.stopCount);
+                for (Order o = instrument.firstStop; o != null; o = o.nextStop) {
+                    out.writeLong(o.orderId);
+                }
+            }
+            out.writeInt(s.transferList.size());
+            for (Transfer t : s.transferList) {
+                out.writeLong(t.transferId);
+                out.writeLong(t.userId);
+                out.writeByte(t.kind.ordinal());
+                out.writeLong(t.fromAccountId);
+                out.writeLong(t.toAccountId);
+                out.writeUTF(t.asset);
+                out.writeLong(t.amount);
+                out.writeByte(t.state.ordinal());
+                out.writeLong(t.held);
+                out.writeBoolean(t.awaitingReview);
+                out.writeByte(t.firstResult.state().ordinal());
+                out.writeShort(t.firstResult.reason() == null ? -1 : t.firstResult.reason().ordinal());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static EngineState read(EngineConfig config, byte[] snapshot) {
+        EngineState s = new EngineState(config);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a Bourse engine snapshot");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unsupported snapshot version " + version);
+            }
+            s.tradeSeq = in.readLong();
+            s.journalSeq = in.readLong();
+            s.entrySeq = in.readLong();
+            s.prioritySeq = in.readLong();
+
+            int users = in.readInt();
+            for (int i = 0; i < users; i++) {
+                long userId = in.readLong();
+                s.userIds.add(userId);
+                s.userRoles.put(userId, in.readInt());
+            }
+            int assets = in.readInt();
+            for (int i = 0; i < assets; i++) {
+                s.addAsset(in.readUTF());
+            }
+            for (int i = 0; i < assets; i++) {
+                s.assetTotals[i] = in.readLong();
+            }
+            int currencies = in.readInt();
+            for (int i = 0; i < currencies; i++) {
+                Currency currency = new Currency(in.readUTF(), in.readInt());
+                s.currencies.add(currency);
+                s.currencyDigits.put(currency.code(), currency.minorDigits());
+            }
+            int instruments = in.readInt();
+            for (int i = 0; i < instruments; i++) {
+                Instrument spec = new Instrument(in.readLong(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong(),
+                        in.readLong(), in.readLong(), in.readInt());
+                int digits = s.currencyDigits.getValue(spec.currency());
+                InstrumentState instrument = new InstrumentState(spec, s.assetIndex.getValue(spec.symbol()),
+                        s.assetIndex.getValue(spec.currency()), spec.currency(),
+                        TransferDesk.pow10(spec.priceScale() - digits),
+                        Math.multiplyExact(config.largeAmountUnits(), TransferDesk.pow10(digits)));
+                instrument.halted = in.readBoolean();
+                instrument.lastTradePrice = in.readLong();
+                s.instruments.put(spec.id(), instrument);
+                s.instrumentList.add(instrument);
+            }
+            readBalances(in, s.external);
+            int accounts = in.readInt();
+            for (int i = 0; i < accounts; i++) {
+                Account account = readAccount(in, assets);
+                s.accounts.put(account.accountId, account);
+                s.accountList.add(account);
+            }
+            List<Order> resting = new ArrayList<>();
+            for (Account account : s.accountList) {
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    Order o = readOrder(in, s, account);
+                    account.link(o);
+                    s.liveOrders.put(o.orderId, o);
+                    if (o.state == OrderState.RESTING) {
+                        resting.add(o);
+                    }
+                }
+            }
+            resting.sort(Comparator.comparingLong(o -> o.prioritySeq));
+            for (Order o : resting) {
+                o.instrument.side(o.isBuy()).add(o);
+            }
+            for (InstrumentState instrument : s.instrumentList) {
+                int stops = in.readInt();
+                for (int i = 0; i < stops; i++) {
+                    instrument.addStop(s.liveOrders.get(in.readLong()));
+                }
+            }
+            int transfers = in.readInt();
+            for (int i = 0; i < transfers; i++) {
+                long id = in.readLong();
+                long userId = in.readLong();
+                TransferKind kind = TransferKind.values()[in.readByte()];
+                long from = in.readLong();
+                long to = in.readLong();
+                String asset = in.readUTF();
+                long amount = in.readLong();
+                Transfer t = new Transfer(id, userId, kind, s.accounts.get(from), s.accounts.get(to), from, to,
+                        s.assetIndex.getValue(asset), asset, amount);
+                t.state = TransferState.values()[in.readByte()];
+                t.held = in.readLong();
+                t.awaitingReview = in.readBoolean();
+                TransferState first = TransferState.values()[in.readByte()];
+                int reason = in.readShort();
+                t.firstResult = new Event.TransferStateChanged(id, kind, from, to, asset, amount, first,
+                        reason < 0 ? null : ErrorCode.values()[reason]);
+                s.transfers.put(id, t);
+                s.transferList.add(t);
+            }
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("snapshot has " + in.available() + " trailing bytes");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated or corrupt snapshot", e);
+        }
+        return s;
+    }
+
+    private static void writeAccount(DataOutputStream out, Account a) throws IOException {
+        out.writeLong(a.accountId);
+        out.writeLong(a.ownerUserId);
+        out.writeUTF(a.baseCurrency);
+        out.writeByte(a.selfTradePrevention.ordinal());
+        RiskLimits l = a.limits;
+        out.writeLong(l.maxOrderQuantity());
+        out.writeLong(l.maxOrderNotional());
+        out.writeLong(l.maxPosition());
+        out.writeInt(l.maxOrdersPerWindow());
+        out.writeLong(l.throttleWindowMillis());
+        out.writeBoolean(a.killSwitch);
+        writeBalances(out, a);
+        for (long pending : a.pendingBuy) {
+            out.writeLong(pending);
+        }
+        out.writeLong(a.lastOrderId);
+        out.writeLong(a.orderWindowStart);
+        out.writeInt(a.ordersInWindow);
+        out.writeLong(a.transferWindowStart);
+        out.writeInt(a.transfersInWindow);
+        out.writeLong(a.orderCount);
+        out.writeLong(a.orderQuantitySum);
+        out.writeLong(a.transferCount);
+        out.writeLong(a.transferAmountSum);
+    }
+
+    private static Account readAccount(DataInputStream in, int assets) throws IOException {
+        long id = in.readLong();
+        long owner = in.readLong();
+        String base = in.readUTF();
+        SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
+        RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong());
+        Account a = new Account(id, owner, base, stp, limits, assets, false);
+        a.killSwitch = in.readBoolean();
+        readBalances(in, a);
+        for (int i = 0; i < assets; i++) {
+            a.pendingBuy[i] = in.readLong();
+        }
+        a.lastOrderId = in.readLong();
+        a.orderWindowStart = in.readLong();
+        a.ordersInWindow = in.readInt();
+        a.transferWindowStart = in.readLong();
+        a.transfersInWindow = in.readInt();
+        a.orderCount = in.readLong();
+        a.orderQuantitySum = in.readLong();
+        a.transferCount = in.readLong();
+        a.transferAmountSum = in.readLong();
+        return a;
+    }
+
+    private static void writeBalances(DataOutputStream out, Account a) throws IOException {
+        for (int i = 0; i < a.balance.length; i++) {
+            out.writeLong(a.balance[i]);
+            out.writeLong(a.held[i]);
+        }
+    }
+
+    private static void readBalances(DataInputStream in, Account a) throws IOException {
+        for (int i = 0; i < a.balance.length; i++) {
+            a.balance[i] = in.readLong();
+            a.held[i] = in.readLong();
+        }
+    }
+
+    private static void writeOrder(DataOutputStream out, Order o) throws IOException {
+        out.writeLong(o.orderId);
+        out.writeLong(o.userId);
+        out.writeLong(o.instrument.id());
+        out.writeByte(o.side.ordinal());
+        out.writeByte(o.type.ordinal());
+        out.writeByte(o.timeInForce.ordinal());
+        out.writeLong(o.price);
+        out.writeLong(o.stopPrice);
+        out.writeLong(o.leaves);
+        out.writeLong(o.visible);
+        out.writeLong(o.displayQuantity);
+        out.writeBoolean(o.postOnly);
+        out.writeByte(o.state.ordinal());
+        out.writeLong(o.entrySeq);
+        out.writeLong(o.prioritySeq);
+        out.writeLong(o.holdPrice);
+        out.writeLong(o.held);
+    }
+
+    private static Order readOrder(DataInputStream in, EngineState s, Account account) throws IOException {
+        Order o = s.pool.acquire();
+        o.orderId = in.readLong();
+        o.userId = in.readLong();
+        o.account = account;
+        o.instrument = s.instruments.get(in.readLong());
+        o.side = Side.values()[in.readByte()];
+        o.type = OrderType.values()[in.readByte()];
+        o.timeInForce = TimeInForce.values()[in.readByte()];
+        o.price = in.readLong();
+        o.stopPrice = in.readLong();
+        o.leaves = in.readLong();
+        o.visible = in.readLong();
+        o.displayQuantity = in.readLong();
+        o.postOnly = in.readBoolean();
+        o.state = OrderState.values()[in.readByte()];
+        o.entrySeq = in.readLong();
+        o.prioritySeq = in.readLong();
+        o.holdPrice = in.readLong();
+        o.held = in.readLong();
+        return o;
+    }
+}

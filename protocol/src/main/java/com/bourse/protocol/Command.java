@@ -1,0 +1,125 @@
+package com.bourse.protocol;
+
+/**
+ * Everything that can change engine state. Each command carries the business time it happened at
+ * (the engine reads no clock) and the user acting, which the engine's permission and four-eyes rules use.
+ * {@link #SYSTEM_USER} is the installation itself (bootstrap, end-of-day jobs).
+ */
+public sealed interface Command {
+
+    long SYSTEM_USER = 0;
+
+    /** Epoch milliseconds of business time. */
+    long timestamp();
+
+    long userId();
+
+    // ---- Trading -------------------------------------------------------------------------------
+
+    /**
+     * A new order. {@code price} is ignored (0) for MARKET and STOP; {@code stopPrice} is used only by STOP and
+     * STOP_LIMIT; {@code displayQuantity} of 0 means fully visible, otherwise the order is an iceberg.
+     */
+    record PlaceOrder(long timestamp, long userId, long orderId, long accountId, long instrumentId, Side side,
+                      OrderType type, TimeInForce timeInForce, long price, long stopPrice, long quantity,
+                      long displayQuantity, boolean postOnly) implements Command {
+
+        public static PlaceOrder limit(long timestamp, long userId, long orderId, long accountId, long instrumentId,
+                                       Side side, long price, long quantity) {
+            return new PlaceOrder(timestamp, userId, orderId, accountId, instrumentId, side, OrderType.LIMIT,
+                    TimeInForce.GTC, price, 0, quantity, 0, false);
+        }
+
+        public static PlaceOrder market(long timestamp, long userId, long orderId, long accountId, long instrumentId,
+                                        Side side, long quantity) {
+            return new PlaceOrder(timestamp, userId, orderId, accountId, instrumentId, side, OrderType.MARKET,
+                    TimeInForce.IOC, 0, 0, quantity, 0, false);
+        }
+
+        public PlaceOrder withTimeInForce(TimeInForce tif) {
+            return new PlaceOrder(timestamp, userId, orderId, accountId, instrumentId, side, type, tif, price,
+                    stopPrice, quantity, displayQuantity, postOnly);
+        }
+    }
+
+    record CancelOrder(long timestamp, long userId, long orderId) implements Command {
+    }
+
+    /**
+     * Amend a resting limit order. {@code newQuantity} is the new open quantity. A price change or a larger
+     * quantity re-queues the order behind others at its price; a smaller quantity keeps its place.
+     */
+    record ReplaceOrder(long timestamp, long userId, long orderId, long newPrice, long newQuantity) implements Command {
+    }
+
+    /** Cancel every working order of an account, of an instrument, or of both; 0 means "any". */
+    record MassCancel(long timestamp, long userId, long accountId, long instrumentId) implements Command {
+    }
+
+    /** Close of the trading day: every DAY order expires. */
+    record EndOfDay(long timestamp, long userId) implements Command {
+    }
+
+    record HaltInstrument(long timestamp, long userId, long instrumentId) implements Command {
+    }
+
+    record ResumeInstrument(long timestamp, long userId, long instrumentId) implements Command {
+    }
+
+    // ---- Risk officer ---------------------------------------------------------------------------
+
+    /** Release a held order into the market or a held transfer into processing. Not by its own author. */
+    record Approve(long timestamp, long userId, ReviewSubject subject, long subjectId) implements Command {
+    }
+
+    /** Refuse a held order or transfer; the reason goes to the audit trail and the trader. */
+    record Reject(long timestamp, long userId, ReviewSubject subject, long subjectId, String reason)
+            implements Command {
+    }
+
+    /** Cancel the account's working orders and block new ones until released. */
+    record EngageKillSwitch(long timestamp, long userId, long accountId) implements Command {
+    }
+
+    record ReleaseKillSwitch(long timestamp, long userId, long accountId) implements Command {
+    }
+
+    record SetRiskLimits(long timestamp, long userId, long accountId, RiskLimits limits) implements Command {
+    }
+
+    // ---- Money ----------------------------------------------------------------------------------
+
+    /**
+     * Ask to move {@code amount} of {@code asset} (a currency code, or an instrument symbol for securities).
+     * {@code transferId} is chosen by the client: a retry with the same id and fields returns the first result.
+     * DEPOSIT uses only {@code toAccountId}, WITHDRAWAL only {@code fromAccountId}.
+     */
+    record RequestTransfer(long timestamp, long userId, long transferId, TransferKind kind, long fromAccountId,
+                           long toAccountId, String asset, long amount) implements Command {
+    }
+
+    /** The bank's answer for a deposit or withdrawal in PROCESSING. */
+    record SettleTransfer(long timestamp, long userId, long transferId, boolean settled) implements Command {
+    }
+
+    /** Withdraw a transfer that is still PENDING. */
+    record CancelTransfer(long timestamp, long userId, long transferId) implements Command {
+    }
+
+    // ---- Reference data (admin) -----------------------------------------------------------------
+
+    record AddCurrency(long timestamp, long userId, Currency currency) implements Command {
+    }
+
+    record ListInstrument(long timestamp, long userId, Instrument instrument) implements Command {
+    }
+
+    /** Open an account owned by a trader; {@code baseCurrency} is the currency its large-amount rule counts in. */
+    record OpenAccount(long timestamp, long userId, long accountId, long ownerUserId, String baseCurrency,
+                       SelfTradePrevention selfTradePrevention) implements Command {
+    }
+
+    /** Register or update a user's roles ({@link Role#mask}). */
+    record RegisterUser(long timestamp, long userId, long newUserId, int roleMask) implements Command {
+    }
+}

@@ -1,0 +1,98 @@
+package com.bourse.protocol;
+
+/**
+ * Everything the engine says happened. Same commands in the same order give equal events.
+ * Prices and quantities are in the instrument's units; cash in minor units of the asset's currency.
+ */
+public sealed interface Event {
+
+    // ---- Orders ---------------------------------------------------------------------------------
+
+    record OrderAccepted(long orderId, long accountId, long instrumentId, long userId, Side side, OrderType type,
+                         TimeInForce timeInForce, long price, long stopPrice, long quantity, long displayQuantity,
+                         boolean postOnly, long timestamp) implements Event {
+    }
+
+    record OrderRejected(long orderId, long accountId, ErrorCode reason) implements Event {
+    }
+
+    /** The order passed the hard checks but scored high: it waits for a risk officer. */
+    record OrderHeld(long orderId, long accountId, int riskScoreBps, ErrorCode reason) implements Event {
+    }
+
+    record OrderApproved(long orderId, long officerUserId) implements Event {
+    }
+
+    /** A stop order's stop price was reached: it now works as a market or limit order. */
+    record OrderTriggered(long orderId, long lastTradePrice) implements Event {
+    }
+
+    /** One execution between a resting (maker) and an incoming (taker) order; leaves are what each has open after it. */
+    record Trade(long tradeId, long instrumentId, long price, long quantity, Side takerSide, long makerOrderId,
+                 long takerOrderId, long makerAccountId, long takerAccountId, long makerLeaves, long takerLeaves,
+                 long timestamp) implements Event {
+    }
+
+    record OrderCancelled(long orderId, long accountId, long cancelledQuantity, CancelReason reason) implements Event {
+    }
+
+    record OrderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority)
+            implements Event {
+    }
+
+    record OrderExpired(long orderId, long accountId, long expiredQuantity) implements Event {
+    }
+
+    /** A price level after a change: its total visible quantity and number of orders (0 and 0 when it emptied). */
+    record BookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) implements Event {
+    }
+
+    // ---- Ledger and transfers -------------------------------------------------------------------
+
+    /**
+     * One posting of a balanced journal entry (all postings of one {@code journalId} and asset sum to zero),
+     * or a change of funds held ({@code delta} 0). Balance and held are the account's figures after it.
+     */
+    record BalanceChanged(long accountId, String asset, long delta, long balance, long held, long journalId)
+            implements Event {
+    }
+
+    record TransferStateChanged(long transferId, TransferKind kind, long fromAccountId, long toAccountId, String asset,
+                                long amount, TransferState state, ErrorCode reason) implements Event {
+    }
+
+    // ---- Risk -----------------------------------------------------------------------------------
+
+    /** A scored order or transfer reached the review threshold; scores are in basis points of 1. */
+    record RiskAlert(ReviewSubject subject, long subjectId, long accountId, int scoreBps, int amountBps,
+                     int frequencyBps, int patternBps, ErrorCode reason) implements Event {
+    }
+
+    record KillSwitchChanged(long accountId, boolean engaged, long byUserId) implements Event {
+    }
+
+    record RiskLimitsChanged(long accountId, RiskLimits limits) implements Event {
+    }
+
+    // ---- Market and reference data --------------------------------------------------------------
+
+    record InstrumentStatusChanged(long instrumentId, boolean halted) implements Event {
+    }
+
+    record CurrencyAdded(Currency currency) implements Event {
+    }
+
+    record InstrumentListed(Instrument instrument) implements Event {
+    }
+
+    record AccountOpened(long accountId, long ownerUserId, String baseCurrency, SelfTradePrevention selfTradePrevention)
+            implements Event {
+    }
+
+    record UserRegistered(long userId, int roleMask) implements Event {
+    }
+
+    /** A non-order command was refused and changed nothing; {@code refId} is the id it named. */
+    record CommandRejected(long refId, ErrorCode reason) implements Event {
+    }
+}

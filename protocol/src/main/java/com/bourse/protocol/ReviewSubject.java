@@ -1,0 +1,7 @@
+package com.bourse.protocol;
+
+/** What a risk officer's approve or reject decision is about. */
+public enum ReviewSubject {
+    ORDER,
+    TRANSFER
+}

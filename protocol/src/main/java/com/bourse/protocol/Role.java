@@ -1,0 +1,27 @@
+package com.bourse.protocol;
+
+/** What a user may do. A user may hold several roles; they are carried as a bit mask on the wire. */
+public enum Role {
+    /** Enters, amends and cancels orders on their own accounts. */
+    TRADER,
+    /** Approves or rejects held orders and transfers, sets limits, engages the kill switch. */
+    RISK_OFFICER,
+    /** Manages users, accounts and instruments. */
+    ADMIN;
+
+    public int bit() {
+        return 1 << ordinal();
+    }
+
+    public static int mask(Role... roles) {
+        int mask = 0;
+        for (Role role : roles) {
+            mask |= role.bit();
+        }
+        return mask;
+    }
+
+    public boolean in(int mask) {
+        return (mask & bit()) != 0;
+    }
+}

@@ -1,0 +1,11 @@
+package com.bourse.protocol;
+
+/** Money (or securities) entering, leaving, or moving between accounts. */
+public enum TransferKind {
+    /** From outside into an account; completes when the bank confirms. */
+    DEPOSIT,
+    /** From an account to outside; funds are held until the bank confirms or fails it. */
+    WITHDRAWAL,
+    /** Between two accounts inside Bourse; completes at once when approved. */
+    INTERNAL
+}
