@@ -24,14 +24,15 @@ final class Matcher {
 
     /** Match an accepted, live order; stops wait for their trigger instead. */
     void activate(Order order) {
+        // Read before matching: a filled order goes back to the pool and forgets its instrument.
+        InstrumentState instrument = order.instrument;
         if (order.type.isStop()) {
             order.state = OrderState.STOP_WAITING;
-            order.instrument.addStop(order);
-            fireStops(order.instrument);
+            instrument.addStop(order);
         } else {
             match(order);
-            fireStops(order.instrument);
         }
+        fireStops(instrument);
     }
 
     /** Sweep the book with {@code taker}, then rest, cancel or retire it. */

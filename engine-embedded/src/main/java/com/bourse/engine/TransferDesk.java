@@ -68,7 +68,9 @@ final class TransferDesk {
         principal.transfersInWindow++;
         principal.transferCount++;
         principal.transferAmountSum += Math.min(t.amount, Long.MAX_VALUE / 1_000_000);
-        ErrorCode review = t.amount > large ? ErrorCode.LARGE_AMOUNT
+        // Opening balances loaded by the installation itself (SYSTEM) are not customer activity to review.
+        ErrorCode review = c.userId() == Command.SYSTEM_USER ? null
+                : t.amount > large ? ErrorCode.LARGE_AMOUNT
                 : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         if (review != null) {
             t.awaitingReview = true;

@@ -1,0 +1,130 @@
+package com.bourse.engine.venue;
+
+import com.bourse.engine.Engine;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.EventSink;
+import com.bourse.protocol.Venue;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The engine hosted in-process for simulation and training: any thread submits, one engine thread
+ * applies commands in arrival order and tells every listener what happened, in event order.
+ *
+ * <p>Thread-safe. Listeners run on the engine thread and must hand work off quickly.
+ */
+public final class EmbeddedVenue implements Venue {
+    private final Engine engine;
+    private final ManyToOneConcurrentArrayQueue<Object> inbox;
+    private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
+    private final CommandObserver observer;
+    private final AgentRunner runner;
+    private volatile long lastLatencyNanos;
+    private volatile boolean closed;
+
+    /** Sees each command with its events right after the engine applied it (journal, projections). */
+    public interface CommandObserver {
+        void applied(Command command, java.util.List<Event> events);
+
+        CommandObserver NONE = (command, events) -> {
+        };
+    }
+
+    public EmbeddedVenue(Engine engine) {
+        this(engine, CommandObserver.NONE);
+    }
+
+    public EmbeddedVenue(Engine engine, CommandObserver observer) {
+        this.engine = engine;
+        this.observer = observer;
+        this.inbox = new ManyToOneConcurrentArrayQueue<>(64 * 1024);
+        this.runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
+                Throwable::printStackTrace, null, new EngineAgent());
+        AgentRunner.startOnThread(runner);
+    }
+
+    @Override
+    public boolean submit(Command command) {
+        if (closed || command == null) {
+            return false;
+        }
+        return inbox.offer(new Submission(command, System.nanoTime()));
+    }
+
+    /** Run a read-only question on the engine thread, between commands (depth, working orders, balances). */
+    public <T> CompletableFuture<T> query(Function<Engine, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new Query<>(question, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    @Override
+    public AutoCloseable subscribe(EventSink listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Time from submit to the end of the command's events for the latest command, for the status bar. */
+    public long lastLatencyNanos() {
+        return lastLatencyNanos;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        runner.close();
+    }
+
+    private record Submission(Command command, long submittedNanos) {
+    }
+
+    private record Query<T>(Function<Engine, T> question, CompletableFuture<T> answer) {
+        void run(Engine engine) {
+            try {
+                answer.complete(question.apply(engine));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+    }
+
+    private final class EngineAgent implements Agent {
+        private final java.util.ArrayList<Event> events = new java.util.ArrayList<>();
+        private final EventSink fanOut = event -> {
+            events.add(event);
+            for (EventSink listener : listeners) {
+                listener.onEvent(event);
+            }
+        };
+
+        @Override
+        public int doWork() {
+            return inbox.drain(this::handle, 256);
+        }
+
+        private void handle(Object item) {
+            if (item instanceof Submission submission) {
+                events.clear();
+                engine.apply(submission.command(), fanOut);
+                observer.applied(submission.command(), java.util.List.copyOf(events));
+                lastLatencyNanos = System.nanoTime() - submission.submittedNanos();
+            } else if (item instanceof Query<?> query) {
+                query.run(engine);
+            }
+        }
+
+        @Override
+        public String roleName() {
+            return "bourse-engine";
+        }
+    }
+}
