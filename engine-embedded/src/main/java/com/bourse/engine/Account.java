@@ -85,14 +85,24 @@ final class Account {
         order.accountPrev = order.accountNext = null;
     }
 
-    /** Counts an order into the current throttle window; false if the window is already full. */
+    /** Orders already counted in the throttle window holding {@code timestamp}. */
+    int ordersInWindowAt(long timestamp) {
+        return Math.floorDiv(timestamp, limits.throttleWindowMillis()) == orderWindowStart ? ordersInWindow : 0;
+    }
+
+    /** Whether one more order fits in the throttle window; changes nothing, so a refused order leaves no trace. */
     boolean admitOrder(long timestamp) {
+        return ordersInWindowAt(timestamp) < limits.maxOrdersPerWindow();
+    }
+
+    /** Counts an accepted order into the throttle window holding {@code timestamp}. */
+    void countOrder(long timestamp) {
         long window = Math.floorDiv(timestamp, limits.throttleWindowMillis());
         if (window != orderWindowStart) {
             orderWindowStart = window;
             ordersInWindow = 0;
         }
-        return ordersInWindow < limits.maxOrdersPerWindow();
+        ordersInWindow++;
     }
 
     /** Moves the transfer-frequency window to the one holding {@code timestamp}. */

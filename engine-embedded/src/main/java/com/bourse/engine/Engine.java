@@ -2,6 +2,8 @@ package com.bourse.engine;
 
 import com.bourse.protocol.BookLevel;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.ReviewSubject;
@@ -56,15 +58,19 @@ public final class Engine {
                 case Command.Approve c -> {
                     if (c.subject() == ReviewSubject.TRANSFER) {
                         transfers.approve(c);
-                    } else {
+                    } else if (c.subject() == ReviewSubject.ORDER) {
                         orders.approve(c);
+                    } else {
+                        rejectDecisionWithoutSubject(c.subjectId());
                     }
                 }
                 case Command.Reject c -> {
                     if (c.subject() == ReviewSubject.TRANSFER) {
                         transfers.reject(c);
-                    } else {
+                    } else if (c.subject() == ReviewSubject.ORDER) {
                         orders.reject(c);
+                    } else {
+                        rejectDecisionWithoutSubject(c.subjectId());
                     }
                 }
                 case Command.EngageKillSwitch c -> orders.engageKillSwitch(c);
@@ -81,6 +87,11 @@ public final class Engine {
         } finally {
             state.sink = EventSink.NONE;
         }
+    }
+
+    /** A review decision that does not say whether it is about an order or a transfer decides nothing. */
+    private void rejectDecisionWithoutSubject(long subjectId) {
+        state.sink.onEvent(new Event.CommandRejected(subjectId, ErrorCode.NOT_HELD));
     }
 
     /** The whole state as bytes; {@link #restore} of them continues exactly where this engine is. */

@@ -34,7 +34,7 @@ final class OrderDesk {
             state.sink.orderRejected(c.orderId(), c.accountId(), error);
             return;
         }
-        account.ordersInWindow++;
+        account.countOrder(c.timestamp());
         account.lastOrderId = c.orderId();
         if (++account.orderCount > 1_000_000) {
             // Keep the running average's sum far from overflow; halving both keeps the average.
@@ -74,14 +74,20 @@ final class OrderDesk {
 
         ErrorCode review = risk.reviewReason;
         if (review != null) {
-            order.state = OrderState.HELD;
-            RiskScore s = risk.score;
-            state.sink.onEvent(new Event.OrderHeld(order.orderId, account.accountId, s.score, review));
-            state.sink.onEvent(new Event.RiskAlert(ReviewSubject.ORDER, order.orderId, account.accountId, s.score,
-                    s.amount, s.frequency, s.pattern, review));
+            holdForReview(order, review);
             return;
         }
         matcher.activate(order);
+    }
+
+    /** Parks an order for a risk officer, scored by the last {@link RiskScore} run. */
+    private void holdForReview(Order order, ErrorCode review) {
+        order.state = OrderState.HELD;
+        RiskScore s = risk.score;
+        long accountId = order.account.accountId;
+        state.sink.onEvent(new Event.OrderHeld(order.orderId, accountId, s.score, review));
+        state.sink.onEvent(new Event.RiskAlert(ReviewSubject.ORDER, order.orderId, accountId, s.score,
+                s.amount, s.frequency, s.pattern, review));
     }
 
     void cancel(Command.CancelOrder c) {
@@ -148,6 +154,13 @@ final class OrderDesk {
         order.leaves = newQuantity;
         state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, false);
         adjustHold(account, heldAsset, heldChange);
+        if (risk.notional > instrument.largeAmount) {
+            // Large amounts are always reviewed, however the order got there: amending up is no way around it.
+            order.visible = 0;
+            risk.score.scoreOrder(account, instrument, order.price, newQuantity, risk.notional, c.timestamp());
+            holdForReview(order, ErrorCode.LARGE_AMOUNT);
+            return;
+        }
         matcher.match(order);
         matcher.fireStops(instrument);
     }

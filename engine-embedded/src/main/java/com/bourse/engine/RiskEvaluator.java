@@ -107,7 +107,8 @@ final class RiskEvaluator {
         if (c.postOnly() && matcher.wouldCross(instrument, c.side(), c.price())) {
             return ErrorCode.POST_ONLY_WOULD_CROSS;
         }
-        int total = score.scoreOrder(account, instrument, limitPriced ? c.price() : 0, c.quantity(), notional);
+        int total = score.scoreOrder(account, instrument, limitPriced ? c.price() : 0, c.quantity(), notional,
+                c.timestamp());
         reviewReason = notional > instrument.largeAmount ? ErrorCode.LARGE_AMOUNT
                 : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         return null;

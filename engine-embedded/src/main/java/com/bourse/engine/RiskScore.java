@@ -18,9 +18,10 @@ final class RiskScore {
     }
 
     /** Scores an order; returns the combined score in bps. */
-    int scoreOrder(Account account, InstrumentState instrument, long price, long quantity, long notional) {
+    int scoreOrder(Account account, InstrumentState instrument, long price, long quantity, long notional,
+                   long timestamp) {
         amount = ratio(notional, instrument.largeAmount);
-        frequency = ratio(account.ordersInWindow + 1L, account.limits.maxOrdersPerWindow());
+        frequency = ratio(account.ordersInWindowAt(timestamp) + 1L, account.limits.maxOrdersPerWindow());
         int outsized = account.orderCount >= 5 && quantity > 5 * averageOf(account.orderQuantitySum, account.orderCount)
                 ? ONE / 2 : 0;
         long halfBand = Math.multiplyExact(instrument.spec.referencePrice(), (long) instrument.spec.bandBps()) / 20_000;

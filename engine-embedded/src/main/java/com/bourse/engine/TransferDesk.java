@@ -27,7 +27,10 @@ final class TransferDesk {
     void request(Command.RequestTransfer c) {
         Transfer existing = c.transferId() > 0 ? state.transfers.get(c.transferId()) : null;
         if (existing != null) {
-            if (existing.sameRequest(c.kind(), c.fromAccountId(), c.toAccountId(), c.asset(), c.amount())) {
+            // Compare as stored: the account a kind does not use is recorded as 0, whatever the client sent.
+            long from = c.kind() == TransferKind.DEPOSIT ? 0 : c.fromAccountId();
+            long to = c.kind() == TransferKind.WITHDRAWAL ? 0 : c.toAccountId();
+            if (existing.sameRequest(c.kind(), from, to, c.asset(), c.amount())) {
                 state.sink.onEvent(existing.firstResult);
             } else {
                 reject(c.transferId(), ErrorCode.DUPLICATE_ID_MISMATCH);
