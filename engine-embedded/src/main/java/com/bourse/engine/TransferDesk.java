@@ -107,6 +107,11 @@ final class TransferDesk {
             moveTo(t, TransferState.FAILED, ErrorCode.SETTLEMENT_FAILED);
             return;
         }
+        if (t.kind == TransferKind.DEPOSIT && !fitsSupply(t.assetIndex, t.amount)) {
+            // Deposits settled since this one was requested leave no room for it.
+            moveTo(t, TransferState.FAILED, ErrorCode.INVALID_AMOUNT);
+            return;
+        }
         if (t.kind == TransferKind.DEPOSIT) {
             ledger.move(state.external, t.to, t.assetIndex, t.amount, 0);
         } else {
@@ -198,6 +203,9 @@ final class TransferDesk {
         if (state.assetIndex.getValue(c.asset()) < 0) {
             return ErrorCode.UNKNOWN_ASSET;
         }
+        if (c.kind() == TransferKind.DEPOSIT && !fitsSupply(state.assetIndex.getValue(c.asset()), c.amount())) {
+            return ErrorCode.INVALID_AMOUNT;
+        }
         Account from = c.kind() == TransferKind.DEPOSIT ? null : state.accounts.get(c.fromAccountId());
         Account to = c.kind() == TransferKind.WITHDRAWAL ? null : state.accounts.get(c.toAccountId());
         if ((c.kind() != TransferKind.DEPOSIT && from == null) || (c.kind() != TransferKind.WITHDRAWAL && to == null)) {
@@ -235,6 +243,15 @@ final class TransferDesk {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * Customer balances are never negative and add up to minus the external account's balance, so keeping
+     * that sum within a long keeps every balance from wrapping around, whatever trades and transfers later
+     * move between accounts. Only deposits add to the sum.
+     */
+    private boolean fitsSupply(int asset, long amount) {
+        return amount <= Long.MAX_VALUE + state.external.balance[asset];
     }
 
     private void releaseHold(Transfer t) {
