@@ -1,0 +1,105 @@
+package com.bourse.app.desktop;
+
+import com.bourse.ui.port.SignIn;
+import com.bourse.ui.port.TraderIdentity;
+import com.bourse.ui.port.VenueMode;
+import com.bourse.ui.port.WorkspaceStore;
+import com.bourse.ui.theme.Theme;
+import com.bourse.ui.theme.ThemeManager;
+import com.bourse.ui.view.SignInController;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The composition root of the desktop in simulation mode: one simulated market (engine, sample data, market
+ * simulator) shared by every window, the sign-in port, the workspace store, and the windows themselves.
+ * Several traders may sign in side by side (File › New trader window) to trade with each other.
+ *
+ * <p>FX thread only, except {@link #close}.
+ */
+public final class Desktop implements AutoCloseable {
+    private final DesktopConfig config;
+    private final SimulationHost host;
+    private final SignIn signIn;
+    private final String signInHint;
+    private final WorkspaceStore workspaces;
+    private final List<Workstation> workstations = new CopyOnWriteArrayList<>();
+    private final List<Stage> signInStages = new CopyOnWriteArrayList<>();
+
+    public Desktop(DesktopConfig config) {
+        this.config = config;
+        this.host = new SimulationHost(config);
+        SampleUserSignIn sampleUsers = new SampleUserSignIn(host.data());
+        this.signIn = sampleUsers;
+        this.signInHint = sampleUsers.hint();
+        this.workspaces = new FileWorkspaceStore(config.home());
+    }
+
+    /** Shows the sign-in form in {@code stage}; a granted sign-in turns the same stage into the main window. */
+    public void showSignIn(Stage stage) {
+        ThemeManager themes = new ThemeManager();
+        SignInController form = new SignInController(signIn, VenueMode.SIMULATION, signInHint,
+                trader -> open(stage, trader, themes));
+        Scene scene = new Scene(form.load(), 460, 420);
+        themes.setTheme(Theme.DARK);
+        themes.register(scene);
+        stage.setTitle("Bourse — sign in");
+        stage.setScene(scene);
+        signInStages.add(stage);
+        stage.setOnHidden(e -> signInStages.remove(stage));
+        stage.show();
+    }
+
+    /** Another sign-in window beside the open ones (a second trader on the same simulated market). */
+    public Stage showAnotherSignIn() {
+        Stage stage = new Stage();
+        showSignIn(stage);
+        return stage;
+    }
+
+    private void open(Stage stage, TraderIdentity trader, ThemeManager themes) {
+        themes.unregister(stage.getScene());
+        signInStages.remove(stage);
+        stage.setOnHidden(null);
+        Workstation[] self = new Workstation[1];
+        Workstation workstation = new Workstation(stage, new SimulationSession(host, trader), workspaces, themes,
+                this::showAnotherSignIn, () -> {
+                    workstations.remove(self[0]);
+                    showSignIn(stage);
+                });
+        self[0] = workstation;
+        workstations.add(workstation);
+        stage.setOnHidden(e -> workstations.remove(workstation));
+        workstation.show();
+    }
+
+    public List<Workstation> workstations() {
+        return List.copyOf(workstations);
+    }
+
+    public SimulationHost host() {
+        return host;
+    }
+
+    public WorkspaceStore workspaces() {
+        return workspaces;
+    }
+
+    public DesktopConfig config() {
+        return config;
+    }
+
+    /** Closes every window (saving workspaces) and stops the simulation. */
+    @Override
+    public void close() {
+        for (Workstation w : workstations) {
+            w.close();
+        }
+        workstations.clear();
+        host.close();
+    }
+}

@@ -1,0 +1,159 @@
+package com.bourse.app.desktop;
+
+import com.bourse.engine.Engine;
+import com.bourse.engine.EngineConfig;
+import com.bourse.engine.sim.SampleData;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.EventSink;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.Side;
+import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.MarketSnapshot;
+import com.bourse.ui.port.TraderIdentity;
+import com.bourse.ui.port.TradingSession;
+import com.bourse.ui.port.VenueMode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A trader's session on the simulation's embedded venue: the sample reference data, the trader's sample
+ * accounts, and an event stream that starts exactly at a snapshot. The snapshot is taken on the engine
+ * thread and the listener is subscribed in the same step, so no event falls between them.
+ *
+ * <p>Thread-safe.
+ */
+public final class SimulationSession implements TradingSession {
+    /** The desk's gross exposure limit per account in the sample world, in whole units of its currency. */
+    static final long EXPOSURE_LIMIT_UNITS = 500_000;
+    private static final int DEPTH_LEVELS = 2_000;
+
+    private final SimulationHost host;
+    private final TraderIdentity trader;
+    private final List<AccountView> accounts;
+    private volatile AutoCloseable subscription;
+    private volatile boolean closed;
+
+    public SimulationSession(SimulationHost host, TraderIdentity trader) {
+        this.host = host;
+        this.trader = trader;
+        SampleData data = host.data();
+        Map<String, Integer> digits = new HashMap<>();
+        data.currencies().forEach(c -> digits.put(c.code(), c.minorDigits()));
+        List<AccountView> mine = new ArrayList<>();
+        for (SampleData.SampleAccount account : data.accounts()) {
+            if (account.ownerUsername().equals(trader.username())) {
+                long limit = EXPOSURE_LIMIT_UNITS * pow10(digits.getOrDefault(account.baseCurrency(), 2));
+                mine.add(new AccountView(account.accountId(), account.name(), account.baseCurrency(), limit,
+                        EngineConfig.defaults().defaultLimits()));
+            }
+        }
+        this.accounts = List.copyOf(mine);
+    }
+
+    @Override
+    public TraderIdentity trader() {
+        return trader;
+    }
+
+    @Override
+    public VenueMode mode() {
+        return VenueMode.SIMULATION;
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return closed ? ConnectionState.DISCONNECTED : ConnectionState.CONNECTED;
+    }
+
+    @Override
+    public List<Currency> currencies() {
+        return host.data().currencies();
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return host.data().instruments();
+    }
+
+    @Override
+    public List<AccountView> accounts() {
+        return accounts;
+    }
+
+    @Override
+    public long newOrderId(long accountId) {
+        return host.newOrderId(accountId);
+    }
+
+    @Override
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public boolean submit(Command command) {
+        return !closed && host.venue().submit(command);
+    }
+
+    @Override
+    public CompletableFuture<MarketSnapshot> connect(EventSink sink) {
+        return host.venue().query(engine -> {
+            MarketSnapshot snapshot = snapshot(engine);
+            subscription = host.venue().subscribe(sink);
+            return snapshot;
+        });
+    }
+
+    private MarketSnapshot snapshot(Engine engine) {
+        Map<Long, MarketSnapshot.Book> books = new HashMap<>();
+        for (Instrument i : engine.instruments()) {
+            books.put(i.id(), new MarketSnapshot.Book(engine.depth(i.id(), Side.BUY, DEPTH_LEVELS),
+                    engine.depth(i.id(), Side.SELL, DEPTH_LEVELS), engine.lastTradePrice(i.id())));
+        }
+        List<com.bourse.protocol.WorkingOrder> orders = new ArrayList<>();
+        List<MarketSnapshot.Balance> balances = new ArrayList<>();
+        for (AccountView account : accounts) {
+            orders.addAll(engine.workingOrders(account.accountId()));
+            for (String asset : engine.assets()) {
+                long balance = engine.balance(account.accountId(), asset);
+                long held = engine.held(account.accountId(), asset);
+                if (balance != 0 || held != 0) {
+                    balances.add(new MarketSnapshot.Balance(account.accountId(), asset, balance, held));
+                }
+            }
+        }
+        return new MarketSnapshot(books, orders, balances);
+    }
+
+    @Override
+    public long lastLatencyNanos() {
+        return host.venue().lastLatencyNanos();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        AutoCloseable s = subscription;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static long pow10(int n) {
+        long v = 1;
+        for (int k = 0; k < n; k++) {
+            v *= 10;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,76 @@
+package com.bourse.app.store;
+
+import com.bourse.app.store.schema.tables.records.OrderEventsRecord;
+import com.bourse.app.store.schema.tables.records.OrdersRecord;
+import org.jooq.DSLContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static com.bourse.app.store.schema.Tables.ORDERS;
+import static com.bourse.app.store.schema.Tables.ORDER_EVENTS;
+
+/** The order blotter and each order's history. Thread-safe; reads what the projection writer has committed. */
+public final class OrderRepository {
+    private final DSLContext dsl;
+
+    public OrderRepository(Store store) {
+        this.dsl = store.dsl();
+    }
+
+    /** An account's orders entered on one trade date, in entry order (index: account, date, entry). */
+    public List<OrderLine> blotter(long accountId, LocalDate tradeDate, Page page) {
+        return dsl.selectFrom(ORDERS)
+                .where(ORDERS.ACCOUNT_ID.eq(accountId).and(ORDERS.TRADE_DATE.eq(tradeDate)))
+                .orderBy(ORDERS.ENTRY_SEQ)
+                .offset(page.offset()).limit(page.limit())
+                .fetch(OrderRepository::line);
+    }
+
+    /** The orders of an account still working (held, waiting for a trigger, on the book). */
+    public List<OrderLine> working(long accountId, Page page) {
+        return dsl.selectFrom(ORDERS)
+                .where(ORDERS.ACCOUNT_ID.eq(accountId)
+                        .and(ORDERS.STATUS.in(OrderStatus.HELD.name(), OrderStatus.WAITING_TRIGGER.name(),
+                                OrderStatus.WORKING.name(), OrderStatus.PARTIALLY_FILLED.name())))
+                .orderBy(ORDERS.ENTRY_SEQ)
+                .offset(page.offset()).limit(page.limit())
+                .fetch(OrderRepository::line);
+    }
+
+    public Optional<OrderLine> byEntry(long entrySeq) {
+        return dsl.selectFrom(ORDERS).where(ORDERS.ENTRY_SEQ.eq(entrySeq)).fetchOptional(OrderRepository::line);
+    }
+
+    /** The latest order an account entered with this client order id. */
+    public Optional<OrderLine> byOrderId(long accountId, long orderId) {
+        return dsl.selectFrom(ORDERS)
+                .where(ORDERS.ORDER_ID.eq(orderId).and(ORDERS.ACCOUNT_ID.eq(accountId)))
+                .orderBy(ORDERS.ENTRY_SEQ.desc()).limit(1)
+                .fetchOptional(OrderRepository::line);
+    }
+
+    /** Every state change of one order, oldest first. */
+    public List<OrderEventLine> history(long entrySeq) {
+        return dsl.selectFrom(ORDER_EVENTS)
+                .where(ORDER_EVENTS.ENTRY_SEQ.eq(entrySeq))
+                .orderBy(ORDER_EVENTS.EVENT_ID)
+                .fetch(OrderRepository::event);
+    }
+
+    static OrderLine line(OrdersRecord r) {
+        return new OrderLine(r.getEntrySeq(), r.getOrderId(), r.getAccountId(), r.getInstrumentId(), r.getUserId(),
+                r.getSide(), r.getOrderType(), r.getTimeInForce(), r.getPrice(), r.getStopPrice(), r.getQuantity(),
+                r.getDisplayQuantity(), r.getPostOnly(), OrderStatus.valueOf(r.getStatus()), r.getLeaves(),
+                r.getFilledQuantity(), r.getReason(), Instant.ofEpochMilli(r.getEnteredAt()), r.getTradeDate(),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+
+    static OrderEventLine event(OrderEventsRecord r) {
+        return new OrderEventLine(r.getEventId(), r.getSeq(), r.getEntrySeq(), r.getOrderId(), r.getAccountId(),
+                r.getKind(), r.getPrice(), r.getQuantity(), r.getLeaves(), r.getReason(), r.getTradeId(),
+                r.getActingUserId(), Instant.ofEpochMilli(r.getAt()));
+    }
+}

@@ -1,0 +1,92 @@
+package com.bourse.app.desktop;
+
+import com.bourse.ui.theme.Theme;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks the main screens in both themes and writes what the window shows to {@code docs/screenshots/}, where
+ * the README shows them. Each trader has made a trade first so no screen is empty.
+ */
+class ScreenshotTourTest {
+    @TempDir
+    Path home;
+    private DesktopDriver driver;
+    private final Path folder = DesktopDriver.repositoryFolder("docs/screenshots");
+
+    @BeforeEach
+    void start() throws Exception {
+        driver = new DesktopDriver(home);
+        driver.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        driver.stop();
+    }
+
+    @Test
+    void everyMainScreenIsCapturedInBothThemes() throws Exception {
+        Scene signIn = driver.fx(() -> signInScene());
+        driver.fxRun(() -> signIn.getWindow().setWidth(460));
+        shoot(signIn, "sign-in-dark.png");
+
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        driver.fxRun(() -> {
+            alice.stage().setX(0);
+            alice.stage().setY(0);
+            alice.stage().setWidth(1440);
+            alice.stage().setHeight(900);
+        });
+        TradingScenes.tradeAirbusBetween(driver, alice);
+
+        for (Theme theme : Theme.values()) {
+            driver.fxRun(() -> alice.context().themes().setTheme(theme));
+            driver.settle();
+            Scene scene = alice.stage().getScene();
+            driver.fxRun(() -> alice.dock().open(Workstation.ORDERS));
+            driver.settle();
+            shoot(scene, "main-" + theme.id() + ".png");
+            driver.fxRun(() -> {
+                alice.dock().open(Workstation.POSITIONS);
+                alice.dock().open(Workstation.DASHBOARD);
+                alice.dashboard().refresh();
+            });
+            driver.settle();
+            shoot(scene, "positions-dashboard-" + theme.id() + ".png");
+            driver.fxRun(() -> {
+                alice.dock().open(Workstation.FILLS);
+                alice.dock().open(Workstation.CHART);
+            });
+            driver.settle();
+            shoot(scene, "fills-chart-" + theme.id() + ".png");
+        }
+        driver.fxRun(() -> alice.context().themes().setTheme(Theme.DARK));
+    }
+
+    private void shoot(Scene scene, String name) throws Exception {
+        Path file = folder.resolve(name);
+        driver.screenshot(scene, file);
+        assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
+    }
+
+    private static Scene signInScene() {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof Stage stage && stage.isShowing() && stage.getScene().lookup("#signInButton") != null) {
+                return stage.getScene();
+            }
+        }
+        throw new AssertionError("no sign-in window");
+    }
+}

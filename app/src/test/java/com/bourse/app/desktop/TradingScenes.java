@@ -1,0 +1,73 @@
+package com.bourse.app.desktop;
+
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.Side;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+
+/** Trading steps several tests share, done through the ticket the way a trader would. */
+final class TradingScenes {
+    private TradingScenes() {
+    }
+
+    static Instrument instrument(Workstation w, String symbol) {
+        return w.context().desk().instruments().stream().filter(i -> i.symbol().equals(symbol)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Fills the ticket's fields as typed text (instrument by search, side, quantity, price) without sending. */
+    @SuppressWarnings("unchecked")
+    static void fillTicket(DesktopDriver driver, Workstation w, String symbol, Side side, String quantity,
+                           String price) {
+        driver.fxRun(() -> {
+            Scene scene = w.stage().getScene();
+            ComboBox<Instrument> box = (ComboBox<Instrument>) scene.lookup("#instrumentBox");
+            box.setValue(instrument(w, symbol));
+            ((ToggleButton) scene.lookup(side == Side.BUY ? "#buyToggle" : "#sellToggle")).setSelected(true);
+            ((Spinner<String>) scene.lookup("#quantitySpinner")).getEditor().setText(quantity);
+            ((Spinner<String>) scene.lookup("#priceSpinner")).getEditor().setText(price);
+        });
+    }
+
+    /** The price in the middle of an instrument's touch, as a trader would type it. */
+    static String midPrice(DesktopDriver driver, Workstation w, String symbol) {
+        return driver.fx(() -> {
+            Instrument i = instrument(w, symbol);
+            return Decimals.plain(w.context().desk().book(i.id()).centrePrice(), i.priceScale());
+        });
+    }
+
+    /**
+     * Alice bids inside the spread for Airbus, Bob (in his own window on the same market) sells into her bid,
+     * and Alice also rests a lower bid that stays working: a fill, a position and a working order.
+     */
+    static Workstation tradeAirbusBetween(DesktopDriver driver, Workstation alice) {
+        String mid = midPrice(driver, alice, "AIR");
+        fillTicket(driver, alice, "AIR", Side.BUY, "40", mid);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        driver.fxRun(() -> alice.stage().toBack());
+
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        Workstation bob = driver.signIn("bob", "bob-training-1");
+        fillTicket(driver, bob, "AIR", Side.SELL, "25", mid);
+        driver.fxRun(() -> bob.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().fills().size() == 1, 5);
+
+        Instrument air = instrument(alice, "AIR");
+        long lower = driver.fx(() -> alice.context().desk().book(air.id()).bestBid() - 4 * air.tickSize());
+        fillTicket(driver, alice, "AIR", Side.BUY, "60", Decimals.plain(lower, air.priceScale()));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 2, 5);
+        driver.fxRun(() -> {
+            bob.close();
+            alice.stage().toFront();
+        });
+        driver.settle();
+        return bob;
+    }
+}

@@ -1,0 +1,141 @@
+package com.bourse.app.store;
+
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Event;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static com.bourse.app.store.schema.Tables.BALANCES;
+import static com.bourse.app.store.schema.Tables.ORDERS;
+import static com.bourse.app.store.schema.Tables.POSTINGS;
+import static com.bourse.app.store.schema.Tables.RISK_ALERTS;
+import static com.bourse.app.store.schema.Tables.TRADES;
+import static com.bourse.app.store.schema.Tables.TRANSFERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journal is the source of truth: projecting it again gives exactly the tables built as it happened. */
+class ProjectionRebuildTest {
+    static final long SEED = 20261102;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void projectionRebuiltFromTheJournalEqualsTheOneBuiltIncrementally() throws Exception {
+        Path live = dir.resolve("live");
+        try (DeskFixture desk = DeskFixture.open(live, new ProjectionWriter.Options(256, 7, false))) {
+            runWorkload(desk, SEED, 12_000);
+            desk.awaitProjected();
+            assertThat(desk.store.dsl().fetchCount(TRADES)).as("the workload trades").isGreaterThan(1_000);
+            assertThat(desk.store.dsl().fetchCount(RISK_ALERTS)).as("the workload raises alerts").isGreaterThan(10);
+            assertThat(desk.store.dsl().fetchCount(TRANSFERS)).as("and moves money").isGreaterThan(100);
+
+            Path rebuilt = dir.resolve("rebuilt");
+            Files.createDirectories(rebuilt);
+            Files.copy(live.resolve("commands.journal"), rebuilt.resolve("commands.journal"));
+            try (DeskFixture again = DeskFixture.open(rebuilt)) {
+                assertThat(again.desk.recovery().projectedOnStart()).isEqualTo(desk.journal.committedSeq());
+                for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
+                    assertThat(again.dump(table)).as(table.getName()).isEqualTo(desk.dump(table));
+                }
+            }
+        }
+    }
+
+    @Test
+    void clearingAndReprojectingInPlaceGivesTheSameTables() {
+        List<List<Object>> orders;
+        List<List<Object>> postings;
+        try (DeskFixture desk = DeskFixture.open(dir)) {
+            runWorkload(desk, SEED + 1, 3_000);
+            desk.awaitProjected();
+            orders = desk.dump(ORDERS);
+            postings = desk.dump(POSTINGS);
+        }
+        try (Store store = Store.open(StoreConfig.in(dir.resolve("db")))) {
+            ProjectionWriter writer = ProjectionWriter.open(store, new Projector(DeskFixture.ZONE,
+                    DeskFixture.ENGINE.defaultLimits()), ProjectionWriter.Options.defaults());
+            writer.clearForRebuild();
+            assertThat(store.dsl().fetchCount(ORDERS)).isZero();
+            writer.close();
+        }
+        try (DeskFixture reopened = DeskFixture.open(dir)) {
+            assertThat(reopened.dump(ORDERS)).isEqualTo(orders);
+            assertThat(reopened.dump(POSTINGS)).isEqualTo(postings);
+        }
+    }
+
+    @Test
+    void restartProjectsCommandsTheJournalAcknowledgedButTheStoreNeverGot() {
+        long acknowledged;
+        try (DeskFixture desk = DeskFixture.open(dir)) {
+            runWorkload(desk, SEED + 2, 1_000);
+            desk.awaitProjected();
+        }
+        // Commands acknowledged by the journal while the projection writer was not running.
+        try (CommandJournal journal = CommandJournal.open(dir.resolve("commands.journal"),
+                CommandJournal.Fsync.OS_ONLY)) {
+            TradingWorkload more = new TradingWorkload(SEED + 3, 2, 1, 0);
+            for (int i = 0; i < 500; i++) {
+                journal.append(more.next());
+            }
+            acknowledged = journal.commit();
+        }
+
+        try (DeskFixture restarted = DeskFixture.open(dir)) {
+            assertThat(restarted.desk.recovery().storedSeq()).isEqualTo(acknowledged - 500);
+            assertThat(restarted.desk.recovery().projectedOnStart()).isEqualTo(500);
+            assertThat(restarted.writer.committedSeq()).isEqualTo(acknowledged);
+            assertBalancesMatchEngine(restarted);
+        }
+    }
+
+    @Test
+    void projectedBalancesEqualTheEnginesAfterABusyDay() {
+        try (DeskFixture desk = DeskFixture.open(dir)) {
+            runWorkload(desk, SEED + 4, 5_000);
+            desk.awaitProjected();
+            assertBalancesMatchEngine(desk);
+        }
+    }
+
+    static void assertBalancesMatchEngine(DeskFixture desk) {
+        var rows = new LedgerRepository(desk.store).allBalances(Page.first(Page.MAX_LIMIT));
+        assertThat(rows).isNotEmpty();
+        for (BalanceLine b : rows) {
+            assertThat(b.balance()).as("balance %s %s", b.accountId(), b.asset())
+                    .isEqualTo(desk.desk.engine().balance(b.accountId(), b.asset()));
+            assertThat(b.held()).as("held %s %s", b.accountId(), b.asset())
+                    .isEqualTo(desk.desk.engine().held(b.accountId(), b.asset()));
+        }
+        for (String asset : desk.desk.engine().assets()) {
+            Long sum = desk.store.dsl().select(org.jooq.impl.DSL.sum(BALANCES.BALANCE)).from(BALANCES)
+                    .where(BALANCES.ASSET.eq(asset)).fetchOne(0, Long.class);
+            assertThat(sum == null ? 0 : sum).as("double entry keeps %s at zero", asset).isZero();
+        }
+    }
+
+    /** The seeded workload, acknowledged in groups of uneven size as a busy desk would. */
+    static void runWorkload(DeskFixture desk, long seed, int commands) {
+        TradingWorkload workload = new TradingWorkload(seed, 8, 37, 4_000);
+        desk.run(workload.setup());
+        SplittableRandom groups = new SplittableRandom(seed);
+        int untilCommit = 1;
+        for (int i = 0; i < commands; i++) {
+            Command command = workload.next();
+            List<Event> events = desk.desk.apply(command).events();
+            workload.observe(events);
+            if (--untilCommit == 0) {
+                desk.desk.commit();
+                untilCommit = 1 + groups.nextInt(40);
+            }
+        }
+        desk.desk.commit();
+    }
+}

@@ -1,0 +1,207 @@
+package com.bourse.app.store.bench;
+
+import com.bourse.app.store.CommandJournal;
+import com.bourse.app.store.JournaledEngine;
+import com.bourse.app.store.ProjectedCommand;
+import com.bourse.app.store.ProjectionWriter;
+import com.bourse.app.store.Projector;
+import com.bourse.app.store.Store;
+import com.bourse.app.store.StoreConfig;
+import com.bourse.app.store.TradingWorkload;
+import com.bourse.engine.Engine;
+import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Event;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * Projection write throughput into H2 and the lag from an engine event to its row being queryable.
+ *
+ * <p>The command stream ({@link TradingWorkload}) is generated first; each timed run then applies it through
+ * the real path: command journal (fsync per group commit) → engine → projection writer thread → H2 file. Two
+ * runs: flat out (throughput), and paced at a target event rate (lag: commit time minus the time the engine
+ * finished the command, which includes the journal fsync and the queue wait).
+ *
+ * <p>Usage: {@code ProjectionBench [--smoke | full] [rate=200000] [seconds=10]}.
+ */
+public final class ProjectionBench {
+    private static final EngineConfig ENGINE = EngineConfig.defaults();
+
+    public static void main(String[] args) throws Exception {
+        boolean full = List.of(args).contains("full");
+        int commands = full ? 1_500_000 : 300_000;
+        long rate = 200_000;
+        int seconds = full ? 20 : 5;
+        boolean syncEachBatch = false;
+        boolean fileEncryption = false;
+        for (String arg : args) {
+            if (arg.startsWith("rate=")) {
+                rate = Long.parseLong(arg.substring(5));
+            } else if (arg.startsWith("seconds=")) {
+                seconds = Integer.parseInt(arg.substring(8));
+            } else if (arg.equals("sync")) {
+                syncEachBatch = true;
+            } else if (arg.equals("encrypted")) {
+                fileEncryption = true;
+            }
+        }
+        System.out.printf("ProjectionBench (%s): JDK %s, %d cores, sync-each-batch=%s, h2-file-encryption=%s%n",
+                full ? "full" : "smoke", Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                syncEachBatch, fileEncryption);
+        Workload workload = Workload.generate(Math.max(commands, (int) (rate / 3 * seconds)));
+        System.out.printf("workload: %,d commands, %,d events (%.2f events/command, %,d book deltas)%n",
+                workload.commands.size(), workload.events, workload.events / (double) workload.commands.size(),
+                workload.bookDeltas);
+
+        Result flatOut = run(workload, 0, commands, 0, syncEachBatch, fileEncryption);
+        System.out.printf("flat out: %,d commands, %,d events in %.2f s = %,.0f events/s (%,.0f commands/s), "
+                        + "%,.0f rows/s; %d batches, %.0f commands/batch%n",
+                flatOut.commands, flatOut.events, flatOut.seconds, flatOut.events / flatOut.seconds,
+                flatOut.commands / flatOut.seconds, flatOut.rows / flatOut.seconds, flatOut.batches,
+                flatOut.commands / (double) flatOut.batches);
+        printLag("flat out lag (includes queueing behind the backlog)", flatOut.lag);
+
+        Result paced = run(workload, 0, workload.commands.size() - workload.setup, rate, syncEachBatch,
+                fileEncryption);
+        System.out.printf("paced at %,d events/s for %.1f s: achieved %,.0f events/s, %d batches, "
+                        + "%.0f commands/batch%n", rate, paced.seconds, paced.events / paced.seconds, paced.batches,
+                paced.commands / (double) paced.batches);
+        printLag("paced lag event -> queryable row", paced.lag);
+    }
+
+    private static void printLag(String title, Histogram lag) {
+        System.out.printf("%s (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", title,
+                lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(90) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0, lag.getValueAtPercentile(99.9) / 1000.0,
+                lag.getMaxValue() / 1000.0);
+    }
+
+    record Result(long commands, long events, long rows, double seconds, long batches, Histogram lag) {
+    }
+
+    /** Setup commands, then the stream; events counted by a scratch engine so pacing can count them too. */
+    record Workload(List<Command> commands, int[] eventsPerCommand, long events, long bookDeltas, int setup) {
+        static Workload generate(int streamCommands) {
+            TradingWorkload generator = new TradingWorkload(42, 64, 1, 500_000);
+            Engine engine = new Engine(ENGINE);
+            List<Command> commands = new ArrayList<>(generator.setup());
+            int setup = commands.size();
+            List<Event> sink = new ArrayList<>();
+            for (Command c : commands) {
+                engine.apply(c, sink::add);
+            }
+            sink.clear();
+            int[] counts = new int[setup + streamCommands];
+            long events = 0;
+            long deltas = 0;
+            for (int i = 0; i < streamCommands; i++) {
+                Command c = generator.next();
+                engine.apply(c, sink::add);
+                generator.observe(sink);
+                counts[setup + i] = sink.size();
+                events += sink.size();
+                for (Event e : sink) {
+                    if (e instanceof Event.BookDelta) {
+                        deltas++;
+                    }
+                }
+                sink.clear();
+                commands.add(c);
+            }
+            return new Workload(commands, counts, events, deltas, setup);
+        }
+    }
+
+    /**
+     * Apply the setup, then {@code count} stream commands from {@code from} (indices past the setup), group
+     * committing every {@code commitEvery} commands or 1 ms; paced to {@code rate} events/s when positive.
+     */
+    private static Result run(Workload workload, int from, int count, long rate, boolean sync, boolean encrypted)
+            throws IOException {
+        Path dir = Files.createTempDirectory("projection-bench");
+        try {
+            StoreConfig config = StoreConfig.in(dir).withTradingZone(ZoneId.of("UTC"));
+            if (encrypted) {
+                config = config.withFilePassword("bench-file-key".toCharArray());
+            }
+            Histogram lag = new Histogram(60_000_000L, 3);
+            long[] rows = {0};
+            long[] batches = {0};
+            try (Store store = Store.open(config);
+                 CommandJournal journal = CommandJournal.open(dir.resolve("commands.journal"),
+                         CommandJournal.Fsync.ON_COMMIT)) {
+                Projector projector = new Projector(ZoneId.of("UTC"), ENGINE.defaultLimits());
+                ProjectionWriter writer = ProjectionWriter.open(store, projector,
+                        new ProjectionWriter.Options(1 << 16, 8192, sync));
+                JournaledEngine desk = JournaledEngine.recover(ENGINE, journal, writer);
+                for (int i = 0; i < workload.setup; i++) {
+                    desk.apply(workload.commands.get(i));
+                }
+                long setupSeq = desk.commit();
+                writer.awaitCommitted(setupSeq, java.time.Duration.ofSeconds(30));
+                writer.setListener((batch, committedNanos) -> {
+                    batches[0]++;
+                    for (ProjectedCommand c : batch) {
+                        rows[0] += c.events().size();
+                        if (c.emittedNanos() > 0) {
+                            lag.recordValue(Math.max(0, (committedNanos - c.emittedNanos()) / 1_000));
+                        }
+                    }
+                });
+                long events = 0;
+                long start = System.nanoTime();
+                long lastCommit = start;
+                int begin = workload.setup + from;
+                for (int i = begin; i < begin + count; i++) {
+                    if (rate > 0) {
+                        long due = start + events * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            desk.commit();
+                            lastCommit = System.nanoTime();
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
+                    desk.apply(workload.commands.get(i));
+                    events += workload.eventsPerCommand[i];
+                    long now = System.nanoTime();
+                    if (now - lastCommit > 1_000_000) {
+                        desk.commit();
+                        lastCommit = now;
+                    }
+                }
+                long lastSeq = desk.commit();
+                if (!writer.awaitCommitted(lastSeq, java.time.Duration.ofMinutes(5))) {
+                    throw new IllegalStateException("projection did not catch up", writer.failure());
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                writer.close();
+                return new Result(count, events, countRows(store), seconds, batches[0], lag);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static long countRows(Store store) {
+        long total = 0;
+        for (var table : List.of(com.bourse.app.store.schema.Tables.ORDERS,
+                com.bourse.app.store.schema.Tables.ORDER_EVENTS, com.bourse.app.store.schema.Tables.TRADES,
+                com.bourse.app.store.schema.Tables.POSTINGS, com.bourse.app.store.schema.Tables.TRANSFER_EVENTS)) {
+            total += store.dsl().fetchCount(table);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,464 @@
+package com.bourse.cluster.client;
+
+import com.bourse.cluster.auth.ClusterCredentials;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.EventSink;
+import com.bourse.protocol.Venue;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.protocol.wire.CommandCodec;
+import com.bourse.protocol.wire.EventCodec;
+import com.bourse.protocol.wire.SessionCodec;
+import com.bourse.protocol.wire.SessionMessage;
+import com.bourse.protocol.wire.WireFormat;
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.cluster.codecs.EventCode;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.Header;
+import io.aeron.security.AuthenticationException;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production engine as a {@link Venue}: commands go to the Aeron Cluster over UDP, events come back on the
+ * venue's own thread. The desktop cannot tell it from the embedded engine.
+ *
+ * <p>Every command gets a correlation id (1, 2, 3... under this venue's client id) and stays pending until the
+ * cluster acknowledges it. When the leader changes or the session has to be re-established, every pending command
+ * is sent again in order; the cluster applies an id at most once and answers a repeat with "already applied",
+ * so a command is never lost silently and never applied twice. Each command's fate reaches the
+ * {@link CommandOutcomeListener} exactly once; a command the cluster refused also reaches the event listeners as
+ * an {@code OrderRejected} or {@code CommandRejected}. Events sent while this client was cut off are not replayed:
+ * after {@link #leaderChanges()} moves, {@link #requestBlotter()} resyncs working orders and balances.
+ *
+ * <p>{@link #submit} and {@link #subscribe} are thread-safe; listeners run on the venue thread.
+ */
+public final class ClusterVenue implements Venue {
+    private static final long KEEP_ALIVE_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long RECONNECT_BACKOFF_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** No ack for this long while commands are pending: send them again (the cluster skips what it applied). */
+    private static final long ACK_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
+
+    private final ClusterVenueConfig config;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final ClusterCredentials credentials;
+    private final ManyToOneConcurrentArrayQueue<Object> inbox = new ManyToOneConcurrentArrayQueue<>(1 << 16);
+    private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
+    private final VenueAgent agent;
+    private final AgentRunner runner;
+    private volatile CommandOutcomeListener outcomes = CommandOutcomeListener.NONE;
+    private volatile boolean closed;
+    private volatile int leaderMemberId = -1;
+    private volatile long leaderChanges;
+
+    private ClusterVenue(ClusterVenueConfig config) {
+        this.config = config;
+        this.credentials = new ClusterCredentials(config.credential());
+        MediaDriver launched = null;
+        Aeron client = null;
+        try {
+            String directory = config.aeronDirectoryName();
+            if (directory == null) {
+                launched = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                        .aeronDirectoryName(new File(System.getProperty("java.io.tmpdir"),
+                                "bourse-venue-" + Long.toHexString(config.clientId())).getAbsolutePath())
+                        .threadingMode(ThreadingMode.SHARED)
+                        .termBufferSparseFile(true)
+                        .publicationTermBufferLength(256 * 1024)
+                        .ipcTermBufferLength(256 * 1024)
+                        .dirDeleteOnStart(true)
+                        .dirDeleteOnShutdown(true));
+                directory = launched.aeronDirectoryName();
+            }
+            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
+            this.driver = launched;
+            this.aeron = client;
+            this.agent = new VenueAgent();
+            agent.connect();
+        } catch (RuntimeException e) {
+            CloseHelper.quietCloseAll(client, launched);
+            throw e;
+        }
+        this.runner = new AgentRunner(idle(config.idleStrategy()), Throwable::printStackTrace, null, agent);
+        AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * Connects to the cluster and starts the venue thread; returns once the session is open.
+     *
+     * @throws CredentialRefusedException when the cluster refuses the credential, with its reason
+     */
+    public static ClusterVenue connect(ClusterVenueConfig config) {
+        return new ClusterVenue(config);
+    }
+
+    @Override
+    public boolean submit(Command command) {
+        return !closed && command != null && inbox.offer(command);
+    }
+
+    @Override
+    public AutoCloseable subscribe(EventSink listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Who hears each command's fate; replaces the previous listener. */
+    public void onOutcome(CommandOutcomeListener listener) {
+        this.outcomes = listener == null ? CommandOutcomeListener.NONE : listener;
+    }
+
+    /** The working orders and balances the signed-in user may see, as the cluster has them now. */
+    public CompletableFuture<Blotter> requestBlotter() {
+        CompletableFuture<Blotter> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new BlotterAsk(answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    public long clientId() {
+        return config.clientId();
+    }
+
+    /** The member the venue last heard is leader, -1 before it knows. */
+    public int leaderMemberId() {
+        return leaderMemberId;
+    }
+
+    /** How many times the venue followed a new leader or re-established its session. */
+    public long leaderChanges() {
+        return leaderChanges;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CloseHelper.quietClose(runner);
+        agent.failEverythingPending("venue closed before the cluster acknowledged the command");
+        CloseHelper.quietCloseAll(aeron, driver);
+    }
+
+    private static IdleStrategy idle(String name) {
+        return switch (name) {
+            case "busy" -> new BusySpinIdleStrategy();
+            case "sleep" -> new SleepingMillisIdleStrategy(1);
+            default -> new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1),
+                    TimeUnit.MICROSECONDS.toNanos(100));
+        };
+    }
+
+    private record BlotterAsk(CompletableFuture<Blotter> answer) {
+    }
+
+    /** Rejection events a refused command produces, so the UI hears it like any engine refusal. */
+    static Event refusal(Command command, ErrorCode code) {
+        return switch (command) {
+            case Command.PlaceOrder c -> new Event.OrderRejected(c.orderId(), c.accountId(), code);
+            case Command.CancelOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
+            case Command.ReplaceOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
+            case Command.RequestTransfer c -> new Event.CommandRejected(c.transferId(), code);
+            case Command.SettleTransfer c -> new Event.CommandRejected(c.transferId(), code);
+            case Command.CancelTransfer c -> new Event.CommandRejected(c.transferId(), code);
+            case Command.OpenAccount c -> new Event.CommandRejected(c.accountId(), code);
+            case Command.RegisterUser c -> new Event.CommandRejected(c.newUserId(), code);
+            case Command.Approve c -> new Event.CommandRejected(c.subjectId(), code);
+            case Command.Reject c -> new Event.CommandRejected(c.subjectId(), code);
+            default -> new Event.CommandRejected(0, code);
+        };
+    }
+
+    /** Everything that touches the cluster connection; venue thread only (and the constructor before it starts). */
+    private final class VenueAgent implements Agent, EgressListener {
+        private final CommandCodec commandCodec = new CommandCodec();
+        private final EventCodec eventCodec = new EventCodec();
+        private final SessionCodec sessionCodec = new SessionCodec();
+        private final UnsafeBuffer out = new UnsafeBuffer(new byte[CommandCodec.MAX_ENCODED_LENGTH]);
+        private final Long2ObjectHashMap<Command> pending = new Long2ObjectHashMap<>();
+        private final Long2ObjectHashMap<BlotterAssembly> blotters = new Long2ObjectHashMap<>();
+        private final List<BlotterAsk> blotterAsks = new ArrayList<>();
+        private AeronCluster cluster;
+        private long nextCorrelation = 1;
+        private long nextToSend = 1;
+        private long lowWater = 1;
+        private long resentBelow;
+        private long nextRequestId = 1;
+        private long lastSendNs = System.nanoTime();
+        private long lastAckNs = System.nanoTime();
+        private long nextReconnectNs;
+
+        void connect() {
+            AeronCluster.Context context = new AeronCluster.Context()
+                    .aeron(aeron)
+                    .ownsAeronClient(false)
+                    .ingressChannel("aeron:udp?term-length=128k")
+                    .ingressEndpoints(config.ingressEndpoints())
+                    .egressChannel(config.egressChannel())
+                    .messageTimeoutNs(config.connectTimeout().toNanos())
+                    .newLeaderTimeoutNs(config.connectTimeout().toNanos())
+                    .credentialsSupplier(credentials)
+                    .egressListener(this);
+            try {
+                cluster = AeronCluster.connect(context);
+            } catch (AuthenticationException e) {
+                String reason = credentials.refusal() != null ? credentials.refusal() : e.getMessage();
+                throw new CredentialRefusedException(reason, e);
+            }
+            leaderMemberId = cluster.leaderMemberId();
+        }
+
+        @Override
+        public String roleName() {
+            return "cluster-venue";
+        }
+
+        @Override
+        public int doWork() {
+            if (cluster == null || cluster.isClosed()) {
+                return reconnect();
+            }
+            int work = cluster.pollEgress();
+            work += drainInbox();
+            work += sendPending();
+            long now = System.nanoTime();
+            if (now - lastSendNs > KEEP_ALIVE_NS && cluster.sendKeepAlive()) {
+                lastSendNs = now;
+            }
+            if (!pending.isEmpty() && now - lastAckNs > ACK_TIMEOUT_NS) {
+                // An ack can be lost without a leader change (egress back-pressure at the cluster): ask again.
+                lastAckNs = now;
+                resendAll();
+                work++;
+            }
+            return work;
+        }
+
+        private int reconnect() {
+            long now = System.nanoTime();
+            if (now < nextReconnectNs) {
+                return 0;
+            }
+            CloseHelper.quietClose(cluster);
+            cluster = null;
+            try {
+                connect();
+                leaderChanges++;
+                resendAll();
+                return 1;
+            } catch (CredentialRefusedException e) {
+                failEverythingPending(e.getMessage());
+                nextReconnectNs = System.nanoTime() + RECONNECT_BACKOFF_NS * 20;
+            } catch (RuntimeException e) {
+                nextReconnectNs = System.nanoTime() + RECONNECT_BACKOFF_NS;
+            }
+            return 0;
+        }
+
+        private int drainInbox() {
+            int drained = 0;
+            Object item;
+            while (drained < 1024 && (item = inbox.poll()) != null) {
+                drained++;
+                if (item instanceof Command command) {
+                    try {
+                        // Encode now so a command the wire cannot carry fails here without using up an id.
+                        commandCodec.encode(config.clientId(), nextCorrelation, command, out, 0);
+                    } catch (RuntimeException e) {
+                        outcomes.failed(command, "cannot be sent: " + e.getMessage());
+                        continue;
+                    }
+                    pending.put(nextCorrelation++, command);
+                } else if (item instanceof BlotterAsk ask) {
+                    blotterAsks.add(ask);
+                }
+            }
+            return drained;
+        }
+
+        private int sendPending() {
+            int sent = 0;
+            while (!blotterAsks.isEmpty()) {
+                BlotterAsk ask = blotterAsks.getFirst();
+                long requestId = nextRequestId;
+                int length = sessionCodec.encodeBlotterRequest(requestId, out, 0);
+                if (cluster.offer(out, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                blotters.put(requestId, new BlotterAssembly(ask.answer()));
+                blotterAsks.removeFirst();
+                sent++;
+            }
+            while (nextToSend < nextCorrelation) {
+                Command command = pending.get(nextToSend);
+                if (command != null) {
+                    int length = commandCodec.encode(config.clientId(), nextToSend, command, out, 0);
+                    long result = cluster.offer(out, 0, length);
+                    if (result < 0) {
+                        if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
+                            CloseHelper.quietClose(cluster);
+                        }
+                        break;
+                    }
+                    sent++;
+                    lastSendNs = System.nanoTime();
+                }
+                nextToSend++;
+            }
+            return sent;
+        }
+
+        /** Send every unacknowledged command again, oldest first; the cluster skips those it already applied. */
+        private void resendAll() {
+            while (lowWater < nextCorrelation && !pending.containsKey(lowWater)) {
+                lowWater++;
+            }
+            resentBelow = nextToSend;
+            nextToSend = lowWater;
+            lastAckNs = System.nanoTime();
+        }
+
+        @Override
+        public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length,
+                              Header header) {
+            int templateId = WireFormat.templateId(buffer, offset, length);
+            if (WireFormat.isEvent(templateId)) {
+                if (eventCodec.decode(buffer, offset, length)) {
+                    deliver(eventCodec.event());
+                }
+            } else if (WireFormat.isSession(templateId) && sessionCodec.decode(buffer, offset, length)) {
+                switch (sessionCodec.message()) {
+                    case SessionMessage.CommandAck ack -> onAck(ack);
+                    case SessionMessage.BlotterChunk chunk -> onBlotterChunk(chunk);
+                    case SessionMessage.BlotterRequest ignored -> {
+                    }
+                }
+            }
+        }
+
+        private void onAck(SessionMessage.CommandAck ack) {
+            if (ack.clientId() != config.clientId()) {
+                return;
+            }
+            lastAckNs = System.nanoTime();
+            if (ack.status() == SessionMessage.AckStatus.OUT_OF_SEQUENCE) {
+                // An earlier id never arrived (lost with a leader): send everything pending again, once per gap.
+                if (ack.correlationId() >= resentBelow) {
+                    resendAll();
+                }
+                return;
+            }
+            Command command = pending.remove(ack.correlationId());
+            if (command == null) {
+                return;
+            }
+            if (ack.status().applied()) {
+                outcomes.acknowledged(command, ack.logPosition());
+            } else {
+                ErrorCode code = ack.status() == SessionMessage.AckStatus.WRONG_USER
+                        ? ErrorCode.NOT_AUTHORIZED : ErrorCode.INVALID_ORDER_SPEC;
+                deliver(refusal(command, code));
+                outcomes.failed(command, "refused by the cluster: " + ack.status());
+            }
+        }
+
+        private void onBlotterChunk(SessionMessage.BlotterChunk chunk) {
+            BlotterAssembly assembly = blotters.get(chunk.requestId());
+            if (assembly == null) {
+                return;
+            }
+            assembly.orders.addAll(chunk.orders());
+            assembly.balances.addAll(chunk.balances());
+            if (chunk.last()) {
+                blotters.remove(chunk.requestId());
+                assembly.answer.complete(new Blotter(chunk.logPosition(), assembly.orders, assembly.balances));
+            }
+        }
+
+        private void deliver(Event event) {
+            for (EventSink listener : listeners) {
+                listener.onEvent(event);
+            }
+        }
+
+        @Override
+        public void onSessionEvent(long correlationId, long clusterSessionId, long leadershipTermId,
+                                   int leaderMemberId, EventCode code, String detail) {
+            if (leaderMemberId >= 0) {
+                ClusterVenue.this.leaderMemberId = leaderMemberId;
+            }
+        }
+
+        @Override
+        public void onNewLeader(long clusterSessionId, long leadershipTermId, int leaderMemberId,
+                                String ingressEndpoints) {
+            ClusterVenue.this.leaderMemberId = leaderMemberId;
+            leaderChanges++;
+            resendAll();
+        }
+
+        @Override
+        public void onClose() {
+            CloseHelper.quietClose(cluster);
+            for (BlotterAssembly assembly : blotters.values()) {
+                assembly.answer.completeExceptionally(new IllegalStateException("venue closed"));
+            }
+            for (BlotterAsk ask : blotterAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
+        }
+
+        /** After the venue thread has stopped: every command still waiting is reported failed, oldest first. */
+        void failEverythingPending(String reason) {
+            for (long id = lowWater; id < nextCorrelation; id++) {
+                Command command = pending.remove(id);
+                if (command != null) {
+                    outcomes.failed(command, reason);
+                }
+            }
+            Object item;
+            while ((item = inbox.poll()) != null) {
+                if (item instanceof Command command) {
+                    outcomes.failed(command, reason);
+                } else if (item instanceof BlotterAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                }
+            }
+        }
+    }
+
+    private static final class BlotterAssembly {
+        final CompletableFuture<Blotter> answer;
+        final List<WorkingOrder> orders = new ArrayList<>();
+        final List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+
+        BlotterAssembly(CompletableFuture<Blotter> answer) {
+            this.answer = answer;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package com.bourse.cluster.node;
+
+import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Everything one cluster node needs to start: who it is, who its peers are, where it keeps its files, its
+ * ports, the key that checks back-office credentials, and its timing. Ports are laid out from
+ * {@code basePort}: member {@code i} uses {@code basePort + 10*i + k} for k = 0 ingress, 1 consensus, 2 log,
+ * 3 catch-up, 4 archive control, 5 archive replication, 6 cluster replication.
+ *
+ * <p>Built in code with the {@code with...} methods or read from a properties file by {@link #load}; either way
+ * {@link #validate()} names the bad setting before anything starts.
+ */
+public record NodeConfig(int memberId, List<String> hosts, int basePort, Path directory, int metricsPort,
+                         byte[] credentialSecret, String idleStrategy, BusinessTime businessTime,
+                         Duration leaderHeartbeatTimeout, Duration electionTimeout, Duration sessionTimeout) {
+
+    public static final String PREFIX = "bourse.cluster.";
+
+    public NodeConfig {
+        hosts = List.copyOf(hosts);
+    }
+
+    /** A loopback cluster of {@code members} nodes with production timing; metrics off. */
+    public static NodeConfig loopback(int memberId, int members, int basePort, Path directory, byte[] secret) {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            hosts.add("localhost");
+        }
+        return new NodeConfig(memberId, hosts, basePort, directory, -1, secret, "backoff", BusinessTime.CLUSTER_LOG,
+                Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
+    /**
+     * Reads {@code bourse.cluster.*} properties: memberId, hosts (comma separated, one per member), basePort,
+     * dir (relative to the file's folder), metricsPort (-1 for none), secretFile or secret (base64), idle
+     * (backoff, sleep or busy), businessTime (CLUSTER_LOG or AS_SENT), leaderHeartbeatTimeoutMs,
+     * electionTimeoutMs, sessionTimeoutMs.
+     */
+    public static NodeConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        byte[] secret;
+        String secretFile = p.getProperty(PREFIX + "secretFile");
+        if (secretFile != null) {
+            secret = Base64.getDecoder().decode(Files.readString(folder.resolve(secretFile)).trim());
+        } else {
+            secret = Base64.getDecoder().decode(required(p, "secret"));
+        }
+        NodeConfig config = new NodeConfig(
+                Integer.parseInt(required(p, "memberId")),
+                List.of(required(p, "hosts").split("\\s*,\\s*")),
+                Integer.parseInt(p.getProperty(PREFIX + "basePort", "20000")),
+                folder.resolve(required(p, "dir")).normalize(),
+                Integer.parseInt(p.getProperty(PREFIX + "metricsPort", "-1")),
+                secret,
+                p.getProperty(PREFIX + "idle", "backoff"),
+                BusinessTime.valueOf(p.getProperty(PREFIX + "businessTime", "CLUSTER_LOG")),
+                Duration.ofMillis(Long.parseLong(p.getProperty(PREFIX + "leaderHeartbeatTimeoutMs", "10000"))),
+                Duration.ofMillis(Long.parseLong(p.getProperty(PREFIX + "electionTimeoutMs", "1000"))),
+                Duration.ofMillis(Long.parseLong(p.getProperty(PREFIX + "sessionTimeoutMs", "10000"))));
+        config.validate();
+        return config;
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(PREFIX + key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing setting " + PREFIX + key);
+        }
+        return value.trim();
+    }
+
+    /** Fails with the name of the first bad setting. */
+    public NodeConfig validate() {
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException(PREFIX + "hosts must name at least one member");
+        }
+        if (memberId < 0 || memberId >= hosts.size()) {
+            throw new IllegalArgumentException(PREFIX + "memberId " + memberId + " is not one of the "
+                    + hosts.size() + " members");
+        }
+        if (basePort < 1024 || basePort + 10 * hosts.size() > 65_535) {
+            throw new IllegalArgumentException(PREFIX + "basePort " + basePort + " leaves no room for the ports");
+        }
+        if (credentialSecret == null || credentialSecret.length < 32) {
+            throw new IllegalArgumentException(PREFIX + "secret must be at least 32 bytes (base64)");
+        }
+        if (!List.of("backoff", "sleep", "busy").contains(idleStrategy)) {
+            throw new IllegalArgumentException(PREFIX + "idle must be backoff, sleep or busy, not " + idleStrategy);
+        }
+        if (directory == null) {
+            throw new IllegalArgumentException(PREFIX + "dir is required");
+        }
+        return this;
+    }
+
+    public NodeConfig withMetricsPort(int port) {
+        return new NodeConfig(memberId, hosts, basePort, directory, port, credentialSecret, idleStrategy,
+                businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout);
+    }
+
+    public NodeConfig withIdleStrategy(String idle) {
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idle,
+                businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout);
+    }
+
+    public NodeConfig withBusinessTime(BusinessTime time) {
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idleStrategy,
+                time, leaderHeartbeatTimeout, electionTimeout, sessionTimeout);
+    }
+
+    public NodeConfig withTimeouts(Duration leaderHeartbeat, Duration election, Duration session) {
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idleStrategy,
+                businessTime, leaderHeartbeat, election, session);
+    }
+
+    public int port(int member, int kind) {
+        return basePort + 10 * member + kind;
+    }
+
+    public String host() {
+        return hosts.get(memberId);
+    }
+
+    /** Aeron's member list: {@code id,ingress,consensus,log,catchup,archive|...}. */
+    public String clusterMembers() {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < hosts.size(); i++) {
+            String h = hosts.get(i);
+            members.append(i).append(',').append(h).append(':').append(port(i, 0))
+                    .append(',').append(h).append(':').append(port(i, 1))
+                    .append(',').append(h).append(':').append(port(i, 2))
+                    .append(',').append(h).append(':').append(port(i, 3))
+                    .append(',').append(h).append(':').append(port(i, 4));
+            if (i + 1 < hosts.size()) {
+                members.append('|');
+            }
+        }
+        return members.toString();
+    }
+
+    /** What a client needs to find the members: {@code 0=host:port,1=host:port,...}. */
+    public static String ingressEndpoints(List<String> hosts, int basePort) {
+        StringBuilder endpoints = new StringBuilder();
+        for (int i = 0; i < hosts.size(); i++) {
+            if (i > 0) {
+                endpoints.append(',');
+            }
+            endpoints.append(i).append('=').append(hosts.get(i)).append(':').append(basePort + 10 * i);
+        }
+        return endpoints.toString();
+    }
+}

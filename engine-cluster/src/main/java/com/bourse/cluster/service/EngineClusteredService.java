@@ -1,0 +1,288 @@
+package com.bourse.cluster.service;
+
+import com.bourse.cluster.auth.Principal;
+import com.bourse.cluster.metrics.NodeMetrics;
+import com.bourse.cluster.metrics.StructuredLog;
+import com.bourse.engine.Engine;
+import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.protocol.wire.CommandCodec;
+import com.bourse.protocol.wire.SessionCodec;
+import com.bourse.protocol.wire.SessionMessage;
+import com.bourse.protocol.wire.SessionMessage.AckStatus;
+import com.bourse.protocol.wire.WireFormat;
+import com.bourse.protocol.sbe.BlotterRequestDecoder;
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.cluster.codecs.CloseReason;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine as an Aeron Cluster service. Each ingress message is decoded into a {@link Command}, checked
+ * against the session's authenticated user and the client's correlation sequence, applied to the same
+ * {@link Engine} the desktop embeds, and answered: the events go to every session entitled to them and a
+ * {@code CommandAck} to the commanding session. The cluster delivers a message only once a majority has it, so
+ * an ack means the command survives the loss of any one node.
+ *
+ * <p>Business time is the cluster log's timestamp by default (clients cannot move the throttle clock), or the
+ * time the client sent ({@link BusinessTime#AS_SENT}) for replaying recorded streams. Snapshots carry the
+ * engine's own snapshot bytes plus the entitlement tables and client sequences.
+ *
+ * <p>Runs on the service container's thread; the accessors marked for tests are safe from any thread.
+ */
+public final class EngineClusteredService implements ClusteredService {
+    private static final int MAGIC = 0x42534543; // "BSEC"
+    private static final int VERSION = 1;
+
+    /** Where a command's business time comes from. */
+    public enum BusinessTime { CLUSTER_LOG, AS_SENT }
+
+    private final EngineConfig engineConfig;
+    private final BusinessTime businessTime;
+    private final NodeMetrics metrics;
+    private final StructuredLog log;
+    private final Entitlements entitlements = new Entitlements();
+    private final ClientSequences sequences = new ClientSequences();
+    private final EventRouter router;
+    private final CommandCodec commands = new CommandCodec();
+    private final SessionCodec sessionCodec = new SessionCodec();
+    private final BlotterRequestDecoder blotterRequest = new BlotterRequestDecoder();
+    private final UnsafeBuffer reply = new UnsafeBuffer(new byte[64 * 1024]);
+
+    private Cluster cluster;
+    private Engine engine;
+    private volatile byte[] lastEngineSnapshot;
+    private volatile long appliedCommands;
+
+    public EngineClusteredService(EngineConfig engineConfig, BusinessTime businessTime, NodeMetrics metrics,
+                                  StructuredLog log) {
+        this.engineConfig = engineConfig;
+        this.businessTime = businessTime;
+        this.metrics = metrics;
+        this.log = log;
+        this.router = new EventRouter(entitlements, metrics);
+    }
+
+    @Override
+    public void onStart(Cluster cluster, Image snapshotImage) {
+        this.cluster = cluster;
+        if (snapshotImage == null) {
+            engine = new Engine(engineConfig);
+        } else {
+            load(ServiceSnapshot.read(snapshotImage, cluster.idleStrategy()));
+        }
+        for (ClientSession session : cluster.clientSessions()) {
+            router.open(session, Principal.decode(session.encodedPrincipal()));
+        }
+        metrics.sessionCount(router.sessionCount());
+        metrics.role(cluster.role().code());
+        log.info("service_started", "member", cluster.memberId(), "fromSnapshot", snapshotImage != null,
+                "sessions", router.sessionCount());
+    }
+
+    @Override
+    public void onSessionOpen(ClientSession session, long timestamp) {
+        long user = Principal.decode(session.encodedPrincipal());
+        router.open(session, user);
+        metrics.sessionCount(router.sessionCount());
+        log.info("session_open", "member", cluster.memberId(), "session", session.id(), "user", user);
+    }
+
+    @Override
+    public void onSessionClose(ClientSession session, long timestamp, CloseReason closeReason) {
+        router.close(session.id());
+        metrics.sessionCount(router.sessionCount());
+        log.info("session_close", "member", cluster.memberId(), "session", session.id(), "reason", closeReason);
+    }
+
+    @Override
+    public void onSessionMessage(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length,
+                                 Header header) {
+        long started = System.nanoTime();
+        int templateId = WireFormat.templateId(buffer, offset, length);
+        if (templateId == BlotterRequestDecoder.TEMPLATE_ID && length >= WireFormat.HEADER_LENGTH
+                + BlotterRequestDecoder.BLOCK_LENGTH) {
+            blotterRequest.wrap(buffer, offset + WireFormat.HEADER_LENGTH, BlotterRequestDecoder.BLOCK_LENGTH,
+                    WireFormat.SCHEMA_VERSION);
+            answerBlotter(session, blotterRequest.requestId());
+            return;
+        }
+        long position = header.position();
+        long time = businessTime == BusinessTime.CLUSTER_LOG ? timestamp : CommandCodec.TIMESTAMP_AS_SENT;
+        if (!commands.decode(buffer, offset, length, time)) {
+            metrics.messageRejected();
+            log.warn("malformed_command", "session", session.id(), "reason", commands.rejection());
+            ack(session, 0, 0, AckStatus.MALFORMED, position, 0);
+            return;
+        }
+        Command command = commands.command();
+        long clientId = commands.clientId();
+        long correlationId = commands.correlationId();
+        long user = router.userOf(session.id());
+        switch (sequences.check(clientId, user, correlationId)) {
+            case ALREADY_APPLIED -> ack(session, clientId, correlationId, AckStatus.ALREADY_APPLIED, position, 0);
+            case OUT_OF_SEQUENCE -> {
+                metrics.messageRejected();
+                ack(session, clientId, correlationId, AckStatus.OUT_OF_SEQUENCE, position, 0);
+            }
+            case WRONG_USER -> {
+                metrics.messageRejected();
+                ack(session, clientId, correlationId, AckStatus.WRONG_USER, position, 0);
+            }
+            case NEXT -> {
+                // The id is used up whatever follows, so one refused command never blocks the client's next ones.
+                sequences.applied(clientId, user, correlationId);
+                if (user == Principal.NONE || command.userId() != user) {
+                    metrics.messageRejected();
+                    ack(session, clientId, correlationId, AckStatus.WRONG_USER, position, 0);
+                    return;
+                }
+                router.begin(session);
+                engine.apply(command, router);
+                int sent = router.end();
+                ack(session, clientId, correlationId, AckStatus.APPLIED, position, sent);
+                appliedCommands++;
+                metrics.commandApplied(System.nanoTime() - started, position);
+            }
+        }
+    }
+
+    private void ack(ClientSession session, long clientId, long correlationId, AckStatus status, long position,
+                     int eventCount) {
+        int length = sessionCodec.encodeAck(clientId, correlationId, status, position, eventCount, reply, 0);
+        router.sendDirect(session, reply, length);
+    }
+
+    private void answerBlotter(ClientSession session, long requestId) {
+        long user = router.userOf(session.id());
+        boolean everything = entitlements.isBackOffice(user);
+        List<WorkingOrder> orders = new ArrayList<>();
+        List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+        if (user != Principal.NONE) {
+            List<String> assets = engine.assets();
+            for (long accountId : engine.accountIds()) {
+                if (!everything && !entitlements.owns(user, accountId)) {
+                    continue;
+                }
+                orders.addAll(engine.workingOrders(accountId));
+                for (String asset : assets) {
+                    long balance = engine.balance(accountId, asset);
+                    long held = engine.held(accountId, asset);
+                    if (balance != 0 || held != 0) {
+                        balances.add(new SessionMessage.AccountBalance(accountId, asset, balance, held));
+                    }
+                }
+            }
+        }
+        long position = cluster.logPosition();
+        int o = 0;
+        int b = 0;
+        int max = SessionCodec.MAX_ROWS_PER_CHUNK;
+        do {
+            List<WorkingOrder> orderChunk = orders.subList(o, Math.min(orders.size(), o + max));
+            List<SessionMessage.AccountBalance> balanceChunk = balances.subList(b, Math.min(balances.size(), b + max));
+            o += orderChunk.size();
+            b += balanceChunk.size();
+            boolean last = o == orders.size() && b == balances.size();
+            int length = sessionCodec.encodeBlotterChunk(new SessionMessage.BlotterChunk(requestId, position, last,
+                    orderChunk, balanceChunk), reply, 0);
+            router.sendDirect(session, reply, length);
+        } while (o < orders.size() || b < balances.size());
+    }
+
+    @Override
+    public void onTimerEvent(long correlationId, long timestamp) {
+    }
+
+    @Override
+    public void onTakeSnapshot(ExclusivePublication snapshotPublication) {
+        byte[] engineBytes = engine.snapshot();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(engineBytes.length + 1024);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(engineBytes.length);
+            out.write(engineBytes);
+            entitlements.write(out);
+            sequences.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceSnapshot.write(snapshotPublication, bytes.toByteArray(), cluster.idleStrategy());
+        lastEngineSnapshot = engineBytes;
+        log.info("snapshot_taken", "member", cluster.memberId(), "logPosition", cluster.logPosition(),
+                "engineBytes", engineBytes.length);
+    }
+
+    private void load(byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalStateException("not a Bourse engine service snapshot");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalStateException("unsupported service snapshot version " + version);
+            }
+            byte[] engineBytes = new byte[in.readInt()];
+            in.readFully(engineBytes);
+            engine = Engine.restore(engineConfig, engineBytes);
+            entitlements.read(in);
+            sequences.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onRoleChange(Cluster.Role newRole) {
+        metrics.role(newRole.code());
+        log.info("role_change", "member", cluster.memberId(), "role", newRole);
+    }
+
+    @Override
+    public void onTerminate(Cluster cluster) {
+        log.info("service_terminated", "member", cluster.memberId());
+    }
+
+    @Override
+    public void onNewLeadershipTermEvent(long leadershipTermId, long logPosition, long timestamp,
+                                         long termBaseLogPosition, int leaderMemberId, int logSessionId,
+                                         TimeUnit timeUnit, int appVersion) {
+        if (timeUnit != TimeUnit.MILLISECONDS) {
+            throw new IllegalStateException("the engine's business time is in milliseconds; cluster time unit is "
+                    + timeUnit);
+        }
+        metrics.leader(leaderMemberId);
+        metrics.logPosition(logPosition);
+        log.info("new_leadership_term", "member", cluster.memberId(), "leader", leaderMemberId,
+                "term", leadershipTermId, "logPosition", logPosition);
+    }
+
+    // ---- For tests and tools (any thread) ------------------------------------------------------
+
+    /** Engine bytes of the last snapshot this node took, or null. */
+    public byte[] lastEngineSnapshot() {
+        return lastEngineSnapshot;
+    }
+
+    /** Commands applied since this service instance started (replayed ones included). */
+    public long appliedCommands() {
+        return appliedCommands;
+    }
+}

@@ -1,0 +1,359 @@
+package com.bourse.protocol.wire;
+
+import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.SelfTradePrevention;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.protocol.TransferKind;
+import com.bourse.protocol.TransferState;
+import com.bourse.protocol.sbe.*;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Translates {@link Event} records to and from their SBE messages, one message per event.
+ *
+ * <p>{@link #decode} never throws: a buffer that is not a whole, valid event gives {@code false} and a
+ * {@link #rejection()} reason. Strings travel as UTF-8 of at most {@link WireFormat#MAX_TEXT_BYTES}.
+ *
+ * <p>Not thread-safe: one instance per thread; it reuses its flyweights.
+ */
+public final class EventCodec {
+    /** Enough for any event: fixed fields plus the longest strings. */
+    public static final int MAX_ENCODED_LENGTH = 256 + 2 * (WireFormat.MAX_TEXT_BYTES + 2);
+
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final OrderAcceptedEncoder orderAcceptedEncoder = new OrderAcceptedEncoder();
+    private final OrderRejectedEncoder orderRejectedEncoder = new OrderRejectedEncoder();
+    private final OrderHeldEncoder orderHeldEncoder = new OrderHeldEncoder();
+    private final OrderApprovedEncoder orderApprovedEncoder = new OrderApprovedEncoder();
+    private final OrderTriggeredEncoder orderTriggeredEncoder = new OrderTriggeredEncoder();
+    private final TradeEncoder tradeEncoder = new TradeEncoder();
+    private final OrderCancelledEncoder orderCancelledEncoder = new OrderCancelledEncoder();
+    private final OrderReplacedEncoder orderReplacedEncoder = new OrderReplacedEncoder();
+    private final OrderExpiredEncoder orderExpiredEncoder = new OrderExpiredEncoder();
+    private final BookDeltaEncoder bookDeltaEncoder = new BookDeltaEncoder();
+    private final BalanceChangedEncoder balanceChangedEncoder = new BalanceChangedEncoder();
+    private final TransferStateChangedEncoder transferEncoder = new TransferStateChangedEncoder();
+    private final RiskAlertEncoder riskAlertEncoder = new RiskAlertEncoder();
+    private final KillSwitchChangedEncoder killSwitchEncoder = new KillSwitchChangedEncoder();
+    private final RiskLimitsChangedEncoder limitsEncoder = new RiskLimitsChangedEncoder();
+    private final InstrumentStatusChangedEncoder statusEncoder = new InstrumentStatusChangedEncoder();
+    private final CurrencyAddedEncoder currencyEncoder = new CurrencyAddedEncoder();
+    private final InstrumentListedEncoder instrumentEncoder = new InstrumentListedEncoder();
+    private final AccountOpenedEncoder accountEncoder = new AccountOpenedEncoder();
+    private final UserRegisteredEncoder userEncoder = new UserRegisteredEncoder();
+    private final CommandRejectedEncoder commandRejectedEncoder = new CommandRejectedEncoder();
+
+    private final MessageFrame frame = new MessageFrame();
+    private final OrderAcceptedDecoder orderAcceptedDecoder = new OrderAcceptedDecoder();
+    private final OrderRejectedDecoder orderRejectedDecoder = new OrderRejectedDecoder();
+    private final OrderHeldDecoder orderHeldDecoder = new OrderHeldDecoder();
+    private final OrderApprovedDecoder orderApprovedDecoder = new OrderApprovedDecoder();
+    private final OrderTriggeredDecoder orderTriggeredDecoder = new OrderTriggeredDecoder();
+    private final TradeDecoder tradeDecoder = new TradeDecoder();
+    private final OrderCancelledDecoder orderCancelledDecoder = new OrderCancelledDecoder();
+    private final OrderReplacedDecoder orderReplacedDecoder = new OrderReplacedDecoder();
+    private final OrderExpiredDecoder orderExpiredDecoder = new OrderExpiredDecoder();
+    private final BookDeltaDecoder bookDeltaDecoder = new BookDeltaDecoder();
+    private final BalanceChangedDecoder balanceChangedDecoder = new BalanceChangedDecoder();
+    private final TransferStateChangedDecoder transferDecoder = new TransferStateChangedDecoder();
+    private final RiskAlertDecoder riskAlertDecoder = new RiskAlertDecoder();
+    private final KillSwitchChangedDecoder killSwitchDecoder = new KillSwitchChangedDecoder();
+    private final RiskLimitsChangedDecoder limitsDecoder = new RiskLimitsChangedDecoder();
+    private final InstrumentStatusChangedDecoder statusDecoder = new InstrumentStatusChangedDecoder();
+    private final CurrencyAddedDecoder currencyDecoder = new CurrencyAddedDecoder();
+    private final InstrumentListedDecoder instrumentDecoder = new InstrumentListedDecoder();
+    private final AccountOpenedDecoder accountDecoder = new AccountOpenedDecoder();
+    private final UserRegisteredDecoder userDecoder = new UserRegisteredDecoder();
+    private final CommandRejectedDecoder commandRejectedDecoder = new CommandRejectedDecoder();
+
+    private Event event;
+    private String rejection;
+
+    // ---- Encoding ------------------------------------------------------------------------------
+
+    /** Writes {@code event} at {@code offset}; returns the number of bytes written, header included. */
+    public int encode(Event event, MutableDirectBuffer buffer, int offset) {
+        int body = switch (event) {
+            case Event.OrderAccepted e -> orderAcceptedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).instrumentId(e.instrumentId()).userId(e.userId())
+                    .side(ToSbe.of(e.side())).orderType(ToSbe.of(e.type())).timeInForce(ToSbe.of(e.timeInForce()))
+                    .price(e.price()).stopPrice(e.stopPrice()).quantity(e.quantity())
+                    .displayQuantity(e.displayQuantity()).postOnly(ToSbe.of(e.postOnly())).timestamp(e.timestamp())
+                    .encodedLength();
+            case Event.OrderRejected e -> orderRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).reason(ToSbe.of(e.reason())).encodedLength();
+            case Event.OrderHeld e -> orderHeldEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).riskScoreBps(e.riskScoreBps())
+                    .reason(ToSbe.of(e.reason())).encodedLength();
+            case Event.OrderApproved e -> orderApprovedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).officerUserId(e.officerUserId()).encodedLength();
+            case Event.OrderTriggered e -> orderTriggeredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).lastTradePrice(e.lastTradePrice()).encodedLength();
+            case Event.Trade e -> tradeEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .tradeId(e.tradeId()).instrumentId(e.instrumentId()).price(e.price()).quantity(e.quantity())
+                    .takerSide(ToSbe.of(e.takerSide())).makerOrderId(e.makerOrderId()).takerOrderId(e.takerOrderId())
+                    .makerAccountId(e.makerAccountId()).takerAccountId(e.takerAccountId())
+                    .makerLeaves(e.makerLeaves()).takerLeaves(e.takerLeaves()).timestamp(e.timestamp())
+                    .encodedLength();
+            case Event.OrderCancelled e -> orderCancelledEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).cancelledQuantity(e.cancelledQuantity())
+                    .reason(ToSbe.of(e.reason())).encodedLength();
+            case Event.OrderReplaced e -> orderReplacedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).price(e.price()).quantity(e.quantity())
+                    .keptPriority(ToSbe.of(e.keptPriority())).encodedLength();
+            case Event.OrderExpired e -> orderExpiredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .orderId(e.orderId()).accountId(e.accountId()).expiredQuantity(e.expiredQuantity())
+                    .encodedLength();
+            case Event.BookDelta e -> bookDeltaEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .instrumentId(e.instrumentId()).side(ToSbe.of(e.side())).price(e.price())
+                    .levelQuantity(e.levelQuantity()).orderCount(e.orderCount()).encodedLength();
+            case Event.BalanceChanged e -> balanceChangedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .accountId(e.accountId()).delta(e.delta()).balance(e.balance()).held(e.held())
+                    .journalId(e.journalId()).asset(ToSbe.text(e.asset(), "asset")).encodedLength();
+            case Event.TransferStateChanged e -> transferEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .transferId(e.transferId()).kind(ToSbe.of(e.kind())).fromAccountId(e.fromAccountId())
+                    .toAccountId(e.toAccountId()).amount(e.amount()).state(ToSbe.of(e.state()))
+                    .reason(ToSbe.of(e.reason())).asset(ToSbe.text(e.asset(), "asset")).encodedLength();
+            case Event.RiskAlert e -> riskAlertEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .subjectType(ToSbe.of(e.subject())).subjectId(e.subjectId()).accountId(e.accountId())
+                    .scoreBps(e.scoreBps()).amountBps(e.amountBps()).frequencyBps(e.frequencyBps())
+                    .patternBps(e.patternBps()).reason(ToSbe.of(e.reason())).encodedLength();
+            case Event.KillSwitchChanged e -> killSwitchEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .accountId(e.accountId()).engaged(ToSbe.of(e.engaged())).byUserId(e.byUserId()).encodedLength();
+            case Event.RiskLimitsChanged e -> {
+                if (e.limits() == null) {
+                    throw new IllegalArgumentException("RiskLimitsChanged has no limits");
+                }
+                RiskLimitsChangedEncoder enc = limitsEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                        .accountId(e.accountId());
+                CommandCodec.limits(enc.limits(), e.limits());
+                yield enc.encodedLength();
+            }
+            case Event.InstrumentStatusChanged e -> statusEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .instrumentId(e.instrumentId()).halted(ToSbe.of(e.halted())).encodedLength();
+            case Event.CurrencyAdded e -> {
+                if (e.currency() == null) {
+                    throw new IllegalArgumentException("CurrencyAdded has no currency");
+                }
+                yield currencyEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                        .minorDigits(e.currency().minorDigits()).code(ToSbe.text(e.currency().code(), "code"))
+                        .encodedLength();
+            }
+            case Event.InstrumentListed e -> {
+                Instrument i = e.instrument();
+                if (i == null) {
+                    throw new IllegalArgumentException("InstrumentListed has no instrument");
+                }
+                yield instrumentEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                        .instrumentId(i.id()).priceScale(i.priceScale()).tickSize(i.tickSize()).lotSize(i.lotSize())
+                        .referencePrice(i.referencePrice()).bandBps(i.bandBps())
+                        .symbol(ToSbe.text(i.symbol(), "symbol")).currency(ToSbe.text(i.currency(), "currency"))
+                        .encodedLength();
+            }
+            case Event.AccountOpened e -> accountEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .accountId(e.accountId()).ownerUserId(e.ownerUserId())
+                    .selfTradePrevention(ToSbe.of(e.selfTradePrevention()))
+                    .baseCurrency(ToSbe.text(e.baseCurrency(), "baseCurrency")).encodedLength();
+            case Event.UserRegistered e -> userEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .userId(e.userId()).roleMask(e.roleMask()).encodedLength();
+            case Event.CommandRejected e -> commandRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .refId(e.refId()).reason(ToSbe.of(e.reason())).encodedLength();
+        };
+        return WireFormat.HEADER_LENGTH + body;
+    }
+
+    // ---- Decoding ------------------------------------------------------------------------------
+
+    /** Reads one event; on failure {@link #rejection()} says why and {@link #event()} is null. */
+    public boolean decode(DirectBuffer buffer, int offset, int length) {
+        event = null;
+        rejection = null;
+        try {
+            event = read(frame.wrap(buffer, offset, length));
+            return true;
+        } catch (MalformedMessageException e) {
+            rejection = e.getMessage();
+        } catch (IndexOutOfBoundsException e) {
+            rejection = "truncated: a field runs past the end of the " + frame.length() + "-byte message";
+        } catch (RuntimeException e) {
+            rejection = "undecodable: " + e.getMessage();
+        }
+        event = null;
+        return false;
+    }
+
+    public Event event() {
+        return event;
+    }
+
+    public String rejection() {
+        return rejection;
+    }
+
+    private static ErrorCode error(short raw) {
+        return WireEnums.domain(ErrorCode.values(), raw, "reason");
+    }
+
+    private Event read(int templateId) {
+        var v = frame.view;
+        int at = WireFormat.HEADER_LENGTH;
+        int bl = frame.blockLength();
+        int ver = frame.version();
+        switch (templateId) {
+            case OrderAcceptedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderAcceptedDecoder.BLOCK_LENGTH);
+                OrderAcceptedDecoder d = orderAcceptedDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderAccepted(d.orderId(), d.accountId(), d.instrumentId(), d.userId(),
+                        WireEnums.domain(Side.values(), d.sideRaw(), "side"),
+                        WireEnums.domain(OrderType.values(), d.orderTypeRaw(), "orderType"),
+                        WireEnums.domain(TimeInForce.values(), d.timeInForceRaw(), "timeInForce"),
+                        d.price(), d.stopPrice(), d.quantity(), d.displayQuantity(),
+                        WireEnums.bool(d.postOnlyRaw(), "postOnly"), d.timestamp());
+            }
+            case OrderRejectedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderRejectedDecoder.BLOCK_LENGTH);
+                OrderRejectedDecoder d = orderRejectedDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderRejected(d.orderId(), d.accountId(), error(d.reasonRaw()));
+            }
+            case OrderHeldDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderHeldDecoder.BLOCK_LENGTH);
+                OrderHeldDecoder d = orderHeldDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderHeld(d.orderId(), d.accountId(), d.riskScoreBps(), error(d.reasonRaw()));
+            }
+            case OrderApprovedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderApprovedDecoder.BLOCK_LENGTH);
+                OrderApprovedDecoder d = orderApprovedDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderApproved(d.orderId(), d.officerUserId());
+            }
+            case OrderTriggeredDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderTriggeredDecoder.BLOCK_LENGTH);
+                OrderTriggeredDecoder d = orderTriggeredDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderTriggered(d.orderId(), d.lastTradePrice());
+            }
+            case TradeDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(TradeDecoder.BLOCK_LENGTH);
+                TradeDecoder d = tradeDecoder.wrap(v, at, bl, ver);
+                return new Event.Trade(d.tradeId(), d.instrumentId(), d.price(), d.quantity(),
+                        WireEnums.domain(Side.values(), d.takerSideRaw(), "takerSide"), d.makerOrderId(),
+                        d.takerOrderId(), d.makerAccountId(), d.takerAccountId(), d.makerLeaves(), d.takerLeaves(),
+                        d.timestamp());
+            }
+            case OrderCancelledDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderCancelledDecoder.BLOCK_LENGTH);
+                OrderCancelledDecoder d = orderCancelledDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderCancelled(d.orderId(), d.accountId(), d.cancelledQuantity(),
+                        WireEnums.domain(CancelReason.values(), d.reasonRaw(), "reason"));
+            }
+            case OrderReplacedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderReplacedDecoder.BLOCK_LENGTH);
+                OrderReplacedDecoder d = orderReplacedDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderReplaced(d.orderId(), d.accountId(), d.price(), d.quantity(),
+                        WireEnums.bool(d.keptPriorityRaw(), "keptPriority"));
+            }
+            case OrderExpiredDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OrderExpiredDecoder.BLOCK_LENGTH);
+                OrderExpiredDecoder d = orderExpiredDecoder.wrap(v, at, bl, ver);
+                return new Event.OrderExpired(d.orderId(), d.accountId(), d.expiredQuantity());
+            }
+            case BookDeltaDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(BookDeltaDecoder.BLOCK_LENGTH);
+                BookDeltaDecoder d = bookDeltaDecoder.wrap(v, at, bl, ver);
+                return new Event.BookDelta(d.instrumentId(), WireEnums.domain(Side.values(), d.sideRaw(), "side"),
+                        d.price(), d.levelQuantity(), d.orderCount());
+            }
+            case BalanceChangedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(BalanceChangedDecoder.BLOCK_LENGTH);
+                BalanceChangedDecoder d = balanceChangedDecoder.wrap(v, at, bl, ver);
+                long accountId = d.accountId();
+                long delta = d.delta();
+                long balance = d.balance();
+                long held = d.held();
+                long journalId = d.journalId();
+                return new Event.BalanceChanged(accountId, d.asset(), delta, balance, held, journalId);
+            }
+            case TransferStateChangedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(TransferStateChangedDecoder.BLOCK_LENGTH);
+                TransferStateChangedDecoder d = transferDecoder.wrap(v, at, bl, ver);
+                long transferId = d.transferId();
+                TransferKind kind = WireEnums.domain(TransferKind.values(), d.kindRaw(), "kind");
+                long from = d.fromAccountId();
+                long to = d.toAccountId();
+                long amount = d.amount();
+                TransferState state = WireEnums.domain(TransferState.values(), d.stateRaw(), "state");
+                ErrorCode reason = error(d.reasonRaw());
+                return new Event.TransferStateChanged(transferId, kind, from, to, d.asset(), amount, state, reason);
+            }
+            case RiskAlertDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(RiskAlertDecoder.BLOCK_LENGTH);
+                RiskAlertDecoder d = riskAlertDecoder.wrap(v, at, bl, ver);
+                return new Event.RiskAlert(WireEnums.domain(ReviewSubject.values(), d.subjectTypeRaw(), "subject"),
+                        d.subjectId(), d.accountId(), d.scoreBps(), d.amountBps(), d.frequencyBps(), d.patternBps(),
+                        error(d.reasonRaw()));
+            }
+            case KillSwitchChangedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(KillSwitchChangedDecoder.BLOCK_LENGTH);
+                KillSwitchChangedDecoder d = killSwitchDecoder.wrap(v, at, bl, ver);
+                return new Event.KillSwitchChanged(d.accountId(), WireEnums.bool(d.engagedRaw(), "engaged"),
+                        d.byUserId());
+            }
+            case RiskLimitsChangedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(RiskLimitsChangedDecoder.BLOCK_LENGTH);
+                RiskLimitsChangedDecoder d = limitsDecoder.wrap(v, at, bl, ver);
+                return new Event.RiskLimitsChanged(d.accountId(), CommandCodec.limits(d.limits()));
+            }
+            case InstrumentStatusChangedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(InstrumentStatusChangedDecoder.BLOCK_LENGTH);
+                InstrumentStatusChangedDecoder d = statusDecoder.wrap(v, at, bl, ver);
+                return new Event.InstrumentStatusChanged(d.instrumentId(), WireEnums.bool(d.haltedRaw(), "halted"));
+            }
+            case CurrencyAddedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(CurrencyAddedDecoder.BLOCK_LENGTH);
+                CurrencyAddedDecoder d = currencyDecoder.wrap(v, at, bl, ver);
+                int digits = d.minorDigits();
+                return new Event.CurrencyAdded(new Currency(d.code(), digits));
+            }
+            case InstrumentListedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(InstrumentListedDecoder.BLOCK_LENGTH);
+                InstrumentListedDecoder d = instrumentDecoder.wrap(v, at, bl, ver);
+                long id = d.instrumentId();
+                int scale = d.priceScale();
+                long tick = d.tickSize();
+                long lot = d.lotSize();
+                long reference = d.referencePrice();
+                int band = d.bandBps();
+                String symbol = d.symbol();
+                String currency = d.currency();
+                return new Event.InstrumentListed(new Instrument(id, symbol, currency, scale, tick, lot, reference,
+                        band));
+            }
+            case AccountOpenedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(AccountOpenedDecoder.BLOCK_LENGTH);
+                AccountOpenedDecoder d = accountDecoder.wrap(v, at, bl, ver);
+                long accountId = d.accountId();
+                long owner = d.ownerUserId();
+                SelfTradePrevention stp = WireEnums.domain(SelfTradePrevention.values(),
+                        d.selfTradePreventionRaw(), "selfTradePrevention");
+                return new Event.AccountOpened(accountId, owner, d.baseCurrency(), stp);
+            }
+            case UserRegisteredDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(UserRegisteredDecoder.BLOCK_LENGTH);
+                UserRegisteredDecoder d = userDecoder.wrap(v, at, bl, ver);
+                return new Event.UserRegistered(d.userId(), d.roleMask());
+            }
+            case CommandRejectedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(CommandRejectedDecoder.BLOCK_LENGTH);
+                CommandRejectedDecoder d = commandRejectedDecoder.wrap(v, at, bl, ver);
+                return new Event.CommandRejected(d.refId(), error(d.reasonRaw()));
+            }
+            default -> throw new MalformedMessageException("template " + templateId + " is not an event");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.bourse.protocol.wire;
+
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.protocol.sbe.BlotterRequestDecoder;
+import com.bourse.protocol.sbe.BlotterRequestEncoder;
+import com.bourse.protocol.sbe.BlotterSnapshotDecoder;
+import com.bourse.protocol.sbe.BlotterSnapshotEncoder;
+import com.bourse.protocol.sbe.CommandAckDecoder;
+import com.bourse.protocol.sbe.CommandAckEncoder;
+import com.bourse.protocol.sbe.MessageHeaderEncoder;
+import com.bourse.protocol.sbe.WorkingStatus;
+import com.bourse.protocol.wire.SessionMessage.AccountBalance;
+import com.bourse.protocol.wire.SessionMessage.AckStatus;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates {@link SessionMessage}s to and from SBE. Like the other codecs, {@link #decode} never throws.
+ * Not thread-safe: one instance per thread.
+ */
+public final class SessionCodec {
+    /** Orders or balances per blotter chunk: keeps a chunk well under an egress term's largest message. */
+    public static final int MAX_ROWS_PER_CHUNK = 40;
+
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final CommandAckEncoder ackEncoder = new CommandAckEncoder();
+    private final BlotterRequestEncoder requestEncoder = new BlotterRequestEncoder();
+    private final BlotterSnapshotEncoder chunkEncoder = new BlotterSnapshotEncoder();
+    private final MessageFrame frame = new MessageFrame();
+    private final CommandAckDecoder ackDecoder = new CommandAckDecoder();
+    private final BlotterRequestDecoder requestDecoder = new BlotterRequestDecoder();
+    private final BlotterSnapshotDecoder chunkDecoder = new BlotterSnapshotDecoder();
+
+    private SessionMessage message;
+    private String rejection;
+
+    public int encodeAck(long clientId, long correlationId, AckStatus status, long logPosition, int eventCount,
+                         MutableDirectBuffer buffer, int offset) {
+        return WireFormat.HEADER_LENGTH + ackEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .clientId(clientId).correlationId(correlationId)
+                .status(com.bourse.protocol.sbe.AckStatus.get(WireEnums.raw(status)))
+                .logPosition(logPosition).eventCount(eventCount).encodedLength();
+    }
+
+    public int encodeBlotterRequest(long requestId, MutableDirectBuffer buffer, int offset) {
+        return WireFormat.HEADER_LENGTH + requestEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(requestId).encodedLength();
+    }
+
+    /** Writes one chunk; at most {@link #MAX_ROWS_PER_CHUNK} orders and balances each. */
+    public int encodeBlotterChunk(SessionMessage.BlotterChunk chunk, MutableDirectBuffer buffer, int offset) {
+        if (chunk.orders().size() > MAX_ROWS_PER_CHUNK || chunk.balances().size() > MAX_ROWS_PER_CHUNK) {
+            throw new IllegalArgumentException("a blotter chunk holds at most " + MAX_ROWS_PER_CHUNK + " rows each");
+        }
+        BlotterSnapshotEncoder e = chunkEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(chunk.requestId()).logPosition(chunk.logPosition()).last(ToSbe.of(chunk.last()));
+        BlotterSnapshotEncoder.OrdersEncoder orders = e.ordersCount(chunk.orders().size());
+        for (WorkingOrder o : chunk.orders()) {
+            orders.next().orderId(o.orderId()).accountId(o.accountId()).instrumentId(o.instrumentId())
+                    .userId(o.userId()).side(ToSbe.of(o.side())).orderType(ToSbe.of(o.type()))
+                    .timeInForce(ToSbe.of(o.timeInForce())).price(o.price()).stopPrice(o.stopPrice())
+                    .leaves(o.leaves()).visible(o.visible()).displayQuantity(o.displayQuantity())
+                    .postOnly(ToSbe.of(o.postOnly())).status(WorkingStatus.valueOf(o.status()));
+        }
+        BlotterSnapshotEncoder.BalancesEncoder balances = e.balancesCount(chunk.balances().size());
+        for (AccountBalance b : chunk.balances()) {
+            balances.next().accountId(b.accountId()).balance(b.balance()).held(b.held())
+                    .asset(ToSbe.text(b.asset(), "asset"));
+        }
+        return WireFormat.HEADER_LENGTH + e.encodedLength();
+    }
+
+    /** Reads one session message; on failure {@link #rejection()} says why. */
+    public boolean decode(DirectBuffer buffer, int offset, int length) {
+        message = null;
+        rejection = null;
+        try {
+            message = read(frame.wrap(buffer, offset, length));
+            return true;
+        } catch (MalformedMessageException e) {
+            rejection = e.getMessage();
+        } catch (IndexOutOfBoundsException e) {
+            rejection = "truncated: a field runs past the end of the " + frame.length() + "-byte message";
+        } catch (RuntimeException e) {
+            rejection = "undecodable: " + e.getMessage();
+        }
+        message = null;
+        return false;
+    }
+
+    public SessionMessage message() {
+        return message;
+    }
+
+    public String rejection() {
+        return rejection;
+    }
+
+    private SessionMessage read(int templateId) {
+        var v = frame.view;
+        int at = WireFormat.HEADER_LENGTH;
+        int bl = frame.blockLength();
+        int ver = frame.version();
+        switch (templateId) {
+            case CommandAckDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(CommandAckDecoder.BLOCK_LENGTH);
+                CommandAckDecoder d = ackDecoder.wrap(v, at, bl, ver);
+                return new SessionMessage.CommandAck(d.clientId(), d.correlationId(),
+                        WireEnums.required(AckStatus.values(), d.statusRaw(), "status"), d.logPosition(),
+                        d.eventCount());
+            }
+            case BlotterRequestDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(BlotterRequestDecoder.BLOCK_LENGTH);
+                return new SessionMessage.BlotterRequest(requestDecoder.wrap(v, at, bl, ver).requestId());
+            }
+            case BlotterSnapshotDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(BlotterSnapshotDecoder.BLOCK_LENGTH);
+                BlotterSnapshotDecoder d = chunkDecoder.wrap(v, at, bl, ver);
+                long requestId = d.requestId();
+                long logPosition = d.logPosition();
+                boolean last = WireEnums.bool(d.lastRaw(), "last");
+                List<WorkingOrder> orders = new ArrayList<>();
+                for (BlotterSnapshotDecoder.OrdersDecoder o : d.orders()) {
+                    orders.add(new WorkingOrder(o.orderId(), o.accountId(), o.instrumentId(), o.userId(),
+                            WireEnums.domain(Side.values(), o.sideRaw(), "side"),
+                            WireEnums.domain(OrderType.values(), o.orderTypeRaw(), "orderType"),
+                            WireEnums.domain(TimeInForce.values(), o.timeInForceRaw(), "timeInForce"),
+                            o.price(), o.stopPrice(), o.leaves(), o.visible(), o.displayQuantity(),
+                            WireEnums.bool(o.postOnlyRaw(), "postOnly"), status(o.statusRaw())));
+                }
+                List<AccountBalance> balances = new ArrayList<>();
+                for (BlotterSnapshotDecoder.BalancesDecoder b : d.balances()) {
+                    long accountId = b.accountId();
+                    long balance = b.balance();
+                    long held = b.held();
+                    balances.add(new AccountBalance(accountId, b.asset(), balance, held));
+                }
+                return new SessionMessage.BlotterChunk(requestId, logPosition, last, orders, balances);
+            }
+            default -> throw new MalformedMessageException("template " + templateId + " is not a session message");
+        }
+    }
+
+    private static String status(short raw) {
+        WorkingStatus status = WorkingStatus.get(raw);
+        if (status == WorkingStatus.NULL_VAL) {
+            throw new MalformedMessageException("working status is missing");
+        }
+        return status.name();
+    }
+}

@@ -1,0 +1,50 @@
+package com.bourse.protocol.wire;
+
+import com.bourse.protocol.WorkingOrder;
+
+import java.util.List;
+
+/** Messages between a cluster client and the engine's host that are not engine commands or events. */
+public sealed interface SessionMessage {
+
+    /** What the engine did with one command: sent to the commanding session after the command's events. */
+    record CommandAck(long clientId, long correlationId, AckStatus status, long logPosition, int eventCount)
+            implements SessionMessage {
+    }
+
+    /** A (re)connecting client asks for the working orders and balances its user may see. */
+    record BlotterRequest(long requestId) implements SessionMessage {
+    }
+
+    /** One chunk of the answer to a {@link BlotterRequest}; the chunk with {@code last} ends it. */
+    record BlotterChunk(long requestId, long logPosition, boolean last, List<WorkingOrder> orders,
+                        List<AccountBalance> balances) implements SessionMessage {
+        public BlotterChunk {
+            orders = List.copyOf(orders);
+            balances = List.copyOf(balances);
+        }
+    }
+
+    /** An account's balance and funds held of one asset (a currency code or an instrument symbol). */
+    record AccountBalance(long accountId, String asset, long balance, long held) {
+    }
+
+    /** Outcome of one command at the engine's host. */
+    enum AckStatus {
+        /** Applied now; the events the session may see were sent before the ack. */
+        APPLIED,
+        /** A resend of a correlation id applied earlier: not applied again. */
+        ALREADY_APPLIED,
+        /** Could not be decoded; nothing changed. */
+        MALFORMED,
+        /** The acting user is not the session's authenticated user; nothing changed. */
+        WRONG_USER,
+        /** An earlier correlation id of this client never arrived; nothing changed. */
+        OUT_OF_SEQUENCE;
+
+        /** True when the command is in the engine's log and took effect (now or before). */
+        public boolean applied() {
+            return this == APPLIED || this == ALREADY_APPLIED;
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package com.bourse.ui.model;
+
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.MarketSnapshot;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Everything the trader's views show, projected from the snapshot and the events that follow it: books,
+ * last trades, working orders, fills, positions with P&L, cash, and the dashboard's figures. Tables bind to
+ * its observable lists; the ladder and chart read its books and tapes. Applied once per frame.
+ *
+ * <p>FX thread only.
+ */
+public final class DeskState {
+    public static final int MAX_FILLS = 5_000;
+
+    private final Map<Long, Instrument> instruments = new LinkedHashMap<>();
+    private final Map<String, Instrument> bySymbol = new HashMap<>();
+    private final Map<String, Integer> currencyDigits = new HashMap<>();
+    private final Map<Long, AccountView> accounts = new LinkedHashMap<>();
+    private final Map<Long, DepthBook> books = new HashMap<>();
+    private final Map<Long, TradeTape> tapes = new HashMap<>();
+    private final Map<Long, OrderRow> orders = new HashMap<>();
+    private final ObservableList<OrderRow> workingOrders = FXCollections.observableArrayList();
+    private final ObservableList<FillRow> fills = FXCollections.observableArrayList();
+    private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
+    private final ObservableList<CashRow> cash = FXCollections.observableArrayList();
+    private final Map<String, Position> positionBook = new LinkedHashMap<>();
+    private final Map<String, long[]> balances = new HashMap<>();
+    private final Set<Long> dirtyInstruments = new HashSet<>();
+    private final Set<Long> halted = new HashSet<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final List<Consumer<Event.OrderRejected>> rejectionListeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Long> acceptedAt = new ArrayDeque<>();
+    private boolean cashDirty;
+    private long quantityOrdered;
+    private long quantityFilled;
+    private long version;
+
+    public DeskState(List<Currency> currencies, List<Instrument> instrumentList, List<AccountView> accountList) {
+        for (Currency c : currencies) {
+            currencyDigits.put(c.code(), c.minorDigits());
+        }
+        for (Instrument i : instrumentList) {
+            instruments.put(i.id(), i);
+            bySymbol.put(i.symbol(), i);
+            books.put(i.id(), new DepthBook(i));
+            tapes.put(i.id(), new TradeTape(200_000));
+        }
+        for (AccountView a : accountList) {
+            accounts.put(a.accountId(), a);
+        }
+    }
+
+    // ---- Loading and applying -------------------------------------------------------------------
+
+    public void load(MarketSnapshot snapshot) {
+        snapshot.books().forEach((id, book) -> {
+            DepthBook depth = books.get(id);
+            if (depth != null) {
+                depth.reset(book.bids(), book.asks(), book.lastTradePrice());
+            }
+        });
+        orders.clear();
+        workingOrders.clear();
+        for (WorkingOrder w : snapshot.workingOrders()) {
+            Instrument i = instruments.get(w.instrumentId());
+            if (i == null) {
+                continue;
+            }
+            OrderRow row = new OrderRow(w.orderId(), w.accountId(), i.id(), i.symbol(), w.side(), w.type(),
+                    w.timeInForce(), price(i, w.price()), price(i, w.stopPrice()), w.price(), w.leaves(), w.leaves(),
+                    w.displayQuantity(), statusOf(w.status()));
+            orders.put(row.orderId(), row);
+            workingOrders.add(row);
+        }
+        for (MarketSnapshot.Balance b : snapshot.balances()) {
+            setBalance(b.accountId(), b.asset(), b.balance(), b.held());
+        }
+        endFrame();
+    }
+
+    public void applyBookDelta(Event.BookDelta delta) {
+        DepthBook book = books.get(delta.instrumentId());
+        if (book != null) {
+            book.set(delta.side(), delta.price(), delta.levelQuantity(), delta.orderCount());
+        }
+    }
+
+    public void apply(Event event) {
+        switch (event) {
+            case Event.OrderAccepted e -> accepted(e);
+            case Event.OrderRejected e -> {
+                say("Order " + e.orderId() + " rejected: " + e.reason().description());
+                rejectionListeners.forEach(l -> l.accept(e));
+            }
+            case Event.OrderHeld e -> {
+                updateOrder(e.orderId(), row -> row.withStatus("HELD"));
+                say("Order " + e.orderId() + " held for a risk officer: " + e.reason().description());
+            }
+            case Event.OrderApproved e -> {
+                updateOrder(e.orderId(), row -> row.withStatus("WORKING"));
+                say("Order " + e.orderId() + " approved");
+            }
+            case Event.OrderTriggered e -> updateOrder(e.orderId(), row -> row.withStatus("TRIGGERED"));
+            case Event.Trade t -> trade(t);
+            case Event.OrderCancelled e -> {
+                if (removeOrder(e.orderId()) != null) {
+                    say("Order " + e.orderId() + " cancelled: " + e.reason().description());
+                }
+            }
+            case Event.OrderExpired e -> removeOrder(e.orderId());
+            case Event.OrderReplaced e -> updateOrder(e.orderId(), row -> {
+                Instrument i = instruments.get(row.instrumentId());
+                return row.replaced(e.price(), price(i, e.price()), e.quantity());
+            });
+            case Event.BalanceChanged e -> setBalance(e.accountId(), e.asset(), e.balance(), e.held());
+            case Event.InstrumentStatusChanged e -> {
+                if (e.halted()) {
+                    halted.add(e.instrumentId());
+                } else {
+                    halted.remove(e.instrumentId());
+                }
+            }
+            case Event.KillSwitchChanged e -> say("Kill switch " + (e.engaged() ? "engaged" : "released")
+                    + " on account " + e.accountId());
+            default -> {
+            }
+        }
+        version++;
+    }
+
+    /** Brings the position and cash rows up to date after a frame's events; call once per frame. */
+    public void endFrame() {
+        if (!dirtyInstruments.isEmpty()) {
+            refreshPositions();
+            dirtyInstruments.clear();
+        }
+        if (cashDirty) {
+            refreshCash();
+            cashDirty = false;
+        }
+    }
+
+    private void accepted(Event.OrderAccepted e) {
+        Instrument i = instruments.get(e.instrumentId());
+        if (i == null) {
+            return;
+        }
+        String status = e.type().isStop() ? "STOP_WAITING" : "WORKING";
+        OrderRow row = new OrderRow(e.orderId(), e.accountId(), i.id(), i.symbol(), e.side(), e.type(),
+                e.timeInForce(), e.type().hasLimitPrice() ? price(i, e.price()) : null,
+                e.type().isStop() ? price(i, e.stopPrice()) : null, e.price(), e.quantity(), e.quantity(),
+                e.displayQuantity(), status);
+        orders.put(row.orderId(), row);
+        workingOrders.add(row);
+        acceptedAt.addLast(System.nanoTime());
+        quantityOrdered += e.quantity();
+        say((e.side() == Side.BUY ? "Buy " : "Sell ") + e.quantity() + " " + i.symbol()
+                + (e.type() == OrderType.MARKET ? " at market" : e.type().hasLimitPrice()
+                ? " at " + Decimals.format(e.price(), i.priceScale()) : "") + " accepted (order " + e.orderId() + ")");
+    }
+
+    private void trade(Event.Trade t) {
+        Instrument i = instruments.get(t.instrumentId());
+        if (i == null) {
+            return;
+        }
+        books.get(i.id()).trade(t.price(), t.quantity());
+        tapes.get(i.id()).add(t.timestamp(), t.price(), t.quantity());
+        dirtyInstruments.add(i.id());
+        if (accounts.containsKey(t.makerAccountId())) {
+            fill(t, i, t.makerOrderId(), t.makerAccountId(), t.takerSide().opposite(), t.makerLeaves(), "MAKER");
+        }
+        if (accounts.containsKey(t.takerAccountId())) {
+            fill(t, i, t.takerOrderId(), t.takerAccountId(), t.takerSide(), t.takerLeaves(), "TAKER");
+        }
+    }
+
+    private void fill(Event.Trade t, Instrument i, long orderId, long accountId, Side side, long leaves,
+                      String liquidity) {
+        int digits = digits(i.currency());
+        BigDecimal value = BigDecimal.valueOf(Math.multiplyExact(t.price(), t.quantity()), i.priceScale())
+                .setScale(digits, java.math.RoundingMode.HALF_EVEN);
+        fills.addFirst(new FillRow(t.tradeId(), Instant.ofEpochMilli(t.timestamp()), orderId, accountId, i.symbol(),
+                side, price(i, t.price()), t.quantity(), value, i.currency(), liquidity, leaves));
+        if (fills.size() > MAX_FILLS) {
+            fills.remove(MAX_FILLS, fills.size());
+        }
+        position(accountId, i).fill(side, t.price(), t.quantity());
+        quantityFilled += t.quantity();
+        if (leaves == 0) {
+            removeOrder(orderId);
+        } else {
+            updateOrder(orderId, row -> row.withLeaves(leaves));
+        }
+        say((side == Side.BUY ? "Bought " : "Sold ") + t.quantity() + " " + i.symbol() + " at "
+                + Decimals.format(t.price(), i.priceScale()));
+    }
+
+    private void setBalance(long accountId, String asset, long balance, long held) {
+        balances.put(accountId + "/" + asset, new long[]{balance, held});
+        Instrument i = bySymbol.get(asset);
+        if (i != null) {
+            position(accountId, i).settle(balance, markPrice(i));
+            dirtyInstruments.add(i.id());
+        } else {
+            cashDirty = true;
+        }
+    }
+
+    private Position position(long accountId, Instrument i) {
+        return positionBook.computeIfAbsent(accountId + "/" + i.symbol(), k -> new Position(accountId, i));
+    }
+
+    private void updateOrder(long orderId, java.util.function.UnaryOperator<OrderRow> change) {
+        OrderRow row = orders.get(orderId);
+        if (row == null) {
+            return;
+        }
+        OrderRow changed = change.apply(row);
+        orders.put(orderId, changed);
+        int at = workingOrders.indexOf(row);
+        if (at >= 0) {
+            workingOrders.set(at, changed);
+        }
+    }
+
+    private OrderRow removeOrder(long orderId) {
+        OrderRow row = orders.remove(orderId);
+        if (row != null) {
+            workingOrders.remove(row);
+        }
+        return row;
+    }
+
+    private void refreshPositions() {
+        List<PositionRow> rows = new ArrayList<>();
+        for (Position p : positionBook.values()) {
+            if (p.quantity() == 0 && p.realisedValue() == 0) {
+                continue;
+            }
+            Instrument i = p.instrument();
+            int digits = digits(i.currency());
+            long mark = markPrice(i);
+            long[] b = balances.get(p.accountId() + "/" + i.symbol());
+            long available = b == null ? p.quantity() : b[0] - b[1];
+            BigDecimal value = p.money(Math.multiplyExact(mark, p.quantity()), digits);
+            rows.add(new PositionRow(p.accountId(), i.id(), i.symbol(), p.quantity(), available, p.averagePrice(),
+                    price(i, mark), value, p.money(p.realisedValue(), digits),
+                    p.money(p.unrealisedValue(mark), digits), i.currency()));
+        }
+        rows.sort(Comparator.comparingLong(PositionRow::accountId).thenComparing(PositionRow::symbol));
+        replaceAll(positions, rows);
+    }
+
+    private void refreshCash() {
+        List<CashRow> rows = new ArrayList<>();
+        for (AccountView account : accounts.values()) {
+            for (String currency : currencyDigits.keySet().stream().sorted().toList()) {
+                long[] b = balances.get(account.accountId() + "/" + currency);
+                if (b == null) {
+                    continue;
+                }
+                int d = digits(currency);
+                rows.add(new CashRow(account.accountId(), currency, Decimals.of(b[0], d), Decimals.of(b[1], d),
+                        Decimals.of(b[0] - b[1], d)));
+            }
+        }
+        replaceAll(cash, rows);
+    }
+
+    /** Updates a list row by row so selection and scroll position survive a refresh. */
+    private static <T> void replaceAll(ObservableList<T> list, List<T> rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            if (k < list.size()) {
+                if (!list.get(k).equals(rows.get(k))) {
+                    list.set(k, rows.get(k));
+                }
+            } else {
+                list.add(rows.get(k));
+            }
+        }
+        if (list.size() > rows.size()) {
+            list.remove(rows.size(), list.size());
+        }
+    }
+
+    /** Puts a line in the status bar. */
+    public void say(String text) {
+        message.set(text);
+    }
+
+    private static String statusOf(String engineState) {
+        return switch (engineState) {
+            case "RESTING" -> "WORKING";
+            default -> engineState;
+        };
+    }
+
+    private static BigDecimal price(Instrument i, long units) {
+        return units == 0 ? null : Decimals.of(units, i.priceScale());
+    }
+
+    // ---- Queries ----------------------------------------------------------------------------------
+
+    /** Last trade, else the middle of the touch, else the reference price. */
+    public long markPrice(Instrument i) {
+        DepthBook book = books.get(i.id());
+        if (book.lastTradePrice() > 0) {
+            return book.lastTradePrice();
+        }
+        return book.centrePrice();
+    }
+
+    public int digits(String currency) {
+        return currencyDigits.getOrDefault(currency, 2);
+    }
+
+    public long availableCash(long accountId, String currency) {
+        long[] b = balances.get(accountId + "/" + currency);
+        return b == null ? 0 : b[0] - b[1];
+    }
+
+    public long availablePosition(long accountId, String symbol) {
+        long[] b = balances.get(accountId + "/" + symbol);
+        return b == null ? 0 : b[0] - b[1];
+    }
+
+    public long balance(long accountId, String asset) {
+        long[] b = balances.get(accountId + "/" + asset);
+        return b == null ? 0 : b[0];
+    }
+
+    public boolean isHalted(long instrumentId) {
+        return halted.contains(instrumentId);
+    }
+
+    public DepthBook book(long instrumentId) {
+        return books.get(instrumentId);
+    }
+
+    public TradeTape tape(long instrumentId) {
+        return tapes.get(instrumentId);
+    }
+
+    public List<Instrument> instruments() {
+        return List.copyOf(instruments.values());
+    }
+
+    public Instrument instrument(long id) {
+        return instruments.get(id);
+    }
+
+    public List<AccountView> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    public ObservableList<OrderRow> workingOrders() {
+        return workingOrders;
+    }
+
+    public ObservableList<FillRow> fills() {
+        return fills;
+    }
+
+    public ObservableList<PositionRow> positions() {
+        return positions;
+    }
+
+    public ObservableList<CashRow> cash() {
+        return cash;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void onRejection(Consumer<Event.OrderRejected> listener) {
+        rejectionListeners.add(listener);
+    }
+
+    /** Own working orders of one instrument and side at a price, oldest first. */
+    public List<OrderRow> ownOrdersAt(long instrumentId, Side side, long price) {
+        List<OrderRow> result = new ArrayList<>();
+        for (OrderRow row : workingOrders) {
+            if (row.instrumentId() == instrumentId && row.side() == side && row.priceUnits() == price
+                    && row.type().hasLimitPrice()) {
+                result.add(row);
+            }
+        }
+        return result;
+    }
+
+    /** Own open quantity per limit price of one instrument and side. */
+    public Map<Long, Long> ownQuantityByPrice(long instrumentId, Side side) {
+        Map<Long, Long> result = new HashMap<>();
+        for (OrderRow row : workingOrders) {
+            if (row.instrumentId() == instrumentId && row.side() == side && row.type().hasLimitPrice()) {
+                result.merge(row.priceUnits(), row.leaves(), Long::sum);
+            }
+        }
+        return result;
+    }
+
+    /** Increases on every applied event. */
+    public long version() {
+        return version;
+    }
+
+    // ---- Dashboard figures ------------------------------------------------------------------------
+
+    /** Total P&L (realised + unrealised) per currency, in that currency. */
+    public Map<String, BigDecimal> totalPnl() {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (PositionRow row : positions) {
+            totals.merge(row.currency(), row.realisedPnl().add(row.unrealisedPnl()), BigDecimal::add);
+        }
+        return totals;
+    }
+
+    /** Market value of an account's positions in minor units of their currency, per currency. */
+    public Map<String, Long> exposureMinor(long accountId) {
+        Map<String, Long> result = new HashMap<>();
+        for (Position p : positionBook.values()) {
+            if (p.accountId() != accountId || p.quantity() == 0) {
+                continue;
+            }
+            Instrument i = p.instrument();
+            long divisor = TicketValidator.pow10(i.priceScale() - digits(i.currency()));
+            result.merge(i.currency(), Math.multiplyExact(markPrice(i), p.quantity()) / divisor, Long::sum);
+        }
+        return result;
+    }
+
+    /** Orders the engine accepted for this trader in the last minute. */
+    public int ordersLastMinute() {
+        long horizon = System.nanoTime() - 60_000_000_000L;
+        while (!acceptedAt.isEmpty() && acceptedAt.peekFirst() < horizon) {
+            acceptedAt.removeFirst();
+        }
+        return acceptedAt.size();
+    }
+
+    /** Filled quantity over ordered quantity of this session's orders, in basis points (0 before any order). */
+    public int fillRatioBps() {
+        return quantityOrdered == 0 ? 0 : (int) Math.min(10_000, quantityFilled * 10_000 / quantityOrdered);
+    }
+}

@@ -1,0 +1,180 @@
+package com.bourse.ui.view;
+
+import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.VenueMode;
+import com.bourse.ui.workspace.DockPanel;
+import com.bourse.ui.workspace.DockWorkspace;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.BorderPane;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The shell: menus with every action and its hotkey, the docking workspace and the status bar. */
+public final class MainWindowController {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu viewMenu;
+    @FXML private MenuItem newWindowItem;
+    @FXML private Label modeLabel;
+    @FXML private Label connectionLabel;
+    @FXML private Label latencyLabel;
+    @FXML private Label userLabel;
+    @FXML private Label messageLabel;
+    @FXML private Label clockLabel;
+
+    private final Workstation workstation;
+    private long lastStatus;
+
+    MainWindowController(Workstation workstation) {
+        this.workstation = workstation;
+    }
+
+    @FXML
+    private void initialize() {
+        WorkstationContext context = workstation.context();
+        root.setCenter(workstation.dock());
+        VenueMode mode = context.session().mode();
+        modeLabel.setText(mode.name());
+        modeLabel.getStyleClass().add(mode.name().toLowerCase(Locale.ROOT));
+        userLabel.setText(context.session().trader().displayName() + " (" + context.session().trader().username()
+                + ")");
+        messageLabel.textProperty().bind(context.desk().messageProperty());
+        newWindowItem.setVisible(workstation.canOpenAnotherWindow());
+        for (DockPanel panel : workstation.dock().panels()) {
+            CheckMenuItem item = new CheckMenuItem(panel.title());
+            item.setId("menu-" + panel.id());
+            item.setOnAction(e -> {
+                if (item.isSelected()) {
+                    workstation.dock().open(panel.id());
+                } else {
+                    workstation.dock().close(panel.id());
+                }
+            });
+            viewMenu.setOnShowing(e -> viewMenu.getItems().stream()
+                    .filter(CheckMenuItem.class::isInstance).map(CheckMenuItem.class::cast)
+                    .forEach(c -> c.setSelected(workstation.dock().isOpen(c.getId().substring(5)))));
+            viewMenu.getItems().add(item);
+        }
+        context.frames().addListener(this::status);
+        status(System.nanoTime());
+    }
+
+    private void status(long now) {
+        if (now - lastStatus < 250_000_000L) {
+            return;
+        }
+        lastStatus = now;
+        ConnectionState state = workstation.context().session().connectionState();
+        connectionLabel.setText("● " + state.name().charAt(0) + state.name().substring(1).toLowerCase(Locale.ROOT));
+        connectionLabel.getStyleClass().removeAll("connected", "disconnected", "connecting");
+        connectionLabel.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        long nanos = workstation.context().session().lastLatencyNanos();
+        latencyLabel.setText(nanos <= 0 ? "engine —" : nanos < 1_000_000 ? String.format(Locale.ROOT,
+                "engine %d µs", nanos / 1_000) : String.format(Locale.ROOT, "engine %.1f ms", nanos / 1e6));
+        clockLabel.setText(LocalTime.now().format(CLOCK));
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Label connectionLabel() {
+        return connectionLabel;
+    }
+
+    @FXML private void newWindow() {
+        workstation.openAnotherWindow();
+    }
+
+    @FXML private void saveWorkspace() {
+        workstation.save();
+        workstation.context().desk().say("Workspace saved");
+    }
+
+    @FXML private void signOut() {
+        workstation.signOut();
+    }
+
+    @FXML private void buy() {
+        workstation.buy();
+    }
+
+    @FXML private void sell() {
+        workstation.sell();
+    }
+
+    @FXML private void cancelSelected() {
+        workstation.cancelSelected();
+    }
+
+    @FXML private void cancelAll() {
+        workstation.cancelAll();
+    }
+
+    @FXML private void flatten() {
+        workstation.flatten();
+    }
+
+    @FXML private void focusTicket() {
+        workstation.focusTicket();
+    }
+
+    @FXML private void focusLadder() {
+        workstation.focusLadder();
+    }
+
+    @FXML private void centreLadder() {
+        workstation.ladder().ladder().centreOnMarket();
+    }
+
+    @FXML private void toggleTheme() {
+        workstation.context().themes().toggle();
+    }
+
+    @FXML private void moveLeft() {
+        workstation.moveFocusedPanel(DockWorkspace.LEFT);
+    }
+
+    @FXML private void moveCentre() {
+        workstation.moveFocusedPanel(DockWorkspace.CENTRE);
+    }
+
+    @FXML private void moveRight() {
+        workstation.moveFocusedPanel(DockWorkspace.RIGHT);
+    }
+
+    @FXML private void moveBottom() {
+        workstation.moveFocusedPanel(DockWorkspace.BOTTOM);
+    }
+
+    @FXML private void detach() {
+        workstation.detachFocusedPanel();
+    }
+
+    @FXML private void closePanel() {
+        workstation.closeFocusedPanel();
+    }
+
+    @FXML private void nextPanel() {
+        workstation.focusNextPanel();
+    }
+
+    @FXML private void showKeys() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, Workstation.KEYS, ButtonType.OK);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Every action has a key");
+        alert.initOwner(root.getScene().getWindow());
+        workstation.context().themes().register(alert.getDialogPane().getScene());
+        alert.showAndWait();
+    }
+}

@@ -1,0 +1,496 @@
+package com.bourse.ui.view;
+
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.model.DepthBook;
+import com.bourse.ui.model.TicketCheck;
+import com.bourse.ui.model.TicketDraft;
+import com.bourse.ui.model.TicketField;
+import com.bourse.ui.model.TicketValidator;
+import com.bourse.ui.port.AccountView;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The order ticket: instrument search, account, side, type, time in force, quantity and price spinners
+ * that step by lot and tick, stop price, iceberg display quantity and post-only. Every change is checked
+ * by the {@link TicketValidator}; a message stands next to the field at fault and nothing is sent while
+ * one does. An engine rejection of the order it sent comes back next to the field it concerns.
+ */
+public final class OrderTicketController {
+    @FXML private ScrollPane root;
+    @FXML private ComboBox<Instrument> instrumentBox;
+    @FXML private ComboBox<AccountView> accountBox;
+    @FXML private ToggleButton buyToggle;
+    @FXML private ToggleButton sellToggle;
+    @FXML private ComboBox<OrderType> typeBox;
+    @FXML private ComboBox<TimeInForce> tifBox;
+    @FXML private Spinner<String> quantitySpinner;
+    @FXML private Spinner<String> priceSpinner;
+    @FXML private Spinner<String> stopSpinner;
+    @FXML private TextField displayField;
+    @FXML private CheckBox postOnlyBox;
+    @FXML private Label instrumentError;
+    @FXML private Label accountError;
+    @FXML private Label typeError;
+    @FXML private Label tifError;
+    @FXML private Label quantityError;
+    @FXML private Label priceError;
+    @FXML private Label stopError;
+    @FXML private Label displayError;
+    @FXML private Label priceLabel;
+    @FXML private Label stopLabel;
+    @FXML private VBox priceRow;
+    @FXML private VBox stopRow;
+    @FXML private Label infoLabel;
+    @FXML private Button sendButton;
+    @FXML private Label orderMessage;
+    @FXML private TextField confirmField;
+    @FXML private Label confirmCurrency;
+
+    private final WorkstationContext context;
+    private final Map<TicketField, Label> errorLabels = new EnumMap<>(TicketField.class);
+    private final Map<TicketField, Control> fields = new EnumMap<>(TicketField.class);
+    private FilteredList<Instrument> instruments;
+    private boolean attempted;
+    private boolean syncingInstrument;
+    private long pendingOrderId = -1;
+    private long lastInfoRefresh;
+
+    public OrderTicketController(WorkstationContext context) {
+        this.context = context;
+    }
+
+    @FXML
+    private void initialize() {
+        errorLabels.put(TicketField.INSTRUMENT, instrumentError);
+        errorLabels.put(TicketField.ACCOUNT, accountError);
+        errorLabels.put(TicketField.TYPE, typeError);
+        errorLabels.put(TicketField.TIME_IN_FORCE, tifError);
+        errorLabels.put(TicketField.QUANTITY, quantityError);
+        errorLabels.put(TicketField.PRICE, priceError);
+        errorLabels.put(TicketField.STOP_PRICE, stopError);
+        errorLabels.put(TicketField.DISPLAY_QUANTITY, displayError);
+        errorLabels.put(TicketField.ORDER, orderMessage);
+        fields.put(TicketField.INSTRUMENT, instrumentBox);
+        fields.put(TicketField.ACCOUNT, accountBox);
+        fields.put(TicketField.TYPE, typeBox);
+        fields.put(TicketField.TIME_IN_FORCE, tifBox);
+        fields.put(TicketField.QUANTITY, quantitySpinner);
+        fields.put(TicketField.PRICE, priceSpinner);
+        fields.put(TicketField.STOP_PRICE, stopSpinner);
+        fields.put(TicketField.DISPLAY_QUANTITY, displayField);
+        for (Label label : errorLabels.values()) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        }
+        setUpInstrumentPicker();
+        setUpSides();
+
+        accountBox.setItems(FXCollections.observableArrayList(context.desk().accounts()));
+        accountBox.valueProperty().bindBidirectional(context.accountProperty());
+        typeBox.setItems(FXCollections.observableArrayList(OrderType.values()));
+        typeBox.setConverter(enumNames());
+        typeBox.setValue(OrderType.LIMIT);
+        tifBox.setItems(FXCollections.observableArrayList(TimeInForce.values()));
+        tifBox.setValue(TimeInForce.GTC);
+        typeBox.valueProperty().addListener((obs, old, type) -> typeChanged(type));
+
+        quantitySpinner.setValueFactory(new SteppingValueFactory(this::lot, () -> 0, this::lot));
+        quantitySpinner.getValueFactory().setValue(Long.toString(context.clickQuantityProperty().get()));
+        priceSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
+        stopSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
+        confirmField.setText(Long.toString(context.confirmAboveNotionalProperty().get()));
+        confirmField.textProperty().addListener((obs, old, text) -> confirmThresholdChanged(text));
+        context.confirmAboveNotionalProperty().addListener((obs, old, value) -> {
+            if (!confirmField.getText().strip().equals(Long.toString(value.longValue()))) {
+                confirmField.setText(Long.toString(value.longValue()));
+            }
+        });
+
+        for (Node input : new Node[]{quantitySpinner.getEditor(), priceSpinner.getEditor(), stopSpinner.getEditor(),
+                displayField}) {
+            ((TextField) input).textProperty().addListener((obs, old, text) -> revalidate());
+        }
+        accountBox.valueProperty().addListener((obs, old, value) -> revalidate());
+        tifBox.valueProperty().addListener((obs, old, value) -> revalidate());
+        postOnlyBox.selectedProperty().addListener((obs, old, value) -> revalidate());
+        context.desk().onRejection(this::rejected);
+        context.frames().addListener(this::onFrame);
+
+        instrumentChanged(context.instrument());
+        typeChanged(typeBox.getValue());
+    }
+
+    // ---- Actions ----------------------------------------------------------------------------------
+
+    /** Sends the ticket as it stands (the send button, Enter, or the buy/sell hotkeys after setting a side). */
+    @FXML
+    public void send() {
+        attempted = true;
+        TicketCheck check = revalidate();
+        if (!check.isValid()) {
+            orderMessage.setText("Nothing was sent: correct the marked fields");
+            return;
+        }
+        Instrument instrument = check.draft().instrument();
+        long threshold = Math.multiplyExact(context.confirmAboveNotionalProperty().get(),
+                TicketValidatorSupport.pow10(check.draft().currencyDigits()));
+        if (check.notionalMinor() > threshold && !context.confirm(check)) {
+            orderMessage.setText("Not sent: confirmation declined");
+            return;
+        }
+        long orderId = context.entry().place(check);
+        if (orderId < 0) {
+            orderMessage.setText("Not sent: the venue is not taking orders right now");
+            return;
+        }
+        pendingOrderId = orderId;
+        attempted = false;
+        orderMessage.getStyleClass().setAll("order-info");
+        orderMessage.setText("Sent order " + orderId + " (" + instrument.symbol() + ")");
+    }
+
+    /** The buy or sell hotkey: choose the side and send. */
+    public void sendAs(Side side) {
+        (side == Side.BUY ? buyToggle : sellToggle).setSelected(true);
+        send();
+    }
+
+    /** Moves the keyboard to the quantity field, ready to type. */
+    public void focus() {
+        quantitySpinner.getEditor().requestFocus();
+        quantitySpinner.getEditor().selectAll();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    // ---- Validation -------------------------------------------------------------------------------
+
+    private TicketCheck revalidate() {
+        TicketCheck check = TicketValidator.check(draft());
+        for (Map.Entry<TicketField, Label> e : errorLabels.entrySet()) {
+            if (e.getKey() == TicketField.ORDER) {
+                continue;
+            }
+            String message = check.errorAt(e.getKey());
+            boolean show = message != null && (attempted || touched(e.getKey()));
+            e.getValue().setText(show ? message : "");
+            Control control = fields.get(e.getKey());
+            if (control != null) {
+                control.getStyleClass().remove("invalid");
+                if (show) {
+                    control.getStyleClass().add("invalid");
+                }
+            }
+        }
+        if (check.isValid() && orderMessage.getStyleClass().contains("order-error")) {
+            orderMessage.setText("");
+        }
+        orderMessage.getStyleClass().setAll(check.isValid() ? "order-info" : "order-error");
+        if (check.quantity() > 0 && check.errorAt(TicketField.QUANTITY) == null) {
+            context.clickQuantityProperty().set(check.quantity());
+        }
+        updateSendButton(check);
+        updateInfo(check);
+        return check;
+    }
+
+    private TicketDraft draft() {
+        Instrument instrument = context.instrument();
+        AccountView account = accountBox.getValue();
+        int digits = instrument == null ? 2 : context.desk().digits(instrument.currency());
+        long cash = instrument == null || account == null ? 0
+                : context.desk().availableCash(account.accountId(), instrument.currency());
+        long position = instrument == null || account == null ? 0
+                : context.desk().availablePosition(account.accountId(), instrument.symbol());
+        long last = instrument == null ? 0 : context.desk().markPrice(instrument);
+        return new TicketDraft(instrument, account == null ? null : account.accountId(), side(), typeBox.getValue(),
+                tifBox.getValue(), quantitySpinner.getEditor().getText(), priceSpinner.getEditor().getText(),
+                stopSpinner.getEditor().getText(), displayField.getText(), postOnlyBox.isSelected(), digits,
+                account == null ? null : account.limits(), cash, position, last);
+    }
+
+    private boolean touched(TicketField field) {
+        return switch (field) {
+            case QUANTITY -> !quantitySpinner.getEditor().getText().isBlank();
+            case PRICE -> !priceSpinner.getEditor().getText().isBlank();
+            case STOP_PRICE -> !stopSpinner.getEditor().getText().isBlank();
+            case DISPLAY_QUANTITY -> !displayField.getText().isBlank();
+            default -> true;
+        };
+    }
+
+    private void rejected(Event.OrderRejected rejection) {
+        if (rejection.orderId() != pendingOrderId) {
+            return;
+        }
+        TicketField field = TicketField.of(rejection.reason());
+        Label label = errorLabels.get(field);
+        label.setText(rejection.reason().description());
+        Control control = fields.get(field);
+        if (control != null && !control.getStyleClass().contains("invalid")) {
+            control.getStyleClass().add("invalid");
+        }
+        orderMessage.getStyleClass().setAll("order-error");
+        orderMessage.setText("Rejected by the venue: " + rejection.reason().description());
+    }
+
+    // ---- Keeping the controls in step ------------------------------------------------------------------
+
+    private void setUpInstrumentPicker() {
+        instruments = new FilteredList<>(FXCollections.observableArrayList(context.desk().instruments()));
+        instrumentBox.setItems(instruments);
+        instrumentBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Instrument i) {
+                return i == null ? "" : i.symbol() + "  ·  " + i.currency();
+            }
+
+            @Override
+            public Instrument fromString(String text) {
+                return find(text);
+            }
+        });
+        instrumentBox.getEditor().textProperty().addListener((obs, old, text) -> {
+            if (syncingInstrument) {
+                return;
+            }
+            String converted = instrumentBox.getConverter().toString(instrumentBox.getValue());
+            if (text.equals(converted)) {
+                instruments.setPredicate(null);
+                return;
+            }
+            String query = text.strip().toUpperCase(Locale.ROOT);
+            instruments.setPredicate(i -> query.isEmpty() || i.symbol().toUpperCase(Locale.ROOT).contains(query)
+                    || i.currency().equalsIgnoreCase(query));
+            if (instrumentBox.getEditor().isFocused() && !instrumentBox.isShowing() && !instruments.isEmpty()) {
+                instrumentBox.show();
+            }
+        });
+        instrumentBox.valueProperty().addListener((obs, old, value) -> {
+            if (value != null && value != context.instrument()) {
+                context.instrumentProperty().set(value);
+            }
+        });
+        context.instrumentProperty().addListener((obs, old, value) -> instrumentChanged(value));
+    }
+
+    private Instrument find(String text) {
+        String query = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (query.isEmpty()) {
+            return null;
+        }
+        String symbol = query.split("[\\s·]+")[0];
+        for (Instrument i : context.desk().instruments()) {
+            if (i.symbol().equalsIgnoreCase(symbol)) {
+                return i;
+            }
+        }
+        for (Instrument i : context.desk().instruments()) {
+            if (i.symbol().startsWith(symbol)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private void instrumentChanged(Instrument instrument) {
+        syncingInstrument = true;
+        try {
+            instruments.setPredicate(null);
+            instrumentBox.setValue(instrument);
+        } finally {
+            syncingInstrument = false;
+        }
+        if (instrument != null) {
+            priceSpinner.getValueFactory().setValue(Decimals.plain(centre(), instrument.priceScale()));
+            stopSpinner.getValueFactory().setValue("");
+            confirmCurrency.setText(instrument.currency());
+        }
+        revalidate();
+    }
+
+    private void setUpSides() {
+        ToggleGroup sides = new ToggleGroup();
+        buyToggle.setToggleGroup(sides);
+        sellToggle.setToggleGroup(sides);
+        for (ToggleButton toggle : new ToggleButton[]{buyToggle, sellToggle}) {
+            // A side is always chosen: clicking the chosen one again must not leave none.
+            toggle.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+                if (toggle.isSelected()) {
+                    e.consume();
+                }
+            });
+        }
+        sides.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+            revalidate();
+        });
+    }
+
+    private void typeChanged(OrderType type) {
+        if (type == null) {
+            return;
+        }
+        TimeInForce tif = tifBox.getValue();
+        boolean rests = tif == TimeInForce.GTC || tif == TimeInForce.DAY;
+        if (type == OrderType.MARKET && rests) {
+            tifBox.setValue(TimeInForce.IOC);
+        } else if (type.isStop() && !rests) {
+            tifBox.setValue(TimeInForce.GTC);
+        }
+        boolean priced = type.hasLimitPrice();
+        priceRow.setVisible(priced);
+        priceRow.setManaged(priced);
+        priceLabel.setVisible(priced);
+        priceLabel.setManaged(priced);
+        boolean stop = type.isStop();
+        stopRow.setVisible(stop);
+        stopRow.setManaged(stop);
+        stopLabel.setVisible(stop);
+        stopLabel.setManaged(stop);
+        if (stop && stopSpinner.getEditor().getText().isBlank() && context.instrument() != null) {
+            stopSpinner.getValueFactory().setValue(Decimals.plain(centre(), scale()));
+        }
+        revalidate();
+    }
+
+    private void confirmThresholdChanged(String text) {
+        confirmField.getStyleClass().remove("invalid");
+        switch (Decimals.parseWhole(text)) {
+            case Decimals.Parsed.Value v when v.units() >= 0 -> context.confirmAboveNotionalProperty().set(v.units());
+            default -> confirmField.getStyleClass().add("invalid");
+        }
+    }
+
+    private void updateSendButton(TicketCheck check) {
+        Side side = side();
+        Instrument i = context.instrument();
+        sendButton.getStyleClass().removeAll("buy", "sell");
+        sendButton.getStyleClass().add(side == Side.BUY ? "buy" : "sell");
+        StringBuilder text = new StringBuilder(side == Side.BUY ? "Buy" : "Sell");
+        if (check.quantity() > 0) {
+            text.append(' ').append(check.quantity());
+        }
+        if (i != null) {
+            text.append(' ').append(i.symbol());
+            OrderType type = typeBox.getValue();
+            if (type == OrderType.MARKET) {
+                text.append(" at market");
+            } else if (type != null && type.hasLimitPrice() && check.price() > 0) {
+                text.append(" @ ").append(Decimals.format(check.price(), i.priceScale()));
+            }
+        }
+        sendButton.setText(text.toString());
+    }
+
+    private void updateInfo(TicketCheck check) {
+        Instrument i = context.instrument();
+        if (i == null) {
+            infoLabel.setText("");
+            return;
+        }
+        int s = i.priceScale();
+        DepthBook book = context.desk().book(i.id());
+        StringBuilder info = new StringBuilder();
+        info.append("Tick ").append(Decimals.plain(i.tickSize(), s)).append("  Lot ").append(i.lotSize())
+                .append("  Band ").append(Decimals.format(i.lowestPrice(), s)).append("–")
+                .append(Decimals.format(i.highestPrice(), s));
+        info.append("\nBid ").append(book.bestBid() > 0 ? Decimals.format(book.bestBid(), s) : "—")
+                .append("  Ask ").append(book.bestAsk() > 0 ? Decimals.format(book.bestAsk(), s) : "—");
+        if (check.notionalMinor() > 0) {
+            int digits = context.desk().digits(i.currency());
+            info.append("  Value ").append(Decimals.format(check.notionalMinor(), digits)).append(' ')
+                    .append(i.currency());
+        }
+        infoLabel.setText(info.toString());
+    }
+
+    private void onFrame(long now) {
+        if (now - lastInfoRefresh > 500_000_000L) {
+            lastInfoRefresh = now;
+            updateInfo(TicketValidator.check(draft()));
+        }
+    }
+
+    private Side side() {
+        return sellToggle.isSelected() ? Side.SELL : Side.BUY;
+    }
+
+    private long lot() {
+        Instrument i = context.instrument();
+        return i == null ? 1 : i.lotSize();
+    }
+
+    private long tick() {
+        Instrument i = context.instrument();
+        return i == null ? 1 : i.tickSize();
+    }
+
+    private int scale() {
+        Instrument i = context.instrument();
+        return i == null ? 2 : i.priceScale();
+    }
+
+    private long centre() {
+        Instrument i = context.instrument();
+        return i == null ? 0 : context.desk().book(i.id()).centrePrice();
+    }
+
+    private static <E extends Enum<E>> StringConverter<E> enumNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                if (value == null) {
+                    return "";
+                }
+                String name = value.name().replace('_', '-').toLowerCase(Locale.ROOT);
+                return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            }
+
+            @Override
+            public E fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    /** Powers of ten for the confirmation threshold, kept beside the ticket that uses them. */
+    private static final class TicketValidatorSupport {
+        static long pow10(int n) {
+            long v = 1;
+            for (int k = 0; k < n; k++) {
+                v *= 10;
+            }
+            return v;
+        }
+    }
+}

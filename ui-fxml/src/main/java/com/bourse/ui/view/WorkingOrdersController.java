@@ -1,0 +1,101 @@
+package com.bourse.ui.view;
+
+import com.bourse.protocol.OrderType;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The working orders blotter: every open order of the trader's accounts; cancel selected or all. */
+public final class WorkingOrdersController implements PanelState {
+    public static final String TABLE_ID = "orders";
+    @FXML private BorderPane root;
+    @FXML private TextField filter;
+    @FXML private TableView<OrderRow> table;
+    @FXML private Button cancelSelected;
+    @FXML private Button cancelAll;
+    @FXML private Label count;
+    private final WorkstationContext context;
+
+    public WorkingOrdersController(WorkstationContext context) {
+        this.context = context;
+    }
+
+    @FXML
+    private void initialize() {
+        table.getColumns().setAll(List.of(
+                Tables.numeric("order", "Order", 124, OrderRow::orderId, String::valueOf),
+                Tables.numeric("account", "Account", 70, OrderRow::accountId, String::valueOf),
+                Tables.text("symbol", "Symbol", 64, OrderRow::symbol),
+                Tables.side("side", 52, OrderRow::side),
+                Tables.column("type", "Type", 76, OrderRow::type, OrderType::name),
+                Tables.column("tif", "TIF", 44, OrderRow::timeInForce, TimeInForce::name),
+                Tables.numeric("price", "Price", 84, OrderRow::price, this::price),
+                Tables.numeric("stop", "Stop", 76, OrderRow::stopPrice, this::price),
+                Tables.numeric("qty", "Qty", 62, OrderRow::quantity, q -> Decimals.format(q, 0)),
+                Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
+                Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
+                Tables.text("status", "Status", 96, OrderRow::status)));
+        Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        count.textProperty().bind(Bindings.size(context.desk().workingOrders()).asString("%d working"));
+    }
+
+    /** Cancels the selected orders (Cancel selected, F8). */
+    @FXML
+    public void cancelSelected() {
+        for (OrderRow row : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+            context.entry().cancel(row.orderId());
+        }
+    }
+
+    /** Cancels every working order of every account of the trader (Cancel all, Shift+F8). */
+    @FXML
+    public void cancelAll() {
+        for (AccountView account : context.desk().accounts()) {
+            context.entry().cancelAll(account.accountId(), 0);
+        }
+    }
+
+    @FXML
+    private void export() {
+        Exports.askAndExport(root, table, "working-orders.csv", context.desk()::say);
+    }
+
+    public void exportTo(Path file) {
+        Exports.export(table, file, context.desk()::say);
+    }
+
+    public TableView<OrderRow> table() {
+        return table;
+    }
+
+    @Override
+    public void capture(Map<String, Double> widths, Map<String, List<String>> hidden, Map<String, String> sorts) {
+        Tables.capture(TABLE_ID, table, widths, hidden, sorts);
+    }
+
+    @Override
+    public void restore(Workspace workspace) {
+        Tables.restore(TABLE_ID, table, workspace);
+    }
+
+    private String price(BigDecimal value) {
+        return Decimals.format(value, value.scale());
+    }
+}

@@ -1,0 +1,381 @@
+package com.bourse.ui.view;
+
+import com.bourse.protocol.Side;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.model.DeskState;
+import com.bourse.ui.model.EventInbox;
+import com.bourse.ui.model.TicketCheck;
+import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.TradingSession;
+import com.bourse.ui.port.Workspace;
+import com.bourse.ui.port.WorkspaceStore;
+import com.bourse.ui.theme.Theme;
+import com.bourse.ui.theme.ThemeManager;
+import com.bourse.ui.workspace.DockPanel;
+import com.bourse.ui.workspace.DockWorkspace;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * One signed-in trader's main window: builds the desk projection, the frame loop and every panel, docks
+ * them as the trader's saved workspace says (or the default), connects to the venue and keeps the
+ * workspace when the window closes. The hotkey actions live here so menus and keys share them.
+ *
+ * <p>FX thread only.
+ */
+public final class Workstation {
+    public static final String TICKET = "ticket";
+    public static final String LADDER = "ladder";
+    public static final String ORDERS = "orders";
+    public static final String FILLS = "fills";
+    public static final String POSITIONS = "positions";
+    public static final String CHART = "chart";
+    public static final String DASHBOARD = "dashboard";
+    public static final String KEYS = """
+            F2  focus the order ticket          F5  buy from the ticket
+            F3  focus the ladder                F6  sell from the ticket
+            F4  centre the ladder on the market F8  cancel selected orders
+            F9  flatten the position            Shift+F8  cancel all orders
+            F12 switch dark / light theme       Ctrl+S  save workspace
+            Ctrl+Alt+arrows  move the focused panel left / right / up / down
+            Ctrl+Shift+D  detach panel   Ctrl+W  close panel   Ctrl+Tab  next panel
+            Ladder: Up/Down cursor, B buy, S sell, X cancel at cursor, C centre""";
+
+    private final Stage stage;
+    private final TradingSession session;
+    private final WorkspaceStore store;
+    private final ThemeManager themes;
+    private final Runnable anotherWindow;
+    private final Runnable signedOut;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private DeskState desk;
+    private FrameLoop frames;
+    private WorkstationContext context;
+    private DockWorkspace dock;
+    private OrderTicketController ticket;
+    private WorkingOrdersController orders;
+    private FillsController fills;
+    private PositionsController positions;
+    private LadderPanel ladder;
+    private ChartPanel chart;
+    private DashboardView dashboard;
+    private MainWindowController shell;
+    private String lastPanel = TICKET;
+    private boolean closed;
+
+    /**
+     * @param anotherWindow opens one more sign-in window (simulation: a second trader on the same market), or null
+     * @param signedOut     called after the trader signed out and the window closed, or null
+     */
+    public Workstation(Stage stage, TradingSession session, WorkspaceStore store, ThemeManager themes,
+                       Runnable anotherWindow, Runnable signedOut) {
+        this.stage = stage;
+        this.session = session;
+        this.store = store;
+        this.themes = themes;
+        this.anotherWindow = anotherWindow;
+        this.signedOut = signedOut;
+    }
+
+    /** Builds and shows the window; the returned future completes once the first snapshot is on screen. */
+    public CompletableFuture<Void> show() {
+        desk = new DeskState(session.currencies(), session.instruments(), session.accounts());
+        EventInbox inbox = new EventInbox(session.accounts().stream().map(AccountView::accountId)
+                .collect(Collectors.toSet()));
+        frames = new FrameLoop(inbox, desk);
+        context = new WorkstationContext(session, desk, inbox, frames, themes);
+        context.setConfirmer(this::confirmLargeOrder);
+        dock = new DockWorkspace(themes);
+        ticket = new OrderTicketController(context);
+        orders = new WorkingOrdersController(context);
+        fills = new FillsController(context);
+        positions = new PositionsController(context);
+        dock.register(new DockPanel(TICKET, "Order ticket", load("OrderTicket.fxml", ticket), DockWorkspace.LEFT));
+        ladder = new LadderPanel(context);
+        dock.register(new DockPanel(LADDER, "Ladder", ladder, DockWorkspace.CENTRE));
+        chart = new ChartPanel(context);
+        dock.register(new DockPanel(CHART, "Chart", chart, DockWorkspace.RIGHT));
+        dashboard = new DashboardView(context);
+        dock.register(new DockPanel(DASHBOARD, "Dashboard", dashboard, DockWorkspace.RIGHT));
+        dock.register(new DockPanel(ORDERS, "Working orders", load("WorkingOrders.fxml", orders),
+                DockWorkspace.BOTTOM));
+        dock.register(new DockPanel(FILLS, "Fills", load("Fills.fxml", fills), DockWorkspace.BOTTOM));
+        dock.register(new DockPanel(POSITIONS, "Positions & cash", load("Positions.fxml", positions),
+                DockWorkspace.BOTTOM));
+        shell = new MainWindowController(this);
+        Parent root = load("MainWindow.fxml", shell);
+
+        Workspace saved = store.load(session.trader().username()).orElseGet(Workstation::defaultWorkspace);
+        Workspace.Bounds bounds = saved.window();
+        Scene scene = new Scene(root, bounds == null ? 1440 : bounds.width(), bounds == null ? 900 : bounds.height());
+        themes.setTheme(Theme.of(saved.theme()));
+        themes.register(scene);
+        scene.focusOwnerProperty().addListener((obs, old, owner) -> {
+            String panel = owner == null ? null : DockPanel.panelOf(owner);
+            if (panel != null) {
+                lastPanel = panel;
+            }
+        });
+        dock.restore(saved.areas(), saved.detached());
+        for (PanelState panel : panelStates()) {
+            panel.restore(saved);
+        }
+        context.confirmAboveNotionalProperty().set(saved.confirmAboveNotional());
+        stage.setTitle("Bourse — " + session.trader().displayName() + " — " + session.mode());
+        stage.setScene(scene);
+        if (bounds != null) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setOnCloseRequest(e -> close());
+        stage.show();
+        dock.setDividers(saved.dividers());
+        Platform.runLater(() -> dock.setDividers(saved.dividers()));
+
+        session.connect(inbox).whenComplete((snapshot, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                desk.say("Could not load the market: " + failure.getMessage());
+                ready.completeExceptionally(failure);
+                return;
+            }
+            desk.load(snapshot);
+            frames.start();
+            ready.complete(null);
+        }));
+        return ready;
+    }
+
+    /** The layout a trader starts with: ticket left, ladder in the middle, chart right, blotters below. */
+    public static Workspace defaultWorkspace() {
+        return new Workspace(Theme.DARK.id(), List.of(
+                new Workspace.Area(DockWorkspace.LEFT, List.of(TICKET), TICKET),
+                new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
+                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
+                new Workspace.Area(DockWorkspace.BOTTOM, List.of(ORDERS, FILLS, POSITIONS), ORDERS)),
+                List.of(), List.of(0.2, 0.64, 0.42), null, Map.of(), Map.of(), Map.of(), 50_000);
+    }
+
+    /** The trader's desk as it is now, as it would be saved. */
+    public Workspace capture() {
+        Map<String, Double> widths = new HashMap<>();
+        Map<String, List<String>> hidden = new HashMap<>();
+        Map<String, String> sorts = new HashMap<>();
+        for (PanelState panel : panelStates()) {
+            panel.capture(widths, hidden, sorts);
+        }
+        return new Workspace(themes.theme().id(), dock.captureAreas(), dock.captureDetached(), dock.dividers(),
+                new Workspace.Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()), widths,
+                hidden, sorts, context.confirmAboveNotionalProperty().get());
+    }
+
+    public void save() {
+        store.save(session.trader().username(), capture());
+    }
+
+    /** Saves the workspace, stops the frame loop and the session, closes this window and its detached panels. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        save();
+        frames.stop();
+        dock.closeDetachedWindows();
+        themes.unregister(stage.getScene());
+        session.close();
+        stage.close();
+    }
+
+    public void signOut() {
+        close();
+        if (signedOut != null) {
+            signedOut.run();
+        }
+    }
+
+    boolean canOpenAnotherWindow() {
+        return anotherWindow != null;
+    }
+
+    void openAnotherWindow() {
+        if (anotherWindow != null) {
+            anotherWindow.run();
+        }
+    }
+
+    // ---- Hotkey actions ---------------------------------------------------------------------------------
+
+    public void buy() {
+        dock.open(TICKET);
+        ticket.sendAs(Side.BUY);
+    }
+
+    public void sell() {
+        dock.open(TICKET);
+        ticket.sendAs(Side.SELL);
+    }
+
+    /** Cancels the orders selected in the blotter, or, from the ladder, the own orders at its cursor. */
+    public void cancelSelected() {
+        if (LADDER.equals(lastPanel) && ladder.ladder().cursorPrice() > 0) {
+            long at = ladder.ladder().cursorPrice();
+            ladder.ladder().cancelOwnAt(Side.BUY, at);
+            ladder.ladder().cancelOwnAt(Side.SELL, at);
+            return;
+        }
+        orders.cancelSelected();
+    }
+
+    public void cancelAll() {
+        orders.cancelAll();
+    }
+
+    public void flatten() {
+        positions.flattenSelected();
+    }
+
+    public void focusTicket() {
+        dock.open(TICKET);
+        ticket.focus();
+    }
+
+    public void focusLadder() {
+        dock.open(LADDER);
+        ladder.ladder().requestFocus();
+    }
+
+    public String focusedPanel() {
+        return lastPanel;
+    }
+
+    public void moveFocusedPanel(String area) {
+        dock.move(lastPanel, area, -1);
+        dock.focus(lastPanel);
+    }
+
+    public void detachFocusedPanel() {
+        dock.detach(lastPanel, null);
+    }
+
+    public void closeFocusedPanel() {
+        dock.close(lastPanel);
+    }
+
+    /** Moves the keyboard to the next open panel, in area and tab order. */
+    public void focusNextPanel() {
+        List<String> open = new ArrayList<>();
+        for (String area : DockWorkspace.AREAS) {
+            open.addAll(dock.panelsIn(area));
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        int at = open.indexOf(lastPanel);
+        String next = open.get((at + 1) % open.size());
+        lastPanel = next;
+        dock.focus(next);
+    }
+
+    private boolean confirmLargeOrder(TicketCheck check) {
+        var i = check.draft().instrument();
+        String value = Decimals.format(check.notionalMinor(), check.draft().currencyDigits()) + " " + i.currency();
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (check.draft().side() == Side.BUY ? "Buy " : "Sell ")
+                + check.quantity() + " " + i.symbol() + " worth " + value + "?", ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle("Confirm large order");
+        alert.setHeaderText("This order is above your confirmation threshold");
+        alert.initOwner(stage);
+        themes.register(alert.getDialogPane().getScene());
+        Optional<ButtonType> answer = alert.showAndWait();
+        themes.unregister(alert.getDialogPane().getScene());
+        return answer.isPresent() && answer.get() == ButtonType.OK;
+    }
+
+    private List<PanelState> panelStates() {
+        return List.of(orders, fills, positions);
+    }
+
+    private static Parent load(String fxml, Object controller) {
+        FXMLLoader loader = new FXMLLoader(Workstation.class.getResource(fxml));
+        loader.setControllerFactory(type -> controller);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+    }
+
+    // ---- For the composition root and tests ---------------------------------------------------------------
+
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public WorkstationContext context() {
+        return context;
+    }
+
+    public DockWorkspace dock() {
+        return dock;
+    }
+
+    public OrderTicketController ticket() {
+        return ticket;
+    }
+
+    public WorkingOrdersController workingOrders() {
+        return orders;
+    }
+
+    public FillsController fills() {
+        return fills;
+    }
+
+    public PositionsController positions() {
+        return positions;
+    }
+
+    public LadderPanel ladder() {
+        return ladder;
+    }
+
+    public ChartPanel chart() {
+        return chart;
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public FrameLoop frames() {
+        return frames;
+    }
+
+    public MainWindowController shell() {
+        return shell;
+    }
+
+    Node panelContent(String id) {
+        return dock.panels().stream().filter(p -> p.id().equals(id)).findFirst().map(DockPanel::content)
+                .orElse(null);
+    }
+}
