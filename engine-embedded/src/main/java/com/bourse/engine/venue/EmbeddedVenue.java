@@ -1,6 +1,7 @@
 package com.bourse.engine.venue;
 
 import com.bourse.engine.Engine;
+import com.bourse.engine.host.JournaledEngine;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
@@ -21,7 +22,11 @@ import java.util.function.Function;
  * <p>Thread-safe. Listeners run on the engine thread and must hand work off quickly.
  */
 public final class EmbeddedVenue implements Venue {
+    /** Commands between snapshots of a journaled engine, so a restart replays little. */
+    private static final long SNAPSHOT_EVERY = 50_000;
+
     private final Engine engine;
+    private final JournaledEngine journaled;
     private final ManyToOneConcurrentArrayQueue<Object> inbox;
     private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
     private final CommandObserver observer;
@@ -42,7 +47,20 @@ public final class EmbeddedVenue implements Venue {
     }
 
     public EmbeddedVenue(Engine engine, CommandObserver observer) {
+        this(engine, null, observer);
+    }
+
+    /**
+     * A durable venue: every command is journaled before it is applied, so a killed desktop restarts with
+     * every command that was applied. The venue owns the journaled engine and closes it.
+     */
+    public EmbeddedVenue(JournaledEngine journaled, CommandObserver observer) {
+        this(null, journaled, observer);
+    }
+
+    private EmbeddedVenue(Engine engine, JournaledEngine journaled, CommandObserver observer) {
         this.engine = engine;
+        this.journaled = journaled;
         this.observer = observer;
         this.inbox = new ManyToOneConcurrentArrayQueue<>(64 * 1024);
         this.runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
@@ -82,6 +100,9 @@ public final class EmbeddedVenue implements Venue {
     public void close() {
         closed = true;
         runner.close();
+        if (journaled != null) {
+            journaled.close();
+        }
     }
 
     private record Submission(Command command, long submittedNanos) {
@@ -114,11 +135,18 @@ public final class EmbeddedVenue implements Venue {
         private void handle(Object item) {
             if (item instanceof Submission submission) {
                 events.clear();
-                engine.apply(submission.command(), fanOut);
+                if (journaled == null) {
+                    engine.apply(submission.command(), fanOut);
+                } else {
+                    long sequence = journaled.apply(submission.command(), fanOut);
+                    if (sequence - journaled.snapshotSequence() >= SNAPSHOT_EVERY) {
+                        journaled.snapshot();
+                    }
+                }
                 observer.applied(submission.command(), java.util.List.copyOf(events));
                 lastLatencyNanos = System.nanoTime() - submission.submittedNanos();
             } else if (item instanceof Query<?> query) {
-                query.run(engine);
+                query.run(journaled == null ? engine : journaled.engine());
             }
         }
 
