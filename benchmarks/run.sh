@@ -90,7 +90,7 @@ jmh_time="$(jmh_score 'applyNextCommand  .* true ')"
 jmh_norm_fresh="$(jmh_score 'gc[.]alloc[.]rate[.]norm .* false ')"
 echo
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
-grep -h '^RESULT' "$out/bourse.txt" "$out/exchange-core.txt" | awk -v jmh_norm="${jmh_norm:-?}" -v jmh_time="${jmh_time:-?}" -v jmh_norm_fresh="${jmh_norm_fresh:-not run}" '
+grep -h '^RESULT' "$out/bourse.txt" "$out/exchange-core.txt" | awk -v jmh_norm="${jmh_norm:-?}" -v jmh_time="${jmh_time:-?}" -v jmh_norm_fresh="${jmh_norm_fresh:-}" '
   function field(line, name,   n, i, kv, parts) {
     n = split(line, parts, " ")
     for (i = 2; i <= n; i++) { split(parts[i], kv, "="); if (kv[1] == name) return kv[2] }
@@ -129,6 +129,7 @@ grep -h '^RESULT' "$out/bourse.txt" "$out/exchange-core.txt" | awk -v jmh_norm="
     for (k = 1; k <= count; k++) if (order[k] in rate)
       printf "exchange-core latency (%s): scheduled send to result at %d commands/s offered, across its pipeline threads.\n", order[k], rate[order[k]]
     printf "JMH (one instrument, every price level already created): %s ns per Engine.apply, %s bytes allocated per apply\n", jmh_time, jmh_norm
-    printf "JMH (fresh engines that still create price levels on first use): %s bytes allocated per apply\n", jmh_norm_fresh
+    if (jmh_norm_fresh != "")
+      printf "JMH (fresh engines that still create price levels on first use): %s bytes allocated per apply\n", jmh_norm_fresh
   }' | tee "$out/comparison.txt"
 echo "logs: $out"

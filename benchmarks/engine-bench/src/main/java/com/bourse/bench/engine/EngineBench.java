@@ -55,9 +55,10 @@ public final class EngineBench {
             steadyAllocated += r.steadyAllocatedBytes();
             collections += r.collections();
             measured += r.commands();
-            System.out.printf(Locale.ROOT, "round %d: %,.0f commands/s, %.0f ns of JVM CPU per command, %,d bytes"
-                    + " allocated (%,d in the second half), %d GCs%n", i + 1, r.commandsPerSecond(),
-                    r.cpuNanosPerCommand(), r.allocatedBytes(), r.steadyAllocatedBytes(), r.collections());
+            System.out.printf(Locale.ROOT, "round %d: %,.0f commands/s, %.0f ns of JVM CPU and %.1f events per command,"
+                    + " %,d bytes allocated (%,d in the second half), %d GCs%n", i + 1, r.commandsPerSecond(),
+                    r.cpuNanosPerCommand(), r.eventsPerCommand(), r.allocatedBytes(), r.steadyAllocatedBytes(),
+                    r.collections());
         }
         KindLatencies latencies = new KindLatencies();
         for (int i = 0; i < options.latencyRounds(); i++) {

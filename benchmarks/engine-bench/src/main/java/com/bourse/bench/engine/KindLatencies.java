@@ -33,7 +33,8 @@ final class KindLatencies {
     }
 
     static String summary(String label, Histogram h) {
-        return String.format(Locale.ROOT, "%-11s n=%,12d  p50=%,7d  p90=%,7d  p99=%,7d  p99.9=%,8d  p99.99=%,9d  max=%,11d ns",
+        return String.format(Locale.ROOT,
+                "%-11s n=%,12d  p50=%,7d  p90=%,7d  p99=%,7d  p99.9=%,8d  p99.99=%,9d  max=%,11d ns",
                 label, h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                 h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getValueAtPercentile(99.99),
                 h.getMaxValue());

@@ -33,7 +33,7 @@ final class VariantRun {
      * a fresh engine allocates each price level the first time a price is used, the first half pays for that.
      */
     record Round(long nanos, long cpuNanos, long allocatedBytes, long steadyAllocatedBytes, long collections,
-                 int commands) {
+                 int commands, long events) {
         double commandsPerSecond() {
             return commands * 1e9 / nanos;
         }
@@ -41,6 +41,10 @@ final class VariantRun {
         /** CPU time the JVM spent per command: the cost, whatever else the machine was running. */
         double cpuNanosPerCommand() {
             return (double) cpuNanos / commands;
+        }
+
+        double eventsPerCommand() {
+            return (double) events / commands;
         }
     }
 
@@ -59,8 +63,8 @@ final class VariantRun {
         long allocatedAtEnd = JvmFacts.allocatedByThisThread();
         collections = JvmFacts.collections() - collections;
         StreamCheck.verify(stream, sink, engine);
-        return new Round(nanos, cpuNanos, allocatedAtEnd - allocatedAtStart, allocatedAtEnd - allocatedAtHalf, collections,
-                commands.length);
+        return new Round(nanos, cpuNanos, allocatedAtEnd - allocatedAtStart, allocatedAtEnd - allocatedAtHalf,
+                collections, commands.length, sink.events());
     }
 
     KindLatencies latencyRound() {

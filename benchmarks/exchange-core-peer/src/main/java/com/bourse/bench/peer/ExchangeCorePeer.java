@@ -14,7 +14,7 @@ import java.util.Locale;
  * variant for benchmarks/run.sh.
  *
  * <p>Usage: {@code ExchangeCorePeer [--variants=1,100] [--commands=N] [--warmup=N] [--rounds=N]
- * [--latency-rate=N] [--latency-commands=N] [--wait=yielding|busy-spin|blocking]}
+ * [--latency-rate=N|auto] [--latency-commands=N] [--wait=yielding|busy-spin|blocking] [--group=N]}
  */
 public final class ExchangeCorePeer {
     private ExchangeCorePeer() {
@@ -27,7 +27,7 @@ public final class ExchangeCorePeer {
                 + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB\n  flags "
                 + ManagementFactory.getRuntimeMXBean().getInputArguments());
-        System.out.println(PeerHarness.configuration(options.waitStrategy()));
+        System.out.println(PeerHarness.configuration(options.waitStrategy(), options.groupLimit()));
         for (String variant : options.variants()) {
             run(StreamSpec.variant(variant, options.commands()), options);
         }
@@ -39,7 +39,7 @@ public final class ExchangeCorePeer {
         System.out.printf(Locale.ROOT, "%n-- %s, seed %d --%n", spec.label(), spec.seed());
         OrderStream stream = OrderStream.generate(spec);
         System.out.println("stream: " + stream.profile().describe());
-        try (PeerHarness harness = new PeerHarness(stream, options.waitStrategy())) {
+        try (PeerHarness harness = new PeerHarness(stream, options.waitStrategy(), options.groupLimit())) {
             for (int i = 0; i < options.warmupRounds(); i++) {
                 System.out.printf(Locale.ROOT, "warm-up %d: %,.0f commands/s%n", i + 1,
                         harness.throughputRound().commandsPerSecond());
@@ -64,9 +64,10 @@ public final class ExchangeCorePeer {
             int offered = options.latencyRate() > 0 ? options.latencyRate() : (int) Math.max(1_000, median / 4);
             if (options.latencyCommands() > 0) {
                 h = harness.latencyRound(options.latencyCommands(), offered).latency;
-                System.out.printf(Locale.ROOT, "latency at %,d commands/s offered, first %,d commands (scheduled send"
-                                + " to result, includes the pipeline's thread hand-offs):%n  all         n=%,12d  p50=%,7d"
-                                + "  p90=%,7d  p99=%,7d  p99.9=%,8d  p99.99=%,9d  max=%,11d ns%n",
+                System.out.printf(Locale.ROOT, "latency at %,d commands/s offered, first %,d commands"
+                                + " (scheduled send to result, includes the pipeline's thread hand-offs):%n"
+                                + "  all         n=%,12d  p50=%,7d  p90=%,7d  p99=%,7d  p99.9=%,8d"
+                                + "  p99.99=%,9d  max=%,11d ns%n",
                         offered, options.latencyCommands(), h.getTotalCount(),
                         h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                         h.getValueAtPercentile(99.9), h.getValueAtPercentile(99.99), h.getMaxValue());

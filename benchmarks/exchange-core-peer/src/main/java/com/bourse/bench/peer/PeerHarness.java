@@ -30,7 +30,7 @@ final class PeerHarness implements AutoCloseable {
     private final ExchangeCore core;
     private final ExchangeApi api;
 
-    PeerHarness(OrderStream stream, CoreWaitStrategy waitStrategy) {
+    PeerHarness(OrderStream stream, CoreWaitStrategy waitStrategy, int groupLimit) {
         this.stream = stream;
         this.commands = PeerMarket.commands(stream);
         this.market = new PeerMarket(stream.spec());
@@ -38,7 +38,7 @@ final class PeerHarness implements AutoCloseable {
                 .ringBufferSize(64 * 1024)
                 .matchingEnginesNum(1)
                 .riskEnginesNum(1)
-                .msgsInGroupLimit(4_096)
+                .msgsInGroupLimit(groupLimit)
                 .waitStrategy(waitStrategy)
                 .orderBookFactory(OrderBookDirectImpl::new)
                 .build();
@@ -50,9 +50,9 @@ final class PeerHarness implements AutoCloseable {
         this.api = core.getApi();
     }
 
-    static String configuration(CoreWaitStrategy waitStrategy) {
+    static String configuration(CoreWaitStrategy waitStrategy, int groupLimit) {
         return "exchange-core 0.5.3: 1 risk engine, 1 matching engine, OrderBookDirectImpl, ring 64k, groups of"
-                + " up to 4096, " + waitStrategy + " waits, no journaling, risk FULL_PER_CURRENCY";
+                + " up to " + groupLimit + ", " + waitStrategy + " waits, no journaling, risk FULL_PER_CURRENCY";
     }
 
     /** Wall time from first send to last result, and CPU time of the whole JVM (all pipeline threads) meanwhile. */

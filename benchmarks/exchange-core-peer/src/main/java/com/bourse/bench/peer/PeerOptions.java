@@ -18,9 +18,10 @@ import java.util.List;
  *                        below the batch throughput, and the default is a low 10,000 a second
  * @param latencyCommands how many commands of the stream the latency round sends (a prefix)
  * @param waitStrategy    how exchange-core's pipeline threads wait for work
+ * @param groupLimit      most commands in one of its processing groups (its {@code msgsInGroupLimit})
  */
 record PeerOptions(List<String> variants, int commands, int warmupRounds, int rounds, int latencyRate,
-                   int latencyCommands, CoreWaitStrategy waitStrategy) {
+                   int latencyCommands, CoreWaitStrategy waitStrategy, int groupLimit) {
 
     static PeerOptions parse(String... args) {
         List<String> variants = List.of("1", "100");
@@ -30,6 +31,7 @@ record PeerOptions(List<String> variants, int commands, int warmupRounds, int ro
         int rate = 10_000;
         int latencyCommands = 50_000;
         CoreWaitStrategy wait = CoreWaitStrategy.YIELDING;
+        int group = 4_096;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -43,6 +45,7 @@ record PeerOptions(List<String> variants, int commands, int warmupRounds, int ro
                 case "rounds" -> rounds = Integer.parseInt(value);
                 case "latency-rate" -> rate = value.equals("auto") ? 0 : Integer.parseInt(value);
                 case "latency-commands" -> latencyCommands = Integer.parseInt(value);
+                case "group" -> group = Integer.parseInt(value);
                 case "wait" -> wait = switch (value) {
                     case "yielding" -> CoreWaitStrategy.YIELDING;
                     case "busy-spin" -> CoreWaitStrategy.BUSY_SPIN;
@@ -54,7 +57,7 @@ record PeerOptions(List<String> variants, int commands, int warmupRounds, int ro
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (known: --variants=1,100"
                         + " --commands=N --warmup=N --rounds=N --latency-rate=N|auto --latency-commands=N"
-                        + " --wait=yielding|busy-spin|blocking)");
+                        + " --wait=yielding|busy-spin|blocking --group=N)");
             }
         }
         for (String v : variants) {
@@ -62,9 +65,12 @@ record PeerOptions(List<String> variants, int commands, int warmupRounds, int ro
                 throw new IllegalArgumentException("variant must be 1 or 100, got " + v);
             }
         }
-        if (commands <= 0 || warmup < 0 || rounds <= 0 || rate < 0 || latencyCommands < 0) {
-            throw new IllegalArgumentException("counts and rates must be positive, warmup >= 0");
+        if (commands <= 0 || warmup < 0 || rounds <= 0 || rate < 0 || latencyCommands < 0 || group <= 0
+                || group >= 16_384) {
+            throw new IllegalArgumentException("counts and rates must be positive, warmup >= 0, group below a quarter"
+                    + " of the 64k ring");
         }
-        return new PeerOptions(variants, commands, warmup, rounds, rate, Math.min(latencyCommands, commands), wait);
+        return new PeerOptions(variants, commands, warmup, rounds, rate, Math.min(latencyCommands, commands), wait,
+                group);
     }
 }
