@@ -38,20 +38,31 @@ public final class AuditTrail {
     private static final byte[] GENESIS = new byte[32];
     private static final byte[] HEAD_DOMAIN = "BOURSE-AUDIT-HEAD-1".getBytes(StandardCharsets.US_ASCII);
 
+    private final Store store;
     private final DSLContext dsl;
     private final Ed25519PrivateKeyParameters signingKey;
     private final Ed25519PublicKeyParameters verifyingKey;
     private final InstantSource clock;
 
     public AuditTrail(Store store, Ed25519PrivateKeyParameters signingKey, InstantSource clock) {
+        this.store = store;
         this.dsl = store.dsl();
         this.signingKey = Objects.requireNonNull(signingKey);
         this.verifyingKey = signingKey.generatePublicKey();
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Append one entry stamped with the clock's time; returns its sequence. */
+    /**
+     * Append one entry stamped with the clock's time and force it to the disk (with whatever the caller
+     * committed before, such as the user change it records); returns its sequence.
+     */
     public synchronized long append(AuditEntry entry) {
+        long seq = insert(entry);
+        store.forceToDisk();
+        return seq;
+    }
+
+    private long insert(AuditEntry entry) {
         long at = clock.millis();
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
@@ -113,6 +124,10 @@ public final class AuditTrail {
         for (AuditLogRecord r : rows) {
             storedAt.put(ByteBuffer.wrap(r.getHash()), r.getSeq());
         }
+        // The signed head says how many entries there were: with fewer rows, a broken link means a removal.
+        boolean rowsMissing = head != null
+                && verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())
+                && head.getSeq() > count;
         byte[] prev = GENESIS;
         long expected = 1;
         for (AuditLogRecord r : rows) {
@@ -133,7 +148,7 @@ public final class AuditTrail {
                     return AuditVerification.broken(count, seq, AuditVerification.Problem.REORDERED,
                             "entry " + seq + " is out of place: it follows entry " + linked + ", stored after it");
                 }
-                if (linked == null && seq > 1 && r.getPrevHash().length == 32) {
+                if (linked == null && seq > 1 && !rowsMissing) {
                     return AuditVerification.broken(count, seq - 1, AuditVerification.Problem.ALTERED,
                             "entry " + (seq - 1) + " was rewritten: entry " + seq + " no longer follows it");
                 }

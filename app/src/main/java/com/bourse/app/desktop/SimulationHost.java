@@ -28,12 +28,14 @@ public final class SimulationHost implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final long seed;
     private final Map<Long, AtomicLong> orderIds = new ConcurrentHashMap<>();
+    private final TradeHistory trades = new TradeHistory(20_000);
     private MarketSimulator simulator;
 
     public SimulationHost(DesktopConfig config) {
         this.data = SampleData.load(config.sampleData());
         this.seed = config.seed();
         this.venue = new EmbeddedVenue(new Engine(EngineConfig.defaults()));
+        venue.subscribe(trades);
         long now = System.currentTimeMillis();
         for (Command command : data.bootstrapCommands(now)) {
             submit(command);
@@ -61,6 +63,11 @@ public final class SimulationHost implements AutoCloseable {
 
     public EmbeddedVenue venue() {
         return venue;
+    }
+
+    /** The trades heard so far, for charts; read it on the venue thread to line up with a snapshot. */
+    TradeHistory trades() {
+        return trades;
     }
 
     /** A fresh id for an account, above any it used: the account number in the high digits, a counter below. */

@@ -114,7 +114,8 @@ public final class SimulationSession implements TradingSession {
         Map<Long, MarketSnapshot.Book> books = new HashMap<>();
         for (Instrument i : engine.instruments()) {
             books.put(i.id(), new MarketSnapshot.Book(engine.depth(i.id(), Side.BUY, DEPTH_LEVELS),
-                    engine.depth(i.id(), Side.SELL, DEPTH_LEVELS), engine.lastTradePrice(i.id())));
+                    engine.depth(i.id(), Side.SELL, DEPTH_LEVELS), engine.lastTradePrice(i.id()),
+                    host.trades().recent(i.id())));
         }
         List<com.bourse.protocol.WorkingOrder> orders = new ArrayList<>();
         List<MarketSnapshot.Balance> balances = new ArrayList<>();

@@ -185,37 +185,26 @@ final class ProjectionSql implements AutoCloseable {
     /** Force committed pages to the disk, for OS-crash durability of each batch. */
     void checkpointSync() throws SQLException {
         try (var statement = connection.createStatement()) {
-            statement.execute(CHECKPOINT_SYNC);
+            statement.execute(Store.CHECKPOINT_SYNC);
         }
     }
 
-    /** H2's own command (not a query on our tables), which jOOQ has no builder for. */
-    private static final String CHECKPOINT_SYNC = "CHECKPOINT SYNC";
-
     /** Write the batch and move the mark to its last sequence, then commit. */
-    private final long[] times = new long[8];
-    String timings() { String r = java.util.Arrays.toString(java.util.Arrays.stream(times).map(t -> t / 1_000_000).toArray()); java.util.Arrays.fill(times, 0); return r; }
-
     void write(ProjectionBatch batch) throws SQLException {
         try {
-            long t = System.nanoTime();
             writeOrders(batch.orders);
             for (OrderEventRow e : batch.orderEvents) {
                 bindOrderEvent(e);
             }
-            times[0] += System.nanoTime() - t; t = System.nanoTime();
             run(insertOrderEvent, batch.orderEvents.size());
-            times[1] += System.nanoTime() - t; t = System.nanoTime();
-            for (TradeRow tr : batch.trades) {
-                bindTrade(tr);
+            for (TradeRow t : batch.trades) {
+                bindTrade(t);
             }
             run(insertTrade, batch.trades.size());
             for (PostingRow p : batch.postings) {
                 bindPosting(p);
             }
-            times[2] += System.nanoTime() - t; t = System.nanoTime();
             run(insertPosting, batch.postings.size());
-            times[3] += System.nanoTime() - t; t = System.nanoTime();
             writeBalances(batch.balances);
             writeTransfers(batch.transfers);
             for (TransferEventRow e : batch.transferEvents) {
@@ -230,9 +219,7 @@ final class ProjectionSql implements AutoCloseable {
             if (updateMark.executeUpdate() != 1) {
                 throw new SQLException("projection mark missing");
             }
-            times[4] += System.nanoTime() - t; t = System.nanoTime();
             connection.commit();
-            times[5] += System.nanoTime() - t;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

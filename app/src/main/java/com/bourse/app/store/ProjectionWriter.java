@@ -198,17 +198,10 @@ public final class ProjectionWriter implements AutoCloseable {
                 }
                 drained.add(first);
                 queue.drainTo(drained, options.maxBatchCommands() - 1);
-                long t0 = System.nanoTime();
                 for (ProjectedCommand command : drained) {
                     projector.apply(command, batch);
                 }
-                long t1 = System.nanoTime();
                 sql.write(batch);
-                long t2 = System.nanoTime();
-                if (Boolean.getBoolean("bourse.timing")) {
-                    System.out.printf("TIMING cmds=%d orders=%d oev=%d trades=%d post=%d bal=%d project=%.1fms write=%.1fms %s%n",
-                        drained.size(), batch.orders.size(), batch.orderEvents.size(), batch.trades.size(), batch.postings.size(), batch.balances.size(), (t1-t0)/1e6, (t2-t1)/1e6, sql.timings());
-                }
                 if (options.syncEachBatch()) {
                     sql.checkpointSync();
                 }

@@ -2,7 +2,6 @@ package com.bourse.app.desktop;
 
 import com.bourse.ui.view.Workstation;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -18,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -164,9 +162,5 @@ final class DesktopDriver {
             }
         }
         throw new IllegalStateException("repository root not found from " + dir);
-    }
-
-    static List<Node> all(Scene scene, String selector) {
-        return List.copyOf(scene.getRoot().lookupAll(selector));
     }
 }

@@ -41,6 +41,9 @@ class ScreenshotTourTest {
         Scene signIn = driver.fx(() -> signInScene());
         driver.fxRun(() -> signIn.getWindow().setWidth(460));
         shoot(signIn, "sign-in-dark.png");
+        driver.fxRun(() -> signIn.getStylesheets().setAll(Theme.LIGHT.stylesheets()));
+        shoot(signIn, "sign-in-light.png");
+        driver.fxRun(() -> signIn.getStylesheets().setAll(Theme.DARK.stylesheets()));
 
         Workstation alice = driver.signIn("alice", "alice-training-1");
         driver.fxRun(() -> {

@@ -103,4 +103,29 @@ class TicketValidationTest {
     private String text(String selector) {
         return driver.fx(() -> ((Label) scene().lookup(selector)).getText());
     }
+
+    @Test
+    void orderAboveTheConfirmationThresholdWaitsForConfirmationAndDeclineSendsNothing() throws Exception {
+        driver.fxRun(() -> ((javafx.scene.control.TextField) scene().lookup("#confirmField")).setText("1000"));
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", TradingScenes.midPrice(driver, alice, "AIR"));
+
+        javafx.application.Platform.runLater(() -> alice.ticket().send());
+        driver.waitUntil(() -> confirmationDialog() != null, 5);
+        javafx.scene.control.DialogPane dialog = driver.fx(this::confirmationDialog);
+        assertThat(driver.fx(dialog::getContentText)).startsWith("Buy 10 AIR worth ");
+        driver.robot.clickOn(driver.fx(() -> dialog.lookupButton(javafx.scene.control.ButtonType.CANCEL)));
+
+        driver.waitUntil(() -> "Not sent: confirmation declined".equals(text("#orderMessage")), 5);
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+    }
+
+    private javafx.scene.control.DialogPane confirmationDialog() {
+        for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
+            if (window.isShowing() && window.getScene() != null
+                    && window.getScene().getRoot() instanceof javafx.scene.control.DialogPane pane) {
+                return pane;
+            }
+        }
+        return null;
+    }
 }

@@ -111,11 +111,8 @@ class TraderWorkflowTest {
     void clickingTheBidColumnOfTheLadderPlacesABuyAtThatPrice() {
         Instrument air = TradingScenes.instrument(alice, "AIR");
         LadderView ladder = alice.ladder().ladder();
-        driver.fxRun(() -> {
-            alice.context().instrumentProperty().set(air);
-            alice.context().clickQuantityProperty().set(7);
-            ladder.centreOnMarket();
-        });
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "7", "");
+        driver.fxRun(ladder::centreOnMarket);
         driver.settle();
         long price = driver.fx(() -> alice.context().desk().book(air.id()).bestBid() - 2 * air.tickSize());
 
@@ -166,5 +163,88 @@ class TraderWorkflowTest {
                 5);
         String status = driver.fx(() -> ((Label) alice.stage().getScene().lookup("#messageLabel")).getText());
         assertThat(status).contains("cancelled");
+    }
+
+    @Test
+    void cancelSelectedHotkeyCancelsTheOrderChosenInTheBlotter() {
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "5", TradingScenes.midPrice(driver, alice, "AIR"));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        driver.fxRun(() -> {
+            alice.workingOrders().table().requestFocus();
+            alice.workingOrders().table().getSelectionModel().select(0);
+        });
+
+        driver.robot.push(KeyCode.F8);
+
+        driver.waitUntil(() -> alice.context().desk().workingOrders().isEmpty(), 5);
+    }
+
+    @Test
+    void flattenHotkeyCancelsTheInstrumentsOrdersAndSellsThePosition() {
+        TradingScenes.tradeAirbusBetween(driver, alice);
+        driver.waitUntil(() -> alice.context().desk().balance(1001, "AIR") == 25, 5);
+        driver.fxRun(() -> {
+            alice.dock().open(Workstation.POSITIONS);
+            var table = alice.positions().table();
+            table.requestFocus();
+            table.getItems().stream().filter(p -> p.symbol().equals("AIR")).findFirst()
+                    .ifPresent(p -> table.getSelectionModel().select(p));
+        });
+
+        driver.robot.push(KeyCode.F9);
+
+        driver.waitUntil(() -> alice.context().desk().balance(1001, "AIR") == 0, 5);
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        assertThat(driver.fx(() -> alice.context().desk().fills().getFirst().side())).isEqualTo(Side.SELL);
+    }
+
+    @Test
+    void workingOrdersExportToCsvAsTheBlotterShowsThem() throws Exception {
+        String price = TradingScenes.midPrice(driver, alice, "AIR");
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "120", price);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        Path file = home.resolve("orders.csv");
+
+        driver.fxRun(() -> alice.workingOrders().exportTo(file));
+
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("Order,Account,Symbol,Side,Type,TIF,Price");
+        assertThat(lines.get(1)).contains(",1001,AIR,BUY,LIMIT,GTC," + price + ",").contains(",120,120,0,WORKING");
+    }
+
+    @Test
+    void ladderBooksMatchTheEnginesDepthAfterMinutesOfSimulatedMarket() throws Exception {
+        for (int minute = 0; minute < 10; minute++) {
+            driver.desktop().host().nextBar();
+        }
+        driver.settle();
+
+        for (Instrument i : driver.fx(() -> alice.context().desk().instruments())) {
+            List<String> engine = driver.desktop().host().venue().query(e -> {
+                List<String> levels = new java.util.ArrayList<>();
+                e.depth(i.id(), Side.BUY, 1_000).forEach(l -> levels.add("B" + l.price() + "=" + l.quantity()));
+                e.depth(i.id(), Side.SELL, 1_000).forEach(l -> levels.add("S" + l.price() + "=" + l.quantity()));
+                return levels;
+            }).get(5, TimeUnit.SECONDS);
+            List<String> screen = driver.fx(() -> {
+                var book = alice.context().desk().book(i.id());
+                List<String> levels = new java.util.ArrayList<>();
+                for (long p = book.highestPrice(); p >= book.lowestPrice(); p -= i.tickSize()) {
+                    if (book.quantityAt(Side.BUY, p) > 0) {
+                        levels.add("B" + p + "=" + book.quantityAt(Side.BUY, p));
+                    }
+                }
+                for (long p = book.lowestPrice(); p <= book.highestPrice(); p += i.tickSize()) {
+                    if (book.quantityAt(Side.SELL, p) > 0) {
+                        levels.add("S" + p + "=" + book.quantityAt(Side.SELL, p));
+                    }
+                }
+                return levels;
+            });
+            assertThat(screen).as(i.symbol()).isNotEmpty().isEqualTo(engine);
+        }
     }
 }

@@ -29,7 +29,8 @@ public final class UiStressBenchmark {
     /** What one run measured. */
     record Result(int rate, double seconds, long offered, long applied, long frames, double fps, double p50Interval,
                   double p99Interval, double maxInterval, double p50Work, double p99Work, int maxBacklog,
-                  double backlogFirstQuarter, double backlogLastQuarter, double fxBusy, double renderBusy) {
+                  double backlogFirstQuarter, double backlogLastQuarter, double fxBusy, double renderBusy,
+                  double processBusy, long gcCount, long gcMillis, double loadAverage) {
 
         String report() {
             return String.format(Locale.ROOT, """
@@ -40,9 +41,13 @@ public final class UiStressBenchmark {
                     update work per frame ms  p50 %.3f  p99 %.3f
                     backlog after a frame     max %d; mean first quarter %.1f, last quarter %.1f
                     FX thread busy            %.1f %% of wall time
-                    render thread busy        %.1f %% of wall time""", offered, offered / seconds, seconds,
+                    render thread busy        %.1f %% of wall time
+                    whole process on CPU      %.1f %% of one core (all threads, producer included)
+                    garbage collections       %d, %d ms in all
+                    machine load average      %.2f (2 cores, shared)""", offered, offered / seconds, seconds,
                     applied, frames, fps, p50Interval, p99Interval, maxInterval, p50Work, p99Work, maxBacklog,
-                    backlogFirstQuarter, backlogLastQuarter, fxBusy * 100, renderBusy * 100);
+                    backlogFirstQuarter, backlogLastQuarter, fxBusy * 100, renderBusy * 100, processBusy * 100,
+                    gcCount, gcMillis, loadAverage);
         }
     }
 
@@ -80,6 +85,10 @@ public final class UiStressBenchmark {
             long renderThread = renderThreadId();
             long fxCpu0 = threads.getThreadCpuTime(fxThread);
             long renderCpu0 = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long processCpu0 = os.getProcessCpuTime();
+            long gcCount0 = gcCount();
+            long gcMillis0 = gcMillis();
             long sent0 = session.sent();
             long applied0 = onFx(() -> window.frames().stats().levelsApplied());
             long wall0 = System.nanoTime();
@@ -88,6 +97,10 @@ public final class UiStressBenchmark {
             long fxCpu = threads.getThreadCpuTime(fxThread) - fxCpu0;
             long renderCpu = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread) - renderCpu0;
             long offered = session.sent() - sent0;
+            long processCpu = os.getProcessCpuTime() - processCpu0;
+            long gcs = gcCount() - gcCount0;
+            long gcTime = gcMillis() - gcMillis0;
+            double load = os.getSystemLoadAverage();
             FrameStats stats = window.frames().stats();
             return onFx(() -> {
                 double[] trend = stats.backlogTrend();
@@ -96,7 +109,8 @@ public final class UiStressBenchmark {
                         stats.frames() / secs, stats.intervalPercentileMillis(50), stats.intervalPercentileMillis(99),
                         stats.intervalPercentileMillis(100), stats.workPercentileMillis(50),
                         stats.workPercentileMillis(99), stats.maxBacklog(), trend[0], trend[1],
-                        (double) fxCpu / wall, (double) renderCpu / wall);
+                        (double) fxCpu / wall, (double) renderCpu / wall, (double) processCpu / wall, gcs, gcTime,
+                        load);
             });
         } finally {
             session.stopFlood();
@@ -105,6 +119,14 @@ public final class UiStressBenchmark {
                 return null;
             });
         }
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
     }
 
     private static long renderThreadId() {

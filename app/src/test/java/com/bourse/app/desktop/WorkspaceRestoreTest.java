@@ -67,4 +67,22 @@ class WorkspaceRestoreTest {
         return w.workingOrders().table().getColumns().stream().filter(c -> c.getId().equals(id)).findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void detachedPanelGetsItsOwnWindowAndDocksBackWhenThatWindowCloses() throws Exception {
+        driver = new DesktopDriver(home);
+        driver.start();
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        driver.fxRun(() -> alice.dock().focus(Workstation.CHART));
+
+        driver.robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+
+        driver.waitUntil(() -> alice.dock().isDetached(Workstation.CHART), 5);
+        assertThat(driver.fx(() -> alice.dock().detachedStage(Workstation.CHART).isShowing())).isTrue();
+        assertThat(driver.fx(() -> alice.dock().panelsIn(DockWorkspace.RIGHT))).doesNotContain(Workstation.CHART);
+
+        driver.fxRun(() -> alice.dock().detachedStage(Workstation.CHART).hide());
+
+        driver.waitUntil(() -> DockWorkspace.RIGHT.equals(alice.dock().areaOf(Workstation.CHART)), 5);
+    }
 }

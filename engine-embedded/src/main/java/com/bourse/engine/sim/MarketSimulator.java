@@ -84,9 +84,20 @@ public final class MarketSimulator {
     }
 
     private Command quote(long t, long account, Instrument instrument, Side side, long price) {
-        long quantity = lots(instrument, 50 + random.nextInt(450));
+        // A quote worth more than the engine's large-amount line (100,000 currency units) would be held for a
+        // risk officer and never reach the book, so dear instruments get smaller quotes.
+        long belowReview = Math.max(1, 90_000 * pow10(instrument.priceScale()) / Math.max(1, price));
+        long quantity = lots(instrument, Math.min(50 + random.nextInt(450), belowReview));
         return new Command.PlaceOrder(t, makerUser, ++makerOrderId, account, instrument.id(), side, OrderType.LIMIT,
                 TimeInForce.DAY, price, 0, quantity, 0, false);
+    }
+
+    private static long pow10(int exponent) {
+        long value = 1;
+        for (int i = 0; i < exponent; i++) {
+            value *= 10;
+        }
+        return value;
     }
 
     private static long lots(Instrument instrument, long units) {

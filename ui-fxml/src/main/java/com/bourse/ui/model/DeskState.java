@@ -82,6 +82,10 @@ public final class DeskState {
             DepthBook depth = books.get(id);
             if (depth != null) {
                 depth.reset(book.bids(), book.asks(), book.lastTradePrice());
+                TradeTape tape = tapes.get(id);
+                for (MarketSnapshot.Print print : book.recentTrades()) {
+                    tape.add(print.time(), print.price(), print.quantity());
+                }
             }
         });
         orders.clear();

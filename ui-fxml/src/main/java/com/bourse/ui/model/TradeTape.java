@@ -6,15 +6,21 @@ import java.util.List;
 
 /**
  * The trades of one instrument in time order, in primitive arrays (time, price, quantity), and the candles
- * they make over any interval. Keeps the latest {@code capacity} trades. FX thread only.
+ * they make over a chosen interval. Candles are built incrementally: a new trade only extends the last
+ * candle or opens a new one, so a chart repainting every frame costs the trades since the last frame, not
+ * the whole tape. Keeps the latest {@code capacity} trades. FX thread only.
  */
 public final class TradeTape {
+    private static final int MAX_CANDLES = 2_000;
     private final int capacity;
     private long[] times = new long[1024];
     private long[] prices = new long[1024];
     private long[] quantities = new long[1024];
     private int size;
     private long version;
+    private long candleInterval;
+    private int candledUpTo;
+    private final List<Candle> candles = new ArrayList<>();
 
     public TradeTape(int capacity) {
         this.capacity = capacity;
@@ -27,6 +33,7 @@ public final class TradeTape {
             System.arraycopy(prices, drop, prices, 0, size - drop);
             System.arraycopy(quantities, drop, quantities, 0, size - drop);
             size -= drop;
+            candleInterval = 0;
         }
         if (size == times.length) {
             int grown = Math.min(capacity, times.length * 2);
@@ -53,43 +60,28 @@ public final class TradeTape {
     public record Candle(long start, long open, long high, long low, long close, long volume) {
     }
 
-    /** The last {@code maxCandles} candles of {@code intervalMillis}, oldest first; intervals without trades are skipped. */
+    /** The last {@code maxCandles} candles of {@code intervalMillis}, oldest first; empty intervals are skipped. */
     public List<Candle> candles(long intervalMillis, int maxCandles) {
-        List<Candle> result = new ArrayList<>();
-        int i = size - 1;
-        // Walk back to find where the last maxCandles intervals start, then build forwards.
-        long lastBucket = Long.MIN_VALUE;
-        int buckets = 0;
-        while (i >= 0) {
-            long bucket = Math.floorDiv(times[i], intervalMillis);
-            if (bucket != lastBucket) {
-                if (buckets == maxCandles) {
-                    break;
-                }
-                buckets++;
-                lastBucket = bucket;
+        if (intervalMillis != candleInterval) {
+            candleInterval = intervalMillis;
+            candledUpTo = 0;
+            candles.clear();
+        }
+        for (int j = candledUpTo; j < size; j++) {
+            long start = Math.floorDiv(times[j], intervalMillis) * intervalMillis;
+            Candle last = candles.isEmpty() ? null : candles.getLast();
+            if (last == null || start > last.start()) {
+                candles.add(new Candle(start, prices[j], prices[j], prices[j], prices[j], quantities[j]));
+            } else {
+                // A late print (its time before the last candle) still counts in the last candle.
+                candles.set(candles.size() - 1, new Candle(last.start(), last.open(), Math.max(last.high(), prices[j]),
+                        Math.min(last.low(), prices[j]), prices[j], last.volume() + quantities[j]));
             }
-            i--;
         }
-        long open = 0, high = 0, low = 0, close = 0, volume = 0, start = Long.MIN_VALUE;
-        for (int j = i + 1; j < size; j++) {
-            long bucketStart = Math.floorDiv(times[j], intervalMillis) * intervalMillis;
-            if (bucketStart != start) {
-                if (start != Long.MIN_VALUE) {
-                    result.add(new Candle(start, open, high, low, close, volume));
-                }
-                start = bucketStart;
-                open = high = low = close = prices[j];
-                volume = 0;
-            }
-            high = Math.max(high, prices[j]);
-            low = Math.min(low, prices[j]);
-            close = prices[j];
-            volume += quantities[j];
+        candledUpTo = size;
+        if (candles.size() > MAX_CANDLES) {
+            candles.subList(0, candles.size() - MAX_CANDLES).clear();
         }
-        if (start != Long.MIN_VALUE) {
-            result.add(new Candle(start, open, high, low, close, volume));
-        }
-        return result;
+        return List.copyOf(candles.subList(Math.max(0, candles.size() - maxCandles), candles.size()));
     }
 }

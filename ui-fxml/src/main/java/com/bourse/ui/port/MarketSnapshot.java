@@ -21,12 +21,20 @@ public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOr
         balances = List.copyOf(balances);
     }
 
-    /** Visible depth of one instrument, best levels first, and its last trade price (0 before any trade). */
-    public record Book(List<BookLevel> bids, List<BookLevel> asks, long lastTradePrice) {
+    /**
+     * Visible depth of one instrument, best levels first, its last trade price (0 before any trade) and the
+     * recent trades, oldest first, that the chart starts from.
+     */
+    public record Book(List<BookLevel> bids, List<BookLevel> asks, long lastTradePrice, List<Print> recentTrades) {
         public Book {
             bids = List.copyOf(bids);
             asks = List.copyOf(asks);
+            recentTrades = List.copyOf(recentTrades);
         }
+    }
+
+    /** One trade on the tape: when (epoch ms), at what price and how many. */
+    public record Print(long time, long price, long quantity) {
     }
 
     /** An account's amount of one asset (currency code or instrument symbol) and the part held by orders. */

@@ -91,6 +91,8 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
     private long centre;
     private long cursor;
     private boolean needsCentre = true;
+    /** Follow the market when it leaves the visible rows; off once the trader scrolls, on again with C. */
+    private boolean followMarket = true;
     private boolean dirty = true;
     private long drawnBook = -1;
     private long drawnDesk = -1;
@@ -129,6 +131,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             centre = context.desk().book(instrument.id()).centrePrice();
             cursor = centre;
             needsCentre = false;
+            followMarket = true;
             dirty = true;
         }
     }
@@ -239,6 +242,10 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         DepthBook book = context.desk().book(instrument.id());
         if (needsCentre && (book.bestBid() > 0 || book.bestAsk() > 0 || book.lastTradePrice() > 0)) {
             centreOnMarket();
+        } else if (followMarket && dragSide == null && book.version() != drawnBook && marketOutOfView(book)) {
+            long keepCursor = cursor;
+            centreOnMarket();
+            cursor = keepCursor;
         }
         if (dirty || book.version() != drawnBook || context.desk().version() != drawnDesk) {
             paint(book);
@@ -439,6 +446,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         }
         centre += (e.getDeltaY() > 0 ? 3 : -3) * instrument.tickSize();
         needsCentre = false;
+        followMarket = false;
         dirty = true;
         e.consume();
     }
@@ -452,8 +460,14 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         switch (e.getCode()) {
             case UP -> cursor = (cursor == 0 ? centre : cursor) + tick;
             case DOWN -> cursor = (cursor == 0 ? centre : cursor) - tick;
-            case PAGE_UP -> centre += visibleRows() / 2 * tick;
-            case PAGE_DOWN -> centre -= visibleRows() / 2 * tick;
+            case PAGE_UP -> {
+                centre += visibleRows() / 2 * tick;
+                followMarket = false;
+            }
+            case PAGE_DOWN -> {
+                centre -= visibleRows() / 2 * tick;
+                followMarket = false;
+            }
             case C -> centreOnMarket();
             case B -> placeAt(Side.BUY, cursor == 0 ? centre : cursor);
             case S -> placeAt(Side.SELL, cursor == 0 ? centre : cursor);
@@ -469,6 +483,16 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             dirty = true;
             e.consume();
         }
+    }
+
+    private boolean marketOutOfView(DepthBook book) {
+        long market = book.bestBid() > 0 && book.bestAsk() > 0 ? (book.bestBid() + book.bestAsk()) / 2
+                : book.lastTradePrice();
+        if (market <= 0) {
+            return false;
+        }
+        long margin = Math.max(1, visibleRows() / 2 - 2) * instrument.tickSize();
+        return market > centre + margin || market < centre - margin;
     }
 
     private void keepCursorVisible() {

@@ -78,6 +78,8 @@ public final class OrderTicketController {
     private boolean attempted;
     private boolean syncingInstrument;
     private long pendingOrderId = -1;
+    /** The venue's refusal of the last order sent, shown until the trader changes the ticket. */
+    private Event.OrderRejected venueRejection;
     private long lastInfoRefresh;
 
     public OrderTicketController(WorkstationContext context) {
@@ -133,11 +135,18 @@ public final class OrderTicketController {
 
         for (Node input : new Node[]{quantitySpinner.getEditor(), priceSpinner.getEditor(), stopSpinner.getEditor(),
                 displayField}) {
-            ((TextField) input).textProperty().addListener((obs, old, text) -> revalidate());
+            ((TextField) input).textProperty().addListener((obs, old, text) -> edited());
         }
-        accountBox.valueProperty().addListener((obs, old, value) -> revalidate());
-        tifBox.valueProperty().addListener((obs, old, value) -> revalidate());
-        postOnlyBox.selectedProperty().addListener((obs, old, value) -> revalidate());
+        quantitySpinner.getEditor().textProperty().addListener((obs, old, text) -> {
+            // The ladder's clicks order what the ticket's quantity says, once it is a sensible number.
+            if (Decimals.parseWhole(text) instanceof Decimals.Parsed.Value v && v.units() > 0
+                    && v.units() % lot() == 0) {
+                context.clickQuantityProperty().set(v.units());
+            }
+        });
+        accountBox.valueProperty().addListener((obs, old, value) -> edited());
+        tifBox.valueProperty().addListener((obs, old, value) -> edited());
+        postOnlyBox.selectedProperty().addListener((obs, old, value) -> edited());
         context.desk().onRejection(this::rejected);
         context.frames().addListener(this::onFrame);
 
@@ -170,6 +179,7 @@ public final class OrderTicketController {
         }
         pendingOrderId = orderId;
         attempted = false;
+        venueRejection = null;
         orderMessage.getStyleClass().setAll("order-info");
         orderMessage.setText("Sent order " + orderId + " (" + instrument.symbol() + ")");
     }
@@ -192,14 +202,27 @@ public final class OrderTicketController {
 
     // ---- Validation -------------------------------------------------------------------------------
 
+    /** The trader changed something: an earlier refusal by the venue no longer applies. */
+    private void edited() {
+        if (venueRejection != null) {
+            venueRejection = null;
+            orderMessage.setText("");
+        }
+        revalidate();
+    }
+
     private TicketCheck revalidate() {
         TicketCheck check = TicketValidator.check(draft());
+        TicketField rejectedField = venueRejection == null ? null : TicketField.of(venueRejection.reason());
         for (Map.Entry<TicketField, Label> e : errorLabels.entrySet()) {
             if (e.getKey() == TicketField.ORDER) {
                 continue;
             }
             String message = check.errorAt(e.getKey());
-            boolean show = message != null && (attempted || touched(e.getKey()));
+            if (message == null && e.getKey() == rejectedField) {
+                message = venueRejection.reason().description();
+            }
+            boolean show = message != null && (attempted || touched(e.getKey()) || e.getKey() == rejectedField);
             e.getValue().setText(show ? message : "");
             Control control = fields.get(e.getKey());
             if (control != null) {
@@ -209,12 +232,14 @@ public final class OrderTicketController {
                 }
             }
         }
-        if (check.isValid() && orderMessage.getStyleClass().contains("order-error")) {
-            orderMessage.setText("");
-        }
-        orderMessage.getStyleClass().setAll(check.isValid() ? "order-info" : "order-error");
-        if (check.quantity() > 0 && check.errorAt(TicketField.QUANTITY) == null) {
-            context.clickQuantityProperty().set(check.quantity());
+        if (venueRejection != null) {
+            orderMessage.getStyleClass().setAll("order-error");
+            orderMessage.setText("Rejected by the venue: " + venueRejection.reason().description());
+        } else {
+            if (check.isValid() && orderMessage.getStyleClass().contains("order-error")) {
+                orderMessage.setText("");
+            }
+            orderMessage.getStyleClass().setAll(check.isValid() ? "order-info" : "order-error");
         }
         updateSendButton(check);
         updateInfo(check);
@@ -250,15 +275,8 @@ public final class OrderTicketController {
         if (rejection.orderId() != pendingOrderId) {
             return;
         }
-        TicketField field = TicketField.of(rejection.reason());
-        Label label = errorLabels.get(field);
-        label.setText(rejection.reason().description());
-        Control control = fields.get(field);
-        if (control != null && !control.getStyleClass().contains("invalid")) {
-            control.getStyleClass().add("invalid");
-        }
-        orderMessage.getStyleClass().setAll("order-error");
-        orderMessage.setText("Rejected by the venue: " + rejection.reason().description());
+        venueRejection = rejection;
+        revalidate();
     }
 
     // ---- Keeping the controls in step ------------------------------------------------------------------
@@ -436,8 +454,9 @@ public final class OrderTicketController {
 
     private void onFrame(long now) {
         if (now - lastInfoRefresh > 500_000_000L) {
+            // Cash, positions and the touch move under the ticket: re-check twice a second.
             lastInfoRefresh = now;
-            updateInfo(TicketValidator.check(draft()));
+            revalidate();
         }
     }
 

@@ -130,7 +130,7 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
             maxVolume = Math.max(maxVolume, c.volume());
         }
         long tick = instrument.tickSize();
-        long pad = Math.max(tick * 2, (high - low) / 10);
+        long pad = Math.max(tick * 2, (high - low) / 8);
         high += pad;
         low = Math.max(0, low - pad);
         double range = Math.max(1, high - low);
@@ -145,9 +145,11 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
             g.setFill(text.getValue());
             g.fillText(Decimals.format(p, instrument.priceScale()), plotW + 6, y);
         }
-        double slot = plotW / maxCandles;
+        // Few candles get wider slots (up to 14 px), many get the width they need; newest on the right.
+        double slot = Math.min(14, plotW / Math.max(candles.size(), 1));
         double body = Math.max(1, slot * 0.64);
         double x0 = plotW - candles.size() * slot;
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < candles.size(); k++) {
             TradeTape.Candle c = candles.get(k);
             double cx = x0 + k * slot + slot / 2;
@@ -164,14 +166,15 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
             double vh = volumeH * c.volume() / maxVolume;
             g.setFill(volume.getValue());
             g.fillRect(cx - body / 2, volumeTop + volumeH - vh, body, vh);
-            if (k % Math.max(1, candles.size() / 5 + 1) == 0) {
+            if (cx - lastLabel >= 80 && cx >= 30 && cx <= plotW - 30) {
                 g.setFill(text.getValue());
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(TIME.format(Instant.ofEpochMilli(c.start())), Math.max(30, cx), h - TIME_HEIGHT / 2);
+                g.fillText(TIME.format(Instant.ofEpochMilli(c.start())), cx, h - TIME_HEIGHT / 2);
+                lastLabel = cx;
             }
         }
         TradeTape.Candle latest = candles.getLast();
-        double yLast = priceH - (latest.close() - low) / range * priceH;
+        double yLast = Math.max(8, Math.min(priceH - 8, priceH - (latest.close() - low) / range * priceH));
         g.setStroke(last.getValue());
         g.setLineDashes(3, 3);
         g.strokeLine(0, Math.floor(yLast) + 0.5, plotW, Math.floor(yLast) + 0.5);

@@ -160,7 +160,7 @@ public final class Tables {
         return false;
     }
 
-    /** Writes the rows as shown (filtered, sorted, visible columns, displayed text) to a CSV file. */
+    /** Writes the rows as shown (filtered, sorted, visible columns, displayed text; figures without thousands separators) to a CSV file. */
     @SuppressWarnings("unchecked")
     public static <R> int exportCsv(TableView<R> table, Path file) throws IOException {
         List<TableColumn<R, ?>> columns = new ArrayList<>();

@@ -15,7 +15,6 @@ import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -372,10 +371,5 @@ public final class Workstation {
 
     public MainWindowController shell() {
         return shell;
-    }
-
-    Node panelContent(String id) {
-        return dock.panels().stream().filter(p -> p.id().equals(id)).findFirst().map(DockPanel::content)
-                .orElse(null);
     }
 }

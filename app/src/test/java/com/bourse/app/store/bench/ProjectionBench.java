@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * runs: flat out (throughput), and paced at a target event rate (lag: commit time minus the time the engine
  * finished the command, which includes the journal fsync and the queue wait).
  *
- * <p>Usage: {@code ProjectionBench [--smoke | full] [rate=200000] [seconds=10]}.
+ * <p>Usage: {@code ProjectionBench [--smoke | full] [rate=200000] [seconds=5] [commands=300000] [flat-only |
+ * paced-only] [sync] [encrypted]}: {@code sync} adds CHECKPOINT SYNC per batch, {@code encrypted} H2's file
+ * encryption.
  */
 public final class ProjectionBench {
     private static final EngineConfig ENGINE = EngineConfig.defaults();
@@ -40,6 +42,11 @@ public final class ProjectionBench {
     public static void main(String[] args) throws Exception {
         boolean full = List.of(args).contains("full");
         int commands = full ? 1_500_000 : 300_000;
+        for (String arg : args) {
+            if (arg.startsWith("commands=")) {
+                commands = Integer.parseInt(arg.substring(9));
+            }
+        }
         long rate = 200_000;
         int seconds = full ? 20 : 5;
         boolean syncEachBatch = false;
@@ -63,20 +70,32 @@ public final class ProjectionBench {
                 workload.commands.size(), workload.events, workload.events / (double) workload.commands.size(),
                 workload.bookDeltas);
 
-        Result flatOut = run(workload, 0, commands, 0, syncEachBatch, fileEncryption);
-        System.out.printf("flat out: %,d commands, %,d events in %.2f s = %,.0f events/s (%,.0f commands/s), "
-                        + "%,.0f rows/s; %d batches, %.0f commands/batch%n",
-                flatOut.commands, flatOut.events, flatOut.seconds, flatOut.events / flatOut.seconds,
-                flatOut.commands / flatOut.seconds, flatOut.rows / flatOut.seconds, flatOut.batches,
-                flatOut.commands / (double) flatOut.batches);
-        printLag("flat out lag (includes queueing behind the backlog)", flatOut.lag);
-
-        Result paced = run(workload, 0, workload.commands.size() - workload.setup, rate, syncEachBatch,
-                fileEncryption);
+        if (!List.of(args).contains("paced-only")) {
+            flatOut(workload, commands, syncEachBatch, fileEncryption);
+        }
+        if (List.of(args).contains("flat-only")) {
+            return;
+        }
+        int pacedCommands = 0;
+        for (long due = rate * seconds; due > 0 && workload.setup + pacedCommands < workload.commands.size(); ) {
+            due -= workload.eventsPerCommand[workload.setup + pacedCommands++];
+        }
+        Result paced = run(workload, 0, pacedCommands, rate, syncEachBatch, fileEncryption);
         System.out.printf("paced at %,d events/s for %.1f s: achieved %,.0f events/s, %d batches, "
                         + "%.0f commands/batch%n", rate, paced.seconds, paced.events / paced.seconds, paced.batches,
                 paced.commands / (double) paced.batches);
         printLag("paced lag event -> queryable row", paced.lag);
+    }
+
+    private static void flatOut(Workload workload, int commands, boolean syncEachBatch, boolean fileEncryption)
+            throws IOException {
+        Result flatOut = run(workload, 0, commands, 0, syncEachBatch, fileEncryption);
+        System.out.printf("flat out: %,d commands, %,d events in %.2f s = %,.0f events/s (%,.0f commands/s), "
+                        + "%,.0f stored rows/s; %d batches, %.0f commands/batch%n",
+                flatOut.commands, flatOut.events, flatOut.seconds, flatOut.events / flatOut.seconds,
+                flatOut.commands / flatOut.seconds, flatOut.rows / flatOut.seconds, flatOut.batches,
+                flatOut.commands / (double) flatOut.batches);
+        printLag("flat out lag (includes queueing behind the backlog)", flatOut.lag);
     }
 
     private static void printLag(String title, Histogram lag) {

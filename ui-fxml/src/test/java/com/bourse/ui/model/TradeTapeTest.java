@@ -1,0 +1,50 @@
+package com.bourse.ui.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TradeTapeTest {
+
+    @Test
+    void tradesGroupIntoCandlesOfTheInterval() {
+        TradeTape tape = new TradeTape(1_000);
+        tape.add(10_000, 100, 5);
+        tape.add(12_000, 104, 1);
+        tape.add(14_999, 99, 2);
+        tape.add(15_000, 101, 3);
+
+        assertThat(tape.candles(5_000, 10)).containsExactly(
+                new TradeTape.Candle(10_000, 100, 104, 99, 99, 8),
+                new TradeTape.Candle(15_000, 101, 101, 101, 101, 3));
+    }
+
+    @Test
+    void laterTradesExtendTheCandlesAlreadyBuilt() {
+        TradeTape tape = new TradeTape(1_000);
+        tape.add(10_000, 100, 5);
+        tape.candles(5_000, 10);
+
+        tape.add(11_000, 90, 1);
+        tape.add(21_000, 95, 4);
+
+        assertThat(tape.candles(5_000, 10)).containsExactly(
+                new TradeTape.Candle(10_000, 100, 100, 90, 90, 6),
+                new TradeTape.Candle(20_000, 95, 95, 95, 95, 4));
+    }
+
+    @Test
+    void onlyTheLatestCandlesAreReturnedAndAnotherIntervalRegroups() {
+        TradeTape tape = new TradeTape(1_000);
+        for (int s = 0; s < 60; s++) {
+            tape.add(s * 1_000L, 100 + s, 1);
+        }
+
+        assertThat(tape.candles(5_000, 3)).extracting(TradeTape.Candle::start).containsExactly(45_000L, 50_000L, 55_000L);
+        assertThat(tape.candles(60_000, 10)).singleElement().satisfies(c -> {
+            assertThat(c.open()).isEqualTo(100);
+            assertThat(c.close()).isEqualTo(159);
+            assertThat(c.volume()).isEqualTo(60);
+        });
+    }
+}
