@@ -1,8 +1,5 @@
 package com.bourse.app.importexport;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,26 +96,6 @@ public final class FieldReader {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problem(record, field, "'" + shorten(value) + "' is not one of " + List.of(type.getEnumConstants()));
-            return null;
-        }
-    }
-
-    public LocalDate date(CsvFile.CsvRecord record, String field) {
-        String value = record.fields().get(field);
-        try {
-            return Inputs.date(field, value);
-        } catch (IllegalArgumentException e) {
-            problem(record, field, e.getMessage());
-            return null;
-        }
-    }
-
-    public BigDecimal decimal(CsvFile.CsvRecord record, String field) {
-        String value = record.fields().get(field);
-        try {
-            return new BigDecimal(value.strip());
-        } catch (RuntimeException e) {
-            problem(record, field, "'" + shorten(String.valueOf(value)) + "' is not a number");
             return null;
         }
     }

@@ -32,14 +32,18 @@ public final class Inputs {
         }
     }
 
+    /** Whole trade dates from {@code from} to {@code to}, both included. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
     /** A date range for statements and reports; the end may not come before the start. */
-    public static LocalDate[] dateRange(String fromText, String toText) {
+    public static DateRange dateRange(String fromText, String toText) {
         LocalDate from = date("from", fromText);
         LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
         }
-        return new LocalDate[] {from, to};
+        return new DateRange(from, to);
     }
 
     /**

@@ -44,7 +44,6 @@ public final class ProjectionWriter implements AutoCloseable {
         }
     }
 
-    private final Store store;
     private final Projector projector;
     private final Options options;
     private final ProjectionSql sql;
@@ -58,8 +57,7 @@ public final class ProjectionWriter implements AutoCloseable {
     private volatile boolean stopping;
     private Thread thread;
 
-    private ProjectionWriter(Store store, Projector projector, Options options, ProjectionSql sql, long storedSeq) {
-        this.store = store;
+    private ProjectionWriter(Projector projector, Options options, ProjectionSql sql, long storedSeq) {
         this.projector = projector;
         this.options = options;
         this.sql = sql;
@@ -73,7 +71,7 @@ public final class ProjectionWriter implements AutoCloseable {
         try {
             ProjectionSql sql = new ProjectionSql(store.dataSource().getConnection());
             try {
-                return new ProjectionWriter(store, projector, options, sql, sql.mark());
+                return new ProjectionWriter(projector, options, sql, sql.mark());
             } catch (SQLException | RuntimeException e) {
                 sql.close();
                 throw e;
@@ -223,9 +221,5 @@ public final class ProjectionWriter implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("the projection writer is already running");
         }
-    }
-
-    Store store() {
-        return store;
     }
 }

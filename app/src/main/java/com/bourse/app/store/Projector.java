@@ -11,7 +11,6 @@ import com.bourse.app.store.ProjectionBatch.TradeRow;
 import com.bourse.app.store.ProjectionBatch.TransferEventRow;
 import com.bourse.app.store.ProjectionBatch.TransferRow;
 import com.bourse.protocol.Command;
-import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.RiskLimits;

@@ -113,6 +113,6 @@ class BadInputTest {
     @Test
     void statementRangeEndingBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> Inputs.dateRange("2026-11-30", "2026-11-01")).hasMessageContaining("before");
-        assertThat(Inputs.dateRange("2026-11-01", "2026-11-30")[1]).hasToString("2026-11-30");
+        assertThat(Inputs.dateRange("2026-11-01", "2026-11-30").to()).hasToString("2026-11-30");
     }
 }

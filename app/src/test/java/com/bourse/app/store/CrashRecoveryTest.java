@@ -46,6 +46,9 @@ class CrashRecoveryTest {
 
         try (DeskFixture restarted = DeskFixture.open(desk)) {
             assertThat(restarted.desk.recovery().storedSeq()).isEqualTo(storedBeforeRestart);
+            assertThat(restarted.desk.recovery().projectedOnStart())
+                    .as("at full speed the store trails the journal when killed, so the restart has work to do")
+                    .isEqualTo(journaled - storedBeforeRestart).isPositive();
             assertThat(restarted.writer.committedSeq()).isEqualTo(journaled);
             ProjectionRebuildTest.assertBalancesMatchEngine(restarted);
 
