@@ -140,6 +140,12 @@ public final class Engine {
         return result;
     }
 
+    /** The highest order id the account has used (0 if none): a client picks its next id above it. */
+    public long lastOrderId(long accountId) {
+        Account account = accountOrExternal(accountId);
+        return account == null ? 0 : account.lastOrderId;
+    }
+
     public long balance(long accountId, String asset) {
         Account account = accountOrExternal(accountId);
         int index = state.assetIndex.getValue(asset);

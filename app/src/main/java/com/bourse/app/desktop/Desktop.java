@@ -1,6 +1,5 @@
 package com.bourse.app.desktop;
 
-import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
 import com.bourse.ui.port.VenueMode;
 import com.bourse.ui.port.WorkspaceStore;
@@ -15,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The composition root of the desktop in simulation mode: one simulated market (engine, sample data, market
- * simulator) shared by every window, the sign-in port, the workspace store, and the windows themselves.
+ * The composition root of the desktop in simulation mode: one simulated market (the store's durable engine,
+ * sample data, market simulator) shared by every window, sign-in through the store, the workspace store, and
+ * the windows themselves; each window sends its commands through the store's audited command gateway.
  * Several traders may sign in side by side (File › New trader window) to trade with each other.
  *
  * <p>FX thread only, except {@link #close}.
@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Desktop implements AutoCloseable {
     private final DesktopConfig config;
     private final SimulationHost host;
-    private final SignIn signIn;
+    private final StoreSignIn signIn;
     private final String signInHint;
     private final WorkspaceStore workspaces;
     private final List<Workstation> workstations = new CopyOnWriteArrayList<>();
@@ -33,9 +33,9 @@ public final class Desktop implements AutoCloseable {
     public Desktop(DesktopConfig config) {
         this.config = config;
         this.host = new SimulationHost(config);
-        SampleUserSignIn sampleUsers = new SampleUserSignIn(host.data());
-        this.signIn = sampleUsers;
-        this.signInHint = sampleUsers.hint();
+        this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(),
+                java.util.Set.of(com.bourse.engine.sim.SampleData.SIMULATOR_USERNAME));
+        this.signInHint = StoreSignIn.trainingHint(host.data());
         this.workspaces = new FileWorkspaceStore(config.home());
     }
 
@@ -66,7 +66,10 @@ public final class Desktop implements AutoCloseable {
         signInStages.remove(stage);
         stage.setOnHidden(null);
         Workstation[] self = new Workstation[1];
-        Workstation workstation = new Workstation(stage, new SimulationSession(host, trader), workspaces, themes,
+        com.bourse.app.security.Session session = signIn.takeSession(trader);
+        SimulationSession trading = new SimulationSession(host, trader, session, host.commandGateway(),
+                () -> signIn.signOut(session));
+        Workstation workstation = new Workstation(stage, trading, workspaces, themes,
                 this::showAnotherSignIn, () -> {
                     workstations.remove(self[0]);
                     showSignIn(stage);

@@ -1,5 +1,7 @@
 package com.bourse.app.desktop;
 
+import com.bourse.app.security.CommandGateway;
+import com.bourse.app.security.Session;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
 import com.bourse.engine.sim.SampleData;
@@ -23,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A trader's session on the simulation's embedded venue: the sample reference data, the trader's sample
- * accounts, and an event stream that starts exactly at a snapshot. The snapshot is taken on the engine
+ * accounts, and an event stream that starts exactly at a snapshot. What the trader sends goes through the
+ * store's {@link CommandGateway} with the signed-in {@link Session}, so it is checked and audited as that
+ * person before it reaches the venue. The snapshot is taken on the engine
  * thread and the listener is subscribed in the same step, so no event falls between them.
  *
  * <p>Thread-safe.
@@ -35,13 +39,21 @@ public final class SimulationSession implements TradingSession {
 
     private final SimulationHost host;
     private final TraderIdentity trader;
+    private final Session signedIn;
+    private final CommandGateway gateway;
+    private final Runnable signOut;
     private final List<AccountView> accounts;
     private volatile AutoCloseable subscription;
     private volatile boolean closed;
 
-    public SimulationSession(SimulationHost host, TraderIdentity trader) {
+    /** @param signOut runs once when the session closes (audits the sign-out) */
+    public SimulationSession(SimulationHost host, TraderIdentity trader, Session signedIn, CommandGateway gateway,
+                             Runnable signOut) {
         this.host = host;
         this.trader = trader;
+        this.signedIn = signedIn;
+        this.gateway = gateway;
+        this.signOut = signOut;
         SampleData data = host.data();
         Map<String, Integer> digits = new HashMap<>();
         data.currencies().forEach(c -> digits.put(c.code(), c.minorDigits()));
@@ -98,7 +110,16 @@ public final class SimulationSession implements TradingSession {
 
     @Override
     public boolean submit(Command command) {
-        return !closed && host.venue().submit(command);
+        if (closed) {
+            return false;
+        }
+        try {
+            gateway.submit(signedIn, command);
+            return true;
+        } catch (CommandGateway.CommandRefusedException | IllegalStateException e) {
+            // Refused (and audited) by the gateway, or the venue is gone: nothing reached the engine.
+            return false;
+        }
     }
 
     @Override
@@ -139,7 +160,11 @@ public final class SimulationSession implements TradingSession {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        signOut.run();
         AutoCloseable s = subscription;
         if (s != null) {
             try {

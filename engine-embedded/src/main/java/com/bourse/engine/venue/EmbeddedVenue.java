@@ -25,8 +25,7 @@ public final class EmbeddedVenue implements Venue {
     /** Commands between snapshots of a journaled engine, so a restart replays little. */
     private static final long SNAPSHOT_EVERY = 50_000;
 
-    private final Engine engine;
-    private final JournaledEngine journaled;
+    private final EngineHost host;
     private final ManyToOneConcurrentArrayQueue<Object> inbox;
     private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
     private final CommandObserver observer;
@@ -47,7 +46,7 @@ public final class EmbeddedVenue implements Venue {
     }
 
     public EmbeddedVenue(Engine engine, CommandObserver observer) {
-        this(engine, null, observer);
+        this(EngineHost.inMemory(engine), observer);
     }
 
     /**
@@ -55,12 +54,15 @@ public final class EmbeddedVenue implements Venue {
      * every command that was applied. The venue owns the journaled engine and closes it.
      */
     public EmbeddedVenue(JournaledEngine journaled, CommandObserver observer) {
-        this(null, journaled, observer);
+        this(EngineHost.journaled(journaled, SNAPSHOT_EVERY), observer);
     }
 
-    private EmbeddedVenue(Engine engine, JournaledEngine journaled, CommandObserver observer) {
-        this.engine = engine;
-        this.journaled = journaled;
+    /**
+     * The engine behind any {@link EngineHost} (in memory, journaled, or journaled and projected by the
+     * application). The venue owns the host and closes it.
+     */
+    public EmbeddedVenue(EngineHost host, CommandObserver observer) {
+        this.host = java.util.Objects.requireNonNull(host, "host");
         this.observer = observer;
         this.inbox = new ManyToOneConcurrentArrayQueue<>(64 * 1024);
         this.runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
@@ -100,9 +102,7 @@ public final class EmbeddedVenue implements Venue {
     public void close() {
         closed = true;
         runner.close();
-        if (journaled != null) {
-            journaled.close();
-        }
+        host.close();
     }
 
     private record Submission(Command command, long submittedNanos) {
@@ -127,26 +127,29 @@ public final class EmbeddedVenue implements Venue {
             }
         };
 
+        private boolean applied;
+
         @Override
         public int doWork() {
-            return inbox.drain(this::handle, 256);
+            int work = inbox.drain(this::handle, 256);
+            if (applied) {
+                // Group commit: one durable write per drained batch (at most 256 commands), so a steady
+                // flood still commits regularly.
+                applied = false;
+                host.endOfBatch();
+            }
+            return work;
         }
 
         private void handle(Object item) {
             if (item instanceof Submission submission) {
                 events.clear();
-                if (journaled == null) {
-                    engine.apply(submission.command(), fanOut);
-                } else {
-                    long sequence = journaled.apply(submission.command(), fanOut);
-                    if (sequence - journaled.snapshotSequence() >= SNAPSHOT_EVERY) {
-                        journaled.snapshot();
-                    }
-                }
+                host.apply(submission.command(), fanOut);
+                applied = true;
                 observer.applied(submission.command(), java.util.List.copyOf(events));
                 lastLatencyNanos = System.nanoTime() - submission.submittedNanos();
             } else if (item instanceof Query<?> query) {
-                query.run(journaled == null ? engine : journaled.engine());
+                query.run(host.engine());
             }
         }
 

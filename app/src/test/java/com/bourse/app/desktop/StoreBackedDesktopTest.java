@@ -1,0 +1,138 @@
+package com.bourse.app.desktop;
+
+import com.bourse.app.audit.AuditAction;
+import com.bourse.app.audit.AuditRecord;
+import com.bourse.app.importexport.BackOffice;
+import com.bourse.app.store.OrderLine;
+import com.bourse.app.store.Page;
+import com.bourse.protocol.Side;
+import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop on the back-office store: people sign in against the store's users, what they send is audited
+ * under their name and projected into the store's tables, and the simulation survives a restart.
+ */
+class StoreBackedDesktopTest {
+    @TempDir
+    Path home;
+    private DesktopDriver driver;
+
+    @BeforeEach
+    void start() throws Exception {
+        driver = new DesktopDriver(home);
+        driver.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        driver.stop();
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithTheStoresMessageAndAudited() {
+        Stage signIn = signInWindow();
+        Scene scene = signIn.getScene();
+        driver.fxRun(() -> {
+            ((TextField) scene.lookup("#username")).setText("alice");
+            ((TextField) scene.lookup("#password")).setText("not-her-password");
+        });
+
+        driver.robot.clickOn(scene.lookup("#signInButton"));
+
+        driver.waitUntil(() -> scene.lookup("#signInError").isVisible(), 10);
+        assertThat(driver.fx(() -> ((Label) scene.lookup("#signInError")).getText()))
+                .isEqualTo("Wrong user name or password.");
+        assertThat(driver.desktop().workstations()).isEmpty();
+        assertThat(office().audit().entriesOf(2, Page.first(20))).extracting(AuditRecord::action)
+                .contains(AuditAction.SIGN_IN_FAILED);
+    }
+
+    @Test
+    void orderFromTheTicketIsAuditedAsTheTraderAndProjectedIntoTheStore() throws Exception {
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        long aliceId = alice.context().session().trader().userId();
+
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", TradingScenes.midPrice(driver, alice, "AIR"));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        OrderRow order = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
+
+        List<AuditRecord> trail = office().audit().entriesOf(aliceId, Page.first(50));
+        assertThat(trail).filteredOn(r -> r.action() == AuditAction.ORDER_ENTERED)
+                .singleElement()
+                .satisfies(r -> assertThat(r.subject()).isEqualTo("order:" + order.orderId() + " account:"
+                        + order.accountId()))
+                .satisfies(r -> assertThat(r.username()).isEqualTo("alice"));
+        Optional<OrderLine> stored = awaitStored(order.accountId(), order.orderId());
+        assertThat(stored).hasValueSatisfying(line -> {
+            assertThat(line.userId()).isEqualTo(aliceId);
+            assertThat(line.quantity()).isEqualTo(order.quantity());
+        });
+    }
+
+    @Test
+    void restartResumesFromTheJournalAndTheTradersNextOrderIdIsStillAccepted() throws Exception {
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", TradingScenes.midPrice(driver, alice, "AIR"));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        OrderRow first = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
+
+        driver.stop();
+        driver.start();
+        long recovered = lastOrderId(first.accountId());
+        Workstation again = driver.signIn("alice", "alice-training-1");
+        TradingScenes.fillTicket(driver, again, "AIR", Side.BUY, "5", TradingScenes.midPrice(driver, again, "AIR"));
+        driver.fxRun(() -> again.ticket().send());
+
+        assertThat(recovered).as("the engine replayed the journal").isEqualTo(first.orderId());
+        driver.waitUntil(() -> lastOrderId(first.accountId()) > first.orderId(), 5);
+    }
+
+    private long lastOrderId(long accountId) {
+        return driver.desktop().host().venue().query(engine -> engine.lastOrderId(accountId)).join();
+    }
+
+    private Optional<OrderLine> awaitStored(long accountId, long orderId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Optional<OrderLine> line = office().orders().byOrderId(accountId, orderId);
+        while (line.isEmpty() && System.nanoTime() < deadline) {
+            org.testfx.util.WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            line = office().orders().byOrderId(accountId, orderId);
+        }
+        return line;
+    }
+
+    private BackOffice office() {
+        return driver.desktop().host().office();
+    }
+
+    private Stage signInWindow() {
+        return driver.fx(() -> {
+            for (Window window : Window.getWindows()) {
+                if (window instanceof Stage stage && stage.isShowing() && stage.getScene() != null
+                        && stage.getScene().lookup("#signInButton") != null) {
+                    return stage;
+                }
+            }
+            throw new AssertionError("no sign-in window is showing");
+        });
+    }
+}
