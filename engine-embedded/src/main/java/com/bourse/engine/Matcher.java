@@ -26,6 +26,7 @@ final class Matcher {
     void activate(Order order) {
         // Read before matching: a filled order goes back to the pool and forgets its instrument.
         InstrumentState instrument = order.instrument;
+        order.wentLive = true;
         if (order.type.isStop()) {
             order.state = OrderState.STOP_WAITING;
             instrument.addStop(order);

@@ -26,6 +26,8 @@ final class Order {
     /** Iceberg slice size; 0 for a fully visible order. */
     long displayQuantity;
     boolean postOnly;
+    /** Reached the market at least once; a later rejection of an amendment cancels rather than refuses it. */
+    boolean wentLive;
     OrderState state;
     /** Order of entry, never changes: mass cancels and expiry walk orders in this order. */
     long entrySeq;
@@ -60,5 +62,6 @@ final class Order {
         orderId = userId = price = stopPrice = leaves = visible = displayQuantity = 0;
         entrySeq = prioritySeq = holdPrice = held = 0;
         postOnly = false;
+        wentLive = false;
     }
 }

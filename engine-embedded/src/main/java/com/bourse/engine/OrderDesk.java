@@ -262,6 +262,11 @@ final class OrderDesk {
         if (order == null) {
             return;
         }
+        if (order.wentLive) {
+            // An amendment sent a working order back to review: what it already traded stands, the rest ends.
+            matcher.cancel(order, CancelReason.RISK_OFFICER);
+            return;
+        }
         state.sink.orderRejected(order.orderId, order.account.accountId, ErrorCode.REJECTED_BY_RISK_OFFICER);
         matcher.retire(order);
     }

@@ -307,6 +307,7 @@ final class SnapshotCodec {
         out.writeLong(o.prioritySeq);
         out.writeLong(o.holdPrice);
         out.writeLong(o.held);
+        out.writeBoolean(o.wentLive);
     }
 
     private static Order readOrder(DataInputStream in, EngineState s, Account account) throws IOException {
@@ -329,6 +330,7 @@ final class SnapshotCodec {
         o.prioritySeq = in.readLong();
         o.holdPrice = in.readLong();
         o.held = in.readLong();
+        o.wentLive = in.readBoolean();
         return o;
     }
 }

@@ -9,7 +9,8 @@ public enum CancelReason {
     SELF_TRADE("would have traded with the same account"),
     KILL_SWITCH("account kill switch engaged"),
     NO_LIQUIDITY("market order found no more liquidity"),
-    DAY_EXPIRY("day order expired at end of day");
+    DAY_EXPIRY("day order expired at end of day"),
+    RISK_OFFICER("a risk officer rejected the amended order");
 
     private final String description;
 

@@ -1,10 +1,11 @@
 package com.bourse.app.store;
 
 import com.bourse.protocol.Command;
+import com.bourse.protocol.wire.CommandCodec;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,11 @@ public final class CommandJournal implements AutoCloseable {
     private final OpenReport openReport;
     private final CRC32C crc = new CRC32C();
     private ByteBuffer pending = ByteBuffer.allocateDirect(1 << 20);
-    private ByteBuffer scratch = ByteBuffer.allocate(4096);
+    /** The wire's SBE codec: the journal stores commands exactly as the production engine receives them. */
+    private final CommandCodec codec = new CommandCodec();
+    private final byte[] scratchBytes = new byte[Long.BYTES + CommandCodec.MAX_ENCODED_LENGTH];
+    private final ByteBuffer scratch = ByteBuffer.wrap(scratchBytes);
+    private final UnsafeBuffer scratchView = new UnsafeBuffer(scratchBytes);
     private long lastSeq;
     private volatile long committedSeq;
     private volatile long committedBytes;
@@ -180,24 +185,16 @@ public final class CommandJournal implements AutoCloseable {
     }
 
     private ByteBuffer encode(long seq, Command command) {
-        while (true) {
-            scratch.clear();
-            try {
-                scratch.putLong(seq);
-                CommandCodec.encode(command, scratch);
-                scratch.flip();
-                if (scratch.remaining() > MAX_FRAME) {
-                    throw new IllegalArgumentException("command too large for the journal: "
-                            + scratch.remaining() + " bytes");
-                }
-                return scratch;
-            } catch (BufferOverflowException e) {
-                if (scratch.capacity() >= MAX_FRAME) {
-                    throw new IllegalArgumentException("command too large for the journal", e);
-                }
-                scratch = ByteBuffer.allocate(scratch.capacity() * 4);
-            }
+        scratch.clear();
+        scratch.putLong(seq);
+        int length;
+        try {
+            length = codec.encode(0, seq, command, scratchView, Long.BYTES);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("command cannot be journaled: " + e.getMessage(), e);
         }
+        scratch.limit(Long.BYTES + length).position(0);
+        return scratch;
     }
 
     private void flushPending() {
@@ -219,6 +216,7 @@ public final class CommandJournal implements AutoCloseable {
      * A frame that is cut short, fails its checksum, breaks the sequence or does not decode ends the walk.
      */
     private static long[] scan(FileChannel channel, long limit, Consumer<JournalRecord> reader) throws IOException {
+        CommandCodec decoder = new CommandCodec();
         ByteBuffer header = ByteBuffer.allocate(MAGIC.length);
         if (limit < MAGIC.length || channel.read(header, 0) < MAGIC.length) {
             return new long[] {0, 0};
@@ -265,12 +263,12 @@ public final class CommandJournal implements AutoCloseable {
             if (seq != lastSeq + 1) {
                 break;
             }
-            Command command;
-            try {
-                command = CommandCodec.decode(payload);
-            } catch (IllegalArgumentException e) {
+            // A frame whose checksum matched but whose command does not decode ends the readable journal.
+            if (!decoder.decode(new UnsafeBuffer(payload, payload.position(), payload.remaining()), 0,
+                    payload.remaining())) {
                 break;
             }
+            Command command = decoder.command();
             if (reader != null) {
                 reader.accept(new JournalRecord(seq, command));
             }

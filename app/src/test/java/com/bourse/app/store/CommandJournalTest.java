@@ -43,19 +43,32 @@ class CommandJournalTest {
                 new Command.ResumeInstrument(t, 4, 1),
                 new Command.Approve(t, 4, ReviewSubject.TRANSFER, 77),
                 new Command.Reject(t, 4, ReviewSubject.ORDER, 10, "trop élevé — 過大な注文'; drop table orders;--"),
-                new Command.Reject(t, 4, null, 10, null),
+                new Command.Reject(t, 4, null, 10, ""),
                 new Command.EngageKillSwitch(t, 4, 1001),
                 new Command.ReleaseKillSwitch(t, 4, 1001),
                 new Command.SetRiskLimits(t, 4, 1001, new RiskLimits(1, 2, 3, 4, 5)),
-                new Command.SetRiskLimits(t, 4, 1001, null),
                 new Command.RequestTransfer(t, 2, 77, TransferKind.WITHDRAWAL, 1001, 0, "EUR", 100),
                 new Command.SettleTransfer(t, 1, 77, false),
                 new Command.CancelTransfer(t, 2, 77),
                 new Command.AddCurrency(t, 0, new Currency("EUR", 2)),
-                new Command.AddCurrency(t, 0, null),
                 new Command.ListInstrument(t, 0, new Instrument(1, "ASML", "EUR", 2, 10, 1, 68450, 1000)),
                 new Command.OpenAccount(t, 0, 1001, 2, "EUR", SelfTradePrevention.CANCEL_BOTH),
                 new Command.RegisterUser(t, 0, 2, 5));
+    }
+
+    @Test
+    void commandTheWireCannotCarryIsRefusedAndNothingIsWritten() {
+        Path file = dir.resolve("j");
+        try (CommandJournal journal = CommandJournal.open(file, CommandJournal.Fsync.ON_COMMIT)) {
+            journal.append(new Command.EndOfDay(1, 1));
+            assertThatThrownBy(() -> journal.append(new Command.SetRiskLimits(2, 4, 1001, null)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has no limits");
+            assertThat(journal.commit()).isEqualTo(1);
+        }
+        List<JournalRecord> read = new ArrayList<>();
+        CommandJournal.read(file, 0, read::add);
+        assertThat(read).extracting(JournalRecord::command).containsExactly(new Command.EndOfDay(1, 1));
     }
 
     @Test

@@ -67,7 +67,8 @@ class CrashRecoveryTest {
     /** Start the desk in a child JVM, wait for {@code ackAtLeast}, kill it hard; returns the last ACK read. */
     static long runAndKill(Path dir, long seed, long ackAtLeast) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 CrashingDesk.class.getName(), dir.toString(), Long.toString(seed)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong lastAck = new AtomicLong();

@@ -1,6 +1,7 @@
 package com.bourse.engine.spec;
 
 import com.bourse.engine.spec.TradingDesk.Trader;
+import com.bourse.protocol.CancelReason;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -214,6 +215,21 @@ class RiskReviewTest {
         assertThat(desk.bids()).isEmpty();
         assertThat(desk.workingOrder(alice, order.id()).status()).isEqualTo("HELD");
         assertThat(desk.heldCash(alice)).isEqualTo(100_00 * 1_001);
+    }
+
+    @Test
+    void officerRejectingAnAmendedWorkingOrderCancelsTheRestAndKeepsWhatItTraded() {
+        desk.fund(bob, ACME_SYMBOL, 1);
+        desk.fund(alice, EUR, LARGE);
+        var order = desk.buyLimit(alice, 99_00, 2);
+        desk.sellLimit(bob, 99_00, 1);
+        desk.replace(alice, order.id(), 99_00, 1_200);
+
+        var rejection = desk.rejectOrder(OFFICER, order.id());
+
+        assertThat(rejection.only(Event.OrderCancelled.class).reason()).isEqualTo(CancelReason.RISK_OFFICER);
+        assertThat(rejection.all(Event.OrderRejected.class)).isEmpty();
+        assertThat(desk.heldCash(alice)).isZero();
     }
 
     @Test
