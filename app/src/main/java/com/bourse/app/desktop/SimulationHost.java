@@ -55,7 +55,7 @@ public final class SimulationHost implements AutoCloseable {
                 config.passphrase().toCharArray()));
         try {
             seed(office, config.sampleData(), now);
-            this.venue = new EmbeddedVenue(new ProjectedEngineHost(office.desk()), EmbeddedVenue.CommandObserver.NONE);
+            this.venue = new EmbeddedVenue(new ProjectedEngineHost(office.desk()));
         } catch (RuntimeException e) {
             office.close();
             throw e;

@@ -3,7 +3,6 @@ package com.bourse.engine.venue;
 import com.bourse.engine.Engine;
 import com.bourse.engine.host.JournaledEngine;
 import com.bourse.protocol.Command;
-import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Venue;
 import org.agrona.concurrent.Agent;
@@ -28,42 +27,28 @@ public final class EmbeddedVenue implements Venue {
     private final EngineHost host;
     private final ManyToOneConcurrentArrayQueue<Object> inbox;
     private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
-    private final CommandObserver observer;
     private final AgentRunner runner;
     private volatile long lastLatencyNanos;
     private volatile boolean closed;
 
-    /** Sees each command with its events right after the engine applied it (journal, projections). */
-    public interface CommandObserver {
-        void applied(Command command, java.util.List<Event> events);
-
-        CommandObserver NONE = (command, events) -> {
-        };
-    }
-
     public EmbeddedVenue(Engine engine) {
-        this(engine, CommandObserver.NONE);
-    }
-
-    public EmbeddedVenue(Engine engine, CommandObserver observer) {
-        this(EngineHost.inMemory(engine), observer);
+        this(EngineHost.inMemory(engine));
     }
 
     /**
      * A durable venue: every command is journaled before it is applied, so a killed desktop restarts with
      * every command that was applied. The venue owns the journaled engine and closes it.
      */
-    public EmbeddedVenue(JournaledEngine journaled, CommandObserver observer) {
-        this(EngineHost.journaled(journaled, SNAPSHOT_EVERY), observer);
+    public EmbeddedVenue(JournaledEngine journaled) {
+        this(EngineHost.journaled(journaled, SNAPSHOT_EVERY));
     }
 
     /**
      * The engine behind any {@link EngineHost} (in memory, journaled, or journaled and projected by the
      * application). The venue owns the host and closes it.
      */
-    public EmbeddedVenue(EngineHost host, CommandObserver observer) {
+    public EmbeddedVenue(EngineHost host) {
         this.host = java.util.Objects.requireNonNull(host, "host");
-        this.observer = observer;
         this.inbox = new ManyToOneConcurrentArrayQueue<>(64 * 1024);
         this.runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
                 Throwable::printStackTrace, null, new EngineAgent());
@@ -119,9 +104,7 @@ public final class EmbeddedVenue implements Venue {
     }
 
     private final class EngineAgent implements Agent {
-        private final java.util.ArrayList<Event> events = new java.util.ArrayList<>();
         private final EventSink fanOut = event -> {
-            events.add(event);
             for (EventSink listener : listeners) {
                 listener.onEvent(event);
             }
@@ -143,10 +126,8 @@ public final class EmbeddedVenue implements Venue {
 
         private void handle(Object item) {
             if (item instanceof Submission submission) {
-                events.clear();
                 host.apply(submission.command(), fanOut);
                 applied = true;
-                observer.applied(submission.command(), java.util.List.copyOf(events));
                 lastLatencyNanos = System.nanoTime() - submission.submittedNanos();
             } else if (item instanceof Query<?> query) {
                 query.run(host.engine());

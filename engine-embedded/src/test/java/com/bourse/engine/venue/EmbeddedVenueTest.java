@@ -45,8 +45,7 @@ class EmbeddedVenueTest {
     void durableVenueRestartsWithEveryAppliedCommand(@TempDir Path directory) throws Exception {
         byte[] before;
         try (EmbeddedVenue venue = new EmbeddedVenue(
-                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH),
-                EmbeddedVenue.CommandObserver.NONE)) {
+                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH))) {
             data.bootstrapCommands(OPEN).forEach(venue::submit);
             MarketSimulator simulator = new MarketSimulator(data, 7);
             for (int bar = 0; bar < 5; bar++) {
@@ -56,8 +55,7 @@ class EmbeddedVenueTest {
         }
 
         try (EmbeddedVenue reopened = new EmbeddedVenue(
-                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH),
-                EmbeddedVenue.CommandObserver.NONE)) {
+                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH))) {
             byte[] after = reopened.query(Engine::snapshot).get(5, TimeUnit.SECONDS);
             assertThat(after).isEqualTo(before);
         }

@@ -262,13 +262,8 @@ public final class CommandCodec {
             correlationId = headerCorrelationId;
             command = decoded;
             return true;
-        } catch (MalformedMessageException e) {
-            rejection = e.getMessage();
-        } catch (IndexOutOfBoundsException e) {
-            rejection = "truncated: a field runs past the end of the " + frame.length() + "-byte message";
         } catch (RuntimeException e) {
-            // A generated flyweight or a record constructor refused a value: still just a bad message.
-            rejection = "undecodable: " + e.getMessage();
+            rejection = frame.rejectionOf(e);
         }
         clientId = 0;
         correlationId = 0;

@@ -179,12 +179,8 @@ public final class EventCodec {
         try {
             event = read(frame.wrap(buffer, offset, length));
             return true;
-        } catch (MalformedMessageException e) {
-            rejection = e.getMessage();
-        } catch (IndexOutOfBoundsException e) {
-            rejection = "truncated: a field runs past the end of the " + frame.length() + "-byte message";
         } catch (RuntimeException e) {
-            rejection = "undecodable: " + e.getMessage();
+            rejection = frame.rejectionOf(e);
         }
         event = null;
         return false;

@@ -61,4 +61,16 @@ final class MessageFrame {
     int length() {
         return length;
     }
+
+    /** Why a decoder gave up on the framed message: every way a decode can fail ends in one of these words. */
+    String rejectionOf(RuntimeException e) {
+        if (e instanceof MalformedMessageException) {
+            return e.getMessage();
+        }
+        if (e instanceof IndexOutOfBoundsException) {
+            return "truncated: a field runs past the end of the " + length + "-byte message";
+        }
+        // A generated flyweight or a record constructor refused a value: still just a bad message.
+        return "undecodable: " + e.getMessage();
+    }
 }

@@ -83,12 +83,8 @@ public final class SessionCodec {
         try {
             message = read(frame.wrap(buffer, offset, length));
             return true;
-        } catch (MalformedMessageException e) {
-            rejection = e.getMessage();
-        } catch (IndexOutOfBoundsException e) {
-            rejection = "truncated: a field runs past the end of the " + frame.length() + "-byte message";
         } catch (RuntimeException e) {
-            rejection = "undecodable: " + e.getMessage();
+            rejection = frame.rejectionOf(e);
         }
         message = null;
         return false;
