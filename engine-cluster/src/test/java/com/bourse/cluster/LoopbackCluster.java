@@ -59,6 +59,11 @@ final class LoopbackCluster implements AutoCloseable {
                 .termBufferSparseFile(true)
                 .publicationTermBufferLength(256 * 1024)
                 .ipcTermBufferLength(256 * 1024)
+                // As the nodes' drivers: a 2m receive window and socket buffers, so the venues' egress (events and
+                // acks, term-length 4m) never back-pressures the cluster while a venue thread waits for a core.
+                .initialWindowLength(2 * 1024 * 1024)
+                .socketRcvbufLength(2 * 1024 * 1024)
+                .socketSndbufLength(2 * 1024 * 1024)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true));
     }
@@ -104,6 +109,10 @@ final class LoopbackCluster implements AutoCloseable {
     void kill(int member) {
         CloseHelper.quietClose(nodes[member]);
         nodes[member] = null;
+    }
+
+    int size() {
+        return size;
     }
 
     ClusterNode node(int member) {

@@ -4,6 +4,11 @@ import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.TransferKind;
+import com.bourse.protocol.TransferState;
 import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
@@ -35,47 +40,162 @@ public final class VenueLatencyBenchmark {
     private VenueLatencyBenchmark() {
     }
 
-    record Row(String what, long orders, Histogram rtt, double achievedPerSecond) {
+    record Row(String what, long orders, Histogram rtt, double achievedPerSecond, Costs costs) {
+    }
+
+    /** What a level cost besides time: events the cluster dropped (egress back-pressure), commands failed, GC. */
+    record Costs(long trades, long rejected, long droppedEvents, long failed, long gcCount, long gcMillis,
+                 String loadAverage) {
+        static Meter meter(LoopbackCluster cluster, Traders traders) {
+            return new Meter(cluster, traders, traders.trades.get(), traders.rejected.get(), droppedSoFar(cluster),
+                    traders.failed.get(), collectionsSoFar(), collectionMillisSoFar());
+        }
+
+        record Meter(LoopbackCluster cluster, Traders traders, long trades, long rejected, long dropped, long failed,
+                     long gcCount, long gcMillis) {
+            Costs stop() {
+                return new Costs(traders.trades.get() - trades, traders.rejected.get() - rejected,
+                        droppedSoFar(cluster) - dropped, traders.failed.get() - failed,
+                        collectionsSoFar() - gcCount, collectionMillisSoFar() - gcMillis, loadNow());
+            }
+        }
+
+        private static long droppedSoFar(LoopbackCluster cluster) {
+            long dropped = 0;
+            for (int i = 0; i < cluster.size(); i++) {
+                if (cluster.node(i) != null) {
+                    dropped += cluster.node(i).metrics().droppedEvents();
+                }
+            }
+            return dropped;
+        }
+
+        private static long collectionsSoFar() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long collectionMillisSoFar() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+        }
+
+        /** The 1-minute load average (Linux), so a number is read against how busy the machine was. */
+        static String loadNow() {
+            try {
+                return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (java.io.IOException | RuntimeException e) {
+                return "?";
+            }
+        }
     }
 
     /** Stop offering once this many seconds of orders wait unacknowledged: the level is past saturation. */
     private static final long MAX_BACKLOG_SECONDS = 2;
 
     public static void main(String[] args) throws Exception {
-        boolean smoke = args.length > 0 && args[0].equals("smoke");
-        Duration perLevel = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
-        int[] rates = smoke ? new int[] {10_000} : new int[] {10_000, 100_000};
+        Options options = Options.parse(args);
         List<Row> rows = new ArrayList<>();
-        rows.add(pingPong(smoke ? 20_000 : 200_000));
-        for (int nodes : new int[] {1, 3}) {
+        rows.add(pingPong(options.pingPongMessages()));
+        for (int nodes : options.nodes()) {
             try (LoopbackCluster cluster = LoopbackCluster.start("bench-" + nodes, nodes, BusinessTime.CLUSTER_LOG,
-                    "backoff")) {
+                    options.idle())) {
                 Traders traders = Traders.open(cluster);
                 traders.run(2_000, 2_000, null); // warm-up: JIT, page faults, book levels
-                for (int rate : rates) {
+                for (int rate : options.rates()) {
                     Histogram rtt = new Histogram(3_600_000_000_000L, 3);
-                    long orders = rate * perLevel.toSeconds();
+                    long orders = rate * options.perLevel().toSeconds();
+                    Costs.Meter meter = Costs.meter(cluster, traders);
                     double achieved = traders.run(rate, orders, rtt);
                     String what = nodes + "-node cluster, offered " + rate + "/s"
                             + (traders.saturatedAt >= 0 ? " (saturated: stopped after " + traders.saturatedAt + ")" : "");
-                    rows.add(new Row(what, traders.saturatedAt >= 0 ? traders.saturatedAt : orders, rtt, achieved));
+                    rows.add(new Row(what, traders.saturatedAt >= 0 ? traders.saturatedAt : orders, rtt, achieved,
+                            meter.stop()));
                 }
-                Histogram burst = new Histogram(3_600_000_000_000L, 3);
-                long orders = smoke ? 20_000 : 200_000;
-                double achieved = traders.run(Integer.MAX_VALUE, orders, burst);
-                rows.add(new Row(nodes + "-node cluster, as fast as acked (burst)", orders, burst, achieved));
+                if (options.burstOrders() > 0) {
+                    Histogram burst = new Histogram(3_600_000_000_000L, 3);
+                    Costs.Meter meter = Costs.meter(cluster, traders);
+                    double achieved = traders.run(Integer.MAX_VALUE, options.burstOrders(), burst);
+                    rows.add(new Row(nodes + "-node cluster, as fast as acked (burst)", options.burstOrders(), burst,
+                            achieved, meter.stop()));
+                }
+                if (!traders.rejections.isEmpty()) {
+                    System.out.println(nodes + "-node cluster: orders rejected by reason " + traders.rejections);
+                }
             }
         }
         print(rows);
         System.exit(0);
     }
 
-    /** Two traders crossing each other at one price, so every pair trades and the book stays small. */
+    /**
+     * {@code smoke} (one second per level), {@code full} (five seconds, 10k/s and 100k/s), then optional
+     * overrides: {@code nodes=1,3 rates=10000,50000 seconds=3 burst=200000 pingpong=20000 idle=backoff} (idle: the
+     * nodes' strategy, see {@code NodeConfig}; the venues and client driver keep back-off).
+     */
+    record Options(int[] nodes, int[] rates, Duration perLevel, long burstOrders, int pingPongMessages,
+                   String idle) {
+        static Options parse(String[] args) {
+            boolean smoke = args.length > 0 && args[0].equals("smoke");
+            Options o = smoke ? new Options(new int[] {1, 3}, new int[] {10_000}, Duration.ofSeconds(1), 20_000, 20_000,
+                    "backoff")
+                    : new Options(new int[] {1, 3}, new int[] {10_000, 100_000}, Duration.ofSeconds(5), 200_000,
+                    200_000, "backoff");
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                if (eq < 0) {
+                    if (!arg.equals("smoke") && !arg.equals("full")) {
+                        throw new IllegalArgumentException("unknown benchmark argument " + arg
+                                + " (smoke, full, nodes=, rates=, seconds=, burst=, pingpong=, idle=)");
+                    }
+                    continue;
+                }
+                String key = arg.substring(0, eq);
+                String value = arg.substring(eq + 1);
+                o = switch (key) {
+                    case "nodes" -> new Options(ints(value), o.rates, o.perLevel, o.burstOrders, o.pingPongMessages,
+                            o.idle);
+                    case "rates" -> new Options(o.nodes, ints(value), o.perLevel, o.burstOrders, o.pingPongMessages,
+                            o.idle);
+                    case "seconds" -> new Options(o.nodes, o.rates, Duration.ofSeconds(Long.parseLong(value)),
+                            o.burstOrders, o.pingPongMessages, o.idle);
+                    case "burst" -> new Options(o.nodes, o.rates, o.perLevel, Long.parseLong(value),
+                            o.pingPongMessages, o.idle);
+                    case "pingpong" -> new Options(o.nodes, o.rates, o.perLevel, o.burstOrders,
+                            Integer.parseInt(value), o.idle);
+                    case "idle" -> new Options(o.nodes, o.rates, o.perLevel, o.burstOrders, o.pingPongMessages,
+                            value);
+                    default -> throw new IllegalArgumentException("unknown benchmark setting " + key);
+                };
+            }
+            return o;
+        }
+
+        private static int[] ints(String csv) {
+            return csv.isBlank() ? new int[0]
+                    : java.util.Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
+    }
+
+    /**
+     * Two traders crossing each other at one price, so every pair trades and the book stays small. They swap
+     * sides every thousand pairs, and both hold cash and shares, so the run never turns into a stream of
+     * rejections for want of either (before, the buyer's cash ran out after 2,000 buys and most orders measured
+     * were rejected buys and resting sells).
+     */
     private static final class Traders implements CommandOutcomeListener {
         private final ClusterVenue buyer;
         private final ClusterVenue seller;
         private final AtomicLong acknowledged = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
+        /** Trades the buyer saw (it is a party to every one) and orders either trader had rejected. */
+        private final AtomicLong trades = new AtomicLong();
+        private final AtomicLong rejected = new AtomicLong();
+        private final java.util.Map<ErrorCode, AtomicLong> rejections = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Pairs between side swaps: 1,000 buys of 1 at 100.00 use half of a trader's 200,000.00 EUR. */
+        private static final int SIDE_SWAP = 1_000;
+        /** The burst's closed loop: orders in flight (Little: 2,048 at 10 ms round trip is still 200k/s). */
+        private static final int BURST_IN_FLIGHT = 2_048;
         private long[] intended = new long[0];
         private volatile Histogram histogram;
         private long nextBuy = 1_000;
@@ -91,14 +211,44 @@ public final class VenueLatencyBenchmark {
         static Traders open(LoopbackCluster cluster) {
             ClusterVenue system = cluster.venue(Market.SYSTEM);
             VenueRecorder backOffice = VenueRecorder.on(system);
-            Market.opening().forEach(system::submit);
-            LoopbackCluster.await(Duration.ofSeconds(60), "the opening",
-                    () -> backOffice.settled() == Market.opening().size());
+            List<Command> opening = new ArrayList<>(Market.opening());
+            // Both traders get cash and shares, as they swap sides (see run()): 800,000.00 EUR each, so a thousand
+            // buys of the current block plus a burst's worth of resting buys never run short.
+            long transferId = 910_000;
+            for (int i = 0; i < 28; i++) {
+                long account = i < 12 ? Market.BUYER_ACCOUNT : Market.SELLER_ACCOUNT;
+                opening.add(new Command.RequestTransfer(Market.START, Market.SYSTEM, transferId, TransferKind.DEPOSIT,
+                        0, account, "EUR", 5_000_000));
+                opening.add(new Command.SettleTransfer(Market.START, Market.SYSTEM, transferId++, true));
+            }
+            opening.add(new Command.RequestTransfer(Market.START, Market.SYSTEM, transferId, TransferKind.DEPOSIT, 0,
+                    Market.BUYER_ACCOUNT, "ACME", Market.SELLER_SHARES));
+            opening.add(new Command.SettleTransfer(Market.START, Market.SYSTEM, transferId, true));
+            opening.forEach(system::submit);
+            LoopbackCluster.await(Duration.ofSeconds(60), "the opening", () -> backOffice.settled() == opening.size());
+            long completed = backOffice.eventsOf(Event.TransferStateChanged.class).stream()
+                    .filter(t -> t.state() == TransferState.COMPLETED).count();
+            if (completed != 34) {
+                throw new IllegalStateException("the opening's 34 deposits did not all complete: "
+                        + backOffice.eventsOf(Event.TransferStateChanged.class));
+            }
             system.close(); // a back-office session would receive every event of the run; the traders are measured
 
             Traders traders = new Traders(cluster.venue(Market.BUYER), cluster.venue(Market.SELLER));
             traders.buyer.onOutcome(traders);
             traders.seller.onOutcome(traders);
+            traders.buyer.subscribe(event -> {
+                if (event instanceof Event.Trade) {
+                    traders.trades.incrementAndGet();
+                } else if (event instanceof Event.OrderRejected r) {
+                    traders.rejected(r);
+                }
+            });
+            traders.seller.subscribe(event -> {
+                if (event instanceof Event.OrderRejected r) {
+                    traders.rejected(r);
+                }
+            });
             return traders;
         }
 
@@ -123,9 +273,13 @@ public final class VenueLatencyBenchmark {
                     }
                 }
                 intended[i] = interval == 0 ? System.nanoTime() : due;
-                boolean buy = (i & 1) == 0;
-                Command order = buy ? Market.buy(nextBuy++, 10_000, 1) : Market.sell(nextSell++, 10_000, 1);
-                while (!(buy ? buyer : seller).submit(order)) {
+                boolean first = (i & 1) == 0;
+                // The two swap sides every SIDE_SWAP pairs, so neither runs out of cash or shares however long the
+                // run; not every pair, or a trader's sell would meet its own resting buy (self-trade prevention).
+                Side side = ((i >> 1) / SIDE_SWAP & 1) == 0 == first ? Side.BUY : Side.SELL;
+                Command order = first ? order(Market.BUYER, nextBuy++, Market.BUYER_ACCOUNT, side)
+                        : order(Market.SELLER, nextSell++, Market.SELLER_ACCOUNT, side);
+                while (!(first ? buyer : seller).submit(order)) {
                     Thread.onSpinWait();
                 }
                 if (interval > 0 && i - acknowledged.get() > MAX_BACKLOG_SECONDS * rate) {
@@ -134,8 +288,8 @@ public final class VenueLatencyBenchmark {
                     break;
                 }
                 if (interval == 0) {
-                    // Closed loop for the burst: keep at most 4,096 orders in flight.
-                    while (i - acknowledged.get() > 4_096) {
+                    // Closed loop for the burst: keep at most BURST_IN_FLIGHT orders in flight.
+                    while (i - acknowledged.get() > BURST_IN_FLIGHT) {
                         java.util.concurrent.locks.LockSupport.parkNanos(10_000);
                     }
                 }
@@ -144,6 +298,16 @@ public final class VenueLatencyBenchmark {
             LoopbackCluster.await(Duration.ofSeconds(300), "acknowledgements", () -> acknowledged.get() >= expected);
             long elapsed = System.nanoTime() - start;
             return expected * 1e9 / elapsed;
+        }
+
+        private void rejected(Event.OrderRejected rejection) {
+            rejected.incrementAndGet();
+            rejections.computeIfAbsent(rejection.reason(), reason -> new AtomicLong()).incrementAndGet();
+        }
+
+        private static Command order(long user, long orderId, long account, Side side) {
+            return Command.PlaceOrder.limit(Market.START + 100_000 + orderId, user, orderId, account, Market.ACME.id(),
+                    side, 10_000, 1);
         }
 
         @Override
@@ -218,7 +382,8 @@ public final class VenueLatencyBenchmark {
                 rtt.recordValue(System.nanoTime() - sent);
             }
             double rate = messages * 1e9 / (System.nanoTime() - started);
-            return new Row("Aeron UDP ping/pong (closed loop)", messages, rtt, rate);
+            return new Row("Aeron UDP ping/pong (closed loop)", messages, rtt, rate, new Costs(0, 0, 0, 0, 0, 0,
+                    Costs.loadNow()));
         } finally {
             running.set(false);
             if (pong != null) {
@@ -230,13 +395,16 @@ public final class VenueLatencyBenchmark {
 
     private static void print(List<Row> rows) {
         System.out.println();
-        System.out.println("| run | orders | p50 µs | p99 µs | p99.9 µs | max µs | achieved /s |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| run | orders | p50 µs | p99 µs | p99.9 µs | max µs | achieved /s | trades | rejected |"
+                + " dropped events | failed | GCs (ms) | load |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row row : rows) {
             Histogram h = row.rtt();
-            System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f |%n", row.what(), row.orders(),
-                    h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                    h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, row.achievedPerSecond());
+            Costs c = row.costs();
+            System.out.printf("| %s | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %,d | %,d | %,d | %,d | %d (%d) | %s |%n",
+                    row.what(), row.orders(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                    h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, row.achievedPerSecond(), c.trades(),
+                    c.rejected(), c.droppedEvents(), c.failed(), c.gcCount(), c.gcMillis(), c.loadAverage());
         }
     }
 }

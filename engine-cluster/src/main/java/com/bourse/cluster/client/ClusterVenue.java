@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The production engine as a {@link Venue}: commands go to the Aeron Cluster over UDP, events come back on the
@@ -50,7 +51,8 @@ import java.util.concurrent.TimeUnit;
  * so a command is never lost silently and never applied twice. Each command's fate reaches the
  * {@link CommandOutcomeListener} exactly once; a command the cluster refused also reaches the event listeners as
  * an {@code OrderRejected} or {@code CommandRejected}. Events sent while this client was cut off are not replayed:
- * after {@link #leaderChanges()} moves, {@link #requestBlotter()} resyncs working orders and balances.
+ * after {@link #leaderChanges()} moves (or {@link #onReconnected} fires), {@link #requestBlotter()} resyncs working
+ * orders and balances, {@link #requestMarket} the books too.
  *
  * <p>{@link #submit} and {@link #subscribe} are thread-safe; listeners run on the venue thread.
  */
@@ -72,6 +74,8 @@ public final class ClusterVenue implements Venue {
     private volatile boolean closed;
     private volatile int leaderMemberId = -1;
     private volatile long leaderChanges;
+    private volatile boolean linkUp;
+    private volatile Runnable reconnected = () -> { };
 
     private ClusterVenue(ClusterVenueConfig config) {
         this.config = config;
@@ -139,6 +143,35 @@ public final class ClusterVenue implements Venue {
         return answer;
     }
 
+    /**
+     * Every book's depth (up to {@code depthLevels} per side) and the user's blotter as of one log position.
+     * {@code atAnswer} runs on the venue thread the moment the answer is complete, before any later event reaches
+     * a listener: subscribing there, or replacing a view's state there, misses nothing and doubles nothing.
+     */
+    public CompletableFuture<MarketState> requestMarket(int depthLevels, Consumer<MarketState> atAnswer) {
+        CompletableFuture<MarketState> answer = new CompletableFuture<>();
+        if (depthLevels <= 0) {
+            answer.completeExceptionally(new IllegalArgumentException("depthLevels must be positive"));
+        } else if (closed || !inbox.offer(new MarketAsk(depthLevels, atAnswer, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    /**
+     * Runs on the venue thread each time the venue follows a new leader or opens a new session: events sent while
+     * it was cut off are not replayed, so this is the moment to {@link #requestMarket resync}. Replaces the
+     * previous listener.
+     */
+    public void onReconnected(Runnable listener) {
+        this.reconnected = listener == null ? () -> { } : listener;
+    }
+
+    /** True while the session is open and its ingress to the leader is connected; false during an election. */
+    public boolean isConnected() {
+        return linkUp && !closed;
+    }
+
     public long clientId() {
         return config.clientId();
     }
@@ -176,6 +209,9 @@ public final class ClusterVenue implements Venue {
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
     }
 
+    private record MarketAsk(int depthLevels, Consumer<MarketState> atAnswer, CompletableFuture<MarketState> answer) {
+    }
+
     /** Rejection events a refused command produces, so the UI hears it like any engine refusal. */
     static Event refusal(Command command, ErrorCode code) {
         return switch (command) {
@@ -202,6 +238,8 @@ public final class ClusterVenue implements Venue {
         private final Long2ObjectHashMap<Command> pending = new Long2ObjectHashMap<>();
         private final Long2ObjectHashMap<BlotterAssembly> blotters = new Long2ObjectHashMap<>();
         private final List<BlotterAsk> blotterAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<MarketAssembly> markets = new Long2ObjectHashMap<>();
+        private final List<MarketAsk> marketAsks = new ArrayList<>();
         private AeronCluster cluster;
         private long nextCorrelation = 1;
         private long nextToSend = 1;
@@ -230,6 +268,7 @@ public final class ClusterVenue implements Venue {
                 throw new CredentialRefusedException(reason, e);
             }
             leaderMemberId = cluster.leaderMemberId();
+            linkUp = true;
         }
 
         @Override
@@ -240,9 +279,12 @@ public final class ClusterVenue implements Venue {
         @Override
         public int doWork() {
             if (cluster == null || cluster.isClosed()) {
+                linkUp = false;
                 return reconnect();
             }
             int work = cluster.pollEgress();
+            linkUp = !cluster.isClosed() && cluster.ingressPublication() != null
+                    && cluster.ingressPublication().isConnected();
             work += drainInbox();
             work += sendPending();
             long now = System.nanoTime();
@@ -269,6 +311,8 @@ public final class ClusterVenue implements Venue {
                 connect();
                 leaderChanges++;
                 resendAll();
+                failAnswersInFlight("the session was re-established before the answer came");
+                reconnected.run();
                 return 1;
             } catch (CredentialRefusedException e) {
                 failEverythingPending(e.getMessage());
@@ -295,6 +339,8 @@ public final class ClusterVenue implements Venue {
                     pending.put(nextCorrelation++, command);
                 } else if (item instanceof BlotterAsk ask) {
                     blotterAsks.add(ask);
+                } else if (item instanceof MarketAsk ask) {
+                    marketAsks.add(ask);
                 }
             }
             return drained;
@@ -312,6 +358,18 @@ public final class ClusterVenue implements Venue {
                 nextRequestId++;
                 blotters.put(requestId, new BlotterAssembly(ask.answer()));
                 blotterAsks.removeFirst();
+                sent++;
+            }
+            while (!marketAsks.isEmpty()) {
+                MarketAsk ask = marketAsks.getFirst();
+                long requestId = nextRequestId;
+                int length = sessionCodec.encodeMarketRequest(requestId, ask.depthLevels(), out, 0);
+                if (cluster.offer(out, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                markets.put(requestId, new MarketAssembly(ask));
+                marketAsks.removeFirst();
                 sent++;
             }
             while (nextToSend < nextCorrelation) {
@@ -355,7 +413,10 @@ public final class ClusterVenue implements Venue {
                 switch (sessionCodec.message()) {
                     case SessionMessage.CommandAck ack -> onAck(ack);
                     case SessionMessage.BlotterChunk chunk -> onBlotterChunk(chunk);
+                    case SessionMessage.DepthChunk chunk -> onDepthChunk(chunk);
                     case SessionMessage.BlotterRequest ignored -> {
+                    }
+                    case SessionMessage.MarketRequest ignored -> {
                     }
                 }
             }
@@ -387,7 +448,32 @@ public final class ClusterVenue implements Venue {
             }
         }
 
+        private void onDepthChunk(SessionMessage.DepthChunk chunk) {
+            MarketAssembly assembly = markets.get(chunk.requestId());
+            if (assembly != null) {
+                assembly.levels.addAll(chunk.levels());
+                assembly.lastTrades.addAll(chunk.lastTrades());
+            }
+        }
+
         private void onBlotterChunk(SessionMessage.BlotterChunk chunk) {
+            MarketAssembly market = markets.get(chunk.requestId());
+            if (market != null) {
+                market.orders.addAll(chunk.orders());
+                market.balances.addAll(chunk.balances());
+                if (chunk.last()) {
+                    markets.remove(chunk.requestId());
+                    MarketState state = new MarketState(chunk.logPosition(), market.levels, market.lastTrades,
+                            new Blotter(chunk.logPosition(), market.orders, market.balances));
+                    try {
+                        market.ask.atAnswer().accept(state);
+                        market.ask.answer().complete(state);
+                    } catch (RuntimeException e) {
+                        market.ask.answer().completeExceptionally(e);
+                    }
+                }
+                return;
+            }
             BlotterAssembly assembly = blotters.get(chunk.requestId());
             if (assembly == null) {
                 return;
@@ -420,13 +506,28 @@ public final class ClusterVenue implements Venue {
             ClusterVenue.this.leaderMemberId = leaderMemberId;
             leaderChanges++;
             resendAll();
+            reconnected.run();
+        }
+
+        /** Requests sent on a session that is gone will never be answered: fail them so callers can ask again. */
+        private void failAnswersInFlight(String reason) {
+            for (BlotterAssembly assembly : blotters.values()) {
+                assembly.answer.completeExceptionally(new IllegalStateException(reason));
+            }
+            blotters.clear();
+            for (MarketAssembly assembly : markets.values()) {
+                assembly.ask.answer().completeExceptionally(new IllegalStateException(reason));
+            }
+            markets.clear();
         }
 
         @Override
         public void onClose() {
+            linkUp = false;
             CloseHelper.quietClose(cluster);
-            for (BlotterAssembly assembly : blotters.values()) {
-                assembly.answer.completeExceptionally(new IllegalStateException("venue closed"));
+            failAnswersInFlight("venue closed");
+            for (MarketAsk ask : marketAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
             for (BlotterAsk ask : blotterAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
@@ -447,8 +548,22 @@ public final class ClusterVenue implements Venue {
                     outcomes.failed(command, reason);
                 } else if (item instanceof BlotterAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof MarketAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }
+        }
+    }
+
+    private static final class MarketAssembly {
+        final MarketAsk ask;
+        final List<SessionMessage.DepthLevel> levels = new ArrayList<>();
+        final List<SessionMessage.LastTrade> lastTrades = new ArrayList<>();
+        final List<WorkingOrder> orders = new ArrayList<>();
+        final List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+
+        MarketAssembly(MarketAsk ask) {
+            this.ask = ask;
         }
     }
 

@@ -35,7 +35,7 @@ public record ClusterVenueConfig(String ingressEndpoints, String credential, Str
             clientId = ThreadLocalRandom.current().nextLong();
         } while (clientId == 0);
         return new ClusterVenueConfig(ingressEndpoints, credential, null,
-                "aeron:udp?endpoint=localhost:0|term-length=256k", Duration.ofSeconds(20), "backoff", clientId);
+                "aeron:udp?endpoint=localhost:0|term-length=4m", Duration.ofSeconds(20), "backoff", clientId);
     }
 
     public ClusterVenueConfig withAeronDirectory(String directory) {

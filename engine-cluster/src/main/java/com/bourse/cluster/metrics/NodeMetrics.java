@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
 
 /**
  * What a cluster node reports about itself: commands and events counted, the service time of each command as a
@@ -20,6 +21,7 @@ public final class NodeMetrics {
     private final AtomicLong leaderMemberId = new AtomicLong(-1);
     private final AtomicLong logPosition = new AtomicLong();
     private final AtomicLong role = new AtomicLong(-1);
+    private volatile EngineSnapshotDigest engineSnapshot = EngineSnapshotDigest.NONE;
     private final Recorder latencyNs = new Recorder(3_600_000_000_000L, 3);
     private final Histogram total = new Histogram(3_600_000_000_000L, 3);
     private final int memberId;
@@ -62,6 +64,16 @@ public final class NodeMetrics {
         logPosition.lazySet(position);
     }
 
+    /**
+     * The engine snapshot just taken at {@code logPosition}. Its CRC-32 lets another process check that members
+     * hold the same engine state without shipping the bytes: equal positions must give equal digests.
+     */
+    public void engineSnapshotTaken(long logPosition, byte[] engineBytes) {
+        CRC32 crc = new CRC32();
+        crc.update(engineBytes);
+        engineSnapshot = new EngineSnapshotDigest(logPosition, crc.getValue());
+    }
+
     public int memberId() {
         return memberId;
     }
@@ -96,6 +108,16 @@ public final class NodeMetrics {
 
     public long role() {
         return role.get();
+    }
+
+    /** The last engine snapshot's log position and CRC-32, {@link EngineSnapshotDigest#NONE} before the first. */
+    public EngineSnapshotDigest engineSnapshot() {
+        return engineSnapshot;
+    }
+
+    /** Where the last engine snapshot was taken and the CRC-32 of its bytes; one value so readers never mix two. */
+    public record EngineSnapshotDigest(long logPosition, long crc32) {
+        public static final EngineSnapshotDigest NONE = new EngineSnapshotDigest(-1, 0);
     }
 
     /** The command service-time histogram since the node started (a copy; exporter thread only). */

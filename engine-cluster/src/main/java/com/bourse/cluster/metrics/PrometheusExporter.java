@@ -57,6 +57,11 @@ public final class PrometheusExporter implements AutoCloseable {
         gauge(out, "bourse_role", "This node's role: 0 follower, 1 candidate, 2 leader", member, metrics.role());
         gauge(out, "bourse_log_position", "Cluster log position of the last command applied", member,
                 metrics.logPosition());
+        NodeMetrics.EngineSnapshotDigest snapshot = metrics.engineSnapshot();
+        gauge(out, "bourse_engine_snapshot_log_position",
+                "Cluster log position of the last engine snapshot, -1 for none", member, snapshot.logPosition());
+        gauge(out, "bourse_engine_snapshot_crc32",
+                "CRC-32 of the last engine snapshot's bytes: equal positions, equal digests", member, snapshot.crc32());
         Histogram latency = metrics.latencySnapshot();
         out.append("# HELP bourse_command_latency_seconds Service time of one command: decode, apply, encode, send\n");
         out.append("# TYPE bourse_command_latency_seconds summary\n");

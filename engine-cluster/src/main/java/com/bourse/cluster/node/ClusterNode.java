@@ -24,6 +24,7 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpLock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.File;
 import java.io.IOException;
@@ -41,6 +42,18 @@ import java.util.function.Supplier;
  */
 public final class ClusterNode implements AutoCloseable {
     private static final int TERM_LENGTH = 256 * 1024;
+    /**
+     * The replicated log's term. A publication may run at most half a term ahead of its slowest receiver, so with
+     * 256k a follower descheduled for a few milliseconds at 100k commands/s back-pressured the leader; 4m gives
+     * 2m of slack (the window below), as in Aeron's own throughput profile.
+     */
+    private static final int LOG_TERM_LENGTH = 4 * 1024 * 1024;
+    /**
+     * Receiver window and socket buffers (Aeron's low-latency and throughput profiles use the same 2m). With the
+     * 128k default a receiver that fell behind for a scheduling quantum stalled its sender; needs the OS limits
+     * {@code net.core.rmem_max} and {@code wmem_max} at least this large, else the driver warns and uses less.
+     */
+    private static final int SOCKET_AND_WINDOW_LENGTH = 2 * 1024 * 1024;
 
     private final NodeConfig config;
     private final NodeMetrics metrics;
@@ -68,6 +81,9 @@ public final class ClusterNode implements AutoCloseable {
                 .termBufferSparseFile(true)
                 .publicationTermBufferLength(TERM_LENGTH)
                 .ipcTermBufferLength(TERM_LENGTH * 4)
+                .initialWindowLength(SOCKET_AND_WINDOW_LENGTH)
+                .socketRcvbufLength(SOCKET_AND_WINDOW_LENGTH)
+                .socketSndbufLength(SOCKET_AND_WINDOW_LENGTH)
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true)
                 .errorHandler(errors);
@@ -98,7 +114,7 @@ public final class ClusterNode implements AutoCloseable {
                 .clusterMembers(config.clusterMembers())
                 .clusterDir(new File(base, "consensus"))
                 .ingressChannel("aeron:udp?term-length=128k")
-                .logChannel("aeron:udp?term-length=" + TERM_LENGTH)
+                .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
                 .replicationChannel("aeron:udp?endpoint=" + host + ":" + config.port(member, 6))
                 .archiveContext(archiveClient.clone())
                 .authenticatorSupplier(() -> new BackOfficeAuthenticator(
@@ -167,6 +183,9 @@ public final class ClusterNode implements AutoCloseable {
         return switch (name) {
             case "busy" -> BusySpinIdleStrategy::new;
             case "sleep" -> () -> new SleepingMillisIdleStrategy(1);
+            // Gives the core away on every idle turn but never parks: wakes in microseconds, not the ~60 µs a
+            // park costs with Linux's default timer slack; for a node with a core per busy thread or two.
+            case "yield" -> YieldingIdleStrategy::new;
             default -> () -> new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1),
                     TimeUnit.MICROSECONDS.toNanos(100));
         };

@@ -45,7 +45,7 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
     /**
      * Reads {@code bourse.cluster.*} properties: memberId, hosts (comma separated, one per member), basePort,
      * dir (relative to the file's folder), metricsPort (-1 for none), secretFile or secret (base64), idle
-     * (backoff, sleep or busy), businessTime (CLUSTER_LOG or AS_SENT), leaderHeartbeatTimeoutMs,
+     * (backoff, yield, sleep or busy), businessTime (CLUSTER_LOG or AS_SENT), leaderHeartbeatTimeoutMs,
      * electionTimeoutMs, sessionTimeoutMs.
      */
     public static NodeConfig load(Path file) throws IOException {
@@ -100,8 +100,9 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
         if (credentialSecret == null || credentialSecret.length < 32) {
             throw new IllegalArgumentException(PREFIX + "secret must be at least 32 bytes (base64)");
         }
-        if (!List.of("backoff", "sleep", "busy").contains(idleStrategy)) {
-            throw new IllegalArgumentException(PREFIX + "idle must be backoff, sleep or busy, not " + idleStrategy);
+        if (!List.of("backoff", "yield", "sleep", "busy").contains(idleStrategy)) {
+            throw new IllegalArgumentException(PREFIX + "idle must be backoff, yield, sleep or busy, not "
+                    + idleStrategy);
         }
         if (directory == null) {
             throw new IllegalArgumentException(PREFIX + "dir is required");

@@ -13,6 +13,7 @@ import com.bourse.protocol.wire.SessionMessage;
 import com.bourse.protocol.wire.SessionMessage.AckStatus;
 import com.bourse.protocol.wire.WireFormat;
 import com.bourse.protocol.sbe.BlotterRequestDecoder;
+import com.bourse.protocol.sbe.MarketRequestDecoder;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
 import io.aeron.cluster.codecs.CloseReason;
@@ -76,7 +77,7 @@ public final class EngineClusteredService implements ClusteredService {
         this.businessTime = businessTime;
         this.metrics = metrics;
         this.log = log;
-        this.router = new EventRouter(entitlements, metrics);
+        this.router = new EventRouter(entitlements, metrics, sessionId -> cluster.closeClientSession(sessionId));
     }
 
     @Override
@@ -121,6 +122,10 @@ public final class EngineClusteredService implements ClusteredService {
             blotterRequest.wrap(buffer, offset + WireFormat.HEADER_LENGTH, BlotterRequestDecoder.BLOCK_LENGTH,
                     WireFormat.SCHEMA_VERSION);
             answerBlotter(session, blotterRequest.requestId());
+            return;
+        }
+        if (templateId == MarketRequestDecoder.TEMPLATE_ID) {
+            answerMarket(session, buffer, offset, length);
             return;
         }
         long position = header.position();
@@ -206,6 +211,44 @@ public final class EngineClusteredService implements ClusteredService {
         } while (o < orders.size() || b < balances.size());
     }
 
+    /**
+     * Depth of every book, then the session's blotter, both as of this log position and with nothing between them
+     * on the session's egress, so a joining client starts from one consistent state. Malformed: ignored.
+     */
+    private void answerMarket(ClientSession session, DirectBuffer buffer, int offset, int length) {
+        if (!sessionCodec.decode(buffer, offset, length)
+                || !(sessionCodec.message() instanceof SessionMessage.MarketRequest request)) {
+            metrics.messageRejected();
+            log.warn("malformed_market_request", "session", session.id(), "reason", sessionCodec.rejection());
+            return;
+        }
+        long position = cluster.logPosition();
+        List<SessionMessage.DepthLevel> levels = new ArrayList<>();
+        List<SessionMessage.LastTrade> lastTrades = new ArrayList<>();
+        for (com.bourse.protocol.Instrument instrument : engine.instruments()) {
+            for (com.bourse.protocol.Side side : com.bourse.protocol.Side.values()) {
+                for (com.bourse.protocol.BookLevel level : engine.depth(instrument.id(), side, request.depthLevels())) {
+                    levels.add(new SessionMessage.DepthLevel(instrument.id(), side, level.price(), level.quantity(),
+                            level.orderCount()));
+                }
+            }
+            lastTrades.add(new SessionMessage.LastTrade(instrument.id(), engine.lastTradePrice(instrument.id())));
+        }
+        int l = 0;
+        int t = 0;
+        int max = SessionCodec.MAX_LEVELS_PER_CHUNK;
+        do {
+            List<SessionMessage.DepthLevel> levelChunk = levels.subList(l, Math.min(levels.size(), l + max));
+            List<SessionMessage.LastTrade> tradeChunk = lastTrades.subList(t, Math.min(lastTrades.size(), t + max));
+            l += levelChunk.size();
+            t += tradeChunk.size();
+            int written = sessionCodec.encodeDepthChunk(new SessionMessage.DepthChunk(request.requestId(), position,
+                    levelChunk, tradeChunk), reply, 0);
+            router.sendDirect(session, reply, written);
+        } while (l < levels.size() || t < lastTrades.size());
+        answerBlotter(session, request.requestId());
+    }
+
     @Override
     public void onTimerEvent(long correlationId, long timestamp) {
     }
@@ -226,6 +269,7 @@ public final class EngineClusteredService implements ClusteredService {
         }
         ServiceSnapshot.write(snapshotPublication, bytes.toByteArray(), cluster.idleStrategy());
         lastEngineSnapshot = engineBytes;
+        metrics.engineSnapshotTaken(cluster.logPosition(), engineBytes);
         log.info("snapshot_taken", "member", cluster.memberId(), "logPosition", cluster.logPosition(),
                 "engineBytes", engineBytes.length);
     }

@@ -5,8 +5,10 @@ import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.wire.EventCodec;
 import io.aeron.cluster.service.ClientSession;
+import java.util.function.LongPredicate;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -18,8 +20,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class EventRouter implements EventSink {
     /**
-     * Tries per message (spinning, never parking); a session still back-pressured after them loses the message,
-     * never the cluster its pace. Admin actions (term rotation) are retried like back-pressure.
+     * Tries per message (spinning, never parking); a session still back-pressured after them is cut off rather
+     * than slowing the cluster. Admin actions (term rotation) are retried like back-pressure.
      */
     private static final int MAX_OFFER_ATTEMPTS = 1_000;
 
@@ -30,12 +32,22 @@ final class EventRouter implements EventSink {
     private final UnsafeBuffer full = new UnsafeBuffer(new byte[EventCodec.MAX_ENCODED_LENGTH]);
     private final UnsafeBuffer print = new UnsafeBuffer(new byte[EventCodec.MAX_ENCODED_LENGTH]);
     private final NodeMetrics metrics;
+    private final LongPredicate closeSession;
+    /** Sessions that lost a message: they get nothing more until the cluster has closed them. */
+    private final LongHashSet cutOff = new LongHashSet();
+    /** Cut-off sessions whose close the consensus module has taken (it may refuse under back-pressure). */
+    private final LongHashSet closing = new LongHashSet();
     private ClientSession origin;
     private int sentToOrigin;
 
-    EventRouter(Entitlements entitlements, NodeMetrics metrics) {
+    /**
+     * @param closeSession asks the cluster to close a session (through the log, so every node sees the close);
+     *                     used when a session could not be sent a message; false when it could not ask now
+     */
+    EventRouter(Entitlements entitlements, NodeMetrics metrics, LongPredicate closeSession) {
         this.entitlements = entitlements;
         this.metrics = metrics;
+        this.closeSession = closeSession;
     }
 
     void open(ClientSession session, long userId) {
@@ -44,6 +56,8 @@ final class EventRouter implements EventSink {
     }
 
     void close(long sessionId) {
+        cutOff.remove(sessionId);
+        closing.remove(sessionId);
         sessions.remove(sessionId);
         sessionUser.remove(sessionId);
     }
@@ -97,6 +111,11 @@ final class EventRouter implements EventSink {
     }
 
     private void send(ClientSession session, UnsafeBuffer buffer, int length) {
+        if (cutOff.contains(session.id())) {
+            metrics.eventDropped();
+            requestClose(session.id());
+            return;
+        }
         for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++) {
             long result = session.offer(buffer, 0, length);
             if (result > 0) {
@@ -112,8 +131,18 @@ final class EventRouter implements EventSink {
             }
             Thread.onSpinWait();
         }
-        // A client that cannot keep up loses events, never the cluster its pace; it resyncs with a blotter request.
+        // A gap in a client's event stream must never go unnoticed (a missed fill is a wrong blotter), and the
+        // cluster must not wait for one slow client: the session is closed, the client reconnects and resyncs
+        // from a blotter snapshot, and commands it never saw acknowledged are resent and deduplicated.
         metrics.eventDropped();
+        cutOff.add(session.id());
+        requestClose(session.id());
+    }
+
+    private void requestClose(long sessionId) {
+        if (!closing.contains(sessionId) && closeSession.test(sessionId)) {
+            closing.add(sessionId);
+        }
     }
 
     /** Sends a session message (ack, blotter chunk) with the same back-pressure policy as events. */

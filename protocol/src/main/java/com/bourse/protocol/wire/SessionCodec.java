@@ -10,6 +10,10 @@ import com.bourse.protocol.sbe.BlotterSnapshotDecoder;
 import com.bourse.protocol.sbe.BlotterSnapshotEncoder;
 import com.bourse.protocol.sbe.CommandAckDecoder;
 import com.bourse.protocol.sbe.CommandAckEncoder;
+import com.bourse.protocol.sbe.MarketDepthDecoder;
+import com.bourse.protocol.sbe.MarketDepthEncoder;
+import com.bourse.protocol.sbe.MarketRequestDecoder;
+import com.bourse.protocol.sbe.MarketRequestEncoder;
 import com.bourse.protocol.sbe.MessageHeaderEncoder;
 import com.bourse.protocol.sbe.WorkingStatus;
 import com.bourse.protocol.wire.SessionMessage.AccountBalance;
@@ -27,11 +31,17 @@ import java.util.List;
 public final class SessionCodec {
     /** Orders or balances per blotter chunk: keeps a chunk well under an egress term's largest message. */
     public static final int MAX_ROWS_PER_CHUNK = 40;
+    /** Price levels or last trades per depth chunk (a level is 29 bytes on the wire). */
+    public static final int MAX_LEVELS_PER_CHUNK = 200;
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final CommandAckEncoder ackEncoder = new CommandAckEncoder();
     private final BlotterRequestEncoder requestEncoder = new BlotterRequestEncoder();
     private final BlotterSnapshotEncoder chunkEncoder = new BlotterSnapshotEncoder();
+    private final MarketRequestEncoder marketRequestEncoder = new MarketRequestEncoder();
+    private final MarketDepthEncoder depthEncoder = new MarketDepthEncoder();
+    private final MarketRequestDecoder marketRequestDecoder = new MarketRequestDecoder();
+    private final MarketDepthDecoder depthDecoder = new MarketDepthDecoder();
     private final MessageFrame frame = new MessageFrame();
     private final CommandAckDecoder ackDecoder = new CommandAckDecoder();
     private final BlotterRequestDecoder requestDecoder = new BlotterRequestDecoder();
@@ -72,6 +82,30 @@ public final class SessionCodec {
         for (AccountBalance b : chunk.balances()) {
             balances.next().accountId(b.accountId()).balance(b.balance()).held(b.held())
                     .asset(ToSbe.text(b.asset(), "asset"));
+        }
+        return WireFormat.HEADER_LENGTH + e.encodedLength();
+    }
+
+    public int encodeMarketRequest(long requestId, int depthLevels, MutableDirectBuffer buffer, int offset) {
+        return WireFormat.HEADER_LENGTH + marketRequestEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(requestId).depthLevels(depthLevels).encodedLength();
+    }
+
+    /** Writes one depth chunk; at most {@link #MAX_LEVELS_PER_CHUNK} levels and last trades each. */
+    public int encodeDepthChunk(SessionMessage.DepthChunk chunk, MutableDirectBuffer buffer, int offset) {
+        if (chunk.levels().size() > MAX_LEVELS_PER_CHUNK || chunk.lastTrades().size() > MAX_LEVELS_PER_CHUNK) {
+            throw new IllegalArgumentException("a depth chunk holds at most " + MAX_LEVELS_PER_CHUNK + " rows each");
+        }
+        MarketDepthEncoder e = depthEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(chunk.requestId()).logPosition(chunk.logPosition());
+        MarketDepthEncoder.LevelsEncoder levels = e.levelsCount(chunk.levels().size());
+        for (SessionMessage.DepthLevel l : chunk.levels()) {
+            levels.next().instrumentId(l.instrumentId()).side(ToSbe.of(l.side())).price(l.price())
+                    .quantity(l.quantity()).orderCount(l.orderCount());
+        }
+        MarketDepthEncoder.LastTradesEncoder trades = e.lastTradesCount(chunk.lastTrades().size());
+        for (SessionMessage.LastTrade t : chunk.lastTrades()) {
+            trades.next().instrumentId(t.instrumentId()).price(t.price());
         }
         return WireFormat.HEADER_LENGTH + e.encodedLength();
     }
@@ -138,6 +172,33 @@ public final class SessionCodec {
                     balances.add(new AccountBalance(accountId, b.asset(), balance, held));
                 }
                 return new SessionMessage.BlotterChunk(requestId, logPosition, last, orders, balances);
+            }
+            case MarketRequestDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(MarketRequestDecoder.BLOCK_LENGTH);
+                MarketRequestDecoder d = marketRequestDecoder.wrap(v, at, bl, ver);
+                long requestId = d.requestId();
+                int depthLevels = d.depthLevels();
+                if (depthLevels <= 0) {
+                    throw new MalformedMessageException("depthLevels must be positive, got " + depthLevels);
+                }
+                return new SessionMessage.MarketRequest(requestId, depthLevels);
+            }
+            case MarketDepthDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(MarketDepthDecoder.BLOCK_LENGTH);
+                MarketDepthDecoder d = depthDecoder.wrap(v, at, bl, ver);
+                long requestId = d.requestId();
+                long logPosition = d.logPosition();
+                List<SessionMessage.DepthLevel> levels = new ArrayList<>();
+                for (MarketDepthDecoder.LevelsDecoder l : d.levels()) {
+                    levels.add(new SessionMessage.DepthLevel(l.instrumentId(),
+                            WireEnums.domain(Side.values(), l.sideRaw(), "side"), l.price(), l.quantity(),
+                            l.orderCount()));
+                }
+                List<SessionMessage.LastTrade> trades = new ArrayList<>();
+                for (MarketDepthDecoder.LastTradesDecoder t : d.lastTrades()) {
+                    trades.add(new SessionMessage.LastTrade(t.instrumentId(), t.price()));
+                }
+                return new SessionMessage.DepthChunk(requestId, logPosition, levels, trades);
             }
             default -> throw new MalformedMessageException("template " + templateId + " is not a session message");
         }

@@ -1,5 +1,6 @@
 package com.bourse.protocol.wire;
 
+import com.bourse.protocol.Side;
 import com.bourse.protocol.WorkingOrder;
 
 import java.util.List;
@@ -23,6 +24,31 @@ public sealed interface SessionMessage {
             orders = List.copyOf(orders);
             balances = List.copyOf(balances);
         }
+    }
+
+    /**
+     * A joining or reconnecting client asks for the books (up to {@code depthLevels} per side and instrument) and
+     * its blotter as of one log position: {@link DepthChunk}s answer first, then {@link BlotterChunk}s with the
+     * same request id and position, the last of which ends the answer. Nothing else is sent between them.
+     */
+    record MarketRequest(long requestId, int depthLevels) implements SessionMessage {
+    }
+
+    /** One chunk of the depth part of the answer to a {@link MarketRequest}. */
+    record DepthChunk(long requestId, long logPosition, List<DepthLevel> levels, List<LastTrade> lastTrades)
+            implements SessionMessage {
+        public DepthChunk {
+            levels = List.copyOf(levels);
+            lastTrades = List.copyOf(lastTrades);
+        }
+    }
+
+    /** A visible price level of one side of one instrument's book. */
+    record DepthLevel(long instrumentId, Side side, long price, long quantity, int orderCount) {
+    }
+
+    /** An instrument's last trade price (0 before any trade). */
+    record LastTrade(long instrumentId, long price) {
     }
 
     /** An account's balance and funds held of one asset (a currency code or an instrument symbol). */

@@ -7,6 +7,9 @@ import com.bourse.protocol.WorkingOrder;
 import com.bourse.protocol.wire.SessionMessage.AccountBalance;
 import com.bourse.protocol.wire.SessionMessage.AckStatus;
 import com.bourse.protocol.wire.SessionMessage.BlotterChunk;
+import com.bourse.protocol.wire.SessionMessage.DepthChunk;
+import com.bourse.protocol.wire.SessionMessage.DepthLevel;
+import com.bourse.protocol.wire.SessionMessage.LastTrade;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,65 @@ class SessionCodecTest {
 
         assertThat(codec.decode(buffer, 0, length)).isTrue();
         assertThat(codec.message()).isEqualTo(new SessionMessage.BlotterRequest(77));
+    }
+
+    @Test
+    void marketRequestRoundTrips() {
+        int length = codec.encodeMarketRequest(91, 2_000, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(codec.message()).isEqualTo(new SessionMessage.MarketRequest(91, 2_000));
+    }
+
+    @Test
+    void marketRequestForNoLevelsIsRejectedCleanly() {
+        int length = codec.encodeMarketRequest(91, 0, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isFalse();
+        assertThat(codec.rejection()).contains("depthLevels");
+    }
+
+    @Test
+    void depthChunkRoundTripsBothSidesAndLastTrades() {
+        DepthChunk chunk = new DepthChunk(12, 8_192,
+                List.of(new DepthLevel(1, Side.BUY, 10_050, 300, 2), new DepthLevel(1, Side.SELL, 10_100, 50, 1),
+                        new DepthLevel(7, Side.SELL, 99, 1, 1)),
+                List.of(new LastTrade(1, 10_075), new LastTrade(7, 0)));
+        int length = codec.encodeDepthChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(codec.message()).isEqualTo(chunk);
+    }
+
+    @Test
+    void emptyDepthChunkRoundTrips() {
+        DepthChunk chunk = new DepthChunk(3, 0, List.of(), List.of());
+        int length = codec.encodeDepthChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(codec.message()).isEqualTo(chunk);
+    }
+
+    @Test
+    void truncatedDepthChunkIsRejectedNotThrown() {
+        DepthChunk chunk = new DepthChunk(12, 8_192, List.of(new DepthLevel(1, Side.BUY, 10_050, 300, 2)),
+                List.of(new LastTrade(1, 10_075)));
+        int length = codec.encodeDepthChunk(chunk, buffer, 0);
+
+        for (int cut = 1; cut < length; cut++) {
+            assertThat(codec.decode(buffer, 0, cut)).as("cut at %d", cut).isFalse();
+        }
+    }
+
+    @Test
+    void depthChunkLargerThanTheLimitIsRefused() {
+        List<DepthLevel> levels = new ArrayList<>();
+        for (int i = 0; i <= SessionCodec.MAX_LEVELS_PER_CHUNK; i++) {
+            levels.add(new DepthLevel(1, Side.BUY, 100 + i, 1, 1));
+        }
+
+        assertThatThrownBy(() -> codec.encodeDepthChunk(new DepthChunk(1, 0, levels, List.of()), buffer, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
