@@ -1,6 +1,8 @@
 package com.bourse.app.desktop;
 
+import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
+import com.bourse.ui.port.TradingSession;
 import com.bourse.ui.port.VenueMode;
 import com.bourse.ui.port.WorkspaceStore;
 import com.bourse.ui.theme.Theme;
@@ -14,17 +16,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The composition root of the desktop in simulation mode: one simulated market (the store's durable engine,
- * sample data, market simulator) shared by every window, sign-in through the store, the workspace store, and
- * the windows themselves; each window sends its commands through the store's audited command gateway.
- * Several traders may sign in side by side (File › New trader window) to trade with each other.
+ * The composition root of the desktop. In simulation: one simulated market (the store's durable engine, sample
+ * data, market simulator) shared by every window. Live ({@code bourse.mode=live}): the back office and its
+ * credentials ({@link LiveHost}), and one connection to the production cluster per window ({@link LiveSession}).
+ * Either way: sign-in through the store, the workspace store, and the windows themselves; each window sends its
+ * commands through the store's audited command gateway. Several traders may sign in side by side (File › New
+ * trader window) to trade with each other.
  *
  * <p>FX thread only, except {@link #close}.
  */
 public final class Desktop implements AutoCloseable {
     private final DesktopConfig config;
     private final SimulationHost host;
+    private final LiveHost live;
     private final StoreSignIn signIn;
+    private final LiveSignIn liveSignIn;
     private final String signInHint;
     private final WorkspaceStore workspaces;
     private final List<Workstation> workstations = new CopyOnWriteArrayList<>();
@@ -32,17 +38,28 @@ public final class Desktop implements AutoCloseable {
 
     public Desktop(DesktopConfig config) {
         this.config = config;
-        this.host = new SimulationHost(config);
-        this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(),
-                java.util.Set.of(com.bourse.engine.sim.SampleData.SIMULATOR_USERNAME));
-        this.signInHint = StoreSignIn.trainingHint(host.data());
+        java.util.Set<String> machineUsers = java.util.Set.of(com.bourse.engine.sim.SampleData.SIMULATOR_USERNAME);
+        if (config.mode() == VenueMode.LIVE) {
+            this.host = null;
+            this.live = new LiveHost(config);
+            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers);
+            this.liveSignIn = new LiveSignIn(signIn, live);
+            this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
+        } else {
+            this.host = new SimulationHost(config);
+            this.live = null;
+            this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(), machineUsers);
+            this.liveSignIn = null;
+            this.signInHint = StoreSignIn.trainingHint(host.data());
+        }
         this.workspaces = new FileWorkspaceStore(config.home());
     }
 
     /** Shows the sign-in form in {@code stage}; a granted sign-in turns the same stage into the main window. */
     public void showSignIn(Stage stage) {
         ThemeManager themes = new ThemeManager();
-        SignInController form = new SignInController(signIn, VenueMode.SIMULATION, signInHint,
+        SignIn port = live != null ? liveSignIn : signIn;
+        SignInController form = new SignInController(port, config.mode(), signInHint,
                 trader -> open(stage, trader, themes));
         Scene scene = new Scene(form.load(), 460, 420);
         themes.setTheme(Theme.DARK);
@@ -66,9 +83,16 @@ public final class Desktop implements AutoCloseable {
         signInStages.remove(stage);
         stage.setOnHidden(null);
         Workstation[] self = new Workstation[1];
-        com.bourse.app.security.Session session = signIn.takeSession(trader);
-        SimulationSession trading = new SimulationSession(host, trader, session, host.commandGateway(),
-                () -> signIn.signOut(session));
+        TradingSession trading;
+        if (live != null) {
+            LiveSignIn.Granted granted = liveSignIn.take(trader);
+            trading = new LiveSession(live, trader, granted.session(), granted.venue(),
+                    () -> signIn.signOut(granted.session()));
+        } else {
+            com.bourse.app.security.Session session = signIn.takeSession(trader);
+            trading = new SimulationSession(host, trader, session, host.commandGateway(),
+                    () -> signIn.signOut(session));
+        }
         Workstation workstation = new Workstation(stage, trading, workspaces, themes,
                 this::showAnotherSignIn, () -> {
                     workstations.remove(self[0]);
@@ -84,8 +108,14 @@ public final class Desktop implements AutoCloseable {
         return List.copyOf(workstations);
     }
 
+    /** The simulated market; null when live. */
     public SimulationHost host() {
         return host;
+    }
+
+    /** The live back office and cluster access; null in simulation. */
+    public LiveHost live() {
+        return live;
     }
 
     public WorkspaceStore workspaces() {
@@ -103,6 +133,11 @@ public final class Desktop implements AutoCloseable {
             w.close();
         }
         workstations.clear();
-        host.close();
+        if (host != null) {
+            host.close();
+        }
+        if (live != null) {
+            live.close();
+        }
     }
 }

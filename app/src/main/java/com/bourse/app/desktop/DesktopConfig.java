@@ -1,33 +1,135 @@
 package com.bourse.app.desktop;
 
+import com.bourse.ui.port.VenueMode;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * How the desktop starts, read once from system properties so tests and the launcher can differ:
  * {@code bourse.home} (where workspaces are kept, default {@code ~/.bourse}), {@code bourse.data} or the
- * environment variable {@code BOURSE_DATA} (the simulation's back-office folder: key vault, H2 store, command
- * journal; default {@code <home>/simulation}), {@code bourse.passphrase} or {@code BOURSE_PASSPHRASE} (the key
- * vault's passphrase; default {@link #TRAINING_PASSPHRASE}), {@code bourse.sim.barMillis} (wall time per
- * simulated minute of market, 0 to freeze the market after its warm-up), {@code bourse.sim.warmUpBars}
- * (minutes of market replayed at start, stamped in the recent past so the chart has history) and
- * {@code bourse.sim.seed}.
+ * environment variable {@code BOURSE_DATA} (the back-office folder: key vault, H2 store, command journal; default
+ * {@code <home>/simulation}, or {@code <home>/live} when live), {@code bourse.passphrase} or
+ * {@code BOURSE_PASSPHRASE} (the key vault's passphrase; default {@link #TRAINING_PASSPHRASE}),
+ * {@code bourse.sim.barMillis} (wall time per simulated minute of market, 0 to freeze the market after its
+ * warm-up), {@code bourse.sim.warmUpBars} (minutes of market replayed at start, stamped in the recent past so the
+ * chart has history) and {@code bourse.sim.seed}.
  *
- * @param home            per-installation folder; each user's workspace lives under {@code workspaces/}
- * @param sampleData      the {@code sample-data/} folder
- * @param barMillis       milliseconds between simulated market minutes; 0 replays only the first one
- * @param warmUpBars      simulated minutes replayed before the window opens
- * @param seed            market simulator seed
- * @param dataDir         the back office of the simulation (created and seeded on first run)
- * @param passphrase      opens the key vault in {@code dataDir}
+ * <p>Live trading: {@code bourse.mode=live} (or {@code BOURSE_MODE}; default {@code simulation}), then
+ * {@code bourse.cluster} (or {@code BOURSE_CLUSTER}) the cluster members' ingress, {@code host:port,host:port,...}
+ * in member order or {@code 0=host:port,1=host:port,...}, and {@code bourse.cluster.secretFile} (or
+ * {@code BOURSE_CLUSTER_SECRET_FILE}) the base64 key this back office shares with the cluster's nodes (their
+ * {@code bourse.cluster.secretFile}). A bad value fails at start with a message naming the setting.
+ *
+ * @param home       per-installation folder; each user's workspace lives under {@code workspaces/}
+ * @param sampleData the {@code sample-data/} folder
+ * @param barMillis  milliseconds between simulated market minutes; 0 replays only the first one
+ * @param warmUpBars simulated minutes replayed before the window opens
+ * @param seed       market simulator seed
+ * @param dataDir    the back office (created and seeded from sample data on first run)
+ * @param passphrase opens the key vault in {@code dataDir}
+ * @param mode       simulation (embedded engine) or live (the production cluster)
+ * @param cluster    where the production cluster is and the key shared with it; null in simulation
  */
 public record DesktopConfig(Path home, Path sampleData, long barMillis, int warmUpBars, long seed, Path dataDir,
-                            String passphrase) {
+                            String passphrase, VenueMode mode, Cluster cluster) {
 
     /**
      * The key-vault passphrase of a simulation installation, published like the training passwords: the
      * simulation holds only sample data. Set {@code BOURSE_PASSPHRASE} to protect a folder with real data.
      */
     public static final String TRAINING_PASSPHRASE = "bourse-simulation-training";
+
+    public DesktopConfig {
+        java.util.Objects.requireNonNull(mode, "mode");
+        if (mode == VenueMode.LIVE && cluster == null) {
+            throw new IllegalArgumentException("live mode needs the cluster settings (bourse.cluster, "
+                    + "bourse.cluster.secretFile)");
+        }
+    }
+
+    /**
+     * The production cluster as the desktop reaches it.
+     *
+     * @param ingressEndpoints the members' ingress as {@code ClusterVenueConfig} wants it: {@code 0=host:port,...}
+     * @param secretFile       base64 key shared with the cluster's nodes, at least 32 bytes once decoded
+     */
+    public record Cluster(String ingressEndpoints, Path secretFile) {
+
+        /** Reads and checks the shared key; fails naming the setting. */
+        public byte[] secret() {
+            String text;
+            try {
+                text = Files.readString(secretFile).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bourse.cluster.secretFile: cannot read " + secretFile + ": "
+                        + e.getMessage(), e);
+            }
+            byte[] secret;
+            try {
+                secret = java.util.Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bourse.cluster.secretFile: " + secretFile + " is not base64", e);
+            }
+            if (secret.length < 32) {
+                throw new IllegalArgumentException("bourse.cluster.secretFile: the key in " + secretFile
+                        + " has " + secret.length + " bytes, at least 32 are needed");
+            }
+            return secret;
+        }
+
+        /**
+         * Parses {@code host:port,host:port} (members 0, 1, ... in order) or {@code 0=host:port,1=host:port} into
+         * the second form; fails naming {@code bourse.cluster}.
+         */
+        public static String parseEndpoints(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("bourse.cluster: the cluster's ingress endpoints are missing "
+                        + "(e.g. -Dbourse.cluster=localhost:20000,localhost:20010,localhost:20020)");
+            }
+            StringBuilder out = new StringBuilder();
+            String[] members = value.strip().split(",");
+            for (int i = 0; i < members.length; i++) {
+                String member = members[i].strip();
+                int equals = member.indexOf('=');
+                String id = String.valueOf(i);
+                if (equals >= 0) {
+                    id = member.substring(0, equals).strip();
+                    member = member.substring(equals + 1).strip();
+                    if (!id.matches("\\d{1,3}")) {
+                        throw bad(value, "member id '" + id + "' is not a number");
+                    }
+                }
+                int colon = member.lastIndexOf(':');
+                if (colon <= 0 || colon == member.length() - 1) {
+                    throw bad(value, "'" + member + "' is not host:port");
+                }
+                int port;
+                try {
+                    port = Integer.parseInt(member.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw bad(value, "port of '" + member + "' is not a number");
+                }
+                if (port < 1 || port > 65_535) {
+                    throw bad(value, "port " + port + " is outside 1..65535");
+                }
+                out.append(i == 0 ? "" : ",").append(id).append('=').append(member);
+            }
+            return out.toString();
+        }
+
+        private static IllegalArgumentException bad(String value, String why) {
+            return new IllegalArgumentException("bourse.cluster: " + why + " in '" + value + "'");
+        }
+    }
+
+    /** A simulation with the given back-office folder. */
+    public DesktopConfig(Path home, Path sampleData, long barMillis, int warmUpBars, long seed, Path dataDir,
+                         String passphrase) {
+        this(home, sampleData, barMillis, warmUpBars, seed, dataDir, passphrase, VenueMode.SIMULATION, null);
+    }
 
     /** The simulation's back office in {@code <home>/simulation}, opened with the training passphrase. */
     public DesktopConfig(Path home, Path sampleData, long barMillis, int warmUpBars, long seed) {
@@ -40,10 +142,47 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
         String data = System.getProperty("bourse.sampleData");
         String dataDir = setting("bourse.data", "BOURSE_DATA");
         String passphrase = setting("bourse.passphrase", "BOURSE_PASSPHRASE");
+        VenueMode mode = mode(setting("bourse.mode", "BOURSE_MODE"));
+        Cluster cluster = null;
+        if (mode == VenueMode.LIVE) {
+            String secretFile = setting("bourse.cluster.secretFile", "BOURSE_CLUSTER_SECRET_FILE");
+            if (secretFile == null) {
+                throw new IllegalArgumentException("bourse.cluster.secretFile: live mode needs the key shared with "
+                        + "the cluster (e.g. engine-cluster/config/dev-secret.b64 for the dev cluster)");
+            }
+            cluster = new Cluster(Cluster.parseEndpoints(setting("bourse.cluster", "BOURSE_CLUSTER")),
+                    Path.of(secretFile));
+            cluster.secret(); // fail at start, not at the first sign-in
+        }
+        String defaultData = mode == VenueMode.LIVE ? "live" : "simulation";
         return new DesktopConfig(home, data == null ? com.bourse.engine.sim.SampleData.locate() : Path.of(data),
-                Long.getLong("bourse.sim.barMillis", 1_500), Integer.getInteger("bourse.sim.warmUpBars", 80),
-                Long.getLong("bourse.sim.seed", 42), dataDir == null ? home.resolve("simulation") : Path.of(dataDir),
-                passphrase == null ? TRAINING_PASSPHRASE : passphrase);
+                longSetting("bourse.sim.barMillis", 1_500), (int) longSetting("bourse.sim.warmUpBars", 80),
+                longSetting("bourse.sim.seed", 42), dataDir == null ? home.resolve(defaultData) : Path.of(dataDir),
+                passphrase == null ? TRAINING_PASSPHRASE : passphrase, mode, cluster);
+    }
+
+    static VenueMode mode(String value) {
+        if (value == null) {
+            return VenueMode.SIMULATION;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "simulation" -> VenueMode.SIMULATION;
+            case "live" -> VenueMode.LIVE;
+            default -> throw new IllegalArgumentException("bourse.mode must be simulation or live, got '" + value
+                    + "'");
+        };
+    }
+
+    private static long longSetting(String property, long otherwise) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " must be a whole number, got '" + value + "'");
+        }
     }
 
     private static String setting(String property, String environment) {
@@ -55,11 +194,17 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
     }
 
     public DesktopConfig withHome(Path newHome) {
-        return new DesktopConfig(newHome, sampleData, barMillis, warmUpBars, seed, newHome.resolve("simulation"),
-                passphrase);
+        return new DesktopConfig(newHome, sampleData, barMillis, warmUpBars, seed,
+                newHome.resolve(mode == VenueMode.LIVE ? "live" : "simulation"), passphrase, mode, cluster);
     }
 
     public DesktopConfig withBarMillis(long millis) {
-        return new DesktopConfig(home, sampleData, millis, warmUpBars, seed, dataDir, passphrase);
+        return new DesktopConfig(home, sampleData, millis, warmUpBars, seed, dataDir, passphrase, mode, cluster);
+    }
+
+    /** The same installation trading live on {@code cluster}, its back office in {@code <home>/live}. */
+    public DesktopConfig live(Cluster liveCluster) {
+        return new DesktopConfig(home, sampleData, barMillis, warmUpBars, seed, home.resolve("live"), passphrase,
+                VenueMode.LIVE, liveCluster);
     }
 }

@@ -7,11 +7,11 @@ import com.bourse.engine.EngineConfig;
 import com.bourse.engine.sim.SampleData;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
-import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.Side;
 import com.bourse.ui.port.AccountView;
 import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.MarketFeed;
 import com.bourse.ui.port.MarketSnapshot;
 import com.bourse.ui.port.TraderIdentity;
 import com.bourse.ui.port.TradingSession;
@@ -123,7 +123,7 @@ public final class SimulationSession implements TradingSession {
     }
 
     @Override
-    public CompletableFuture<MarketSnapshot> connect(EventSink sink) {
+    public CompletableFuture<MarketSnapshot> connect(MarketFeed sink) {
         return host.venue().query(engine -> {
             MarketSnapshot snapshot = snapshot(engine);
             subscription = host.venue().subscribe(sink);

@@ -37,7 +37,9 @@ import java.util.function.Consumer;
  * engine recovered from it and its projections caught up, users and sign-in, the audit trail, imports,
  * reports and the query repositories. Plain Java, no JavaFX. Close it once when the application stops.
  *
- * <p>Files in {@code dataDir}: {@code keys.vault}, {@code db/bourse.mv.db}, {@code commands.journal}.
+ * <p>Files in {@code dataDir}: {@code keys.vault}, {@code db/bourse.mv.db} (users, master data, audit),
+ * {@code db/bourse-projections.mv.db} (derived from the journal, rebuilt from it when a crash leaves it torn),
+ * {@code commands.journal}.
  */
 public final class BackOffice implements AutoCloseable {
 
@@ -97,7 +99,7 @@ public final class BackOffice implements AutoCloseable {
             this.audit = new AuditTrail(store, vault.auditSigningKey(), options.clock());
             PasswordHasher hasher = new PasswordHasher(options.passwordHashing());
             this.users = new UserDirectory(store, cipher, hasher, audit, options.clock());
-            this.credentials = new SessionCredentials(vault.sessionSigningKey(), options.clock(),
+            this.credentials = new SessionCredentials(vault.sessionCredentialSecret(), options.clock(),
                     options.sessionLifetime());
             this.signIn = new SignInService(store, users, hasher, credentials, audit, options.clock());
             this.referenceData = new ReferenceDataRepository(store, cipher);

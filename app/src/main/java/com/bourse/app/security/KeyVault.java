@@ -24,7 +24,8 @@ import java.util.HexFormat;
 /**
  * The installation's secrets, in one file outside the database, sealed with AES-256-GCM under a key derived
  * from a passphrase with Argon2id: the data key for encrypted columns, the key H2 encrypts its file with,
- * the Ed25519 key that signs the audit chain's head, and the Ed25519 key that signs session credentials.
+ * the Ed25519 key that signs the audit chain's head, and the HMAC key of the installation's own session
+ * credentials (see {@link SessionCredentials}; a live installation uses the key it shares with its cluster).
  *
  * <p>The file is written once, when first created (atomically, never over an existing file). A wrong
  * passphrase is reported as {@link WrongPassphraseException} and changes nothing.
@@ -37,14 +38,14 @@ public final class KeyVault {
     private final byte[] dataKey;
     private final byte[] fileKey;
     private final Ed25519PrivateKeyParameters auditKey;
-    private final Ed25519PrivateKeyParameters sessionKey;
+    private final byte[] sessionKey;
 
     private KeyVault(Path file, byte[] secrets) {
         this.file = file;
         this.dataKey = Arrays.copyOfRange(secrets, 0, 32);
         this.fileKey = Arrays.copyOfRange(secrets, 32, 64);
         this.auditKey = new Ed25519PrivateKeyParameters(secrets, 64);
-        this.sessionKey = new Ed25519PrivateKeyParameters(secrets, 96);
+        this.sessionKey = Arrays.copyOfRange(secrets, 96, 128);
         Arrays.fill(secrets, (byte) 0);
     }
 
@@ -118,13 +119,9 @@ public final class KeyVault {
         return auditKey.generatePublicKey();
     }
 
-    public Ed25519PrivateKeyParameters sessionSigningKey() {
-        return sessionKey;
-    }
-
-    /** What the production engine needs to check session credentials: never the private half. */
-    public Ed25519PublicKeyParameters sessionVerifyingKey() {
-        return sessionKey.generatePublicKey();
+    /** The HMAC key of this installation's own session credentials (simulation); a copy. */
+    public byte[] sessionCredentialSecret() {
+        return sessionKey.clone();
     }
 
     public Path file() {

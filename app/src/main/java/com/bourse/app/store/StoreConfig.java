@@ -5,13 +5,15 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Where and how the back-office database lives.
+ * Where and how the back-office database lives: two H2 files in one folder, the back-office file and the
+ * projection file beside it ({@link #projectionFile()}).
  *
- * @param directory      folder of the H2 file (created if missing)
- * @param databaseName   file name without H2's {@code .mv.db} suffix
- * @param filePassword   when not null, H2 encrypts the whole file with AES under this secret (from the key vault)
+ * @param directory      folder of the H2 files (created if missing)
+ * @param databaseName   back-office file name without H2's {@code .mv.db} suffix; the projection file adds
+ *                       {@code -projections}
+ * @param filePassword   when not null, H2 encrypts both whole files with AES under this secret (from the key vault)
  * @param tradingZone    zone that turns business timestamps into trade dates (blotter days, statements)
- * @param poolSize       connections kept by the pool: one for the projection writer, the rest for the UI
+ * @param poolSize       connections kept by each file's pool (the projection writer holds one of its file's)
  */
 public record StoreConfig(Path directory, String databaseName, char[] filePassword, ZoneId tradingZone,
                           int poolSize) {
@@ -46,5 +48,14 @@ public record StoreConfig(Path directory, String databaseName, char[] filePasswo
 
     public Path databaseFile() {
         return directory.resolve(databaseName + ".mv.db");
+    }
+
+    /** The projection file's H2 name: disposable, rebuilt from the command journal when it cannot be trusted. */
+    public String projectionDatabaseName() {
+        return databaseName + "-projections";
+    }
+
+    public Path projectionFile() {
+        return directory.resolve(projectionDatabaseName() + ".mv.db");
     }
 }

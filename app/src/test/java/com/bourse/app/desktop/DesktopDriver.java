@@ -38,8 +38,17 @@ final class DesktopDriver {
 
     /** Starts the app (again, for a restart) with the market frozen after an hour of warm-up. */
     Desktop start() throws TimeoutException {
-        Stage primary = FxToolkit.registerPrimaryStage();
-        DesktopConfig config = new DesktopConfig(home, com.bourse.engine.sim.SampleData.locate(), 0, 60, 42);
+        return start(config());
+    }
+
+    /** The simulation this driver starts by default: frozen market, an hour of warm-up, private home. */
+    DesktopConfig config() {
+        return new DesktopConfig(home, com.bourse.engine.sim.SampleData.locate(), 0, 60, 42);
+    }
+
+    /** Starts the app with {@code config} (a live one, for instance). */
+    Desktop start(DesktopConfig config) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
         app = (BourseDesktop) FxToolkit.setupApplication(() -> new BourseDesktop(config));
         WaitForAsyncUtils.waitForFxEvents();
         return app.desktop();
@@ -72,7 +81,26 @@ final class DesktopDriver {
 
     /** Types into the open sign-in window and waits for that user's main window to be ready. */
     Workstation signIn(String username, String password) {
+        return signIn(username, password, 10);
+    }
+
+    /** As {@link #signIn(String, String)}, waiting up to {@code seconds} for each step (live sign-in connects). */
+    Workstation signIn(String username, String password, int seconds) {
         int before = desktop().workstations().size();
+        typeSignIn(username, password);
+        waitUntil(() -> desktop().workstations().size() > before, seconds);
+        Workstation workstation = desktop().workstations().get(before);
+        try {
+            workstation.ready().get(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the main window did not load its snapshot", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        return workstation;
+    }
+
+    /** Types the name and password into the open sign-in window and presses Sign in; returns its scene. */
+    Scene typeSignIn(String username, String password) {
         Stage signInStage = fx(() -> signInWindow());
         Scene scene = signInStage.getScene();
         fx(() -> {
@@ -81,15 +109,7 @@ final class DesktopDriver {
             return null;
         });
         robot.clickOn(scene.lookup("#signInButton"));
-        waitUntil(() -> desktop().workstations().size() > before, 10);
-        Workstation workstation = desktop().workstations().get(before);
-        try {
-            workstation.ready().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("the main window did not load its snapshot", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        return workstation;
+        return scene;
     }
 
     private Stage signInWindow() {

@@ -83,7 +83,7 @@ final class StressSession implements TradingSession {
     }
 
     @Override
-    public CompletableFuture<MarketSnapshot> connect(EventSink listener) {
+    public CompletableFuture<MarketSnapshot> connect(com.bourse.ui.port.MarketFeed listener) {
         sink = listener;
         return CompletableFuture.completedFuture(new MarketSnapshot(Map.of(), List.of(), List.of()));
     }

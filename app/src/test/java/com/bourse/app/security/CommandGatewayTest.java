@@ -74,7 +74,7 @@ class CommandGatewayTest {
         clock.advance(Duration.ofHours(9));
 
         assertThatThrownBy(() -> gateway.submit(rita, new Command.EngageKillSwitch(clock.millis(), 4, 1001)))
-                .hasMessageContaining("EXPIRED");
+                .hasMessageContaining("credential expired at");
         assertThat(sent).isEmpty();
     }
 

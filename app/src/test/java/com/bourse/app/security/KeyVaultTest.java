@@ -22,7 +22,8 @@ class KeyVaultTest {
         assertThat(reopened.dataKey().getEncoded()).isEqualTo(created.dataKey().getEncoded());
         assertThat(reopened.databaseFileKey()).isEqualTo(created.databaseFileKey());
         assertThat(reopened.auditVerifyingKey().getEncoded()).isEqualTo(created.auditVerifyingKey().getEncoded());
-        assertThat(reopened.sessionVerifyingKey().getEncoded()).isNotEqualTo(created.auditVerifyingKey().getEncoded());
+        assertThat(reopened.sessionCredentialSecret()).isEqualTo(created.sessionCredentialSecret())
+                .isNotEqualTo(created.dataKey().getEncoded());
     }
 
     @Test

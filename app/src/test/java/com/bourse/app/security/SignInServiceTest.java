@@ -45,8 +45,7 @@ class SignInServiceTest {
             assertThat(session.userId()).isEqualTo(5);
             assertThat(session.roles()).containsExactlyInAnyOrder(Role.RISK_OFFICER, Role.ADMIN);
             assertThat(session.expiresAt()).isEqualTo(BackOfficeFixture.START.plus(Duration.ofHours(8)));
-            SessionCredentials.Check check = SessionCredentials.check(session.credential(),
-                    office.vault().sessionVerifyingKey(), clock.instant());
+            SessionCredentials.Check check = office.credentials().check(session.credential());
             assertThat(check.valid()).isTrue();
             assertThat(check.claims().userId()).isEqualTo(5);
         });

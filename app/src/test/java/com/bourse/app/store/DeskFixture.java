@@ -3,6 +3,7 @@ package com.bourse.app.store;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
 
@@ -62,6 +63,11 @@ final class DeskFixture implements AutoCloseable {
         return this;
     }
 
+    /** The projection file, where the writer puts what it derives from the journal. */
+    DSLContext projections() {
+        return store.projections().dsl();
+    }
+
     /** Every row of a table in primary-key order, as plain values. */
     List<List<Object>> dump(Table<?> table) {
         return dump(store, table);
@@ -69,7 +75,8 @@ final class DeskFixture implements AutoCloseable {
 
     static List<List<Object>> dump(Store store, Table<?> table) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Record r : store.dsl().selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetch()) {
+        DSLContext sql = store.projections().dsl();
+        for (Record r : sql.selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetch()) {
             rows.add(java.util.Arrays.stream(r.intoArray()).map(v -> v == null ? (Object) "<null>" : v).toList());
         }
         return rows;

@@ -32,9 +32,9 @@ class ProjectionRebuildTest {
         try (DeskFixture desk = DeskFixture.open(live, new ProjectionWriter.Options(256, 7, false))) {
             runWorkload(desk, SEED, 12_000);
             desk.awaitProjected();
-            assertThat(desk.store.dsl().fetchCount(TRADES)).as("the workload trades").isGreaterThan(1_000);
-            assertThat(desk.store.dsl().fetchCount(RISK_ALERTS)).as("the workload raises alerts").isGreaterThan(10);
-            assertThat(desk.store.dsl().fetchCount(TRANSFERS)).as("and moves money").isGreaterThan(100);
+            assertThat(desk.projections().fetchCount(TRADES)).as("the workload trades").isGreaterThan(1_000);
+            assertThat(desk.projections().fetchCount(RISK_ALERTS)).as("the workload raises alerts").isGreaterThan(10);
+            assertThat(desk.projections().fetchCount(TRANSFERS)).as("and moves money").isGreaterThan(100);
 
             Path rebuilt = dir.resolve("rebuilt");
             Files.createDirectories(rebuilt);
@@ -62,7 +62,7 @@ class ProjectionRebuildTest {
             ProjectionWriter writer = ProjectionWriter.open(store, new Projector(DeskFixture.ZONE,
                     DeskFixture.ENGINE.defaultLimits()), ProjectionWriter.Options.defaults());
             writer.clearForRebuild();
-            assertThat(store.dsl().fetchCount(ORDERS)).isZero();
+            assertThat(store.projections().dsl().fetchCount(ORDERS)).isZero();
             writer.close();
         }
         try (DeskFixture reopened = DeskFixture.open(dir)) {
@@ -115,7 +115,7 @@ class ProjectionRebuildTest {
                     .isEqualTo(desk.desk.engine().held(b.accountId(), b.asset()));
         }
         for (String asset : desk.desk.engine().assets()) {
-            Long sum = desk.store.dsl().select(org.jooq.impl.DSL.sum(BALANCES.BALANCE)).from(BALANCES)
+            Long sum = desk.projections().select(org.jooq.impl.DSL.sum(BALANCES.BALANCE)).from(BALANCES)
                     .where(BALANCES.ASSET.eq(asset)).fetchOne(0, Long.class);
             assertThat(sum == null ? 0 : sum).as("double entry keeps %s at zero", asset).isZero();
         }

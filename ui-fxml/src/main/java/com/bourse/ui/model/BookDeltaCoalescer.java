@@ -49,6 +49,13 @@ public final class BookDeltaCoalescer {
         return n;
     }
 
+    /** Forgets every level waiting for a drain (a new snapshot supersedes them). */
+    public void clear() {
+        synchronized (lock) {
+            filling.clear();
+        }
+    }
+
     /** Levels waiting for the next drain. */
     public int pending() {
         synchronized (lock) {

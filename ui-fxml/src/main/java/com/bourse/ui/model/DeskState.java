@@ -101,8 +101,14 @@ public final class DeskState {
             orders.put(row.orderId(), row);
             workingOrders.add(row);
         }
+        java.util.Set<String> stale = new java.util.HashSet<>(balances.keySet());
         for (MarketSnapshot.Balance b : snapshot.balances()) {
+            stale.remove(b.accountId() + "/" + b.asset());
             setBalance(b.accountId(), b.asset(), b.balance(), b.held());
+        }
+        for (String key : stale) { // a reload: what the snapshot no longer lists is now zero
+            int slash = key.indexOf('/');
+            setBalance(Long.parseLong(key.substring(0, slash)), key.substring(slash + 1), 0, 0);
         }
         endFrame();
     }

@@ -1,7 +1,8 @@
 package com.bourse.ui.model;
 
 import com.bourse.protocol.Event;
-import com.bourse.protocol.EventSink;
+import com.bourse.ui.port.MarketFeed;
+import com.bourse.ui.port.MarketSnapshot;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +14,16 @@ import java.util.function.Consumer;
  * trades of every instrument, everything about the trader's own accounts and orders), folds book updates in
  * a {@link BookDeltaCoalescer} and queues the rest for the FX thread's next frame. It never touches a control.
  *
- * <p>Thread-safe: the venue thread calls {@link #onEvent}, the FX thread drains.
+ * <p>A {@link #reload} (the session resynced) drops what is queued and hands the new snapshot to the next frame,
+ * which loads it before any event that came after it; the frame drains under {@link #frameLock()} so a reload
+ * never falls in the middle of one.
+ *
+ * <p>Thread-safe: the venue thread calls {@link #onEvent} and {@link #reload}, the FX thread drains.
  */
-public final class EventInbox implements EventSink {
+public final class EventInbox implements MarketFeed {
+    private final Object frameLock = new Object();
+    private volatile MarketSnapshot pendingReload;
+    private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
     private final Set<Long> accounts;
     private final Set<Long> ownOrders = ConcurrentHashMap.newKeySet();
     private final BookDeltaCoalescer books = new BookDeltaCoalescer();
@@ -57,6 +65,39 @@ public final class EventInbox implements EventSink {
             case Event.RiskLimitsChanged e -> accounts.contains(e.accountId());
             default -> false;
         };
+    }
+
+    @Override
+    public void reload(MarketSnapshot snapshot) {
+        synchronized (frameLock) {
+            events.clear();
+            books.clear();
+            pendingReload = snapshot;
+        }
+    }
+
+    @Override
+    public void notice(String message) {
+        notices.add(message);
+    }
+
+    /** Hands every queued notice to {@code say}, oldest first. */
+    public void drainNotices(Consumer<String> say) {
+        for (String n = notices.poll(); n != null; n = notices.poll()) {
+            say.accept(n);
+        }
+    }
+
+    /** The snapshot of the last reload not yet loaded, once; the FX thread calls it under {@link #frameLock()}. */
+    public MarketSnapshot takeReload() {
+        MarketSnapshot snapshot = pendingReload;
+        pendingReload = null;
+        return snapshot;
+    }
+
+    /** Held by the frame while it drains, and by {@link #reload}. */
+    public Object frameLock() {
+        return frameLock;
     }
 
     public BookDeltaCoalescer books() {

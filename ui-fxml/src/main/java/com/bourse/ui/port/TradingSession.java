@@ -2,7 +2,6 @@ package com.bourse.ui.port;
 
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
-import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Instrument;
 
 import java.util.List;
@@ -39,10 +38,10 @@ public interface TradingSession extends AutoCloseable {
     boolean submit(Command command);
 
     /**
-     * Take a snapshot and start delivering every event that follows it to {@code sink}, with nothing
-     * missed and nothing delivered twice.
+     * Take a snapshot and start delivering every event that follows it to {@code feed}, with nothing
+     * missed and nothing delivered twice; after a resync the feed gets a {@link MarketFeed#reload new snapshot}.
      */
-    CompletableFuture<MarketSnapshot> connect(EventSink sink);
+    CompletableFuture<MarketSnapshot> connect(MarketFeed feed);
 
     /** Submit-to-last-event time of the venue's latest command, in nanoseconds (0 when unknown). */
     long lastLatencyNanos();

@@ -2,6 +2,7 @@ package com.bourse.ui.view;
 
 import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.EventInbox;
+import com.bourse.ui.port.MarketSnapshot;
 import javafx.animation.AnimationTimer;
 
 import java.util.List;
@@ -48,8 +49,18 @@ public final class FrameLoop extends AnimationTimer {
     @Override
     public void handle(long now) {
         long start = System.nanoTime();
-        int levels = inbox.books().drain(desk::applyBookDelta);
-        int events = inbox.drainEvents(desk::apply);
+        int levels;
+        int events;
+        synchronized (inbox.frameLock()) {
+            MarketSnapshot reload = inbox.takeReload();
+            if (reload != null) {
+                desk.load(reload);
+                desk.say("Reconnected: blotter and books reloaded from the venue");
+            }
+            levels = inbox.books().drain(desk::applyBookDelta);
+            events = inbox.drainEvents(desk::apply);
+            inbox.drainNotices(desk::say);
+        }
         desk.endFrame();
         for (FrameListener listener : listeners) {
             listener.onFrame(now);

@@ -28,13 +28,20 @@ create table orders (
     reason           varchar(40),
     entered_at       bigint      not null,
     trade_date       date        not null,
-    updated_at       bigint      not null
+    updated_at       bigint      not null,
+    -- The order's first step (ACCEPTED, or REJECTED at entry) as it was: order_events does not repeat it.
+    entry_kind       varchar(8)  not null,
+    entry_event_id   bigint      not null,
+    entry_price      bigint      not null,
+    entry_quantity   bigint      not null
 );
 create index orders_by_account_day on orders (account_id, trade_date, entry_seq);
 create index orders_by_order_id on orders (order_id, account_id);
 
--- Every state change of an order. Ids run in journal order; a single-column key is H2's row key, so the
--- table needs no second index to stay unique (the projection writes these rows by the hundred thousand).
+-- Every state change of an order except its entry (on the order row) and its fills (on the trade row): an
+-- order's full history is these rows, that entry and those fills, by event_id (OrderRepository.history).
+-- Ids run in journal order; a single-column key is H2's row key, so the table needs no second index to stay
+-- unique.
 create table order_events (
     event_id       bigint      not null primary key,
     seq            bigint      not null,
@@ -64,9 +71,19 @@ create table trades (
     maker_account_id bigint     not null,
     taker_account_id bigint     not null,
     executed_at      bigint     not null,
-    trade_date       date       not null
+    trade_date       date       not null,
+    -- Each side's FILL step: its order (entry_seq), its order_events id and the order's leaves after it.
+    maker_entry_seq  bigint     not null,
+    maker_event_id   bigint     not null,
+    maker_leaves     bigint     not null,
+    taker_entry_seq  bigint     not null,
+    taker_event_id   bigint     not null,
+    taker_leaves     bigint     not null,
+    acting_user_id   bigint     not null
 );
 create index trades_by_instrument_time on trades (instrument_id, executed_at, trade_id);
+create index trades_by_maker_order on trades (maker_entry_seq);
+create index trades_by_taker_order on trades (taker_entry_seq);
 
 -- Cash balances and security positions (is_security) per account, the external contra account (-1) included.
 create table balances (

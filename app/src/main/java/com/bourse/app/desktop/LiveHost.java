@@ -1,0 +1,166 @@
+package com.bourse.app.desktop;
+
+import com.bourse.app.importexport.BackOffice;
+import com.bourse.app.security.CommandGateway;
+import com.bourse.app.security.PasswordHasher;
+import com.bourse.app.security.Session;
+import com.bourse.app.security.SessionCredentials;
+import com.bourse.app.security.SignInService;
+import com.bourse.app.store.AccountLine;
+import com.bourse.app.store.InstrumentLine;
+import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.client.ClusterVenueConfig;
+import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.Instrument;
+import com.bourse.ui.port.AccountView;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the desktop needs to trade live: the installation's back office (users, sign-in, audit trail and the
+ * reference data it imported, the same data the cluster was seeded with), credentials issued with the key this
+ * back office shares with the cluster (so what sign-in issues is what the cluster's authenticator checks), and
+ * one {@link ClusterVenue} per signed-in window.
+ *
+ * <p>Reference data comes from the back-office store, not from the cluster: the store is where it is imported
+ * and administered, the cluster is seeded from the same import ({@link ClusterSeed}), and the store also knows
+ * account names the engine does not keep.
+ *
+ * <p>Thread-safe.
+ */
+public final class LiveHost implements AutoCloseable {
+    private final DesktopConfig config;
+    private final BackOffice office;
+    private final SessionCredentials credentials;
+    private final SignInService signIn;
+    /** Each account's order ids start at the account number times this (as in simulation): none collide. */
+    private static final long ORDER_IDS_PER_ACCOUNT = 1_000_000_000L;
+    /** 2026-01-01T00:00:00Z: ids from a cluster that does not say an account's last id count hundredths from here. */
+    private static final long ORDER_ID_EPOCH_MS = 1_767_225_600_000L;
+    /** Per account, the highest order id this desktop has handed out or heard the cluster has seen. */
+    private final ConcurrentHashMap<Long, AtomicLong> lastOrderIds = new ConcurrentHashMap<>();
+    private volatile UnaryOperator<ClusterVenueConfig> venueSettings = UnaryOperator.identity();
+
+    public LiveHost(DesktopConfig config) {
+        this.config = config;
+        byte[] secret = config.cluster().secret();
+        BackOffice.Options options = BackOffice.Options.defaults(config.dataDir(), config.passphrase().toCharArray());
+        this.office = BackOffice.open(options);
+        try {
+            office.seedIfFirstRun(config.sampleData());
+            InstantSource clock = InstantSource.system();
+            this.credentials = new SessionCredentials(secret, clock, options.sessionLifetime());
+            this.signIn = new SignInService(office.store(), office.users(),
+                    new PasswordHasher(options.passwordHashing()), credentials, office.audit(), clock);
+        } catch (RuntimeException e) {
+            office.close();
+            throw e;
+        } finally {
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    public BackOffice office() {
+        return office;
+    }
+
+    /** Sign-in that issues the cluster's credential. */
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    public SessionCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * Opens a session with the production engine for a signed-in user.
+     *
+     * @throws com.bourse.cluster.client.CredentialRefusedException when the cluster refuses the credential
+     */
+    public ClusterVenue connect(Session session) {
+        return ClusterVenue.connect(venueSettings.apply(ClusterVenueConfig.of(config.cluster().ingressEndpoints(),
+                session.credential()).withIdleStrategy("sleep")));
+    }
+
+    /** Adjusts the connections opened from now on (tests: a small egress term, so a stalled window is cut off). */
+    void adjustVenues(UnaryOperator<ClusterVenueConfig> settings) {
+        this.venueSettings = settings;
+    }
+
+    /** Audits each command as the signed-in person and hands it to that person's venue. */
+    public CommandGateway commandGateway(ClusterVenue venue) {
+        return new CommandGateway(office.audit(), credentials, command -> {
+            if (!venue.submit(command)) {
+                throw new IllegalStateException("the connection to the production engine is closed or busy");
+            }
+        });
+    }
+
+    public List<Currency> currencies() {
+        return office.referenceData().currencies();
+    }
+
+    public List<Instrument> instruments() {
+        return office.referenceData().instruments().stream().map(InstrumentLine::instrument).toList();
+    }
+
+    /** The accounts {@code userId} owns, as the back office has them. */
+    public List<AccountView> accountsOf(long userId) {
+        Map<String, Integer> digits = office.referenceData().minorDigits();
+        return office.referenceData().accounts().stream().filter(a -> a.ownerUserId() == userId)
+                .map(a -> view(a, digits)).toList();
+    }
+
+    private static AccountView view(AccountLine account, Map<String, Integer> digits) {
+        long limit = SimulationSession.EXPOSURE_LIMIT_UNITS
+                * (long) Math.pow(10, digits.getOrDefault(account.baseCurrency(), 2));
+        return new AccountView(account.accountId(), account.name(), account.baseCurrency(), limit,
+                EngineConfig.defaults().defaultLimits());
+    }
+
+    /**
+     * A fresh order id for {@code accountId}: above every id the account has used, as far as the cluster's last
+     * snapshot ({@link #orderIdsUsedUpTo}) and this desktop know. The engine accepts only ids strictly above the
+     * account's last, and refuses an id another account has working, so each account counts in its own range
+     * ({@code account × 10^9} up). Exact unless the same account trades from a second desktop at the same time;
+     * the next snapshot (every reconnect) catches up with that.
+     */
+    public long newOrderId(long accountId) {
+        return counter(accountId).incrementAndGet();
+    }
+
+    /**
+     * The cluster says {@code accountId} has used ids up to {@code lastOrderId}: the ids this desktop hands out
+     * from now on go above it (and above the account's range start).
+     */
+    public void orderIdsUsedUpTo(long accountId, long lastOrderId) {
+        long floor = Math.max(lastOrderId, rangeStart(accountId));
+        counter(accountId).accumulateAndGet(floor, Math::max);
+    }
+
+    /**
+     * Before the cluster said (or when it is older than schema version 4 and cannot): ids follow the wall clock in
+     * hundredths of a second since 2026, above an earlier run's unless it sent over a hundred orders a second.
+     */
+    private AtomicLong counter(long accountId) {
+        return lastOrderIds.computeIfAbsent(accountId,
+                id -> new AtomicLong((System.currentTimeMillis() - ORDER_ID_EPOCH_MS) / 10));
+    }
+
+    private static long rangeStart(long accountId) {
+        return accountId > 0 && accountId < Long.MAX_VALUE / ORDER_IDS_PER_ACCOUNT
+                ? accountId * ORDER_IDS_PER_ACCOUNT : 0;
+    }
+
+    @Override
+    public void close() {
+        office.close();
+    }
+}

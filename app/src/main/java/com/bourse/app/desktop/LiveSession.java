@@ -1,0 +1,234 @@
+package com.bourse.app.desktop;
+
+import com.bourse.app.security.CommandGateway;
+import com.bourse.app.security.Session;
+import com.bourse.cluster.client.Blotter;
+import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.client.CommandOutcomeListener;
+import com.bourse.cluster.client.MarketState;
+import com.bourse.protocol.BookLevel;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.wire.SessionMessage;
+import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.MarketFeed;
+import com.bourse.ui.port.MarketSnapshot;
+import com.bourse.ui.port.TraderIdentity;
+import com.bourse.ui.port.TradingSession;
+import com.bourse.ui.port.VenueMode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A trader's session with the production engine: one {@link ClusterVenue} opened with the credential the back
+ * office issued at sign-in, the back office's reference data and the trader's accounts, and every command
+ * through the store's audited {@link CommandGateway}.
+ *
+ * <p>{@link #connect} asks the cluster for the books' depth and the trader's blotter at one log position and
+ * subscribes the feed at that very point on the venue thread, so nothing is missed or doubled. When the venue
+ * opens a new session or follows a new leader, events sent meanwhile are lost: the session asks again and
+ * {@linkplain MarketFeed#reload reloads} the window from the answer. A command the cluster never acknowledged
+ * (venue closed, credential refused on reconnect) is reported to the window as a notice.
+ *
+ * <p>Thread-safe.
+ */
+public final class LiveSession implements TradingSession {
+    static final int DEPTH_LEVELS = 2_000;
+    private static final long ANSWER_TIMEOUT_SECONDS = 15;
+
+    private final LiveHost host;
+    private final TraderIdentity trader;
+    private final Session signedIn;
+    private final ClusterVenue venue;
+    private final CommandGateway gateway;
+    private final Runnable signOut;
+    private final List<AccountView> accounts;
+    private final Set<Long> accountIds;
+    private volatile MarketFeed feed;
+    private volatile boolean closed;
+
+    /**
+     * @param venue   this window's connection, opened with {@code signedIn}'s credential; the session closes it
+     * @param signOut runs once when the session closes (audits the sign-out)
+     */
+    public LiveSession(LiveHost host, TraderIdentity trader, Session signedIn, ClusterVenue venue, Runnable signOut) {
+        this.host = host;
+        this.trader = trader;
+        this.signedIn = signedIn;
+        this.venue = venue;
+        this.gateway = host.commandGateway(venue);
+        this.signOut = signOut;
+        this.accounts = host.accountsOf(trader.userId());
+        this.accountIds = accounts.stream().map(AccountView::accountId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public TraderIdentity trader() {
+        return trader;
+    }
+
+    @Override
+    public VenueMode mode() {
+        return VenueMode.LIVE;
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        if (closed) {
+            return ConnectionState.DISCONNECTED;
+        }
+        return venue.isConnected() ? ConnectionState.CONNECTED : ConnectionState.CONNECTING;
+    }
+
+    @Override
+    public List<Currency> currencies() {
+        return host.currencies();
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return host.instruments();
+    }
+
+    @Override
+    public List<AccountView> accounts() {
+        return accounts;
+    }
+
+    @Override
+    public long newOrderId(long accountId) {
+        return host.newOrderId(accountId);
+    }
+
+    @Override
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public boolean submit(Command command) {
+        if (closed) {
+            return false;
+        }
+        try {
+            gateway.submit(signedIn, command);
+            return true;
+        } catch (CommandGateway.CommandRefusedException | IllegalStateException e) {
+            return false; // refused (and audited) by the gateway, or the venue is gone: nothing was sent
+        }
+    }
+
+    @Override
+    public CompletableFuture<MarketSnapshot> connect(MarketFeed marketFeed) {
+        this.feed = marketFeed;
+        venue.onOutcome(new CommandOutcomeListener() {
+            @Override
+            public void acknowledged(Command command, long logPosition) {
+            }
+
+            @Override
+            public void failed(Command command, String reason) {
+                marketFeed.notice(describe(command) + " did not reach the production engine: " + reason);
+            }
+        });
+        venue.onReconnected(this::resync);
+        return venue.requestMarket(DEPTH_LEVELS, state -> {
+                    learnOrderIds(state.blotter());
+                    venue.subscribe(marketFeed);
+                })
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApply(this::snapshot);
+    }
+
+    /** New order ids go above what each of the trader's accounts has used, whichever desktop used it. */
+    private void learnOrderIds(Blotter blotter) {
+        for (AccountView account : accounts) {
+            blotter.lastOrderId(account.accountId())
+                    .ifPresent(last -> host.orderIdsUsedUpTo(account.accountId(), last));
+        }
+    }
+
+    /** On the venue thread after a reconnect: ask again and replace the window's state at the answer. */
+    private void resync() {
+        MarketFeed current = feed;
+        if (current == null || closed) {
+            return;
+        }
+        venue.requestMarket(DEPTH_LEVELS, state -> {
+                    learnOrderIds(state.blotter());
+                    current.reload(snapshot(state));
+                })
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((state, failure) -> {
+                    if (failure != null && !closed) {
+                        current.notice("Could not reload the blotter after reconnecting (" + failure.getMessage()
+                                + "); trying again");
+                        resync();
+                    }
+                });
+    }
+
+    /** The cluster's answer as the window's snapshot: the trader's accounts only, books per instrument. */
+    MarketSnapshot snapshot(MarketState state) {
+        Map<Long, List<BookLevel>> bids = new HashMap<>();
+        Map<Long, List<BookLevel>> asks = new HashMap<>();
+        for (SessionMessage.DepthLevel level : state.levels()) {
+            (level.side() == Side.BUY ? bids : asks).computeIfAbsent(level.instrumentId(), id -> new ArrayList<>())
+                    .add(new BookLevel(level.price(), level.quantity(), level.orderCount()));
+        }
+        Map<Long, MarketSnapshot.Book> books = new HashMap<>();
+        for (SessionMessage.LastTrade last : state.lastTrades()) {
+            books.put(last.instrumentId(), new MarketSnapshot.Book(bids.getOrDefault(last.instrumentId(), List.of()),
+                    asks.getOrDefault(last.instrumentId(), List.of()), last.price(), List.of()));
+        }
+        List<com.bourse.protocol.WorkingOrder> orders = state.blotter().orders().stream()
+                .filter(o -> accountIds.contains(o.accountId())).toList();
+        List<MarketSnapshot.Balance> balances = state.blotter().balances().stream()
+                .filter(b -> accountIds.contains(b.accountId()))
+                .map(b -> new MarketSnapshot.Balance(b.accountId(), b.asset(), b.balance(), b.held())).toList();
+        return new MarketSnapshot(books, orders, balances);
+    }
+
+    private static String describe(Command command) {
+        return switch (command) {
+            case Command.PlaceOrder c -> "Order " + c.orderId();
+            case Command.CancelOrder c -> "Cancel of order " + c.orderId();
+            case Command.ReplaceOrder c -> "Amend of order " + c.orderId();
+            default -> command.getClass().getSimpleName();
+        };
+    }
+
+    /** Submit to the cluster's acknowledgement of the last command, as the venue measured it (0 before one). */
+    @Override
+    public long lastLatencyNanos() {
+        return venue.lastLatencyNanos();
+    }
+
+    /** This window's connection to the cluster (tests look at it). */
+    ClusterVenue venue() {
+        return venue;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            venue.close();
+        } finally {
+            signOut.run();
+        }
+    }
+}

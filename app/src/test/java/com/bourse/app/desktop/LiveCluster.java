@@ -1,0 +1,123 @@
+package com.bourse.app.desktop;
+
+import com.bourse.cluster.node.ClusterNode;
+import com.bourse.cluster.node.NodeConfig;
+import com.bourse.engine.EngineConfig;
+import org.agrona.CloseHelper;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A real one-node production cluster on loopback for the live desktop tests (sleeping idle strategies, short
+ * timeouts: the build machine has two cores), with the key it shares with the back office written to a file the
+ * desktop's {@code bourse.cluster.secretFile} can name. {@link #restart} stops the node with no goodbye, as a crash
+ * would, and starts it again on the same log.
+ */
+final class LiveCluster implements AutoCloseable {
+    static final byte[] SECRET = "the live desktop tests' cluster key, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
+
+    private final Path directory;
+    private final int basePort;
+    private ClusterNode node;
+
+    private LiveCluster(Path directory) {
+        this.directory = directory;
+        this.basePort = freeBasePort();
+    }
+
+    static LiveCluster start(Path directory) {
+        LiveCluster cluster = new LiveCluster(directory);
+        cluster.launch();
+        return cluster;
+    }
+
+    private void launch() {
+        node = ClusterNode.launch(NodeConfig.loopback(0, 1, basePort, directory.resolve("node-0"), SECRET)
+                .withIdleStrategy("sleep")
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1_000), Duration.ofSeconds(15)),
+                EngineConfig.defaults());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!node.isLeader()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the one-node cluster elected no leader within 60 s");
+            }
+            sleep(20);
+        }
+    }
+
+    /** The desktop's view of this cluster, with the shared key written to {@code keyFile}. */
+    DesktopConfig.Cluster settings(Path keyFile, byte[] key) {
+        try {
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DesktopConfig.Cluster(NodeConfig.ingressEndpoints(List.of("localhost"), basePort), keyFile);
+    }
+
+    /** Stops the node with no goodbye and starts it again from its log. */
+    void restart() {
+        CloseHelper.quietClose(node);
+        node = null;
+        launch();
+    }
+
+    /** Events the node could not send to a session, which it closed for it (see the service's EventRouter). */
+    long droppedEvents() {
+        return node.metrics().droppedEvents();
+    }
+
+    void stop() {
+        CloseHelper.quietClose(node);
+        node = null;
+    }
+
+    @Override
+    public void close() {
+        CloseHelper.quietClose(node);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
+    private static int freeBasePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 21_000 + 100 * ThreadLocalRandom.current().nextInt(300);
+            if (blockIsFree(base, 10)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of ports for a loopback cluster");
+    }
+
+    private static boolean blockIsFree(int base, int count) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        for (int port = base; port < base + count; port++) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
+                 ServerSocket tcp = new ServerSocket(port, 1, loopback)) {
+                udp.getLocalPort();
+                tcp.getLocalPort();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

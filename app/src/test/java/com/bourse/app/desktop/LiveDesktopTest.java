@@ -1,0 +1,357 @@
+package com.bourse.app.desktop;
+
+import com.bourse.app.security.Session;
+import com.bourse.cluster.client.Blotter;
+import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.client.CommandOutcomeListener;
+import com.bourse.engine.sim.SampleData;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Role;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.MarketSnapshot;
+import com.bourse.ui.port.VenueMode;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desktop trading LIVE against a real one-node production cluster on loopback: sign-in issues the cluster's
+ * credential, the window starts from the cluster's snapshot and follows its events, a second trader's crossing
+ * order fills the first, a credential from another back office is refused in the sign-in window with the
+ * cluster's reason, and after the cluster restarts, or closes a window's session because the window fell behind,
+ * the window's blotter is reloaded to the cluster's view. Order ids continue above what the cluster has seen, and
+ * the status bar shows the engine's round trip.
+ */
+class LiveDesktopTest {
+    static final long ALICE = 2;
+    static final long BOB = 3;
+    static final long ALICE_ACCOUNT = 1001;
+    static final long BOB_ACCOUNT = 1002;
+    /** Airbus at its reference price, inside the band, as a trader types it. */
+    static final String AIR_PRICE = "162.36";
+    static final long AIR_PRICE_UNITS = 16_236;
+
+    @TempDir
+    Path home;
+    private LiveCluster cluster;
+    private DesktopDriver driver;
+    private ClusterVenue bobVenue;
+
+    private DesktopConfig config;
+
+    private Desktop startLive(byte[] desktopKey) throws Exception {
+        cluster = LiveCluster.start(home.resolve("cluster"));
+        driver = new DesktopDriver(home.resolve("desk"));
+        config = driver.config().live(cluster.settings(home.resolve("cluster.b64"), desktopKey));
+        Desktop desktop = driver.start(config);
+        return desktop;
+    }
+
+    private Desktop startSeededLive() throws Exception {
+        Desktop desktop = startLive(LiveCluster.SECRET);
+        ClusterSeed.seed(desktop.live(), SampleData.load(SampleData.locate()));
+        return desktop;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bobVenue != null) {
+            bobVenue.close();
+        }
+        if (driver != null) {
+            driver.stop();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void orderEnteredLiveIsInTheBlotterAndFillsWhenASecondTraderCrossesIt() throws Exception {
+        startSeededLive();
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        assertThat(alice.context().session().mode()).isEqualTo(VenueMode.LIVE);
+        assertThat(alice.context().session().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "40", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
+        OrderRow bid = driver.fx(() -> alice.workingOrders().table().getItems().getFirst());
+        assertThat(bid.side()).isEqualTo(Side.BUY);
+        assertThat(bid.leaves()).isEqualTo(40);
+        long cashBefore = driver.fx(() -> alice.context().desk().balance(ALICE_ACCOUNT, "EUR"));
+
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        Workstation bob = driver.signIn("bob", "bob-training-1", 40);
+        TradingScenes.fillTicket(driver, bob, "AIR", Side.SELL, "25", AIR_PRICE);
+        driver.fxRun(() -> bob.ticket().send());
+
+        driver.waitUntil(() -> alice.context().desk().fills().size() == 1
+                && alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25, 15);
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders().getFirst().leaves())).isEqualTo(15);
+        assertThat(driver.fx(() -> alice.context().desk().balance(ALICE_ACCOUNT, "EUR")))
+                .isEqualTo(cashBefore - 25 * AIR_PRICE_UNITS);
+        assertThat(driver.fx(() -> bob.context().desk().balance(BOB_ACCOUNT, "AIR"))).isEqualTo(800 - 25);
+
+        driver.fxRun(() -> {
+            bob.close();
+            alice.stage().setX(0);
+            alice.stage().setY(0);
+            alice.stage().setWidth(1440);
+            alice.stage().setHeight(900);
+            alice.stage().toFront();
+        });
+        driver.settle();
+        Path shot = DesktopDriver.repositoryFolder("docs/screenshots").resolve("live-dark.png");
+        driver.screenshot(alice.stage().getScene(), shot);
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void credentialFromAnotherBackOfficeIsRefusedInTheSignInWindowWithTheClustersReason() throws Exception {
+        Desktop desktop = startLive("another installation's key, not the cluster's".getBytes(StandardCharsets.UTF_8));
+
+        Scene signIn = driver.typeSignIn("alice", "alice-training-1");
+
+        Label error = (Label) signIn.lookup("#signInError");
+        driver.waitUntil(() -> !error.getText().isEmpty(), 40);
+        assertThat(driver.fx(error::getText)).isEqualTo("The production engine refused the sign-in: "
+                + "credential signature is wrong: not issued by this back office");
+        assertThat(desktop.workstations()).isEmpty();
+    }
+
+    @Test
+    void afterTheClusterRestartsTheWindowIsReloadedToTheClustersView() throws Exception {
+        Desktop desktop = startSeededLive();
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "40", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
+        ClusterVenue aliceVenue = ((LiveSession) alice.context().session()).venue();
+        // As if the window had missed what the cluster said while cut off: it shows no order and no cash.
+        driver.fxRun(() -> alice.context().desk().load(new MarketSnapshot(Map.of(), java.util.List.of(),
+                java.util.List.of())));
+        driver.waitUntil(() -> alice.context().desk().workingOrders().isEmpty(), 5);
+
+        cluster.restart();
+
+        driver.waitUntil(() -> aliceVenue.leaderChanges() > 0
+                && alice.context().session().connectionState() == ConnectionState.CONNECTED
+                && alice.context().desk().workingOrders().size() == 1, 60);
+        Session bob = desktop.live().credentials().issue(BOB, "bob", Set.of(Role.TRADER));
+        bobVenue = desktop.live().connect(bob);
+        assertThat(bobVenue.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), BOB,
+                desktop.live().newOrderId(BOB_ACCOUNT), BOB_ACCOUNT, 3, Side.SELL, AIR_PRICE_UNITS, 25))).isTrue();
+        driver.waitUntil(() -> alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25
+                && alice.context().desk().workingOrders().getFirst().leaves() == 15, 20);
+
+        assertWindowShowsTheClustersBlotter(alice, aliceVenue);
+    }
+
+    @Test
+    void aWindowTheClusterCutsOffForFallingBehindReconnectsAndIsReloadedToTheClustersView() throws Exception {
+        Desktop desktop = startSeededLive();
+        // A 64 KB egress term: the cluster runs at most about 64 KB of events ahead of a window that stops reading.
+        desktop.live().adjustVenues(venue -> venue.withEgressChannel("aeron:udp?endpoint=localhost:0|term-length=64k"));
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "40", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1
+                && alice.context().session().lastLatencyNanos() > 0, 15);
+        ClusterVenue aliceVenue = ((LiveSession) alice.context().session()).venue();
+        // Alice's connection stops reading: a listener on its thread holds it, as a machine that froze would.
+        CountDownLatch thaw = new CountDownLatch(1);
+        AtomicBoolean frozen = new AtomicBoolean(true);
+        aliceVenue.subscribe(event -> {
+            if (frozen.get()) {
+                awaitQuietly(thaw);
+            }
+        });
+
+        long flooded = floodPublicEventsUntilTheClusterDropsOne(desktop);
+        Session bob = desktop.live().credentials().issue(BOB, "bob", Set.of(Role.TRADER));
+        bobVenue = desktop.live().connect(bob);
+        Acks bobAcks = new Acks(1);
+        bobVenue.onOutcome(bobAcks);
+        assertThat(bobVenue.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), BOB,
+                desktop.live().newOrderId(BOB_ACCOUNT), BOB_ACCOUNT, 3, Side.SELL, AIR_PRICE_UNITS, 25))).isTrue();
+        bobAcks.await("Bob's sell");
+        frozen.set(false);
+        thaw.countDown();
+
+        driver.waitUntil(() -> aliceVenue.leaderChanges() > 0
+                && alice.context().session().connectionState() == ConnectionState.CONNECTED
+                && alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25
+                && alice.context().desk().workingOrders().size() == 1
+                && alice.context().desk().workingOrders().getFirst().leaves() == 15, 60);
+        assertThat(flooded).as("public events it took to fill the window").isPositive();
+        assertWindowShowsTheClustersBlotter(alice, aliceVenue);
+    }
+
+    @Test
+    void traderSigningInOnANewDesktopNumbersOrdersAboveHerEarlierOnesAndTheNextIsAccepted() throws Exception {
+        Desktop desktop = startSeededLive();
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
+        // Alice also traded from another desktop, whose ids ran far ahead of this one's.
+        long elsewhere = alice.context().session().newOrderId(ALICE_ACCOUNT) + 5_000_000;
+        Session aliceElsewhere = desktop.live().credentials().issue(ALICE, "alice", Set.of(Role.TRADER));
+        try (ClusterVenue otherDesktop = desktop.live().connect(aliceElsewhere)) {
+            Acks acks = new Acks(1);
+            otherDesktop.onOutcome(acks);
+            assertThat(otherDesktop.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), ALICE, elsewhere,
+                    ALICE_ACCOUNT, 3, Side.BUY, AIR_PRICE_UNITS, 10))).isTrue();
+            acks.await("the other desktop's order");
+        }
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 2, 15);
+
+        driver.stop();
+        driver.start(config);
+        Workstation again = driver.signIn("alice", "alice-training-1", 40);
+        long next = again.context().session().newOrderId(ALICE_ACCOUNT);
+        TradingScenes.fillTicket(driver, again, "AIR", Side.BUY, "10", AIR_PRICE);
+        driver.fxRun(() -> again.ticket().send());
+
+        assertThat(next).isGreaterThan(elsewhere);
+        driver.waitUntil(() -> again.context().desk().workingOrders().size() == 3, 15);
+        long entered = driver.fx(() -> again.context().desk().workingOrders().stream().mapToLong(OrderRow::orderId)
+                .max().orElseThrow());
+        assertThat(entered).as("the ticket's order, accepted").isGreaterThan(next);
+    }
+
+    @Test
+    void statusBarShowsTheProductionEnginesRoundTripOnceAnOrderIsAcknowledged() throws Exception {
+        startSeededLive();
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        Label latency = (Label) alice.stage().getScene().lookup("#latencyLabel");
+        assertThat(alice.context().session().lastLatencyNanos()).isZero();
+
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+
+        driver.waitUntil(() -> alice.context().session().lastLatencyNanos() > 0, 15);
+        driver.waitUntil(() -> latency.getText().matches("engine [0-9.]+ (µs|ms)"), 5);
+    }
+
+    /**
+     * The system user halts and resumes ASML over and over (public events every session is sent) until the
+     * cluster could not send one to another session than its own; returns how many it sent.
+     */
+    private long floodPublicEventsUntilTheClusterDropsOne(Desktop desktop) throws Exception {
+        Session system = desktop.live().credentials().issue(Command.SYSTEM_USER, "system", Set.of(Role.ADMIN));
+        long sent = 0;
+        try (ClusterVenue admin = desktop.live().connect(system)) {
+            answered(admin);
+            long droppedBefore = cluster.droppedEvents();
+            long reconnectsBefore = admin.leaderChanges();
+            while (cluster.droppedEvents() == droppedBefore) {
+                assertThat(sent).as("events sent without the cluster cutting the frozen window off")
+                        .isLessThan(20_000);
+                Acks batch = new Acks(400);
+                admin.onOutcome(batch);
+                for (int i = 0; i < 200; i++) {
+                    long now = System.currentTimeMillis();
+                    assertThat(admin.submit(new Command.HaltInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
+                    assertThat(admin.submit(new Command.ResumeInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
+                }
+                batch.await("halts and resumes");
+                sent += 400;
+            }
+            assertThat(admin.leaderChanges()).as("the flooding session kept its session").isEqualTo(reconnectsBefore);
+        }
+        return sent;
+    }
+
+    /**
+     * Waits until the cluster has answered the venue once. The cluster's answers to a session that opened a moment
+     * ago can find its egress not yet connected, which closes the session (the venue then opens another): ask again.
+     */
+    private static void answered(ClusterVenue venue) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                venue.requestMarket(1, state -> { }).get(15, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits for a number of commands to be acknowledged; a failed one ends the wait with its reason. */
+    private static final class Acks implements CommandOutcomeListener {
+        private final CountDownLatch acknowledged;
+        private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+
+        Acks(int commands) {
+            this.acknowledged = new CountDownLatch(commands);
+        }
+
+        @Override
+        public void acknowledged(Command command, long logPosition) {
+            acknowledged.countDown();
+        }
+
+        @Override
+        public void failed(Command command, String reason) {
+            failures.add(command + ": " + reason);
+        }
+
+        void await(String what) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (failures.isEmpty() && System.nanoTime() < deadline
+                    && !acknowledged.await(50, TimeUnit.MILLISECONDS)) {
+                Thread.onSpinWait();
+            }
+            assertThat(failures).as(what + " failed").isEmpty();
+            assertThat(acknowledged.getCount()).as(what + " not acknowledged within 30 s").isZero();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The window's working orders and cash equal what the cluster says Alice has. */
+    private void assertWindowShowsTheClustersBlotter(Workstation alice, ClusterVenue aliceVenue) throws Exception {
+        Blotter truth = aliceVenue.requestBlotter().get(15, TimeUnit.SECONDS);
+        Map<Long, Long> clusterLeaves = truth.orders().stream().filter(o -> o.accountId() == ALICE_ACCOUNT)
+                .collect(Collectors.toMap(WorkingOrder::orderId, WorkingOrder::leaves));
+        Map<Long, Long> windowLeaves = driver.fx(() -> alice.context().desk().workingOrders().stream()
+                .collect(Collectors.toMap(OrderRow::orderId, OrderRow::leaves)));
+        assertThat(windowLeaves).isEqualTo(clusterLeaves);
+        for (var balance : truth.balances()) {
+            if (balance.accountId() == ALICE_ACCOUNT) {
+                assertThat(driver.fx(() -> alice.context().desk().balance(ALICE_ACCOUNT, balance.asset())))
+                        .as(balance.asset()).isEqualTo(balance.balance());
+            }
+        }
+    }
+}
