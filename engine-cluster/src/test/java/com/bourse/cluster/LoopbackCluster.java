@@ -57,6 +57,8 @@ final class LoopbackCluster implements AutoCloseable {
                 .sharedIdleStrategy("sleep".equals(idle) ? new SleepingMillisIdleStrategy(1)
                         : new org.agrona.concurrent.BackoffIdleStrategy(10, 20, 1_000, 100_000))
                 .termBufferSparseFile(true)
+                // Loopback carries 8k datagrams, as the nodes' drivers use (NodeConfig.loopback).
+                .mtuLength(com.bourse.cluster.node.NodeConfig.JUMBO_MTU)
                 .publicationTermBufferLength(256 * 1024)
                 .ipcTermBufferLength(256 * 1024)
                 // As the nodes' drivers: a 2m receive window and socket buffers, so the venues' egress (events and

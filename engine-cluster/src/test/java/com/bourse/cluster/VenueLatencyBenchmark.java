@@ -43,20 +43,25 @@ public final class VenueLatencyBenchmark {
     record Row(String what, long orders, Histogram rtt, double achievedPerSecond, Costs costs) {
     }
 
-    /** What a level cost besides time: events the cluster dropped (egress back-pressure), commands failed, GC. */
+    /**
+     * What a level cost besides time: events the cluster dropped (egress back-pressure), commands failed, GC, and
+     * the CPU it burnt, per thread kind. CPU per order is the figure to compare between runs on a shared machine:
+     * other engineers' builds stretch the latencies, much less the CPU our own threads need for an order.
+     */
     record Costs(long trades, long rejected, long droppedEvents, long failed, long gcCount, long gcMillis,
-                 String loadAverage) {
+                 String loadAverage, CpuSplit cpu) {
         static Meter meter(LoopbackCluster cluster, Traders traders) {
             return new Meter(cluster, traders, traders.trades.get(), traders.rejected.get(), droppedSoFar(cluster),
-                    traders.failed.get(), collectionsSoFar(), collectionMillisSoFar());
+                    traders.failed.get(), collectionsSoFar(), collectionMillisSoFar(), CpuSplit.now());
         }
 
         record Meter(LoopbackCluster cluster, Traders traders, long trades, long rejected, long dropped, long failed,
-                     long gcCount, long gcMillis) {
+                     long gcCount, long gcMillis, CpuSplit cpuAtStart) {
             Costs stop() {
                 return new Costs(traders.trades.get() - trades, traders.rejected.get() - rejected,
                         droppedSoFar(cluster) - dropped, traders.failed.get() - failed,
-                        collectionsSoFar() - gcCount, collectionMillisSoFar() - gcMillis, loadNow());
+                        collectionsSoFar() - gcCount, collectionMillisSoFar() - gcMillis, loadNow(),
+                        CpuSplit.now().minus(cpuAtStart));
             }
         }
 
@@ -87,6 +92,75 @@ public final class VenueLatencyBenchmark {
             } catch (java.io.IOException | RuntimeException e) {
                 return "?";
             }
+        }
+    }
+
+    /** Thread kinds, by the names Aeron and the venue give their threads (all nodes of a kind summed). */
+    enum ThreadKind {
+        SERVICE("service"), CONSENSUS("consensus module"), ARCHIVE("archive"), NODE_DRIVER("node drivers"),
+        CLIENT_DRIVER("client driver"), VENUE("venues"), AERON_CLIENT("Aeron client conductors"),
+        BENCH("bench threads"), JVM("JVM (GC, JIT)");
+
+        final String label;
+
+        ThreadKind(String label) {
+            this.label = label;
+        }
+
+        static ThreadKind of(String name) {
+            if (name.startsWith("clustered-service")) {
+                return SERVICE;
+            } else if (name.startsWith("consensus-module")) {
+                return CONSENSUS;
+            } else if (name.startsWith("archive")) {
+                return ARCHIVE;
+            } else if (name.contains("client-driver")) {
+                return CLIENT_DRIVER;
+            } else if (name.contains("driver-conductor") || name.contains("sender") || name.contains("receiver")) {
+                return NODE_DRIVER;
+            } else if (name.startsWith("cluster-venue")) {
+                return VENUE;
+            } else if (name.startsWith("aeron-client")) {
+                return AERON_CLIENT;
+            }
+            return BENCH;
+        }
+    }
+
+    /** CPU time per thread kind (ns), and of the whole process (GC and JIT threads included). */
+    record CpuSplit(long[] nanosByKind, long processNanos) {
+        static CpuSplit now() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] byKind = new long[ThreadKind.values().length];
+            long known = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byKind[ThreadKind.of(info.getThreadName()).ordinal()] += cpu;
+                    known += cpu;
+                }
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            // GC and JIT threads are not Java threads: what the process used beyond the Java threads is theirs.
+            byKind[ThreadKind.JVM.ordinal()] += Math.max(0, process - known);
+            return new CpuSplit(byKind, process);
+        }
+
+        CpuSplit minus(CpuSplit start) {
+            long[] delta = new long[nanosByKind.length];
+            for (int i = 0; i < delta.length; i++) {
+                // A thread that ended during the level takes its CPU with it: never report less than nothing.
+                delta[i] = Math.max(0, nanosByKind[i] - start.nanosByKind[i]);
+            }
+            return new CpuSplit(delta, processNanos - start.processNanos);
+        }
+
+        static CpuSplit none() {
+            return new CpuSplit(new long[ThreadKind.values().length], 0);
         }
     }
 
@@ -383,7 +457,7 @@ public final class VenueLatencyBenchmark {
             }
             double rate = messages * 1e9 / (System.nanoTime() - started);
             return new Row("Aeron UDP ping/pong (closed loop)", messages, rtt, rate, new Costs(0, 0, 0, 0, 0, 0,
-                    Costs.loadNow()));
+                    Costs.loadNow(), CpuSplit.none()));
         } finally {
             running.set(false);
             if (pong != null) {
@@ -405,6 +479,27 @@ public final class VenueLatencyBenchmark {
                     row.what(), row.orders(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
                     h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, row.achievedPerSecond(), c.trades(),
                     c.rejected(), c.droppedEvents(), c.failed(), c.gcCount(), c.gcMillis(), c.loadAverage());
+        }
+        System.out.println();
+        StringBuilder header = new StringBuilder("| run | CPU µs per order |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
+        for (ThreadKind kind : ThreadKind.values()) {
+            header.append(' ').append(kind.label).append(" |");
+            rule.append("---:|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        for (Row row : rows) {
+            CpuSplit cpu = row.costs().cpu();
+            if (cpu.processNanos() <= 0 || row.orders() == 0) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder("| " + row.what() + " | "
+                    + String.format("%.1f", cpu.processNanos() / 1e3 / row.orders()) + " |");
+            for (ThreadKind kind : ThreadKind.values()) {
+                line.append(String.format(" %.1f |", cpu.nanosByKind()[kind.ordinal()] / 1e3 / row.orders()));
+            }
+            System.out.println(line);
         }
     }
 }

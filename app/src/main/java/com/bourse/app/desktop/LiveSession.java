@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,7 @@ import java.util.stream.Collectors;
 public final class LiveSession implements TradingSession {
     static final int DEPTH_LEVELS = 2_000;
     private static final long ANSWER_TIMEOUT_SECONDS = 15;
+    private static final int FIRST_LOAD_ATTEMPTS = 3;
 
     private final LiveHost host;
     private final TraderIdentity trader;
@@ -56,6 +59,8 @@ public final class LiveSession implements TradingSession {
     private final Set<Long> accountIds;
     private volatile MarketFeed feed;
     private volatile boolean closed;
+    /** Set on the venue thread once the feed follows the events from the first snapshot on. */
+    private volatile boolean following;
 
     /**
      * @param venue   this window's connection, opened with {@code signedIn}'s credential; the session closes it
@@ -142,12 +147,28 @@ public final class LiveSession implements TradingSession {
             }
         });
         venue.onReconnected(this::resync);
+        return firstLoad(marketFeed, FIRST_LOAD_ATTEMPTS);
+    }
+
+    /**
+     * The window's starting state, and the feed subscribed at exactly its position. The cluster may close a session
+     * it has only just opened (its answer found the egress not yet connected): the venue opens another and the
+     * request failed unanswered, so it is asked again. A request that timed out is not: its answer may still come.
+     */
+    private CompletableFuture<MarketSnapshot> firstLoad(MarketFeed marketFeed, int attempts) {
         return venue.requestMarket(DEPTH_LEVELS, state -> {
                     learnOrderIds(state.blotter());
                     venue.subscribe(marketFeed);
+                    following = true;
                 })
                 .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .thenApply(this::snapshot);
+                .thenApply(this::snapshot)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    boolean unanswered = !(cause instanceof TimeoutException) && !following;
+                    return attempts > 1 && unanswered && !closed
+                            ? firstLoad(marketFeed, attempts - 1) : CompletableFuture.failedFuture(failure);
+                });
     }
 
     /** New order ids go above what each of the trader's accounts has used, whichever desktop used it. */
@@ -161,8 +182,8 @@ public final class LiveSession implements TradingSession {
     /** On the venue thread after a reconnect: ask again and replace the window's state at the answer. */
     private void resync() {
         MarketFeed current = feed;
-        if (current == null || closed) {
-            return;
+        if (current == null || closed || !following) {
+            return; // before the first load completes, that load asks again itself
         }
         venue.requestMarket(DEPTH_LEVELS, state -> {
                     learnOrderIds(state.blotter());

@@ -188,7 +188,7 @@ class LiveDesktopTest {
             }
         });
 
-        long flooded = floodPublicEventsUntilTheClusterDropsOne(desktop);
+        floodPublicEvents(desktop);
         Session bob = desktop.live().credentials().issue(BOB, "bob", Set.of(Role.TRADER));
         bobVenue = desktop.live().connect(bob);
         Acks bobAcks = new Acks(1);
@@ -204,7 +204,8 @@ class LiveDesktopTest {
                 && alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25
                 && alice.context().desk().workingOrders().size() == 1
                 && alice.context().desk().workingOrders().getFirst().leaves() == 15, 60);
-        assertThat(flooded).as("public events it took to fill the window").isPositive();
+        assertThat(cluster.droppedEvents()).as("events the cluster could not send before closing a session")
+                .isPositive();
         assertWindowShowsTheClustersBlotter(alice, aliceVenue);
     }
 
@@ -256,32 +257,25 @@ class LiveDesktopTest {
     }
 
     /**
-     * The system user halts and resumes ASML over and over (public events every session is sent) until the
-     * cluster could not send one to another session than its own; returns how many it sent.
+     * The system user halts and resumes ASML 1,000 times: 2,000 public events every session is sent, several times
+     * what a stopped window's 64 KB egress term holds. (The flooding venue itself may be cut off under the burst
+     * on a loaded machine; it reconnects and resends, and the cluster skips what it applied.)
      */
-    private long floodPublicEventsUntilTheClusterDropsOne(Desktop desktop) throws Exception {
+    private void floodPublicEvents(Desktop desktop) throws Exception {
         Session system = desktop.live().credentials().issue(Command.SYSTEM_USER, "system", Set.of(Role.ADMIN));
-        long sent = 0;
         try (ClusterVenue admin = desktop.live().connect(system)) {
             answered(admin);
-            long droppedBefore = cluster.droppedEvents();
-            long reconnectsBefore = admin.leaderChanges();
-            while (cluster.droppedEvents() == droppedBefore) {
-                assertThat(sent).as("events sent without the cluster cutting the frozen window off")
-                        .isLessThan(20_000);
-                Acks batch = new Acks(400);
-                admin.onOutcome(batch);
+            for (int batch = 0; batch < 5; batch++) {
+                Acks acks = new Acks(400);
+                admin.onOutcome(acks);
                 for (int i = 0; i < 200; i++) {
                     long now = System.currentTimeMillis();
                     assertThat(admin.submit(new Command.HaltInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
                     assertThat(admin.submit(new Command.ResumeInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
                 }
-                batch.await("halts and resumes");
-                sent += 400;
+                acks.await("halts and resumes");
             }
-            assertThat(admin.leaderChanges()).as("the flooding session kept its session").isEqualTo(reconnectsBefore);
         }
-        return sent;
     }
 
     /**

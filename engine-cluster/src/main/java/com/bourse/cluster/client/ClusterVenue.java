@@ -61,6 +61,8 @@ public final class ClusterVenue implements Venue {
     private static final long RECONNECT_BACKOFF_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** No ack for this long while commands are pending: send them again (the cluster skips what it applied). */
     private static final long ACK_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
+    /** Silence, with commands waiting, after which the session is taken for closed: two unanswered resend rounds. */
+    private static final long SILENT_SESSION_NS = 2 * ACK_TIMEOUT_NS + TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ClusterVenueConfig config;
     private final MediaDriver driver;
@@ -76,6 +78,7 @@ public final class ClusterVenue implements Venue {
     private volatile long leaderChanges;
     private volatile boolean linkUp;
     private volatile Runnable reconnected = () -> { };
+    private volatile long lastLatencyNanos;
 
     private ClusterVenue(ClusterVenueConfig config) {
         this.config = config;
@@ -92,6 +95,9 @@ public final class ClusterVenue implements Venue {
                         .termBufferSparseFile(true)
                         .publicationTermBufferLength(256 * 1024)
                         .ipcTermBufferLength(256 * 1024)
+                        .initialWindowLength(config.receiveWindowLength())
+                        .socketRcvbufLength(config.receiveWindowLength())
+                        .socketSndbufLength(config.receiveWindowLength())
                         .dirDeleteOnStart(true)
                         .dirDeleteOnShutdown(true));
                 directory = launched.aeronDirectoryName();
@@ -120,7 +126,7 @@ public final class ClusterVenue implements Venue {
 
     @Override
     public boolean submit(Command command) {
-        return !closed && command != null && inbox.offer(command);
+        return !closed && command != null && inbox.offer(new Submission(command, System.nanoTime()));
     }
 
     @Override
@@ -181,6 +187,14 @@ public final class ClusterVenue implements Venue {
         return leaderMemberId;
     }
 
+    /**
+     * The round trip of the last acknowledged command, from {@link #submit} to its {@code CommandAck} (resends
+     * included); 0 before the first.
+     */
+    public long lastLatencyNanos() {
+        return lastLatencyNanos;
+    }
+
     /** How many times the venue followed a new leader or re-established its session. */
     public long leaderChanges() {
         return leaderChanges;
@@ -204,6 +218,10 @@ public final class ClusterVenue implements Venue {
             default -> new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1),
                     TimeUnit.MICROSECONDS.toNanos(100));
         };
+    }
+
+    /** A command and when the caller submitted it, for the round trip. */
+    private record Submission(Command command, long submittedNs) {
     }
 
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
@@ -235,7 +253,7 @@ public final class ClusterVenue implements Venue {
         private final EventCodec eventCodec = new EventCodec();
         private final SessionCodec sessionCodec = new SessionCodec();
         private final UnsafeBuffer out = new UnsafeBuffer(new byte[CommandCodec.MAX_ENCODED_LENGTH]);
-        private final Long2ObjectHashMap<Command> pending = new Long2ObjectHashMap<>();
+        private final Long2ObjectHashMap<Submission> pending = new Long2ObjectHashMap<>();
         private final Long2ObjectHashMap<BlotterAssembly> blotters = new Long2ObjectHashMap<>();
         private final List<BlotterAsk> blotterAsks = new ArrayList<>();
         private final Long2ObjectHashMap<MarketAssembly> markets = new Long2ObjectHashMap<>();
@@ -248,13 +266,15 @@ public final class ClusterVenue implements Venue {
         private long nextRequestId = 1;
         private long lastSendNs = System.nanoTime();
         private long lastAckNs = System.nanoTime();
+        /** Last word from the cluster, or when commands started waiting after a quiet spell, whichever is later. */
+        private long silentSinceNs = System.nanoTime();
         private long nextReconnectNs;
 
         void connect() {
             AeronCluster.Context context = new AeronCluster.Context()
                     .aeron(aeron)
                     .ownsAeronClient(false)
-                    .ingressChannel("aeron:udp?term-length=128k")
+                    .ingressChannel(config.ingressChannel())
                     .ingressEndpoints(config.ingressEndpoints())
                     .egressChannel(config.egressChannel())
                     .messageTimeoutNs(config.connectTimeout().toNanos())
@@ -268,6 +288,7 @@ public final class ClusterVenue implements Venue {
                 throw new CredentialRefusedException(reason, e);
             }
             leaderMemberId = cluster.leaderMemberId();
+            silentSinceNs = System.nanoTime();
             linkUp = true;
         }
 
@@ -290,6 +311,13 @@ public final class ClusterVenue implements Venue {
             long now = System.nanoTime();
             if (now - lastSendNs > KEEP_ALIVE_NS && cluster.sendKeepAlive()) {
                 lastSendNs = now;
+            }
+            if (!pending.isEmpty() && now - silentSinceNs > SILENT_SESSION_NS) {
+                // Commands sent again and still not a word back: the cluster has closed this session (it cuts off a
+                // client that fell behind, and the close notice itself may not have fitted in the full egress).
+                // A new session resyncs the window and gets every pending command acknowledged.
+                CloseHelper.quietClose(cluster);
+                return work + reconnect();
             }
             if (!pending.isEmpty() && now - lastAckNs > ACK_TIMEOUT_NS) {
                 // An ack can be lost without a leader change (egress back-pressure at the cluster): ask again.
@@ -328,15 +356,18 @@ public final class ClusterVenue implements Venue {
             Object item;
             while (drained < 1024 && (item = inbox.poll()) != null) {
                 drained++;
-                if (item instanceof Command command) {
+                if (item instanceof Submission submission) {
                     try {
                         // Encode now so a command the wire cannot carry fails here without using up an id.
-                        commandCodec.encode(config.clientId(), nextCorrelation, command, out, 0);
+                        commandCodec.encode(config.clientId(), nextCorrelation, submission.command(), out, 0);
                     } catch (RuntimeException e) {
-                        outcomes.failed(command, "cannot be sent: " + e.getMessage());
+                        outcomes.failed(submission.command(), "cannot be sent: " + e.getMessage());
                         continue;
                     }
-                    pending.put(nextCorrelation++, command);
+                    if (pending.isEmpty()) {
+                        silentSinceNs = System.nanoTime();
+                    }
+                    pending.put(nextCorrelation++, submission);
                 } else if (item instanceof BlotterAsk ask) {
                     blotterAsks.add(ask);
                 } else if (item instanceof MarketAsk ask) {
@@ -373,9 +404,9 @@ public final class ClusterVenue implements Venue {
                 sent++;
             }
             while (nextToSend < nextCorrelation) {
-                Command command = pending.get(nextToSend);
-                if (command != null) {
-                    int length = commandCodec.encode(config.clientId(), nextToSend, command, out, 0);
+                Submission submission = pending.get(nextToSend);
+                if (submission != null) {
+                    int length = commandCodec.encode(config.clientId(), nextToSend, submission.command(), out, 0);
                     long result = cluster.offer(out, 0, length);
                     if (result < 0) {
                         if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
@@ -404,6 +435,7 @@ public final class ClusterVenue implements Venue {
         @Override
         public void onMessage(long clusterSessionId, long timestamp, DirectBuffer buffer, int offset, int length,
                               Header header) {
+            silentSinceNs = System.nanoTime();
             int templateId = WireFormat.templateId(buffer, offset, length);
             if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
@@ -434,10 +466,12 @@ public final class ClusterVenue implements Venue {
                 }
                 return;
             }
-            Command command = pending.remove(ack.correlationId());
-            if (command == null) {
+            Submission submission = pending.remove(ack.correlationId());
+            if (submission == null) {
                 return;
             }
+            lastLatencyNanos = Math.max(1, lastAckNs - submission.submittedNs());
+            Command command = submission.command();
             if (ack.status().applied()) {
                 outcomes.acknowledged(command, ack.logPosition());
             } else {
@@ -459,12 +493,11 @@ public final class ClusterVenue implements Venue {
         private void onBlotterChunk(SessionMessage.BlotterChunk chunk) {
             MarketAssembly market = markets.get(chunk.requestId());
             if (market != null) {
-                market.orders.addAll(chunk.orders());
-                market.balances.addAll(chunk.balances());
+                market.blotter.add(chunk);
                 if (chunk.last()) {
                     markets.remove(chunk.requestId());
                     MarketState state = new MarketState(chunk.logPosition(), market.levels, market.lastTrades,
-                            new Blotter(chunk.logPosition(), market.orders, market.balances));
+                            market.blotter.complete(chunk.logPosition()));
                     try {
                         market.ask.atAnswer().accept(state);
                         market.ask.answer().complete(state);
@@ -478,11 +511,10 @@ public final class ClusterVenue implements Venue {
             if (assembly == null) {
                 return;
             }
-            assembly.orders.addAll(chunk.orders());
-            assembly.balances.addAll(chunk.balances());
+            assembly.rows.add(chunk);
             if (chunk.last()) {
                 blotters.remove(chunk.requestId());
-                assembly.answer.complete(new Blotter(chunk.logPosition(), assembly.orders, assembly.balances));
+                assembly.answer.complete(assembly.rows.complete(chunk.logPosition()));
             }
         }
 
@@ -537,15 +569,15 @@ public final class ClusterVenue implements Venue {
         /** After the venue thread has stopped: every command still waiting is reported failed, oldest first. */
         void failEverythingPending(String reason) {
             for (long id = lowWater; id < nextCorrelation; id++) {
-                Command command = pending.remove(id);
-                if (command != null) {
-                    outcomes.failed(command, reason);
+                Submission submission = pending.remove(id);
+                if (submission != null) {
+                    outcomes.failed(submission.command(), reason);
                 }
             }
             Object item;
             while ((item = inbox.poll()) != null) {
-                if (item instanceof Command command) {
-                    outcomes.failed(command, reason);
+                if (item instanceof Submission submission) {
+                    outcomes.failed(submission.command(), reason);
                 } else if (item instanceof BlotterAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof MarketAsk ask) {
@@ -559,8 +591,7 @@ public final class ClusterVenue implements Venue {
         final MarketAsk ask;
         final List<SessionMessage.DepthLevel> levels = new ArrayList<>();
         final List<SessionMessage.LastTrade> lastTrades = new ArrayList<>();
-        final List<WorkingOrder> orders = new ArrayList<>();
-        final List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+        final BlotterRows blotter = new BlotterRows();
 
         MarketAssembly(MarketAsk ask) {
             this.ask = ask;
@@ -569,11 +600,27 @@ public final class ClusterVenue implements Venue {
 
     private static final class BlotterAssembly {
         final CompletableFuture<Blotter> answer;
-        final List<WorkingOrder> orders = new ArrayList<>();
-        final List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+        final BlotterRows rows = new BlotterRows();
 
         BlotterAssembly(CompletableFuture<Blotter> answer) {
             this.answer = answer;
+        }
+    }
+
+    /** The rows of a blotter answer's chunks so far. */
+    private static final class BlotterRows {
+        final List<WorkingOrder> orders = new ArrayList<>();
+        final List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+        final List<SessionMessage.LastOrderId> lastOrderIds = new ArrayList<>();
+
+        void add(SessionMessage.BlotterChunk chunk) {
+            orders.addAll(chunk.orders());
+            balances.addAll(chunk.balances());
+            lastOrderIds.addAll(chunk.lastOrderIds());
+        }
+
+        Blotter complete(long logPosition) {
+            return new Blotter(logPosition, orders, balances, lastOrderIds);
         }
     }
 }

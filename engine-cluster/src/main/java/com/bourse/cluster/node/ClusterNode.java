@@ -79,6 +79,7 @@ public final class ClusterNode implements AutoCloseable {
                 .threadingMode(ThreadingMode.SHARED)
                 .sharedIdleStrategy(idle.get())
                 .termBufferSparseFile(true)
+                .mtuLength(config.mtuLength())
                 .publicationTermBufferLength(TERM_LENGTH)
                 .ipcTermBufferLength(TERM_LENGTH * 4)
                 .initialWindowLength(SOCKET_AND_WINDOW_LENGTH)

@@ -116,6 +116,8 @@ public final class EngineClusteredService implements ClusteredService {
     public void onSessionMessage(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length,
                                  Header header) {
         long started = System.nanoTime();
+        // Read per message, as Aeron's own offer does: a follower's sends are no-ops, so it skips encoding them.
+        router.leading(cluster.role() == Cluster.Role.LEADER);
         int templateId = WireFormat.templateId(buffer, offset, length);
         if (templateId == BlotterRequestDecoder.TEMPLATE_ID && length >= WireFormat.HEADER_LENGTH
                 + BlotterRequestDecoder.BLOCK_LENGTH) {
@@ -179,12 +181,14 @@ public final class EngineClusteredService implements ClusteredService {
         boolean everything = entitlements.isBackOffice(user);
         List<WorkingOrder> orders = new ArrayList<>();
         List<SessionMessage.AccountBalance> balances = new ArrayList<>();
+        List<SessionMessage.LastOrderId> lastOrderIds = new ArrayList<>();
         if (user != Principal.NONE) {
             List<String> assets = engine.assets();
             for (long accountId : engine.accountIds()) {
                 if (!everything && !entitlements.owns(user, accountId)) {
                     continue;
                 }
+                lastOrderIds.add(new SessionMessage.LastOrderId(accountId, engine.lastOrderId(accountId)));
                 orders.addAll(engine.workingOrders(accountId));
                 for (String asset : assets) {
                     long balance = engine.balance(accountId, asset);
@@ -198,17 +202,20 @@ public final class EngineClusteredService implements ClusteredService {
         long position = cluster.logPosition();
         int o = 0;
         int b = 0;
+        int a = 0;
         int max = SessionCodec.MAX_ROWS_PER_CHUNK;
         do {
             List<WorkingOrder> orderChunk = orders.subList(o, Math.min(orders.size(), o + max));
             List<SessionMessage.AccountBalance> balanceChunk = balances.subList(b, Math.min(balances.size(), b + max));
+            List<SessionMessage.LastOrderId> idChunk = lastOrderIds.subList(a, Math.min(lastOrderIds.size(), a + max));
             o += orderChunk.size();
             b += balanceChunk.size();
-            boolean last = o == orders.size() && b == balances.size();
+            a += idChunk.size();
+            boolean last = o == orders.size() && b == balances.size() && a == lastOrderIds.size();
             int length = sessionCodec.encodeBlotterChunk(new SessionMessage.BlotterChunk(requestId, position, last,
-                    orderChunk, balanceChunk), reply, 0);
+                    orderChunk, balanceChunk, idChunk), reply, 0);
             router.sendDirect(session, reply, length);
-        } while (o < orders.size() || b < balances.size());
+        } while (o < orders.size() || b < balances.size() || a < lastOrderIds.size());
     }
 
     /**

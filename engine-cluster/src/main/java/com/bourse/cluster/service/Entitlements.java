@@ -19,7 +19,7 @@ import java.util.Arrays;
  * a trader sees the events of accounts they own. Service thread only.
  */
 final class Entitlements {
-    private static final long UNKNOWN = Long.MIN_VALUE;
+    static final long UNKNOWN = Long.MIN_VALUE;
 
     private final Long2LongHashMap accountOwner = new Long2LongHashMap(UNKNOWN);
     private final Long2LongHashMap userRoles = new Long2LongHashMap(UNKNOWN);
@@ -30,7 +30,7 @@ final class Entitlements {
         switch (event) {
             case Event.AccountOpened e -> accountOwner.put(e.accountId(), e.ownerUserId());
             case Event.UserRegistered e -> userRoles.put(e.userId(), e.roleMask());
-            case Event.OrderAccepted e -> orderAccount.put(e.orderId(), e.accountId());
+            case Event.OrderAccepted e -> orderAccepted(e.orderId(), e.accountId());
             default -> {
             }
         }
@@ -39,20 +39,37 @@ final class Entitlements {
     /** Forget orders an event ended, after it is routed. */
     void forget(Event event) {
         switch (event) {
-            case Event.OrderCancelled e -> orderAccount.remove(e.orderId());
-            case Event.OrderExpired e -> orderAccount.remove(e.orderId());
-            case Event.OrderRejected e -> orderAccount.remove(e.orderId());
-            case Event.Trade e -> {
-                if (e.makerLeaves() == 0) {
-                    orderAccount.remove(e.makerOrderId());
-                }
-                if (e.takerLeaves() == 0) {
-                    orderAccount.remove(e.takerOrderId());
-                }
-            }
+            case Event.OrderCancelled e -> orderEnded(e.orderId());
+            case Event.OrderExpired e -> orderEnded(e.orderId());
+            case Event.OrderRejected e -> orderEnded(e.orderId());
+            case Event.Trade e -> traded(e.makerOrderId(), e.makerLeaves(), e.takerOrderId(), e.takerLeaves());
             default -> {
             }
         }
+    }
+
+    // The same learning from the engine's primitive events, which come without a record.
+
+    void orderAccepted(long orderId, long accountId) {
+        orderAccount.put(orderId, accountId);
+    }
+
+    void orderEnded(long orderId) {
+        orderAccount.remove(orderId);
+    }
+
+    void traded(long makerOrderId, long makerLeaves, long takerOrderId, long takerLeaves) {
+        if (makerLeaves == 0) {
+            orderAccount.remove(makerOrderId);
+        }
+        if (takerLeaves == 0) {
+            orderAccount.remove(takerOrderId);
+        }
+    }
+
+    /** The account's owner, or {@link #UNKNOWN}. */
+    long ownerOf(long accountId) {
+        return accountOwner.get(accountId);
     }
 
     boolean isBackOffice(long userId) {

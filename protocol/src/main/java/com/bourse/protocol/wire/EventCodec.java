@@ -74,6 +74,8 @@ public final class EventCodec {
     private final UserRegisteredDecoder userDecoder = new UserRegisteredDecoder();
     private final CommandRejectedDecoder commandRejectedDecoder = new CommandRejectedDecoder();
 
+    private final TextCache assets = new TextCache();
+
     private Event event;
     private String rejection;
 
@@ -81,52 +83,48 @@ public final class EventCodec {
 
     /** Writes {@code event} at {@code offset}; returns the number of bytes written, header included. */
     public int encode(Event event, MutableDirectBuffer buffer, int offset) {
-        int body = switch (event) {
-            case Event.OrderAccepted e -> orderAcceptedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).accountId(e.accountId()).instrumentId(e.instrumentId()).userId(e.userId())
-                    .side(ToSbe.of(e.side())).orderType(ToSbe.of(e.type())).timeInForce(ToSbe.of(e.timeInForce()))
-                    .price(e.price()).stopPrice(e.stopPrice()).quantity(e.quantity())
-                    .displayQuantity(e.displayQuantity()).postOnly(ToSbe.of(e.postOnly())).timestamp(e.timestamp())
-                    .encodedLength();
-            case Event.OrderRejected e -> orderRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).accountId(e.accountId()).reason(ToSbe.of(e.reason())).encodedLength();
-            case Event.OrderHeld e -> orderHeldEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+        return switch (event) {
+            case Event.OrderAccepted e -> encodeOrderAccepted(buffer, offset, e.orderId(), e.accountId(),
+                    e.instrumentId(), e.userId(), e.side(), e.type(), e.timeInForce(), e.price(), e.stopPrice(),
+                    e.quantity(), e.displayQuantity(), e.postOnly(), e.timestamp());
+            case Event.OrderRejected e -> encodeOrderRejected(buffer, offset, e.orderId(), e.accountId(), e.reason());
+            case Event.OrderHeld e -> WireFormat.HEADER_LENGTH
+                    + orderHeldEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).accountId(e.accountId()).riskScoreBps(e.riskScoreBps())
                     .reason(ToSbe.of(e.reason())).encodedLength();
-            case Event.OrderApproved e -> orderApprovedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.OrderApproved e -> WireFormat.HEADER_LENGTH
+                    + orderApprovedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).officerUserId(e.officerUserId()).encodedLength();
-            case Event.OrderTriggered e -> orderTriggeredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.OrderTriggered e -> WireFormat.HEADER_LENGTH
+                    + orderTriggeredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).lastTradePrice(e.lastTradePrice()).encodedLength();
-            case Event.Trade e -> tradeEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .tradeId(e.tradeId()).instrumentId(e.instrumentId()).price(e.price()).quantity(e.quantity())
-                    .takerSide(ToSbe.of(e.takerSide())).makerOrderId(e.makerOrderId()).takerOrderId(e.takerOrderId())
-                    .makerAccountId(e.makerAccountId()).takerAccountId(e.takerAccountId())
-                    .makerLeaves(e.makerLeaves()).takerLeaves(e.takerLeaves()).timestamp(e.timestamp())
-                    .encodedLength();
-            case Event.OrderCancelled e -> orderCancelledEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).accountId(e.accountId()).cancelledQuantity(e.cancelledQuantity())
-                    .reason(ToSbe.of(e.reason())).encodedLength();
-            case Event.OrderReplaced e -> orderReplacedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).accountId(e.accountId()).price(e.price()).quantity(e.quantity())
-                    .keptPriority(ToSbe.of(e.keptPriority())).encodedLength();
-            case Event.OrderExpired e -> orderExpiredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.Trade e -> encodeTrade(buffer, offset, e.tradeId(), e.instrumentId(), e.price(), e.quantity(),
+                    e.takerSide(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(), e.takerAccountId(),
+                    e.makerLeaves(), e.takerLeaves(), e.timestamp());
+            case Event.OrderCancelled e -> encodeOrderCancelled(buffer, offset, e.orderId(), e.accountId(),
+                    e.cancelledQuantity(), e.reason());
+            case Event.OrderReplaced e -> encodeOrderReplaced(buffer, offset, e.orderId(), e.accountId(), e.price(),
+                    e.quantity(), e.keptPriority());
+            case Event.OrderExpired e -> WireFormat.HEADER_LENGTH
+                    + orderExpiredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).accountId(e.accountId()).expiredQuantity(e.expiredQuantity())
                     .encodedLength();
-            case Event.BookDelta e -> bookDeltaEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .instrumentId(e.instrumentId()).side(ToSbe.of(e.side())).price(e.price())
-                    .levelQuantity(e.levelQuantity()).orderCount(e.orderCount()).encodedLength();
-            case Event.BalanceChanged e -> balanceChangedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .accountId(e.accountId()).delta(e.delta()).balance(e.balance()).held(e.held())
-                    .journalId(e.journalId()).asset(ToSbe.text(e.asset(), "asset")).encodedLength();
-            case Event.TransferStateChanged e -> transferEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.BookDelta e -> encodeBookDelta(buffer, offset, e.instrumentId(), e.side(), e.price(),
+                    e.levelQuantity(), e.orderCount());
+            case Event.BalanceChanged e -> encodeBalanceChanged(buffer, offset, e.accountId(), e.asset(), e.delta(),
+                    e.balance(), e.held(), e.journalId());
+            case Event.TransferStateChanged e -> WireFormat.HEADER_LENGTH
+                    + transferEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .transferId(e.transferId()).kind(ToSbe.of(e.kind())).fromAccountId(e.fromAccountId())
                     .toAccountId(e.toAccountId()).amount(e.amount()).state(ToSbe.of(e.state()))
                     .reason(ToSbe.of(e.reason())).asset(ToSbe.text(e.asset(), "asset")).encodedLength();
-            case Event.RiskAlert e -> riskAlertEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.RiskAlert e -> WireFormat.HEADER_LENGTH
+                    + riskAlertEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .subjectType(ToSbe.of(e.subject())).subjectId(e.subjectId()).accountId(e.accountId())
                     .scoreBps(e.scoreBps()).amountBps(e.amountBps()).frequencyBps(e.frequencyBps())
                     .patternBps(e.patternBps()).reason(ToSbe.of(e.reason())).encodedLength();
-            case Event.KillSwitchChanged e -> killSwitchEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.KillSwitchChanged e -> WireFormat.HEADER_LENGTH
+                    + killSwitchEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .accountId(e.accountId()).engaged(ToSbe.of(e.engaged())).byUserId(e.byUserId()).encodedLength();
             case Event.RiskLimitsChanged e -> {
                 if (e.limits() == null) {
@@ -135,15 +133,16 @@ public final class EventCodec {
                 RiskLimitsChangedEncoder enc = limitsEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                         .accountId(e.accountId());
                 CommandCodec.limits(enc.limits(), e.limits());
-                yield enc.encodedLength();
+                yield WireFormat.HEADER_LENGTH + enc.encodedLength();
             }
-            case Event.InstrumentStatusChanged e -> statusEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.InstrumentStatusChanged e -> WireFormat.HEADER_LENGTH
+                    + statusEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .instrumentId(e.instrumentId()).halted(ToSbe.of(e.halted())).encodedLength();
             case Event.CurrencyAdded e -> {
                 if (e.currency() == null) {
                     throw new IllegalArgumentException("CurrencyAdded has no currency");
                 }
-                yield currencyEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                yield WireFormat.HEADER_LENGTH + currencyEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                         .minorDigits(e.currency().minorDigits()).code(ToSbe.text(e.currency().code(), "code"))
                         .encodedLength();
             }
@@ -152,22 +151,87 @@ public final class EventCodec {
                 if (i == null) {
                     throw new IllegalArgumentException("InstrumentListed has no instrument");
                 }
-                yield instrumentEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                yield WireFormat.HEADER_LENGTH + instrumentEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                         .instrumentId(i.id()).priceScale(i.priceScale()).tickSize(i.tickSize()).lotSize(i.lotSize())
                         .referencePrice(i.referencePrice()).bandBps(i.bandBps())
                         .symbol(ToSbe.text(i.symbol(), "symbol")).currency(ToSbe.text(i.currency(), "currency"))
                         .encodedLength();
             }
-            case Event.AccountOpened e -> accountEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.AccountOpened e -> WireFormat.HEADER_LENGTH
+                    + accountEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .accountId(e.accountId()).ownerUserId(e.ownerUserId())
                     .selfTradePrevention(ToSbe.of(e.selfTradePrevention()))
                     .baseCurrency(ToSbe.text(e.baseCurrency(), "baseCurrency")).encodedLength();
-            case Event.UserRegistered e -> userEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.UserRegistered e -> WireFormat.HEADER_LENGTH
+                    + userEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .userId(e.userId()).roleMask(e.roleMask()).encodedLength();
-            case Event.CommandRejected e -> commandRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            case Event.CommandRejected e -> WireFormat.HEADER_LENGTH
+                    + commandRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .refId(e.refId()).reason(ToSbe.of(e.reason())).encodedLength();
         };
-        return WireFormat.HEADER_LENGTH + body;
+    }
+
+    // ---- Encoding from the engine's primitive sink methods (no record, no allocation) ----------
+    // Each writes exactly what encode(Event) writes for the equal record; each returns the bytes written, header
+    // included.
+
+    public int encodeOrderAccepted(MutableDirectBuffer buffer, int offset, long orderId, long accountId,
+                                   long instrumentId, long userId, Side side, OrderType type, TimeInForce tif,
+                                   long price, long stopPrice, long quantity, long displayQuantity, boolean postOnly,
+                                   long timestamp) {
+        return WireFormat.HEADER_LENGTH + orderAcceptedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .orderId(orderId).accountId(accountId).instrumentId(instrumentId).userId(userId)
+                .side(ToSbe.of(side)).orderType(ToSbe.of(type)).timeInForce(ToSbe.of(tif))
+                .price(price).stopPrice(stopPrice).quantity(quantity)
+                .displayQuantity(displayQuantity).postOnly(ToSbe.of(postOnly)).timestamp(timestamp)
+                .encodedLength();
+    }
+
+    public int encodeOrderRejected(MutableDirectBuffer buffer, int offset, long orderId, long accountId,
+                                   ErrorCode reason) {
+        return WireFormat.HEADER_LENGTH + orderRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .orderId(orderId).accountId(accountId).reason(ToSbe.of(reason)).encodedLength();
+    }
+
+    public int encodeTrade(MutableDirectBuffer buffer, int offset, long tradeId, long instrumentId, long price,
+                           long quantity, Side takerSide, long makerOrderId, long takerOrderId, long makerAccountId,
+                           long takerAccountId, long makerLeaves, long takerLeaves, long timestamp) {
+        return WireFormat.HEADER_LENGTH + tradeEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .tradeId(tradeId).instrumentId(instrumentId).price(price).quantity(quantity)
+                .takerSide(ToSbe.of(takerSide)).makerOrderId(makerOrderId).takerOrderId(takerOrderId)
+                .makerAccountId(makerAccountId).takerAccountId(takerAccountId)
+                .makerLeaves(makerLeaves).takerLeaves(takerLeaves).timestamp(timestamp)
+                .encodedLength();
+    }
+
+    public int encodeOrderCancelled(MutableDirectBuffer buffer, int offset, long orderId, long accountId,
+                                    long cancelledQuantity, CancelReason reason) {
+        return WireFormat.HEADER_LENGTH + orderCancelledEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .orderId(orderId).accountId(accountId).cancelledQuantity(cancelledQuantity)
+                .reason(ToSbe.of(reason)).encodedLength();
+    }
+
+    public int encodeOrderReplaced(MutableDirectBuffer buffer, int offset, long orderId, long accountId, long price,
+                                   long quantity, boolean keptPriority) {
+        return WireFormat.HEADER_LENGTH + orderReplacedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .orderId(orderId).accountId(accountId).price(price).quantity(quantity)
+                .keptPriority(ToSbe.of(keptPriority)).encodedLength();
+    }
+
+    public int encodeBookDelta(MutableDirectBuffer buffer, int offset, long instrumentId, Side side, long price,
+                               long levelQuantity, int orderCount) {
+        return WireFormat.HEADER_LENGTH + bookDeltaEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .instrumentId(instrumentId).side(ToSbe.of(side)).price(price)
+                .levelQuantity(levelQuantity).orderCount(orderCount).encodedLength();
+    }
+
+    /** The asset's UTF-8 bytes come from a small cache: the engine names a handful of assets, over and over. */
+    public int encodeBalanceChanged(MutableDirectBuffer buffer, int offset, long accountId, String asset, long delta,
+                                    long balance, long held, long journalId) {
+        byte[] assetBytes = assets.bytesOf(asset, "asset");
+        return WireFormat.HEADER_LENGTH + balanceChangedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .accountId(accountId).delta(delta).balance(balance).held(held)
+                .journalId(journalId).putAsset(assetBytes, 0, assetBytes.length).encodedLength();
     }
 
     // ---- Decoding ------------------------------------------------------------------------------

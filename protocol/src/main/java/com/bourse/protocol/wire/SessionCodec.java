@@ -29,7 +29,10 @@ import java.util.List;
  * Not thread-safe: one instance per thread.
  */
 public final class SessionCodec {
-    /** Orders or balances per blotter chunk: keeps a chunk well under an egress term's largest message. */
+    /**
+     * Orders, balances or account entries per blotter chunk: keeps a chunk a few KB, well under an egress term's
+     * largest message (an eighth of the term).
+     */
     public static final int MAX_ROWS_PER_CHUNK = 40;
     /** Price levels or last trades per depth chunk (a level is 29 bytes on the wire). */
     public static final int MAX_LEVELS_PER_CHUNK = 200;
@@ -63,9 +66,10 @@ public final class SessionCodec {
                 .requestId(requestId).encodedLength();
     }
 
-    /** Writes one chunk; at most {@link #MAX_ROWS_PER_CHUNK} orders and balances each. */
+    /** Writes one chunk; at most {@link #MAX_ROWS_PER_CHUNK} orders, balances and account entries each. */
     public int encodeBlotterChunk(SessionMessage.BlotterChunk chunk, MutableDirectBuffer buffer, int offset) {
-        if (chunk.orders().size() > MAX_ROWS_PER_CHUNK || chunk.balances().size() > MAX_ROWS_PER_CHUNK) {
+        if (chunk.orders().size() > MAX_ROWS_PER_CHUNK || chunk.balances().size() > MAX_ROWS_PER_CHUNK
+                || chunk.lastOrderIds().size() > MAX_ROWS_PER_CHUNK) {
             throw new IllegalArgumentException("a blotter chunk holds at most " + MAX_ROWS_PER_CHUNK + " rows each");
         }
         BlotterSnapshotEncoder e = chunkEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
@@ -82,6 +86,10 @@ public final class SessionCodec {
         for (AccountBalance b : chunk.balances()) {
             balances.next().accountId(b.accountId()).balance(b.balance()).held(b.held())
                     .asset(ToSbe.text(b.asset(), "asset"));
+        }
+        BlotterSnapshotEncoder.AccountsEncoder accounts = e.accountsCount(chunk.lastOrderIds().size());
+        for (SessionMessage.LastOrderId a : chunk.lastOrderIds()) {
+            accounts.next().accountId(a.accountId()).lastOrderId(a.orderId());
         }
         return WireFormat.HEADER_LENGTH + e.encodedLength();
     }
@@ -171,7 +179,13 @@ public final class SessionCodec {
                     long held = b.held();
                     balances.add(new AccountBalance(accountId, b.asset(), balance, held));
                 }
-                return new SessionMessage.BlotterChunk(requestId, logPosition, last, orders, balances);
+                // Before version 4 the group is absent and the generated decoder reads it as empty.
+                List<SessionMessage.LastOrderId> lastOrderIds = new ArrayList<>();
+                for (BlotterSnapshotDecoder.AccountsDecoder a : d.accounts()) {
+                    lastOrderIds.add(new SessionMessage.LastOrderId(a.accountId(), a.lastOrderId()));
+                }
+                return new SessionMessage.BlotterChunk(requestId, logPosition, last, orders, balances,
+                        lastOrderIds);
             }
             case MarketRequestDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(MarketRequestDecoder.BLOCK_LENGTH);

@@ -17,12 +17,16 @@ public sealed interface SessionMessage {
     record BlotterRequest(long requestId) implements SessionMessage {
     }
 
-    /** One chunk of the answer to a {@link BlotterRequest}; the chunk with {@code last} ends it. */
+    /**
+     * One chunk of the answer to a {@link BlotterRequest}; the chunk with {@code last} ends it. {@code lastOrderIds}
+     * names each account of the answer once (empty from a cluster older than schema version 4).
+     */
     record BlotterChunk(long requestId, long logPosition, boolean last, List<WorkingOrder> orders,
-                        List<AccountBalance> balances) implements SessionMessage {
+                        List<AccountBalance> balances, List<LastOrderId> lastOrderIds) implements SessionMessage {
         public BlotterChunk {
             orders = List.copyOf(orders);
             balances = List.copyOf(balances);
+            lastOrderIds = List.copyOf(lastOrderIds);
         }
     }
 
@@ -49,6 +53,13 @@ public sealed interface SessionMessage {
 
     /** An instrument's last trade price (0 before any trade). */
     record LastTrade(long instrumentId, long price) {
+    }
+
+    /**
+     * The highest client order id an account has used (0 if none). The engine accepts only ids above it, so a
+     * client that starts afresh numbers its orders from here.
+     */
+    record LastOrderId(long accountId, long orderId) {
     }
 
     /** An account's balance and funds held of one asset (a currency code or an instrument symbol). */

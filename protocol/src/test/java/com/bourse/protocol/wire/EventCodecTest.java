@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCodecTest {
     private final EventCodec codec = new EventCodec();
@@ -29,6 +30,75 @@ class EventCodecTest {
                 assertThat(codec.event()).isEqualTo(event);
             }
         }
+    }
+
+    /** The cluster encodes the engine's hot events from its primitive sink methods: same bytes as the records. */
+    @Test
+    void primitiveEncodersWriteTheSameBytesAsTheRecordEncoder() {
+        Random random = new Random(11);
+        UnsafeBuffer primitive = new UnsafeBuffer(new byte[buffer.capacity()]);
+        for (int i = 0; i < 200; i++) {
+            for (Event event : hotEvents(random)) {
+                int length = codec.encode(event, buffer, 8);
+                int primitiveLength = encodePrimitive(event, primitive, 8);
+
+                assertThat(primitiveLength).as("%s", event).isEqualTo(length);
+                assertThat(primitive.compareTo(buffer)).as("%s", event).isZero();
+                assertThat(codec.decode(primitive, 8, primitiveLength)).as("%s", codec.rejection()).isTrue();
+                assertThat(codec.event()).isEqualTo(event);
+            }
+        }
+    }
+
+    @Test
+    void balanceChangeOfAnAssetNameTooLongForTheWireIsRefused() {
+        String asset = "X".repeat(WireFormat.MAX_TEXT_BYTES + 1);
+
+        assertThatThrownBy(() -> codec.encodeBalanceChanged(buffer, 0, 1, asset, 1, 1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asset is longer than");
+    }
+
+    @Test
+    void equalAssetNamesFromDifferentStringsEncodeAlike() {
+        int length = codec.encodeBalanceChanged(buffer, 0, 7, "EUR", -5, 95, 0, 3);
+        UnsafeBuffer other = new UnsafeBuffer(new byte[buffer.capacity()]);
+        int otherLength = codec.encodeBalanceChanged(other, 0, 7, new String("EUR".toCharArray()), -5, 95, 0, 3);
+
+        assertThat(otherLength).isEqualTo(length);
+        assertThat(other.compareTo(buffer)).isZero();
+        codec.decode(other, 0, otherLength);
+        assertThat(codec.event()).isEqualTo(new Event.BalanceChanged(7, "EUR", -5, 95, 0, 3));
+    }
+
+    private static java.util.List<Event> hotEvents(Random random) {
+        return java.util.List.of(WireSamples.random(Event.OrderAccepted.class, random),
+                WireSamples.random(Event.OrderRejected.class, random), WireSamples.random(Event.Trade.class, random),
+                WireSamples.random(Event.OrderCancelled.class, random),
+                WireSamples.random(Event.OrderReplaced.class, random),
+                WireSamples.random(Event.BookDelta.class, random),
+                WireSamples.random(Event.BalanceChanged.class, random));
+    }
+
+    private int encodePrimitive(Event event, UnsafeBuffer target, int offset) {
+        return switch (event) {
+            case Event.OrderAccepted e -> codec.encodeOrderAccepted(target, offset, e.orderId(), e.accountId(),
+                    e.instrumentId(), e.userId(), e.side(), e.type(), e.timeInForce(), e.price(), e.stopPrice(),
+                    e.quantity(), e.displayQuantity(), e.postOnly(), e.timestamp());
+            case Event.OrderRejected e -> codec.encodeOrderRejected(target, offset, e.orderId(), e.accountId(),
+                    e.reason());
+            case Event.Trade e -> codec.encodeTrade(target, offset, e.tradeId(), e.instrumentId(), e.price(),
+                    e.quantity(), e.takerSide(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(),
+                    e.takerAccountId(), e.makerLeaves(), e.takerLeaves(), e.timestamp());
+            case Event.OrderCancelled e -> codec.encodeOrderCancelled(target, offset, e.orderId(), e.accountId(),
+                    e.cancelledQuantity(), e.reason());
+            case Event.OrderReplaced e -> codec.encodeOrderReplaced(target, offset, e.orderId(), e.accountId(),
+                    e.price(), e.quantity(), e.keptPriority());
+            case Event.BookDelta e -> codec.encodeBookDelta(target, offset, e.instrumentId(), e.side(), e.price(),
+                    e.levelQuantity(), e.orderCount());
+            case Event.BalanceChanged e -> codec.encodeBalanceChanged(target, offset, e.accountId(), e.asset(),
+                    e.delta(), e.balance(), e.held(), e.journalId());
+            default -> throw new IllegalArgumentException("no primitive encoder for " + event);
+        };
     }
 
     @Test

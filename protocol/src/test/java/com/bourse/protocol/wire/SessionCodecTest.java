@@ -4,11 +4,13 @@ import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
 import com.bourse.protocol.WorkingOrder;
+import com.bourse.protocol.sbe.MessageHeaderEncoder;
 import com.bourse.protocol.wire.SessionMessage.AccountBalance;
 import com.bourse.protocol.wire.SessionMessage.AckStatus;
 import com.bourse.protocol.wire.SessionMessage.BlotterChunk;
 import com.bourse.protocol.wire.SessionMessage.DepthChunk;
 import com.bourse.protocol.wire.SessionMessage.DepthLevel;
+import com.bourse.protocol.wire.SessionMessage.LastOrderId;
 import com.bourse.protocol.wire.SessionMessage.LastTrade;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,51 @@ class SessionCodecTest {
                     TimeInForce.DAY, 100, 90, 10, 5, 5, false, status));
         }
         BlotterChunk chunk = new BlotterChunk(8, 4_096, true, orders,
-                List.of(new AccountBalance(2, "EUR", 1_000, 50), new AccountBalance(2, "ACME", 7, 0)));
+                List.of(new AccountBalance(2, "EUR", 1_000, 50), new AccountBalance(2, "ACME", 7, 0)),
+                List.of(new LastOrderId(2, 3)));
         int length = codec.encodeBlotterChunk(chunk, buffer, 0);
 
         assertThat(codec.decode(buffer, 0, length)).isTrue();
         assertThat(codec.message()).isEqualTo(chunk);
+    }
+
+    @Test
+    void blotterChunkCarriesEachAccountsLastOrderIdEvenForAnAccountWithNoBalances() {
+        BlotterChunk chunk = new BlotterChunk(9, 512, true, List.of(), List.of(new AccountBalance(2, "EUR", 10, 0)),
+                List.of(new LastOrderId(2, 1_002_000_000_017L), new LastOrderId(5, 0)));
+        int length = codec.encodeBlotterChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(((BlotterChunk) codec.message()).lastOrderIds())
+                .containsExactly(new LastOrderId(2, 1_002_000_000_017L), new LastOrderId(5, 0));
+    }
+
+    @Test
+    void blotterChunkOfAVersion3ClusterDecodesWithNoLastOrderIds() {
+        BlotterChunk chunk = new BlotterChunk(8, 4_096, true,
+                List.of(new WorkingOrder(1, 2, 3, 4, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 0, 10, 10, 10,
+                        false, "RESTING")),
+                List.of(new AccountBalance(2, "EUR", 1_000, 50)), List.of());
+        int length = codec.encodeBlotterChunk(chunk, buffer, 0);
+        // What a version 3 cluster sends: the same bytes without the trailing accounts group (a 4-byte header
+        // when empty), and version 3 in the header.
+        int version3Length = length - 4;
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 3);
+
+        assertThat(codec.decode(buffer, 0, version3Length)).as(codec.rejection()).isTrue();
+        assertThat(codec.message()).isEqualTo(chunk);
+        assertThat(((BlotterChunk) codec.message()).lastOrderIds()).isEmpty();
+    }
+
+    @Test
+    void version4BlotterChunkCutBeforeItsAccountEntriesIsRejectedNotThrown() {
+        BlotterChunk chunk = new BlotterChunk(8, 4_096, true, List.of(), List.of(new AccountBalance(2, "EUR", 1, 0)),
+                List.of(new LastOrderId(2, 41)));
+        int length = codec.encodeBlotterChunk(chunk, buffer, 0);
+
+        for (int cut = 1; cut < length; cut++) {
+            assertThat(codec.decode(buffer, 0, cut)).as("cut at %d", cut).isFalse();
+        }
     }
 
     @Test
@@ -122,7 +164,18 @@ class SessionCodecTest {
             balances.add(new AccountBalance(i, "EUR", i, 0));
         }
 
-        assertThatThrownBy(() -> codec.encodeBlotterChunk(new BlotterChunk(1, 0, true, List.of(), balances),
-                buffer, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.encodeBlotterChunk(new BlotterChunk(1, 0, true, List.of(), balances,
+                List.of()), buffer, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void chunkWithMoreAccountEntriesThanTheLimitIsRefused() {
+        List<LastOrderId> accounts = new ArrayList<>();
+        for (int i = 0; i <= SessionCodec.MAX_ROWS_PER_CHUNK; i++) {
+            accounts.add(new LastOrderId(i, i));
+        }
+
+        assertThatThrownBy(() -> codec.encodeBlotterChunk(new BlotterChunk(1, 0, true, List.of(), List.of(),
+                accounts), buffer, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
