@@ -61,6 +61,8 @@ public final class ClusterVenue implements Venue {
     private static final long RECONNECT_BACKOFF_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** No ack for this long while commands are pending: send them again (the cluster skips what it applied). */
     private static final long ACK_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
+    /** How long the cluster's egress stream may be gone before the session is taken for closed. */
+    private static final long EGRESS_GONE_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Silence, with commands waiting, after which the session is taken for closed: two unanswered resend rounds. */
     private static final long SILENT_SESSION_NS = 2 * ACK_TIMEOUT_NS + TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -268,6 +270,7 @@ public final class ClusterVenue implements Venue {
         private long lastAckNs = System.nanoTime();
         /** Last word from the cluster, or when commands started waiting after a quiet spell, whichever is later. */
         private long silentSinceNs = System.nanoTime();
+        private long egressImageSeenNs = System.nanoTime();
         private long nextReconnectNs;
 
         void connect() {
@@ -289,6 +292,7 @@ public final class ClusterVenue implements Venue {
             }
             leaderMemberId = cluster.leaderMemberId();
             silentSinceNs = System.nanoTime();
+            egressImageSeenNs = silentSinceNs;
             linkUp = true;
         }
 
@@ -311,6 +315,14 @@ public final class ClusterVenue implements Venue {
             long now = System.nanoTime();
             if (now - lastSendNs > KEEP_ALIVE_NS && cluster.sendKeepAlive()) {
                 lastSendNs = now;
+            }
+            if (cluster.egressSubscription().imageCount() > 0) {
+                egressImageSeenNs = now;
+            } else if (now - egressImageSeenNs > EGRESS_GONE_NS) {
+                // The cluster closed its end of this session (cut off, or the leader is gone): rather than waiting
+                // out the new-leader timeout, connect afresh now; connecting finds whichever member leads.
+                CloseHelper.quietClose(cluster);
+                return work + reconnect();
             }
             if (!pending.isEmpty() && now - silentSinceNs > SILENT_SESSION_NS) {
                 // Commands sent again and still not a word back: the cluster has closed this session (it cuts off a
