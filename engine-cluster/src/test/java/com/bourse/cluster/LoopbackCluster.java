@@ -4,6 +4,7 @@ import com.bourse.cluster.auth.CredentialAuthority;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.cluster.node.ClusterNode;
+import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.engine.EngineConfig;
@@ -13,17 +14,12 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,7 +45,7 @@ final class LoopbackCluster implements AutoCloseable {
         this.idle = idle;
         this.size = size;
         this.businessTime = businessTime;
-        this.basePort = freeBasePort(size);
+        this.basePort = LoopbackPorts.freeBasePort(21_000, 300, size);
         this.nodes = new ClusterNode[size];
         this.clientDriver = MediaDriver.launch(new MediaDriver.Context()
                 .aeronDirectoryName(directory.resolve("client-driver").toAbsolutePath().toString())
@@ -181,30 +177,5 @@ final class LoopbackCluster implements AutoCloseable {
             nodes[i] = null;
         }
         CloseHelper.quietClose(clientDriver);
-    }
-
-    /** A base port whose block of UDP and TCP ports is free now, picked at random so parallel builds rarely meet. */
-    private static int freeBasePort(int size) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 21_000 + 100 * ThreadLocalRandom.current().nextInt(300);
-            if (blockIsFree(base, 10 * size)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of ports for a loopback cluster");
-    }
-
-    private static boolean blockIsFree(int base, int count) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int port = base; port < base + count; port++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
-                 ServerSocket tcp = new ServerSocket(port, 1, loopback)) {
-                udp.getLocalPort();
-                tcp.getLocalPort();
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }

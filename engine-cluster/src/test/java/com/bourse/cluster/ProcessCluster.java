@@ -3,6 +3,7 @@ package com.bourse.cluster;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.cluster.node.ClusterNodeLauncher;
+import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
 import io.aeron.cluster.ClusterTool;
 import io.aeron.cluster.service.Cluster;
@@ -14,11 +15,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +69,7 @@ final class ProcessCluster implements AutoCloseable {
     private ProcessCluster(Path directory, int size) {
         this.directory = directory;
         this.size = size;
-        this.basePort = freeBasePort(size);
+        this.basePort = LoopbackPorts.freeBasePort(FIRST_BASE_PORT, BASE_PORT_BLOCKS, size);
         this.processes = new Process[size];
         this.killed = new boolean[size];
         this.launches = new int[size];
@@ -330,30 +326,5 @@ final class ProcessCluster implements AutoCloseable {
             }
             return value;
         }
-    }
-
-    /** A base port whose block of UDP and TCP ports the OS says is free now, picked at random within our range. */
-    private static int freeBasePort(int size) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = FIRST_BASE_PORT + 100 * ThreadLocalRandom.current().nextInt(BASE_PORT_BLOCKS);
-            if (blockIsFree(base, 10 * size)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of ports for a process cluster");
-    }
-
-    private static boolean blockIsFree(int base, int count) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int port = base; port < base + count; port++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
-                 ServerSocket tcp = new ServerSocket(port, 1, loopback)) {
-                udp.getLocalPort();
-                tcp.getLocalPort();
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,22 +1,18 @@
 package com.bourse.app.desktop;
 
 import com.bourse.cluster.node.ClusterNode;
+import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
 import com.bourse.engine.EngineConfig;
 import org.agrona.CloseHelper;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real one-node production cluster on loopback for the live desktop tests (sleeping idle strategies, short
@@ -33,7 +29,7 @@ final class LiveCluster implements AutoCloseable {
 
     private LiveCluster(Path directory) {
         this.directory = directory;
-        this.basePort = freeBasePort();
+        this.basePort = LoopbackPorts.freeBasePort(21_000, 300, 1);
     }
 
     static LiveCluster start(Path directory) {
@@ -95,29 +91,5 @@ final class LiveCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted");
         }
-    }
-
-    private static int freeBasePort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 21_000 + 100 * ThreadLocalRandom.current().nextInt(300);
-            if (blockIsFree(base, 10)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of ports for a loopback cluster");
-    }
-
-    private static boolean blockIsFree(int base, int count) {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int port = base; port < base + count; port++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
-                 ServerSocket tcp = new ServerSocket(port, 1, loopback)) {
-                udp.getLocalPort();
-                tcp.getLocalPort();
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
     }
 }
