@@ -79,11 +79,29 @@ create table trades (
     taker_entry_seq  bigint     not null,
     taker_event_id   bigint     not null,
     taker_leaves     bigint     not null,
-    acting_user_id   bigint     not null
+    acting_user_id   bigint     not null,
+    -- The trade's settlement, stored once: its ledger legs are not repeated as postings rows. They post in this
+    -- order, under consecutive posting ids from first_posting_id: buyer's cash -cash and seller's cash +cash
+    -- (both absent when cash is 0), buyer's position +quantity, seller's position -quantity. A settlement of
+    -- any other shape goes to postings and leaves these null. LedgerRepository.statement reads both.
+    buyer_account_id      bigint      not null,
+    seller_account_id     bigint      not null,
+    journal_id            bigint,
+    first_posting_id      bigint,
+    currency              varchar(64),
+    security              varchar(64),
+    cash                  bigint,
+    buyer_cash_after      bigint,
+    seller_cash_after     bigint,
+    buyer_position_after  bigint,
+    seller_position_after bigint
 );
 create index trades_by_instrument_time on trades (instrument_id, executed_at, trade_id);
 create index trades_by_maker_order on trades (maker_entry_seq);
 create index trades_by_taker_order on trades (taker_entry_seq);
+-- A statement's trade legs: by account and time, the asset is checked on the row.
+create index trades_by_buyer on trades (buyer_account_id, executed_at);
+create index trades_by_seller on trades (seller_account_id, executed_at);
 
 -- Cash balances and security positions (is_security) per account, the external contra account (-1) included.
 create table balances (
@@ -97,7 +115,8 @@ create table balances (
     primary key (account_id, asset)
 );
 
--- Every ledger posting (non-zero delta); a statement is these rows between two dates.
+-- Every ledger posting (non-zero delta) but the legs of trades, which their trade row carries; a statement is
+-- these rows and those legs between two dates.
 create table postings (
     posting_id    bigint      not null primary key,
     seq           bigint      not null,

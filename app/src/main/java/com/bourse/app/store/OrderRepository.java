@@ -6,18 +6,23 @@ import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import static com.bourse.app.store.schema.Tables.ORDERS;
 import static com.bourse.app.store.schema.Tables.ORDER_EVENTS;
+import static com.bourse.app.store.schema.Tables.TRADES;
 
 /** The order blotter and each order's history. Thread-safe; reads what the projection writer has committed. */
 public final class OrderRepository {
+    private static final String FILL = "FILL";
+
     private final DSLContext dsl;
 
     public OrderRepository(Store store) {
-        this.dsl = store.dsl();
+        this.dsl = store.projections().dsl();
     }
 
     /** An account's orders entered on one trade date, in entry order (index: account, date, entry). */
@@ -52,12 +57,42 @@ public final class OrderRepository {
                 .fetchOptional(OrderRepository::line);
     }
 
-    /** Every state change of one order, oldest first. */
+    /**
+     * Every state change of one order, oldest first (by event id). The projection stores each step once: the
+     * entry (ACCEPTED, or REJECTED at entry) on the order row, each FILL on its trade row, every other step in
+     * order_events; this puts them back together (indexes: order key, order events by order, trades by maker
+     * and by taker order).
+     */
     public List<OrderEventLine> history(long entrySeq) {
-        return dsl.selectFrom(ORDER_EVENTS)
-                .where(ORDER_EVENTS.ENTRY_SEQ.eq(entrySeq))
-                .orderBy(ORDER_EVENTS.EVENT_ID)
-                .fetch(OrderRepository::event);
+        Optional<OrdersRecord> order = dsl.selectFrom(ORDERS).where(ORDERS.ENTRY_SEQ.eq(entrySeq)).fetchOptional();
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        List<OrderEventLine> steps = new ArrayList<>();
+        steps.add(entry(order.get()));
+        dsl.selectFrom(ORDER_EVENTS).where(ORDER_EVENTS.ENTRY_SEQ.eq(entrySeq))
+                .forEach(r -> steps.add(event(r)));
+        dsl.selectFrom(TRADES).where(TRADES.MAKER_ENTRY_SEQ.eq(entrySeq))
+                .forEach(t -> steps.add(new OrderEventLine(t.getMakerEventId(), t.getSeq(), entrySeq,
+                        t.getMakerOrderId(), t.getMakerAccountId(), FILL, t.getPrice(), t.getQuantity(),
+                        t.getMakerLeaves(), null, t.getTradeId(), t.getActingUserId(),
+                        Instant.ofEpochMilli(t.getExecutedAt()))));
+        dsl.selectFrom(TRADES).where(TRADES.TAKER_ENTRY_SEQ.eq(entrySeq))
+                .forEach(t -> steps.add(new OrderEventLine(t.getTakerEventId(), t.getSeq(), entrySeq,
+                        t.getTakerOrderId(), t.getTakerAccountId(), FILL, t.getPrice(), t.getQuantity(),
+                        t.getTakerLeaves(), null, t.getTradeId(), t.getActingUserId(),
+                        Instant.ofEpochMilli(t.getExecutedAt()))));
+        steps.sort(Comparator.comparingLong(OrderEventLine::eventId));
+        return steps;
+    }
+
+    /** The order's first step as it was when entered: accepted with all of it left, or rejected outright. */
+    private static OrderEventLine entry(OrdersRecord r) {
+        boolean accepted = Projector.ACCEPTED.equals(r.getEntryKind());
+        return new OrderEventLine(r.getEntryEventId(), r.getEntrySeq(), r.getEntrySeq(), r.getOrderId(),
+                r.getAccountId(), r.getEntryKind(), r.getEntryPrice(), r.getEntryQuantity(),
+                accepted ? r.getEntryQuantity() : 0, accepted ? null : r.getReason(), null, r.getUserId(),
+                Instant.ofEpochMilli(r.getEnteredAt()));
     }
 
     static OrderLine line(OrdersRecord r) {

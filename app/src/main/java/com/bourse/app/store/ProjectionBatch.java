@@ -37,12 +37,18 @@ final class ProjectionBatch {
         final long enteredAt;
         final LocalDate tradeDate;
         long updatedAt;
+        // The order's first step (ACCEPTED or REJECTED) lives on this row, not as an order_events row.
+        final String entryKind;
+        final long entryEventId;
+        final long entryPrice;
+        final long entryQuantity;
         boolean persisted;
         boolean dirty;
 
         OrderRow(long entrySeq, long orderId, long accountId, long instrumentId, long userId, String side,
                  String orderType, String timeInForce, long price, long stopPrice, long quantity, long displayQuantity,
-                 boolean postOnly, OrderStatus status, long leaves, long enteredAt, LocalDate tradeDate) {
+                 boolean postOnly, OrderStatus status, long leaves, long enteredAt, LocalDate tradeDate,
+                 String entryKind, long entryEventId) {
             this.entrySeq = entrySeq;
             this.orderId = orderId;
             this.accountId = accountId;
@@ -61,6 +67,10 @@ final class ProjectionBatch {
             this.enteredAt = enteredAt;
             this.tradeDate = tradeDate;
             this.updatedAt = enteredAt;
+            this.entryKind = entryKind;
+            this.entryEventId = entryEventId;
+            this.entryPrice = price;
+            this.entryQuantity = quantity;
         }
     }
 
@@ -177,9 +187,21 @@ final class ProjectionBatch {
                          long quantity, long leaves, String reason, long tradeId, long actingUserId, long at) {
     }
 
+    /** A trade and the FILL step it is for each side's order (event id and leaves after it). */
     record TradeRow(long tradeId, long seq, long instrumentId, long price, long quantity, String takerSide,
                     long makerOrderId, long takerOrderId, long makerAccountId, long takerAccountId, long executedAt,
-                    LocalDate tradeDate) {
+                    LocalDate tradeDate, long makerEntrySeq, long makerEventId, long makerLeaves, long takerEntrySeq,
+                    long takerEventId, long takerLeaves, long actingUserId, long buyerAccountId,
+                    long sellerAccountId, Settlement settlement) {
+    }
+
+    /**
+     * A trade's ledger legs when they have the usual shape (see the trades table), kept on its row instead of
+     * as postings rows; null on a trade whose legs went to postings. The cash balances are meaningless when
+     * {@code cash} is 0 (no cash legs were posted).
+     */
+    record Settlement(long journalId, long firstPostingId, String currency, String security, long cash,
+                      long buyerCashAfter, long sellerCashAfter, long buyerPositionAfter, long sellerPositionAfter) {
     }
 
     record PostingRow(long postingId, long seq, long journalId, long accountId, String asset, long delta, long balanceAfter,

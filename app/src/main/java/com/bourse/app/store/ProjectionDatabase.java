@@ -112,6 +112,10 @@ public final class ProjectionDatabase implements AutoCloseable {
         return new ProjectionDatabase(fresh, problem);
     }
 
+    /**
+     * H2's defaults otherwise: larger caches or pages, a longer write delay and no auto-compaction used no less
+     * CPU per projected event, 2 KB pages more (docs/benchmarks.md, issue 4 round 3); compression is off.
+     */
     private static String projectionSettings() {
         return ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
     }

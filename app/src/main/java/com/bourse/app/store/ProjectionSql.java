@@ -7,6 +7,7 @@ import com.bourse.app.store.ProjectionBatch.EodRow;
 import com.bourse.app.store.ProjectionBatch.OrderEventRow;
 import com.bourse.app.store.ProjectionBatch.OrderRow;
 import com.bourse.app.store.ProjectionBatch.PostingRow;
+import com.bourse.app.store.ProjectionBatch.Settlement;
 import com.bourse.app.store.ProjectionBatch.TradeRow;
 import com.bourse.app.store.ProjectionBatch.TransferEventRow;
 import com.bourse.app.store.ProjectionBatch.TransferRow;
@@ -48,7 +49,8 @@ final class ProjectionSql implements AutoCloseable {
             ORDERS.ACCOUNT_ID, ORDERS.INSTRUMENT_ID, ORDERS.USER_ID, ORDERS.SIDE, ORDERS.ORDER_TYPE,
             ORDERS.TIME_IN_FORCE, ORDERS.PRICE, ORDERS.STOP_PRICE, ORDERS.QUANTITY, ORDERS.DISPLAY_QUANTITY,
             ORDERS.POST_ONLY, ORDERS.STATUS, ORDERS.LEAVES, ORDERS.FILLED_QUANTITY, ORDERS.REASON, ORDERS.ENTERED_AT,
-            ORDERS.TRADE_DATE, ORDERS.UPDATED_AT);
+            ORDERS.TRADE_DATE, ORDERS.UPDATED_AT, ORDERS.ENTRY_KIND, ORDERS.ENTRY_EVENT_ID, ORDERS.ENTRY_PRICE,
+            ORDERS.ENTRY_QUANTITY);
     private static final String UPDATE_ORDER = SqlStatements.update(ORDERS,
             List.<Field<?>>of(ORDERS.PRICE, ORDERS.QUANTITY, ORDERS.STATUS, ORDERS.LEAVES, ORDERS.FILLED_QUANTITY,
                     ORDERS.REASON, ORDERS.UPDATED_AT),
@@ -60,7 +62,11 @@ final class ProjectionSql implements AutoCloseable {
     private static final String INSERT_TRADE = SqlStatements.insert(TRADES, TRADES.TRADE_ID, TRADES.SEQ,
             TRADES.INSTRUMENT_ID, TRADES.PRICE, TRADES.QUANTITY, TRADES.TAKER_SIDE, TRADES.MAKER_ORDER_ID,
             TRADES.TAKER_ORDER_ID, TRADES.MAKER_ACCOUNT_ID, TRADES.TAKER_ACCOUNT_ID, TRADES.EXECUTED_AT,
-            TRADES.TRADE_DATE);
+            TRADES.TRADE_DATE, TRADES.MAKER_ENTRY_SEQ, TRADES.MAKER_EVENT_ID, TRADES.MAKER_LEAVES,
+            TRADES.TAKER_ENTRY_SEQ, TRADES.TAKER_EVENT_ID, TRADES.TAKER_LEAVES, TRADES.ACTING_USER_ID,
+            TRADES.BUYER_ACCOUNT_ID, TRADES.SELLER_ACCOUNT_ID, TRADES.JOURNAL_ID, TRADES.FIRST_POSTING_ID,
+            TRADES.CURRENCY, TRADES.SECURITY, TRADES.CASH, TRADES.BUYER_CASH_AFTER, TRADES.SELLER_CASH_AFTER,
+            TRADES.BUYER_POSITION_AFTER, TRADES.SELLER_POSITION_AFTER);
     private static final String INSERT_POSTING = SqlStatements.insert(POSTINGS, POSTINGS.POSTING_ID, POSTINGS.SEQ,
             POSTINGS.JOURNAL_ID, POSTINGS.ACCOUNT_ID, POSTINGS.ASSET, POSTINGS.DELTA, POSTINGS.BALANCE_AFTER,
             POSTINGS.REF_KIND, POSTINGS.REF_ID, POSTINGS.POSTED_AT);
@@ -264,6 +270,10 @@ final class ProjectionSql implements AutoCloseable {
                 s.setLong(18, o.enteredAt);
                 s.setDate(19, Date.valueOf(o.tradeDate));
                 s.setLong(20, o.updatedAt);
+                s.setString(21, o.entryKind);
+                s.setLong(22, o.entryEventId);
+                s.setLong(23, o.entryPrice);
+                s.setLong(24, o.entryQuantity);
                 s.addBatch();
                 inserts++;
             }
@@ -308,7 +318,41 @@ final class ProjectionSql implements AutoCloseable {
         s.setLong(10, t.takerAccountId());
         s.setLong(11, t.executedAt());
         s.setDate(12, Date.valueOf(t.tradeDate()));
+        s.setLong(13, t.makerEntrySeq());
+        s.setLong(14, t.makerEventId());
+        s.setLong(15, t.makerLeaves());
+        s.setLong(16, t.takerEntrySeq());
+        s.setLong(17, t.takerEventId());
+        s.setLong(18, t.takerLeaves());
+        s.setLong(19, t.actingUserId());
+        s.setLong(20, t.buyerAccountId());
+        s.setLong(21, t.sellerAccountId());
+        Settlement legs = t.settlement();
+        if (legs == null) {
+            for (int column = 22; column <= 30; column++) {
+                s.setNull(column, column == 24 || column == 25 ? Types.VARCHAR : Types.BIGINT);
+            }
+        } else {
+            s.setLong(22, legs.journalId());
+            s.setLong(23, legs.firstPostingId());
+            s.setString(24, legs.currency());
+            s.setString(25, legs.security());
+            s.setLong(26, legs.cash());
+            setLongOrNull(s, 27, legs.cash() != 0, legs.buyerCashAfter());
+            setLongOrNull(s, 28, legs.cash() != 0, legs.sellerCashAfter());
+            s.setLong(29, legs.buyerPositionAfter());
+            s.setLong(30, legs.sellerPositionAfter());
+        }
         s.addBatch();
+    }
+
+    private static void setLongOrNull(PreparedStatement s, int column, boolean present, long value)
+            throws SQLException {
+        if (present) {
+            s.setLong(column, value);
+        } else {
+            s.setNull(column, Types.BIGINT);
+        }
     }
 
     private void bindPosting(PostingRow p) throws SQLException {

@@ -69,7 +69,7 @@ public final class ProjectionWriter implements AutoCloseable {
     /** A writer over its own connection of {@code store}, positioned after what the store already holds. */
     public static ProjectionWriter open(Store store, Projector projector, Options options) {
         try {
-            ProjectionSql sql = new ProjectionSql(store.dataSource().getConnection());
+            ProjectionSql sql = new ProjectionSql(store.projections().dataSource().getConnection());
             try {
                 return new ProjectionWriter(projector, options, sql, sql.mark());
             } catch (SQLException | RuntimeException e) {

@@ -7,6 +7,7 @@ import com.bourse.app.store.ProjectionBatch.EodRow;
 import com.bourse.app.store.ProjectionBatch.OrderEventRow;
 import com.bourse.app.store.ProjectionBatch.OrderRow;
 import com.bourse.app.store.ProjectionBatch.PostingRow;
+import com.bourse.app.store.ProjectionBatch.Settlement;
 import com.bourse.app.store.ProjectionBatch.TradeRow;
 import com.bourse.app.store.ProjectionBatch.TransferEventRow;
 import com.bourse.app.store.ProjectionBatch.TransferRow;
@@ -14,6 +15,7 @@ import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.RiskLimits;
+import com.bourse.protocol.Side;
 import com.bourse.protocol.TransferState;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -37,6 +39,8 @@ import java.util.Set;
  */
 public final class Projector {
     static final long EXTERNAL_ACCOUNT = -1;
+    static final String ACCEPTED = "ACCEPTED";
+    static final String REJECTED_AT_ENTRY = "REJECTED";
     static final int MAX_NOTE = 4000;
 
     private final ZoneId zone;
@@ -72,6 +76,13 @@ public final class Projector {
     private OrderRow entered;
     private long createdTransfer;
     private boolean refused;
+    // The trade whose ledger legs are being posted, and those legs so far (see settle()).
+    private Event.Trade trading;
+    private long makerFillEvent;
+    private long takerFillEvent;
+    private long makerEntrySeq;
+    private long takerEntrySeq;
+    private final List<PostingRow> legs = new ArrayList<>(4);
 
     // Day of the last timestamp, to avoid a zone lookup per command.
     private long dayStart = Long.MAX_VALUE;
@@ -92,6 +103,7 @@ public final class Projector {
         for (Event event : command.events()) {
             on(event);
         }
+        settle();
         if (command.command() instanceof Command.EndOfDay && !refused) {
             closeDay();
         }
@@ -214,14 +226,18 @@ public final class Projector {
         }
     }
 
+    // An order's entry step (ACCEPTED, or REJECTED at entry) is carried by its order row, and each FILL step by
+    // its trade row: writing them again as order_events rows would store a third of all rows twice. They still
+    // take their event id here, so an order's history reads exactly as if every step had its own row.
+
     private void accepted(Event.OrderAccepted e) {
         OrderRow o = new OrderRow(seq, e.orderId(), e.accountId(), e.instrumentId(), e.userId(), e.side().name(),
                 e.type().name(), e.timeInForce().name(), e.price(), e.stopPrice(), e.quantity(), e.displayQuantity(),
                 e.postOnly(), e.type().isStop() ? OrderStatus.WAITING_TRIGGER : OrderStatus.WORKING, e.quantity(),
-                at, date);
+                at, date, ACCEPTED, ++lastOrderEventId);
         entered = o;
         liveOrders.put(e.orderId(), o);
-        orderEvent(o, "ACCEPTED", e.price(), e.quantity(), null, 0);
+        batch.touch(o);
     }
 
     private void rejected(Event.OrderRejected e) {
@@ -229,10 +245,11 @@ public final class Projector {
             Command.PlaceOrder c = placeOrder;
             OrderRow o = new OrderRow(seq, c.orderId(), c.accountId(), c.instrumentId(), c.userId(),
                     name(c.side()), name(c.type()), name(c.timeInForce()), c.price(), c.stopPrice(), c.quantity(),
-                    c.displayQuantity(), c.postOnly(), OrderStatus.REJECTED, 0, at, date);
+                    c.displayQuantity(), c.postOnly(), OrderStatus.REJECTED, 0, at, date, REJECTED_AT_ENTRY,
+                    ++lastOrderEventId);
             o.reason = e.reason().name();
             entered = o;
-            orderEvent(o, "REJECTED", c.price(), c.quantity(), e.reason().name(), 0);
+            batch.touch(o);
             return;
         }
         OrderRow o = liveOrders.get(e.orderId());
@@ -260,24 +277,96 @@ public final class Projector {
     }
 
     private void trade(Event.Trade e) {
+        settle();
         refKind = "TRADE";
         refId = e.tradeId();
-        batch.trades.add(new TradeRow(e.tradeId(), seq, e.instrumentId(), e.price(), e.quantity(),
-                e.takerSide().name(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(), e.takerAccountId(),
-                e.timestamp(), dateOf(e.timestamp())));
-        fill(e.makerOrderId(), e.price(), e.quantity(), e.makerLeaves(), e.tradeId());
-        fill(e.takerOrderId(), e.price(), e.quantity(), e.takerLeaves(), e.tradeId());
+        OrderRow maker = live(e.makerOrderId());
+        OrderRow taker = live(e.takerOrderId());
+        makerFillEvent = fill(maker, e.quantity(), e.makerLeaves());
+        takerFillEvent = fill(taker, e.quantity(), e.takerLeaves());
+        makerEntrySeq = maker.entrySeq;
+        takerEntrySeq = taker.entrySeq;
+        trading = e;
     }
 
-    private void fill(long orderId, long price, long quantity, long leaves, long tradeId) {
-        OrderRow o = live(orderId);
+    /**
+     * Write the trade being settled, with its ledger legs on its row when they have the engine's usual shape
+     * (buyer's cash -c, seller's cash +c when c is not 0, buyer's position +q, seller's position -q, one journal
+     * entry), else with the legs as postings rows: postings are half of all rows otherwise, and four of them
+     * repeat what the trade row says. Either way each leg keeps the posting id it was given, so a statement
+     * reads exactly as if every leg had its own row.
+     */
+    private void settle() {
+        Event.Trade e = trading;
+        if (e == null) {
+            return;
+        }
+        trading = null;
+        boolean buyerTakes = e.takerSide() == Side.BUY;
+        long buyer = buyerTakes ? e.takerAccountId() : e.makerAccountId();
+        long seller = buyerTakes ? e.makerAccountId() : e.takerAccountId();
+        Settlement settlement = settlementOf(e, buyer, seller);
+        if (settlement == null) {
+            batch.postings.addAll(legs);
+        }
+        legs.clear();
+        batch.trades.add(new TradeRow(e.tradeId(), seq, e.instrumentId(), e.price(), e.quantity(),
+                e.takerSide().name(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(), e.takerAccountId(),
+                e.timestamp(), dateOf(e.timestamp()), makerEntrySeq, makerFillEvent, e.makerLeaves(), takerEntrySeq,
+                takerFillEvent, e.takerLeaves(), actor, buyer, seller, settlement));
+    }
+
+    /** The legs as a settlement on the trade row, or null when they are not of the usual shape. */
+    private Settlement settlementOf(Event.Trade e, long buyer, long seller) {
+        if (e.timestamp() != at || (legs.size() != 4 && legs.size() != 2)) {
+            return null;
+        }
+        PostingRow first = legs.getFirst();
+        for (int i = 0; i < legs.size(); i++) {
+            PostingRow leg = legs.get(i);
+            if (leg.journalId() != first.journalId() || leg.postingId() != first.postingId() + i) {
+                return null;
+            }
+        }
+        int p = legs.size() - 2;
+        PostingRow buyerPosition = legs.get(p);
+        PostingRow sellerPosition = legs.get(p + 1);
+        if (!isLeg(buyerPosition, buyer, e.quantity()) || !isLeg(sellerPosition, seller, -e.quantity())
+                || !buyerPosition.asset().equals(sellerPosition.asset())) {
+            return null;
+        }
+        if (p == 0) {
+            return new Settlement(first.journalId(), first.postingId(), null, buyerPosition.asset(), 0, 0, 0,
+                    buyerPosition.balanceAfter(), sellerPosition.balanceAfter());
+        }
+        PostingRow buyerCash = legs.get(0);
+        PostingRow sellerCash = legs.get(1);
+        long cash = sellerCash.delta();
+        if (cash <= 0 || !isLeg(buyerCash, buyer, -cash) || !isLeg(sellerCash, seller, cash)
+                || !buyerCash.asset().equals(sellerCash.asset())
+                || buyerCash.asset().equals(buyerPosition.asset())) {
+            return null;
+        }
+        return new Settlement(first.journalId(), first.postingId(), buyerCash.asset(), buyerPosition.asset(), cash,
+                buyerCash.balanceAfter(), sellerCash.balanceAfter(), buyerPosition.balanceAfter(),
+                sellerPosition.balanceAfter());
+    }
+
+    private static boolean isLeg(PostingRow leg, long accountId, long delta) {
+        return leg.accountId() == accountId && leg.delta() == delta;
+    }
+
+    /** Apply a fill to its order; returns the id of the FILL step (stored on the trade row). */
+    private long fill(OrderRow o, long quantity, long leaves) {
         o.filled += quantity;
         o.leaves = leaves;
         o.status = leaves == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
-        orderEvent(o, "FILL", price, quantity, null, tradeId);
+        o.updatedAt = at;
+        batch.touch(o);
         if (leaves == 0) {
-            liveOrders.remove(orderId);
+            liveOrders.remove(o.orderId);
         }
+        return ++lastOrderEventId;
     }
 
     private void ended(long orderId, OrderStatus status, String kind, long quantity, String reason) {
@@ -306,8 +395,14 @@ public final class Projector {
         b.lastSeq = seq;
         batch.touch(b);
         if (e.delta() != 0) {
-            batch.postings.add(new PostingRow(++lastPostingId, seq, e.journalId(), e.accountId(), e.asset(), e.delta(),
-                    e.balance(), refKind, refId, at));
+            PostingRow posting = new PostingRow(++lastPostingId, seq, e.journalId(), e.accountId(), e.asset(),
+                    e.delta(), e.balance(), refKind, refId, at);
+            if (trading != null && legs.size() < 4
+                    && (legs.isEmpty() || legs.getFirst().journalId() == e.journalId())) {
+                legs.add(posting);
+            } else {
+                batch.postings.add(posting);
+            }
         }
     }
 

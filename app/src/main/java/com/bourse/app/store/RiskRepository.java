@@ -17,7 +17,7 @@ public final class RiskRepository {
     private final DSLContext dsl;
 
     public RiskRepository(Store store) {
-        this.dsl = store.dsl();
+        this.dsl = store.projections().dsl();
     }
 
     /** Alerts with the given decision (PENDING is the officer's queue), oldest first. */

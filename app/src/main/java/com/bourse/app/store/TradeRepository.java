@@ -13,7 +13,7 @@ public final class TradeRepository {
     private final DSLContext dsl;
 
     public TradeRepository(Store store) {
-        this.dsl = store.dsl();
+        this.dsl = store.projections().dsl();
     }
 
     /** Trades of an instrument executed in {@code [from, to)}, in time order (index: instrument, time, id). */

@@ -18,7 +18,7 @@ public final class TransferRepository {
     private final DSLContext dsl;
 
     public TransferRepository(Store store) {
-        this.dsl = store.dsl();
+        this.dsl = store.projections().dsl();
     }
 
     /** Transfers now in {@code state}, by id (index: state, id). */

@@ -25,7 +25,7 @@ public final class H2Ceiling {
     private static double insert(int rows) throws Exception {
         Path dir = Files.createTempDirectory("h2-ceiling");
         try (Store store = Store.open(StoreConfig.in(dir));
-             Connection connection = store.dataSource().getConnection()) {
+             Connection connection = store.projections().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             String sql = SqlStatements.insert(ORDER_EVENTS, ORDER_EVENTS.EVENT_ID, ORDER_EVENTS.SEQ,
                     ORDER_EVENTS.ENTRY_SEQ, ORDER_EVENTS.ORDER_ID, ORDER_EVENTS.ACCOUNT_ID, ORDER_EVENTS.KIND,

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static com.bourse.app.store.schema.Tables.BALANCES;
 import static com.bourse.app.store.schema.Tables.ORDERS;
@@ -102,6 +106,56 @@ class ProjectionRebuildTest {
             runWorkload(desk, SEED + 4, 5_000);
             desk.awaitProjected();
             assertBalancesMatchEngine(desk);
+        }
+    }
+
+    @Test
+    void everyStatementListsEachPostingTheEngineAnnouncedInOrderWithItsBalance() {
+        // Trade legs are kept on their trade rows, every other posting in postings: a statement must read the
+        // same as the engine's own stream of non-zero balance changes for that account and asset.
+        Map<String, List<List<Long>>> announced = new TreeMap<>();
+        try (DeskFixture desk = DeskFixture.open(dir, new ProjectionWriter.Options(256, 7, false))) {
+            TradingWorkload workload = new TradingWorkload(SEED + 5, 8, 37, 1_000);
+            for (Command command : workload.setup()) {
+                recordPostings(desk.desk.apply(command).events(), announced);
+            }
+            for (int i = 0; i < 4_000; i++) {
+                List<Event> events = desk.desk.apply(workload.next()).events();
+                workload.observe(events);
+                recordPostings(events, announced);
+                if (i % 50 == 49) {
+                    desk.desk.commit();
+                }
+            }
+            desk.desk.commit();
+            desk.awaitProjected();
+            assertThat(desk.projections().fetchCount(POSTINGS)).as("trade legs live on their trade rows")
+                    .isLessThan(desk.projections().fetchCount(TRADES));
+
+            LedgerRepository ledger = new LedgerRepository(desk.store);
+            LocalDate first = LocalDate.of(2026, 11, 1);
+            LocalDate last = LocalDate.of(2026, 12, 31);
+            for (var entry : announced.entrySet()) {
+                String[] key = entry.getKey().split(" ");
+                Statement whole = ledger.statement(Long.parseLong(key[0]), key[1], first, last);
+                assertThat(whole.openingBalance()).isZero();
+                assertThat(whole.postings()).as(entry.getKey())
+                        .extracting(p -> List.of(p.journalId(), p.delta(), p.balanceAfter()))
+                        .isEqualTo(entry.getValue());
+                assertThat(whole.postings()).extracting(PostingLine::postingId).isSorted();
+                assertThat(whole.closingBalance()).isEqualTo(entry.getValue().getLast().get(2));
+            }
+            assertThat(announced.keySet()).as("cash and positions of several traders").hasSizeGreaterThan(10);
+        }
+    }
+
+    /** The engine's non-zero balance changes, by account and asset: journal entry, amount, balance after. */
+    private static void recordPostings(List<Event> events, Map<String, List<List<Long>>> into) {
+        for (Event event : events) {
+            if (event instanceof Event.BalanceChanged b && b.delta() != 0) {
+                into.computeIfAbsent(b.accountId() + " " + b.asset(), k -> new ArrayList<>())
+                        .add(List.of(b.journalId(), b.delta(), b.balance()));
+            }
         }
     }
 

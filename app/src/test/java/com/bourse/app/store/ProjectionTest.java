@@ -78,6 +78,30 @@ class ProjectionTest {
             assertThat(o.reason()).isEqualTo("OFF_TICK_PRICE");
             assertThat(o.leaves()).isZero();
         });
+        long entry = orders.blotter(ALICE_ACCOUNT, DAY, Page.first(10)).getFirst().entrySeq();
+        assertThat(orders.history(entry))
+                .extracting(OrderEventLine::kind, OrderEventLine::price, OrderEventLine::quantity,
+                        OrderEventLine::leaves, OrderEventLine::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REJECTED", 68455L, 10L, 0L, "OFF_TICK_PRICE"));
+    }
+
+    @Test
+    void repricedRestingOrderKeepsTheTermsItWasAcceptedOnAndShowsTheFillOfTheSellerWhoHitIt() {
+        desk.run(Command.PlaceOrder.limit(MORNING, ALICE, 1, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 10),
+                new Command.ReplaceOrder(MORNING + 1_000, ALICE, 1, 68400, 8),
+                Command.PlaceOrder.limit(MORNING + 2_000, BOB, 101, BOB_ACCOUNT, ASML, Side.SELL, 68400, 3));
+        desk.awaitProjected();
+
+        OrderLine order = orders.blotter(ALICE_ACCOUNT, DAY, Page.first(10)).getFirst();
+        assertThat(order.price()).isEqualTo(68400);
+        assertThat(orders.history(order.entrySeq()))
+                .extracting(OrderEventLine::kind, OrderEventLine::price, OrderEventLine::quantity,
+                        OrderEventLine::leaves, OrderEventLine::actingUserId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ACCEPTED", 68450L, 10L, 10L, ALICE),
+                        org.assertj.core.groups.Tuple.tuple("REPLACED", 68400L, 8L, 8L, ALICE),
+                        org.assertj.core.groups.Tuple.tuple("FILL", 68400L, 3L, 5L, BOB));
+        assertThat(orders.history(order.entrySeq()).getLast().tradeId()).isNotNull();
     }
 
     @Test

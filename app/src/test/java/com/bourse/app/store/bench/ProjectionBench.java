@@ -15,13 +15,19 @@ import com.bourse.protocol.Event;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,11 +39,13 @@ import java.util.stream.Stream;
  * finished the command, which includes the journal fsync and the queue wait).
  *
  * <p>Usage: {@code ProjectionBench [--smoke | full] [rate=200000] [seconds=5] [commands=300000] [flat-only |
- * paced-only] [sync] [encrypted]}: {@code sync} adds CHECKPOINT SYNC per batch, {@code encrypted} H2's file
- * encryption.
+ * paced-only] [sync] [encrypted] [batch=8192]}: {@code sync} adds CHECKPOINT SYNC per batch, {@code encrypted}
+ * H2's file encryption, {@code batch} caps the commands per projection transaction.
  */
 public final class ProjectionBench {
     private static final EngineConfig ENGINE = EngineConfig.defaults();
+    /** Most commands in one projection transaction ({@code batch=N}); the writer's default unless given. */
+    private static int maxBatchCommands = ProjectionWriter.Options.defaults().maxBatchCommands();
 
     public static void main(String[] args) throws Exception {
         boolean full = List.of(args).contains("full");
@@ -58,6 +66,8 @@ public final class ProjectionBench {
                 seconds = Integer.parseInt(arg.substring(8));
             } else if (arg.equals("sync")) {
                 syncEachBatch = true;
+            } else if (arg.startsWith("batch=")) {
+                maxBatchCommands = Integer.parseInt(arg.substring(6));
             } else if (arg.equals("encrypted")) {
                 fileEncryption = true;
             }
@@ -89,8 +99,8 @@ public final class ProjectionBench {
         }
         Result paced = run(workload, 0, pacedCommands, rate, syncEachBatch, fileEncryption);
         System.out.printf("paced at %,d events/s for %.1f s: achieved %,.0f events/s, %d batches, "
-                        + "%.0f commands/batch%n", rate, paced.seconds, paced.events / paced.seconds, paced.batches,
-                paced.commands / (double) paced.batches);
+                        + "%.0f commands/batch; %s%n", rate, paced.seconds, paced.events / paced.seconds, paced.batches,
+                paced.commands / (double) paced.batches, paced.cpu());
         printLag("paced lag event -> queryable row", paced.lag);
     }
 
@@ -98,10 +108,10 @@ public final class ProjectionBench {
             throws IOException {
         Result flatOut = run(workload, 0, commands, 0, syncEachBatch, fileEncryption);
         System.out.printf("flat out: %,d commands, %,d events in %.2f s = %,.0f events/s (%,.0f commands/s), "
-                        + "%,.0f stored rows/s; %d batches, %.0f commands/batch%n",
+                        + "%,.0f stored rows/s; %d batches, %.0f commands/batch; %s%n",
                 flatOut.commands, flatOut.events, flatOut.seconds, flatOut.events / flatOut.seconds,
                 flatOut.commands / flatOut.seconds, flatOut.rows / flatOut.seconds, flatOut.batches,
-                flatOut.commands / (double) flatOut.batches);
+                flatOut.commands / (double) flatOut.batches, flatOut.cpu());
         printLag("flat out lag (includes queueing behind the backlog)", flatOut.lag);
     }
 
@@ -112,7 +122,47 @@ public final class ProjectionBench {
                 lag.getMaxValue() / 1000.0);
     }
 
-    record Result(long commands, long events, long rows, double seconds, long batches, Histogram lag) {
+    /**
+     * One timed run. {@code cpuSeconds} is the whole process's CPU time over it (engine, journal, writer, H2's
+     * background serialization): on a shared machine the wall-clock rate swings with the neighbours' load, the
+     * CPU cost per event much less, so A/B comparisons read that first.
+     */
+    record Result(long commands, long events, long rows, double seconds, long batches, Histogram lag,
+                  double cpuSeconds, String cpuByThread) {
+        String cpu() {
+            return String.format("CPU %.1f s = %.2f µs per event (%s)", cpuSeconds, cpuSeconds * 1e6 / events,
+                    cpuByThread);
+        }
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU nanoseconds so far of each live thread, summed by thread name. */
+    private static Map<String, Long> cpuByThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byName.merge(info.getThreadName(), cpu, Long::sum);
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** The threads that used the most CPU between two snapshots, e.g. "projection-writer 3.1 s, main 1.2 s". */
+    private static String busiest(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 50_000_000L)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e9))
+                .collect(Collectors.joining(", "));
     }
 
     /** Setup commands, then the stream; events counted by a scratch engine so pacing can count them too. */
@@ -168,7 +218,7 @@ public final class ProjectionBench {
                          CommandJournal.Fsync.ON_COMMIT)) {
                 Projector projector = new Projector(ZoneId.of("UTC"), ENGINE.defaultLimits());
                 ProjectionWriter writer = ProjectionWriter.open(store, projector,
-                        new ProjectionWriter.Options(1 << 16, 8192, sync));
+                        new ProjectionWriter.Options(1 << 16, maxBatchCommands, sync));
                 JournaledEngine desk = JournaledEngine.recover(ENGINE, journal, writer);
                 for (int i = 0; i < workload.setup; i++) {
                     desk.apply(workload.commands.get(i));
@@ -186,6 +236,8 @@ public final class ProjectionBench {
                 });
                 long events = 0;
                 long start = System.nanoTime();
+                double cpuStart = processCpuSeconds();
+                Map<String, Long> threadsAtStart = cpuByThread();
                 long lastCommit = start;
                 int begin = workload.setup + from;
                 for (int i = begin; i < begin + count; i++) {
@@ -211,8 +263,11 @@ public final class ProjectionBench {
                     throw new IllegalStateException("projection did not catch up", writer.failure());
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = processCpuSeconds() - cpuStart;
+                String cpuByThread = busiest(threadsAtStart, cpuByThread());
                 writer.close();
-                return new Result(count, events, countRows(store), seconds, batches[0], lag);
+                return new Result(count, events, countRows(store), seconds, batches[0], lag, cpuSeconds,
+                        cpuByThread);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -226,7 +281,7 @@ public final class ProjectionBench {
         for (var table : List.of(com.bourse.app.store.schema.Tables.ORDERS,
                 com.bourse.app.store.schema.Tables.ORDER_EVENTS, com.bourse.app.store.schema.Tables.TRADES,
                 com.bourse.app.store.schema.Tables.POSTINGS, com.bourse.app.store.schema.Tables.TRANSFER_EVENTS)) {
-            total += store.dsl().fetchCount(table);
+            total += store.projections().dsl().fetchCount(table);
         }
         return total;
     }
