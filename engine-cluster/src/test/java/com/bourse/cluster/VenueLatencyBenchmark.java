@@ -274,7 +274,8 @@ public final class VenueLatencyBenchmark {
         private volatile Histogram histogram;
         private long nextBuy = 1_000;
         private long nextSell = 500_000_000;
-        private long base;
+        private long firstBuy;
+        private long firstSell;
         long saturatedAt = -1;
 
         private Traders(ClusterVenue buyer, ClusterVenue seller) {
@@ -329,7 +330,9 @@ public final class VenueLatencyBenchmark {
         /** Offers {@code orders} at {@code rate}/s (MAX_VALUE: back to back); returns acknowledgements per second. */
         double run(int rate, long orders, Histogram rtt) {
             intended = new long[(int) orders];
-            base = nextBuy - 1_000 + nextSell - 500_000_000;
+            // Per side, not one sum: a level stopped on a buy leaves the buyer one order ahead of the seller.
+            firstBuy = nextBuy;
+            firstSell = nextSell;
             histogram = rtt;
             acknowledged.set(0);
             saturatedAt = -1;
@@ -388,12 +391,12 @@ public final class VenueLatencyBenchmark {
         public void acknowledged(Command command, long logPosition) {
             long now = System.nanoTime();
             Command.PlaceOrder order = (Command.PlaceOrder) command;
-            long index = order.userId() == Market.BUYER
-                    ? 2 * (order.orderId() - 1_000) : 2 * (order.orderId() - 500_000_000) + 1;
-            int slot = (int) (index - base);
+            long slot = order.userId() == Market.BUYER
+                    ? 2 * (order.orderId() - firstBuy) : 2 * (order.orderId() - firstSell) + 1;
             Histogram h = histogram;
-            if (h != null && slot >= 0 && slot < intended.length) {
-                h.recordValue(Math.max(1, now - intended[slot]));
+            // An earlier level's late ack has no slot here (negative), nor has an order never sent (0).
+            if (h != null && slot >= 0 && slot < intended.length && intended[(int) slot] != 0) {
+                h.recordValue(Math.max(1, now - intended[(int) slot]));
             }
             acknowledged.incrementAndGet();
         }
