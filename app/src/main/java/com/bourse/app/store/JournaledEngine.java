@@ -4,6 +4,7 @@ import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
+import com.bourse.protocol.EventSink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class JournaledEngine {
     private final CommandJournal journal;
     private final ProjectionWriter projections;
     private final List<ProjectedCommand> uncommitted = new ArrayList<>();
+    // One sink for every command, filling the current command's list (a method reference per command is garbage).
+    private List<Event> emitted;
+    private final EventSink collect = event -> emitted.add(event);
 
     private JournaledEngine(Engine engine, CommandJournal journal, ProjectionWriter projections) {
         this.engine = engine;
@@ -83,7 +87,9 @@ public final class JournaledEngine {
     public ProjectedCommand apply(Command command) {
         long seq = journal.append(command);
         List<Event> events = new ArrayList<>(8);
-        engine.apply(command, events::add);
+        emitted = events;
+        engine.apply(command, collect);
+        emitted = null;
         ProjectedCommand projected = new ProjectedCommand(seq, command, events, System.nanoTime());
         uncommitted.add(projected);
         return projected;

@@ -131,6 +131,9 @@ final class ProjectionSql implements AutoCloseable {
     private final PreparedStatement deleteEod;
     private final PreparedStatement insertEod;
     private final PreparedStatement updateMark;
+    // Rows of a batch nearly all share one trade date: converting it once saves a calendar per row.
+    private java.time.LocalDate lastDate;
+    private Date lastSqlDate;
 
     ProjectionSql(Connection connection) throws SQLException {
         this.connection = connection;
@@ -268,7 +271,7 @@ final class ProjectionSql implements AutoCloseable {
                 s.setLong(16, o.filled);
                 s.setString(17, o.reason);
                 s.setLong(18, o.enteredAt);
-                s.setDate(19, Date.valueOf(o.tradeDate));
+                s.setDate(19, sqlDate(o.tradeDate));
                 s.setLong(20, o.updatedAt);
                 s.setString(21, o.entryKind);
                 s.setLong(22, o.entryEventId);
@@ -317,7 +320,7 @@ final class ProjectionSql implements AutoCloseable {
         s.setLong(9, t.makerAccountId());
         s.setLong(10, t.takerAccountId());
         s.setLong(11, t.executedAt());
-        s.setDate(12, Date.valueOf(t.tradeDate()));
+        s.setDate(12, sqlDate(t.tradeDate()));
         s.setLong(13, t.makerEntrySeq());
         s.setLong(14, t.makerEventId());
         s.setLong(15, t.makerLeaves());
@@ -540,6 +543,14 @@ final class ProjectionSql implements AutoCloseable {
             }
         }
         run(insertEod, rows);
+    }
+
+    private Date sqlDate(java.time.LocalDate date) {
+        if (!date.equals(lastDate)) {
+            lastSqlDate = Date.valueOf(date);
+            lastDate = date;
+        }
+        return lastSqlDate;
     }
 
     private static void setNullableLong(PreparedStatement s, int index, Long value) throws SQLException {

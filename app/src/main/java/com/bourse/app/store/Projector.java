@@ -22,6 +22,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class Projector {
     private final ZoneId zone;
     private final RiskLimits defaultLimits;
     private final Long2ObjectHashMap<OrderRow> liveOrders = new Long2ObjectHashMap<>();
-    private final Map<AssetKey, BalanceRow> balances = new HashMap<>();
+    // By account, then asset: a composite key object per balance change was a tenth of this class's garbage.
+    private final Long2ObjectHashMap<Map<String, BalanceRow>> balances = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<TransferRow> transfers = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<AlertRow> openOrderAlerts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<AlertRow> openTransferAlerts = new Long2ObjectHashMap<>();
@@ -82,7 +84,11 @@ public final class Projector {
     private long takerFillEvent;
     private long makerEntrySeq;
     private long takerEntrySeq;
-    private final List<PostingRow> legs = new ArrayList<>(4);
+    // The legs are kept as the engine's events with their posting ids: nearly all end up on the trade row, so
+    // building a posting row for each first was the projector's largest garbage.
+    private final Event.BalanceChanged[] legs = new Event.BalanceChanged[4];
+    private final long[] legPostingIds = new long[4];
+    private int legCount;
 
     // Day of the last timestamp, to avoid a zone lookup per command.
     private long dayStart = Long.MAX_VALUE;
@@ -92,9 +98,6 @@ public final class Projector {
     public Projector(ZoneId zone, RiskLimits defaultLimits) {
         this.zone = Objects.requireNonNull(zone);
         this.defaultLimits = Objects.requireNonNull(defaultLimits);
-    }
-
-    private record AssetKey(long accountId, String asset) {
     }
 
     /** Add what {@code command} changed to {@code into}. */
@@ -307,9 +310,12 @@ public final class Projector {
         long seller = buyerTakes ? e.makerAccountId() : e.takerAccountId();
         Settlement settlement = settlementOf(e, buyer, seller);
         if (settlement == null) {
-            batch.postings.addAll(legs);
+            for (int i = 0; i < legCount; i++) {
+                batch.postings.add(posting(legPostingIds[i], legs[i]));
+            }
         }
-        legs.clear();
+        Arrays.fill(legs, null);
+        legCount = 0;
         batch.trades.add(new TradeRow(e.tradeId(), seq, e.instrumentId(), e.price(), e.quantity(),
                 e.takerSide().name(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(), e.takerAccountId(),
                 e.timestamp(), dateOf(e.timestamp()), makerEntrySeq, makerFillEvent, e.makerLeaves(), takerEntrySeq,
@@ -318,42 +324,47 @@ public final class Projector {
 
     /** The legs as a settlement on the trade row, or null when they are not of the usual shape. */
     private Settlement settlementOf(Event.Trade e, long buyer, long seller) {
-        if (e.timestamp() != at || (legs.size() != 4 && legs.size() != 2)) {
+        if (e.timestamp() != at || (legCount != 4 && legCount != 2)) {
             return null;
         }
-        PostingRow first = legs.getFirst();
-        for (int i = 0; i < legs.size(); i++) {
-            PostingRow leg = legs.get(i);
-            if (leg.journalId() != first.journalId() || leg.postingId() != first.postingId() + i) {
+        Event.BalanceChanged first = legs[0];
+        long firstPostingId = legPostingIds[0];
+        for (int i = 0; i < legCount; i++) {
+            if (legs[i].journalId() != first.journalId() || legPostingIds[i] != firstPostingId + i) {
                 return null;
             }
         }
-        int p = legs.size() - 2;
-        PostingRow buyerPosition = legs.get(p);
-        PostingRow sellerPosition = legs.get(p + 1);
+        int p = legCount - 2;
+        Event.BalanceChanged buyerPosition = legs[p];
+        Event.BalanceChanged sellerPosition = legs[p + 1];
         if (!isLeg(buyerPosition, buyer, e.quantity()) || !isLeg(sellerPosition, seller, -e.quantity())
                 || !buyerPosition.asset().equals(sellerPosition.asset())) {
             return null;
         }
         if (p == 0) {
-            return new Settlement(first.journalId(), first.postingId(), null, buyerPosition.asset(), 0, 0, 0,
-                    buyerPosition.balanceAfter(), sellerPosition.balanceAfter());
+            return new Settlement(first.journalId(), firstPostingId, null, buyerPosition.asset(), 0, 0, 0,
+                    buyerPosition.balance(), sellerPosition.balance());
         }
-        PostingRow buyerCash = legs.get(0);
-        PostingRow sellerCash = legs.get(1);
+        Event.BalanceChanged buyerCash = legs[0];
+        Event.BalanceChanged sellerCash = legs[1];
         long cash = sellerCash.delta();
         if (cash <= 0 || !isLeg(buyerCash, buyer, -cash) || !isLeg(sellerCash, seller, cash)
                 || !buyerCash.asset().equals(sellerCash.asset())
                 || buyerCash.asset().equals(buyerPosition.asset())) {
             return null;
         }
-        return new Settlement(first.journalId(), first.postingId(), buyerCash.asset(), buyerPosition.asset(), cash,
-                buyerCash.balanceAfter(), sellerCash.balanceAfter(), buyerPosition.balanceAfter(),
-                sellerPosition.balanceAfter());
+        return new Settlement(first.journalId(), firstPostingId, buyerCash.asset(), buyerPosition.asset(), cash,
+                buyerCash.balance(), sellerCash.balance(), buyerPosition.balance(), sellerPosition.balance());
     }
 
-    private static boolean isLeg(PostingRow leg, long accountId, long delta) {
+    private static boolean isLeg(Event.BalanceChanged leg, long accountId, long delta) {
         return leg.accountId() == accountId && leg.delta() == delta;
+    }
+
+    /** The postings row of a balance change, under the command's current reference (its trade, if any). */
+    private PostingRow posting(long postingId, Event.BalanceChanged e) {
+        return new PostingRow(postingId, seq, e.journalId(), e.accountId(), e.asset(), e.delta(), e.balance(),
+                refKind, refId, at);
     }
 
     /** Apply a fill to its order; returns the id of the FILL step (stored on the trade row). */
@@ -383,11 +394,15 @@ public final class Projector {
     }
 
     private void balanceChanged(Event.BalanceChanged e) {
-        AssetKey key = new AssetKey(e.accountId(), e.asset());
-        BalanceRow b = balances.get(key);
+        Map<String, BalanceRow> assets = balances.get(e.accountId());
+        if (assets == null) {
+            assets = new HashMap<>();
+            balances.put(e.accountId(), assets);
+        }
+        BalanceRow b = assets.get(e.asset());
         if (b == null) {
             b = new BalanceRow(e.accountId(), e.asset(), securities.contains(e.asset()));
-            balances.put(key, b);
+            assets.put(e.asset(), b);
         }
         b.balance = e.balance();
         b.held = e.held();
@@ -395,13 +410,12 @@ public final class Projector {
         b.lastSeq = seq;
         batch.touch(b);
         if (e.delta() != 0) {
-            PostingRow posting = new PostingRow(++lastPostingId, seq, e.journalId(), e.accountId(), e.asset(),
-                    e.delta(), e.balance(), refKind, refId, at);
-            if (trading != null && legs.size() < 4
-                    && (legs.isEmpty() || legs.getFirst().journalId() == e.journalId())) {
-                legs.add(posting);
+            long postingId = ++lastPostingId;
+            if (trading != null && legCount < 4 && (legCount == 0 || legs[0].journalId() == e.journalId())) {
+                legs[legCount] = e;
+                legPostingIds[legCount++] = postingId;
             } else {
-                batch.postings.add(posting);
+                batch.postings.add(posting(postingId, e));
             }
         }
     }
@@ -457,9 +471,11 @@ public final class Projector {
 
     private void closeDay() {
         List<EodRow> rows = new ArrayList<>();
-        for (BalanceRow b : balances.values()) {
-            if (b.security && b.accountId != EXTERNAL_ACCOUNT && b.balance != 0) {
-                rows.add(new EodRow(date, b.accountId, b.asset, b.balance, at));
+        for (Map<String, BalanceRow> assets : balances.values()) {
+            for (BalanceRow b : assets.values()) {
+                if (b.security && b.accountId != EXTERNAL_ACCOUNT && b.balance != 0) {
+                    rows.add(new EodRow(date, b.accountId, b.asset, b.balance, at));
+                }
             }
         }
         rows.sort((x, y) -> x.accountId() != y.accountId() ? Long.compare(x.accountId(), y.accountId())

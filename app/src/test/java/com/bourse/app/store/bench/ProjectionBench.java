@@ -128,11 +128,39 @@ public final class ProjectionBench {
      * CPU cost per event much less, so A/B comparisons read that first.
      */
     record Result(long commands, long events, long rows, double seconds, long batches, Histogram lag,
-                  double cpuSeconds, String cpuByThread) {
+                  double cpuSeconds, String cpuByThread, long allocatedBytes, String gc) {
         String cpu() {
-            return String.format("CPU %.1f s = %.2f µs per event (%s)", cpuSeconds, cpuSeconds * 1e6 / events,
-                    cpuByThread);
+            return String.format("CPU %.1f s = %.2f µs per event (%s); allocated %,.0f MB = %,.0f bytes per event"
+                            + " (%,.0f MB/s); GC %s", cpuSeconds, cpuSeconds * 1e6 / events, cpuByThread,
+                    allocatedBytes / 1e6, allocatedBytes / (double) events, allocatedBytes / 1e6 / seconds, gc);
         }
+    }
+
+    /**
+     * Bytes allocated so far by all threads, dead ones included: the lag tail is mostly garbage collection, so
+     * a change to the write path reads its allocation per event first.
+     */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
+    /** Collections and their accumulated time so far, per collector. */
+    private static Map<String, long[]> gcCounts() {
+        Map<String, long[]> byName = new java.util.LinkedHashMap<>();
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            byName.put(gc.getName(), new long[] {gc.getCollectionCount(), gc.getCollectionTime()});
+        }
+        return byName;
+    }
+
+    /** e.g. "PS Scavenge 28 in 410 ms, PS MarkSweep 0 in 0 ms" between two snapshots. */
+    private static String gcBetween(Map<String, long[]> before, Map<String, long[]> after) {
+        return after.entrySet().stream()
+                .map(e -> {
+                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    return String.format("%s %d in %d ms", e.getKey(), e.getValue()[0] - b[0], e.getValue()[1] - b[1]);
+                })
+                .collect(Collectors.joining(", "));
     }
 
     private static double processCpuSeconds() {
@@ -238,6 +266,8 @@ public final class ProjectionBench {
                 long start = System.nanoTime();
                 double cpuStart = processCpuSeconds();
                 Map<String, Long> threadsAtStart = cpuByThread();
+                long allocatedAtStart = allocatedBytes();
+                Map<String, long[]> gcAtStart = gcCounts();
                 long lastCommit = start;
                 int begin = workload.setup + from;
                 for (int i = begin; i < begin + count; i++) {
@@ -265,9 +295,11 @@ public final class ProjectionBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = processCpuSeconds() - cpuStart;
                 String cpuByThread = busiest(threadsAtStart, cpuByThread());
+                long allocated = allocatedBytes() - allocatedAtStart;
+                String gc = gcBetween(gcAtStart, gcCounts());
                 writer.close();
                 return new Result(count, events, countRows(store), seconds, batches[0], lag, cpuSeconds,
-                        cpuByThread);
+                        cpuByThread, allocated, gc);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
