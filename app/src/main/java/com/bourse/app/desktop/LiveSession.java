@@ -122,15 +122,7 @@ public final class LiveSession implements TradingSession {
 
     @Override
     public boolean submit(Command command) {
-        if (closed) {
-            return false;
-        }
-        try {
-            gateway.submit(signedIn, command);
-            return true;
-        } catch (CommandGateway.CommandRefusedException | IllegalStateException e) {
-            return false; // refused (and audited) by the gateway, or the venue is gone: nothing was sent
-        }
+        return !closed && gateway.offer(signedIn, command);
     }
 
     @Override

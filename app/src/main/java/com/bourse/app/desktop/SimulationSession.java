@@ -110,16 +110,7 @@ public final class SimulationSession implements TradingSession {
 
     @Override
     public boolean submit(Command command) {
-        if (closed) {
-            return false;
-        }
-        try {
-            gateway.submit(signedIn, command);
-            return true;
-        } catch (CommandGateway.CommandRefusedException | IllegalStateException e) {
-            // Refused (and audited) by the gateway, or the venue is gone: nothing reached the engine.
-            return false;
-        }
+        return !closed && gateway.offer(signedIn, command);
     }
 
     @Override

@@ -40,6 +40,20 @@ public final class CommandGateway {
     }
 
     /**
+     * For a trading window, which shows a refusal rather than handling it: true when the command went to the
+     * venue, false when the gateway refused it (and audited the refusal) or the venue is gone; either way nothing
+     * reached the engine.
+     */
+    public boolean offer(Session session, Command command) {
+        try {
+            submit(session, command, null);
+            return true;
+        } catch (CommandRefusedException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
      * @param note the officer's words on an approval (a rejection carries its reason inside the command);
      *             kept in the trail only
      */

@@ -69,6 +69,20 @@ class CommandGatewayTest {
     }
 
     @Test
+    void aWindowOfferingARefusedCommandHearsNoAndTheRefusalIsAudited() {
+        Session alice = BackOfficeFixture.signIn(office, "alice", "alice-training-1");
+        Command.PlaceOrder asBob = Command.PlaceOrder.limit(clock.millis(), alice.userId() + 1, 1, 1002, 1, Side.SELL,
+                68450, 10);
+        Command.PlaceOrder own = Command.PlaceOrder.limit(clock.millis(), alice.userId(), 2, 1001, 1, Side.BUY,
+                68450, 10);
+
+        assertThat(gateway.offer(alice, asBob)).isFalse();
+        assertThat(last().action()).isEqualTo(AuditAction.COMMAND_REFUSED);
+        assertThat(gateway.offer(alice, own)).isTrue();
+        assertThat(sent).containsExactly(own);
+    }
+
+    @Test
     void expiredSessionCannotSendCommands() {
         Session rita = BackOfficeFixture.signIn(office, "rita", "rita-training-1");
         clock.advance(Duration.ofHours(9));
