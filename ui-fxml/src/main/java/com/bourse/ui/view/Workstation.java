@@ -122,7 +122,9 @@ public final class Workstation {
 
         Workspace saved = store.load(session.trader().username()).orElseGet(Workstation::defaultWorkspace);
         Workspace.Bounds bounds = saved.window();
-        Scene scene = new Scene(root, bounds == null ? 1440 : bounds.width(), bounds == null ? 900 : bounds.height());
+        double width = bounds == null ? 1440 : bounds.width();
+        double height = bounds == null ? 900 : bounds.height();
+        Scene scene = new Scene(root, width, height);
         themes.setTheme(Theme.of(saved.theme()));
         themes.register(scene);
         scene.focusOwnerProperty().addListener((obs, old, owner) -> {
@@ -138,6 +140,10 @@ public final class Workstation {
         context.confirmAboveNotionalProperty().set(saved.confirmAboveNotional());
         stage.setTitle("Bourse — " + session.trader().displayName() + " — " + session.mode());
         stage.setScene(scene);
+        // The stage is the sign-in form's, which keeps its own small size when given a new scene: the desk's
+        // dividers would then be laid out for a 460-pixel window and stay there when it grows.
+        stage.setWidth(width);
+        stage.setHeight(height);
         if (bounds != null) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());
@@ -167,7 +173,7 @@ public final class Workstation {
                 new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
                 new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
                 new Workspace.Area(DockWorkspace.BOTTOM, List.of(ORDERS, FILLS, POSITIONS), ORDERS)),
-                List.of(), List.of(0.2, 0.64, 0.42), null, Map.of(), Map.of(), Map.of(), 50_000);
+                List.of(), List.of(0.22, 0.64, 0.42), null, Map.of(), Map.of(), Map.of(), 50_000);
     }
 
     /** The trader's desk as it is now, as it would be saved. */
