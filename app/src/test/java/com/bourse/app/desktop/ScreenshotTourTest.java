@@ -46,6 +46,10 @@ class ScreenshotTourTest {
         driver.fxRun(() -> signIn.getStylesheets().setAll(Theme.DARK.stylesheets()));
 
         Workstation alice = driver.signIn("alice", "alice-training-1");
+        assertThat(driver.fx(() -> alice.stage().getWidth()))
+                .as("the main window opens at its own size, not the sign-in form's").isEqualTo(1440.0);
+        assertThat(driver.fx(() -> alice.dock().dividers().get(0) * alice.stage().getWidth()))
+                .as("the order ticket's column is wide enough to read").isGreaterThan(300.0);
         driver.fxRun(() -> {
             alice.stage().setX(0);
             alice.stage().setY(0);
