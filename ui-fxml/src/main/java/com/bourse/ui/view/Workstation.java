@@ -15,10 +15,12 @@ import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -122,8 +124,10 @@ public final class Workstation {
 
         Workspace saved = store.load(session.trader().username()).orElseGet(Workstation::defaultWorkspace);
         Workspace.Bounds bounds = saved.window();
-        double width = bounds == null ? 1440 : bounds.width();
-        double height = bounds == null ? 900 : bounds.height();
+        // Never larger than the screen it opens on (a laptop's 1366 x 768 included).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(bounds == null ? 1440 : bounds.width(), screen.getWidth());
+        double height = Math.min(bounds == null ? 900 : bounds.height(), screen.getHeight());
         Scene scene = new Scene(root, width, height);
         themes.setTheme(Theme.of(saved.theme()));
         themes.register(scene);
@@ -147,6 +151,8 @@ public final class Workstation {
         if (bounds != null) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());
+        } else {
+            stage.centerOnScreen(); // not where the small sign-in form happened to be, half off the screen
         }
         stage.setOnCloseRequest(e -> close());
         stage.show();
