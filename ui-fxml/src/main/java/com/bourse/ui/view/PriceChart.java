@@ -32,6 +32,8 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
             .withZone(ZoneId.systemDefault());
     private static final double AXIS_WIDTH = 78;
     private static final double TIME_HEIGHT = 18;
+    /** Half the last-price tag (16 px) plus room for a label's text above or below it. */
+    private static final double LAST_TAG_CLEARANCE = 16;
 
     private final StyleableProperty<Color> background =
             CSS.createStyleableColorProperty(this, "background", "-bourse-background", s -> s.background,
@@ -136,14 +138,19 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
         double range = Math.max(1, high - low);
         // Price grid: about five lines on round tick multiples.
         long step = Math.max(tick, (long) Math.ceil(range / 5.0 / tick) * tick);
+        TradeTape.Candle latest = candles.getLast();
+        double yLast = Math.max(8, Math.min(priceH - 8, priceH - (latest.close() - low) / range * priceH));
         g.setTextAlign(TextAlignment.LEFT);
         for (long p = (low / step + 1) * step; p < high; p += step) {
             double y = priceH - (p - low) / range * priceH;
             g.setStroke(grid.getValue());
             g.setLineWidth(1);
             g.strokeLine(0, Math.floor(y) + 0.5, plotW, Math.floor(y) + 0.5);
-            g.setFill(text.getValue());
-            g.fillText(Decimals.format(p, instrument.priceScale()), plotW + 6, y);
+            // The last-price tag is drawn over the axis: a grid label under it would show through half hidden.
+            if (Math.abs(y - yLast) >= LAST_TAG_CLEARANCE) {
+                g.setFill(text.getValue());
+                g.fillText(Decimals.format(p, instrument.priceScale()), plotW + 6, y);
+            }
         }
         // Few candles get wider slots (up to 14 px), many get the width they need; newest on the right.
         double slot = Math.min(14, plotW / Math.max(candles.size(), 1));
@@ -173,8 +180,6 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
                 lastLabel = cx;
             }
         }
-        TradeTape.Candle latest = candles.getLast();
-        double yLast = Math.max(8, Math.min(priceH - 8, priceH - (latest.close() - low) / range * priceH));
         g.setStroke(last.getValue());
         g.setLineDashes(3, 3);
         g.strokeLine(0, Math.floor(yLast) + 0.5, plotW, Math.floor(yLast) + 0.5);
