@@ -318,18 +318,17 @@ public final class ClusterVenue implements Venue {
             }
             if (cluster.egressSubscription().imageCount() > 0) {
                 egressImageSeenNs = now;
-            } else if (now - egressImageSeenNs > EGRESS_GONE_NS) {
-                // The cluster closed its end of this session (cut off, or the leader is gone): rather than waiting
-                // out the new-leader timeout, connect afresh now; connecting finds whichever member leads.
-                CloseHelper.quietClose(cluster);
-                return work + reconnect();
             }
-            if (!pending.isEmpty() && now - silentSinceNs > SILENT_SESSION_NS) {
-                // Commands sent again and still not a word back: the cluster has closed this session (it cuts off a
-                // client that fell behind, and the close notice itself may not have fitted in the full egress).
-                // A new session resyncs the window and gets every pending command acknowledged.
+            // The cluster has closed this session when its egress stream is gone (cut off, or the leader is gone),
+            // or when commands were sent again and still not a word came back (the close notice itself may not have
+            // fitted in a full egress). Rather than waiting out the new-leader timeout, drop the session: the next
+            // duty cycle connects afresh, which finds whichever member leads, resyncs the window and gets every
+            // pending command acknowledged.
+            boolean streamGone = now - egressImageSeenNs > EGRESS_GONE_NS;
+            boolean silent = !pending.isEmpty() && now - silentSinceNs > SILENT_SESSION_NS;
+            if (streamGone || silent) {
                 CloseHelper.quietClose(cluster);
-                return work + reconnect();
+                return work;
             }
             if (!pending.isEmpty() && now - lastAckNs > ACK_TIMEOUT_NS) {
                 // An ack can be lost without a leader change (egress back-pressure at the cluster): ask again.
