@@ -58,16 +58,30 @@ public final class ProjectionDatabase implements AutoCloseable {
     private static final int LOCK_TIMEOUT_MILLIS = 10_000;
 
     /** Each projection table whose rows carry the journal sequence that wrote them. */
+    /**
+     * Each append-only table's key grows with the journal (ids are handed out in journal order), so its newest row
+     * by key is the one a torn batch would have written last: one primary-key lookup per table instead of a scan
+     * of the whole history on every start. Balances are updated in place; one row per account and asset, so
+     * they are scanned.
+     */
     private static final List<SeqColumn> SEQ_COLUMNS = List.of(
-            new SeqColumn(ORDERS, ORDERS.ENTRY_SEQ),
-            new SeqColumn(ORDER_EVENTS, ORDER_EVENTS.SEQ),
-            new SeqColumn(TRADES, TRADES.SEQ),
-            new SeqColumn(POSTINGS, POSTINGS.SEQ),
-            new SeqColumn(BALANCES, BALANCES.LAST_SEQ),
-            new SeqColumn(TRANSFER_EVENTS, TRANSFER_EVENTS.SEQ),
-            new SeqColumn(RISK_ALERTS, RISK_ALERTS.SEQ));
+            new SeqColumn(ORDERS, ORDERS.ENTRY_SEQ, ORDERS.ENTRY_SEQ),
+            new SeqColumn(ORDER_EVENTS, ORDER_EVENTS.SEQ, ORDER_EVENTS.EVENT_ID),
+            new SeqColumn(TRADES, TRADES.SEQ, TRADES.TRADE_ID),
+            new SeqColumn(POSTINGS, POSTINGS.SEQ, POSTINGS.POSTING_ID),
+            new SeqColumn(BALANCES, BALANCES.LAST_SEQ, null),
+            new SeqColumn(TRANSFER_EVENTS, TRANSFER_EVENTS.SEQ, TRANSFER_EVENTS.EVENT_ID),
+            new SeqColumn(RISK_ALERTS, RISK_ALERTS.SEQ, RISK_ALERTS.ALERT_ID));
 
-    private record SeqColumn(Table<?> table, Field<Long> seq) {
+    /** @param growingKey the primary key that grows with {@code seq}, or null to scan the table */
+    private record SeqColumn(Table<?> table, Field<Long> seq, Field<Long> growingKey) {
+        boolean anyAbove(DSLContext sql, long mark) {
+            if (growingKey == null) {
+                return sql.fetchExists(table, seq.gt(mark));
+            }
+            Long newest = sql.select(seq).from(table).orderBy(growingKey.desc()).limit(1).fetchOne(seq);
+            return newest != null && newest > mark;
+        }
     }
 
     private final HikariDataSource dataSource;
@@ -172,7 +186,7 @@ public final class ProjectionDatabase implements AutoCloseable {
     }
 
     /**
-     * Rows the projection holds above its committed mark: what a torn transaction leaves. Only counts of
+     * Rows the projection holds above its committed mark: what a torn transaction leaves. Only reads of
      * committed rows, so a row locked by a transaction that never finished cannot make this wait.
      */
     private static String rowsAboveMark(DSLContext sql) {
@@ -180,9 +194,8 @@ public final class ProjectionDatabase implements AutoCloseable {
                 .where(PROJECTION_MARK.PROJECTION.eq(ProjectionSql.PROJECTION)).fetchOne(PROJECTION_MARK.LAST_SEQ);
         long mark = stored == null ? 0 : stored;
         for (SeqColumn column : SEQ_COLUMNS) {
-            int above = sql.fetchCount(column.table(), column.seq().gt(mark));
-            if (above > 0) {
-                return above + " rows of " + column.table().getName() + " are above the projection mark " + mark
+            if (column.anyAbove(sql, mark)) {
+                return "rows of " + column.table().getName() + " are above the projection mark " + mark
                         + " (a transaction torn by a crash)";
             }
         }
