@@ -1,6 +1,6 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.security.Session;
+import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
 import com.bourse.engine.sim.SampleData;

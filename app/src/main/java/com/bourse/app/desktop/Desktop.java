@@ -89,7 +89,7 @@ public final class Desktop implements AutoCloseable {
             trading = new LiveSession(live, trader, granted.session(), granted.venue(),
                     () -> signIn.signOut(granted.session()));
         } else {
-            com.bourse.app.security.Session session = signIn.takeSession(trader);
+            com.bourse.backoffice.security.Session session = signIn.takeSession(trader);
             trading = new SimulationSession(host, trader, session, host.commandGateway(),
                     () -> signIn.signOut(session));
         }

@@ -1,13 +1,13 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.importexport.BackOffice;
-import com.bourse.app.security.CommandGateway;
-import com.bourse.app.security.PasswordHasher;
-import com.bourse.app.security.Session;
-import com.bourse.app.security.SessionCredentials;
-import com.bourse.app.security.SignInService;
-import com.bourse.app.store.AccountLine;
-import com.bourse.app.store.InstrumentLine;
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.PasswordHasher;
+import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.security.SessionCredentials;
+import com.bourse.backoffice.security.SignInService;
+import com.bourse.backoffice.store.AccountLine;
+import com.bourse.backoffice.store.InstrumentLine;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.engine.EngineConfig;

@@ -1,7 +1,7 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.security.CommandGateway;
-import com.bourse.app.security.Session;
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;

@@ -1,10 +1,10 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.importexport.BackOffice;
-import com.bourse.app.importexport.Bootstrap;
-import com.bourse.app.security.CommandGateway;
-import com.bourse.app.store.JournaledEngine;
-import com.bourse.app.store.ProjectedEngineHost;
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.importexport.Bootstrap;
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.store.JournaledEngine;
+import com.bourse.backoffice.store.ProjectedEngineHost;
 import com.bourse.engine.Engine;
 import com.bourse.engine.sim.MarketSimulator;
 import com.bourse.engine.sim.SampleData;

@@ -1,7 +1,7 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.security.CommandGateway;
-import com.bourse.app.security.Session;
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.Session;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
 import com.bourse.engine.sim.SampleData;

@@ -1,9 +1,9 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.security.Session;
-import com.bourse.app.security.SignInResult;
-import com.bourse.app.security.SignInService;
-import com.bourse.app.security.UserDirectory;
+import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.security.SignInResult;
+import com.bourse.backoffice.security.SignInService;
+import com.bourse.backoffice.security.UserDirectory;
 import com.bourse.engine.sim.SampleData;
 import com.bourse.protocol.Role;
 import com.bourse.ui.port.SignIn;

@@ -1,10 +1,10 @@
 package com.bourse.app.desktop;
 
-import com.bourse.app.audit.AuditAction;
-import com.bourse.app.audit.AuditRecord;
-import com.bourse.app.importexport.BackOffice;
-import com.bourse.app.store.OrderLine;
-import com.bourse.app.store.Page;
+import com.bourse.backoffice.audit.AuditAction;
+import com.bourse.backoffice.audit.AuditRecord;
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.store.OrderLine;
+import com.bourse.backoffice.store.Page;
 import com.bourse.protocol.Side;
 import com.bourse.ui.model.OrderRow;
 import com.bourse.ui.view.Workstation;

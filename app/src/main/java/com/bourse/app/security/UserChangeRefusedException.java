@@ -1,8 +1,0 @@
-package com.bourse.app.security;
-
-/** A user change was refused (bad value, no permission, unknown user); nothing was changed. */
-public final class UserChangeRefusedException extends RuntimeException {
-    public UserChangeRefusedException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package com.bourse.app.store;
-
-/** What became of a risk alert: waiting, decided by an officer, or withdrawn because its subject ended first. */
-public enum AlertDecision {
-    PENDING,
-    APPROVED,
-    REJECTED,
-    WITHDRAWN
-}

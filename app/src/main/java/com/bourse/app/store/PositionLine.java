@@ -1,8 +1,0 @@
-package com.bourse.app.store;
-
-import java.time.Instant;
-import java.time.LocalDate;
-
-/** A position as it stood when a trading day was closed. */
-public record PositionLine(LocalDate tradeDate, long accountId, String asset, long quantity, Instant closedAt) {
-}

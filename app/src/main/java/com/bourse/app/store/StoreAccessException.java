@@ -1,8 +1,0 @@
-package com.bourse.app.store;
-
-/** The database could not be opened as asked; its message is fit to show the person starting the desk. */
-public final class StoreAccessException extends RuntimeException {
-    public StoreAccessException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,251 @@
+package com.bourse.backoffice.audit;
+
+import com.bourse.backoffice.store.Page;
+import com.bourse.backoffice.store.Store;
+import com.bourse.backoffice.store.schema.tables.records.AuditHeadRecord;
+import com.bourse.backoffice.store.schema.tables.records.AuditLogRecord;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.jooq.DSLContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.bourse.backoffice.store.schema.Tables.AUDIT_HEAD;
+import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
+
+/**
+ * The append-only trail of user actions, hash-chained and signed: entry n stores
+ * {@code hash_n = SHA-256(hash_(n-1) || canonical(entry_n))} (with 32 zero bytes before the first), and every
+ * append re-signs the head (last sequence, its hash, time) with the installation's Ed25519 key, which lives in
+ * the key vault, not in the database. {@link #verify()} walks every link and names the first entry that was
+ * altered, removed or reordered. Thread-safe: appends are serialized.
+ */
+public final class AuditTrail {
+    private static final byte[] GENESIS = new byte[32];
+    private static final byte[] HEAD_DOMAIN = "BOURSE-AUDIT-HEAD-1".getBytes(StandardCharsets.US_ASCII);
+
+    private final Store store;
+    private final DSLContext dsl;
+    private final Ed25519PrivateKeyParameters signingKey;
+    private final Ed25519PublicKeyParameters verifyingKey;
+    private final InstantSource clock;
+
+    public AuditTrail(Store store, Ed25519PrivateKeyParameters signingKey, InstantSource clock) {
+        this.store = store;
+        this.dsl = store.dsl();
+        this.signingKey = Objects.requireNonNull(signingKey);
+        this.verifyingKey = signingKey.generatePublicKey();
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Append one entry stamped with the clock's time and force it to the disk (with whatever the caller
+     * committed before, such as the user change it records); returns its sequence.
+     */
+    public synchronized long append(AuditEntry entry) {
+        long seq = insert(entry);
+        store.forceToDisk();
+        return seq;
+    }
+
+    private long insert(AuditEntry entry) {
+        long at = clock.millis();
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            AuditHeadRecord head = tx.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).forUpdate().fetchOne();
+            long seq = head == null ? 1 : head.getSeq() + 1;
+            byte[] prev = head == null ? GENESIS : head.getHash();
+            byte[] hash = chain(prev, at, entry.userId(), entry.username(), entry.action().name(), entry.subject(),
+                    entry.details());
+            tx.insertInto(AUDIT_LOG)
+                    .set(AUDIT_LOG.SEQ, seq)
+                    .set(AUDIT_LOG.AT, at)
+                    .set(AUDIT_LOG.USER_ID, entry.userId())
+                    .set(AUDIT_LOG.USERNAME, entry.username())
+                    .set(AUDIT_LOG.ACTION, entry.action().name())
+                    .set(AUDIT_LOG.SUBJECT, entry.subject())
+                    .set(AUDIT_LOG.DETAILS, entry.details())
+                    .set(AUDIT_LOG.PREV_HASH, prev)
+                    .set(AUDIT_LOG.HASH, hash)
+                    .execute();
+            byte[] signature = sign(seq, hash, at);
+            if (head == null) {
+                tx.insertInto(AUDIT_HEAD).set(AUDIT_HEAD.ID, 1).set(AUDIT_HEAD.SEQ, seq).set(AUDIT_HEAD.HASH, hash)
+                        .set(AUDIT_HEAD.AT, at).set(AUDIT_HEAD.SIGNATURE, signature).execute();
+            } else {
+                tx.update(AUDIT_HEAD).set(AUDIT_HEAD.SEQ, seq).set(AUDIT_HEAD.HASH, hash).set(AUDIT_HEAD.AT, at)
+                        .set(AUDIT_HEAD.SIGNATURE, signature).where(AUDIT_HEAD.ID.eq(1)).execute();
+            }
+            return seq;
+        });
+    }
+
+    /** Entries in order, oldest first. */
+    public List<AuditRecord> entries(Page page) {
+        return dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).offset(page.offset()).limit(page.limit())
+                .fetch(AuditTrail::record);
+    }
+
+    /** Entries of one user, oldest first. */
+    public List<AuditRecord> entriesOf(long userId, Page page) {
+        return dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.USER_ID.eq(userId)).orderBy(AUDIT_LOG.SEQ)
+                .offset(page.offset()).limit(page.limit()).fetch(AuditTrail::record);
+    }
+
+    /** Check every entry, every link and the signed head; reports the first problem found. */
+    public synchronized AuditVerification verify() {
+        return verify(dsl, verifyingKey);
+    }
+
+    /** Check a trail with only the public key, as an outside auditor would. */
+    public static AuditVerification verify(Store store, Ed25519PublicKeyParameters key) {
+        return verify(store.dsl(), key);
+    }
+
+    private static AuditVerification verify(DSLContext dsl, Ed25519PublicKeyParameters key) {
+        List<AuditLogRecord> rows = dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch();
+        AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
+        long count = rows.size();
+        Map<ByteBuffer, Long> storedAt = new HashMap<>();
+        for (AuditLogRecord r : rows) {
+            storedAt.put(ByteBuffer.wrap(r.getHash()), r.getSeq());
+        }
+        // The signed head says how many entries there were: with fewer rows, a broken link means a removal.
+        boolean rowsMissing = head != null
+                && verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())
+                && head.getSeq() > count;
+        byte[] prev = GENESIS;
+        long expected = 1;
+        for (AuditLogRecord r : rows) {
+            long seq = r.getSeq();
+            if (seq != expected) {
+                return AuditVerification.broken(count, expected, AuditVerification.Problem.REMOVED,
+                        "entry " + expected + " is missing: the trail jumps from " + (expected - 1) + " to " + seq);
+            }
+            byte[] recomputed = chain(r.getPrevHash(), r.getAt(), r.getUserId(), r.getUsername(), r.getAction(),
+                    r.getSubject(), r.getDetails());
+            if (!MessageDigest.isEqual(recomputed, r.getHash())) {
+                return AuditVerification.broken(count, seq, AuditVerification.Problem.ALTERED,
+                        "entry " + seq + " was altered: its content no longer matches its hash");
+            }
+            if (!MessageDigest.isEqual(r.getPrevHash(), prev)) {
+                Long linked = storedAt.get(ByteBuffer.wrap(r.getPrevHash()));
+                if (linked != null && linked > seq) {
+                    return AuditVerification.broken(count, seq, AuditVerification.Problem.REORDERED,
+                            "entry " + seq + " is out of place: it follows entry " + linked + ", stored after it");
+                }
+                if (linked == null && seq > 1 && !rowsMissing) {
+                    return AuditVerification.broken(count, seq - 1, AuditVerification.Problem.ALTERED,
+                            "entry " + (seq - 1) + " was rewritten: entry " + seq + " no longer follows it");
+                }
+                return AuditVerification.broken(count, seq, AuditVerification.Problem.REMOVED,
+                        "entry " + seq + " does not follow entry " + (seq - 1) + ": an entry before it is missing");
+            }
+            prev = r.getHash();
+            expected++;
+        }
+        if (head == null) {
+            return count == 0 ? AuditVerification.ok(0) : AuditVerification.broken(count, null,
+                    AuditVerification.Problem.BAD_SIGNATURE, "the signed head of the trail is missing");
+        }
+        if (!verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())) {
+            return AuditVerification.broken(count, head.getSeq(), AuditVerification.Problem.BAD_SIGNATURE,
+                    "the head's signature does not verify with the installation's key");
+        }
+        long last = expected - 1;
+        if (head.getSeq() > last) {
+            return AuditVerification.broken(count, last + 1, AuditVerification.Problem.REMOVED,
+                    "entries " + (last + 1) + ".." + head.getSeq() + " are missing: the signed head is at "
+                            + head.getSeq());
+        }
+        if (!MessageDigest.isEqual(storedHashAt(rows, head.getSeq()), head.getHash())) {
+            return AuditVerification.broken(count, head.getSeq(), AuditVerification.Problem.ALTERED,
+                    "the trail up to entry " + head.getSeq() + " was rewritten: it does not end at the signed hash");
+        }
+        if (head.getSeq() < last) {
+            return AuditVerification.broken(count, head.getSeq() + 1, AuditVerification.Problem.UNSIGNED_ENTRIES,
+                    "entries after " + head.getSeq() + " were added without the installation's signature");
+        }
+        return AuditVerification.ok(count);
+    }
+
+    private static byte[] storedHashAt(List<AuditLogRecord> rows, long seq) {
+        return seq < 1 ? GENESIS : rows.get((int) seq - 1).getHash();
+    }
+
+    /** SHA-256 of the previous hash and the entry's canonical bytes (length-prefixed fields, fixed order). */
+    static byte[] chain(byte[] prev, long at, Long userId, String username, String action, String subject,
+                        String details) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(at);
+            out.writeBoolean(userId != null);
+            out.writeLong(userId == null ? 0 : userId);
+            text(out, username);
+            text(out, action);
+            text(out, subject);
+            text(out, details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(prev);
+            sha.update(bytes.toByteArray());
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private byte[] sign(long seq, byte[] hash, long at) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, signingKey);
+        byte[] message = headMessage(seq, hash, at);
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    private static boolean verifySignature(Ed25519PublicKeyParameters key, long seq, byte[] hash, long at,
+                                           byte[] signature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, key);
+        byte[] message = headMessage(seq, hash, at);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
+    private static byte[] headMessage(long seq, byte[] hash, long at) {
+        return ByteBuffer.allocate(HEAD_DOMAIN.length + 8 + hash.length + 8).put(HEAD_DOMAIN).putLong(seq).put(hash)
+                .putLong(at).array();
+    }
+
+    static AuditRecord record(AuditLogRecord r) {
+        return new AuditRecord(r.getSeq(), Instant.ofEpochMilli(r.getAt()), r.getUserId(), r.getUsername(),
+                AuditAction.valueOf(r.getAction()), r.getSubject(), r.getDetails());
+    }
+}

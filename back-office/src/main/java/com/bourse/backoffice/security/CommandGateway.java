@@ -1,0 +1,139 @@
+package com.bourse.backoffice.security;
+
+import com.bourse.backoffice.audit.AuditAction;
+import com.bourse.backoffice.audit.AuditEntry;
+import com.bourse.backoffice.audit.AuditTrail;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.ReviewSubject;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Where the desktop sends every command a person enters. It checks that the session's credential is still
+ * valid and that the command acts as the signed-in user (so the engine's permission and four-eyes rules judge
+ * the real person), records the action in the audit trail, and only then passes the command on to the venue.
+ * The engine still decides the business outcome; the trail records that the person asked. Thread-safe.
+ */
+public final class CommandGateway {
+    public static final int MAX_REASON = 1_000;
+
+    private final AuditTrail audit;
+    private final SessionCredentials credentials;
+    private final Consumer<Command> venue;
+
+    public CommandGateway(AuditTrail audit, SessionCredentials credentials, Consumer<Command> venue) {
+        this.audit = audit;
+        this.credentials = credentials;
+        this.venue = Objects.requireNonNull(venue);
+    }
+
+    /** Why the gateway refused a command; nothing reached the engine. */
+    public static final class CommandRefusedException extends RuntimeException {
+        public CommandRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    public void submit(Session session, Command command) {
+        submit(session, command, null);
+    }
+
+    /**
+     * For a trading window, which shows a refusal rather than handling it: true when the command went to the
+     * venue, false when the gateway refused it (and audited the refusal) or the venue is gone; either way nothing
+     * reached the engine.
+     */
+    public boolean offer(Session session, Command command) {
+        try {
+            submit(session, command, null);
+            return true;
+        } catch (CommandRefusedException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @param note the officer's words on an approval (a rejection carries its reason inside the command);
+     *             kept in the trail only
+     */
+    public void submit(Session session, Command command, String note) {
+        SessionCredentials.Check check = credentials.check(session.credential());
+        if (!check.valid() || check.claims().userId() != session.userId()) {
+            refuse(session, command, "session credential refused: "
+                    + (check.valid() ? "issued to another user" : check.refusal()));
+        }
+        if (command.userId() != session.userId()) {
+            refuse(session, command, "command acts as user " + command.userId() + " but the session is user "
+                    + session.userId());
+        }
+        if (command instanceof Command.Reject reject
+                && (reject.reason() == null || reject.reason().isBlank() || reject.reason().length() > MAX_REASON)) {
+            refuse(session, command, "a rejection needs a reason of 1 to " + MAX_REASON + " characters");
+        }
+        if (note != null && note.length() > MAX_REASON) {
+            refuse(session, command, "a note has at most " + MAX_REASON + " characters");
+        }
+        audit.append(AuditEntry.of(session.userId(), session.username(), actionOf(command), subjectOf(command),
+                note == null ? command.toString() : command + " note=" + note));
+        venue.accept(command);
+    }
+
+    private void refuse(Session session, Command command, String why) {
+        audit.append(AuditEntry.of(session.userId(), session.username(), AuditAction.COMMAND_REFUSED,
+                subjectOf(command), why + ": " + command));
+        throw new CommandRefusedException(why);
+    }
+
+    static AuditAction actionOf(Command command) {
+        return switch (command) {
+            case Command.PlaceOrder c -> AuditAction.ORDER_ENTERED;
+            case Command.ReplaceOrder c -> AuditAction.ORDER_AMENDED;
+            case Command.CancelOrder c -> AuditAction.ORDER_CANCELLED;
+            case Command.MassCancel c -> AuditAction.MASS_CANCEL;
+            case Command.Approve c -> AuditAction.APPROVED;
+            case Command.Reject c -> AuditAction.REJECTED;
+            case Command.SetRiskLimits c -> AuditAction.LIMITS_CHANGED;
+            case Command.EngageKillSwitch c -> AuditAction.KILL_SWITCH_ENGAGED;
+            case Command.ReleaseKillSwitch c -> AuditAction.KILL_SWITCH_RELEASED;
+            case Command.RequestTransfer c -> AuditAction.TRANSFER_REQUESTED;
+            case Command.SettleTransfer c -> AuditAction.TRANSFER_SETTLED;
+            case Command.CancelTransfer c -> AuditAction.TRANSFER_CANCELLED;
+            case Command.HaltInstrument c -> AuditAction.INSTRUMENT_HALTED;
+            case Command.ResumeInstrument c -> AuditAction.INSTRUMENT_RESUMED;
+            case Command.EndOfDay c -> AuditAction.END_OF_DAY;
+            case Command.AddCurrency c -> AuditAction.REFERENCE_DATA_CHANGED;
+            case Command.ListInstrument c -> AuditAction.REFERENCE_DATA_CHANGED;
+            case Command.OpenAccount c -> AuditAction.REFERENCE_DATA_CHANGED;
+            case Command.RegisterUser c -> AuditAction.USER_ROLES_CHANGED;
+        };
+    }
+
+    static String subjectOf(Command command) {
+        return switch (command) {
+            case Command.PlaceOrder c -> "order:" + c.orderId() + " account:" + c.accountId();
+            case Command.ReplaceOrder c -> "order:" + c.orderId();
+            case Command.CancelOrder c -> "order:" + c.orderId();
+            case Command.MassCancel c -> "account:" + c.accountId() + " instrument:" + c.instrumentId();
+            case Command.Approve c -> subject(c.subject(), c.subjectId());
+            case Command.Reject c -> subject(c.subject(), c.subjectId());
+            case Command.SetRiskLimits c -> "account:" + c.accountId();
+            case Command.EngageKillSwitch c -> "account:" + c.accountId();
+            case Command.ReleaseKillSwitch c -> "account:" + c.accountId();
+            case Command.RequestTransfer c -> "transfer:" + c.transferId();
+            case Command.SettleTransfer c -> "transfer:" + c.transferId();
+            case Command.CancelTransfer c -> "transfer:" + c.transferId();
+            case Command.HaltInstrument c -> "instrument:" + c.instrumentId();
+            case Command.ResumeInstrument c -> "instrument:" + c.instrumentId();
+            case Command.EndOfDay c -> "market";
+            case Command.AddCurrency c -> "currency";
+            case Command.ListInstrument c -> "instrument";
+            case Command.OpenAccount c -> "account:" + c.accountId();
+            case Command.RegisterUser c -> "user:" + c.newUserId();
+        };
+    }
+
+    private static String subject(ReviewSubject subject, long id) {
+        return (subject == null ? "subject" : subject.name().toLowerCase(java.util.Locale.ROOT)) + ":" + id;
+    }
+}

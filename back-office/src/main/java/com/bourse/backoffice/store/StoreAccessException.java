@@ -1,0 +1,8 @@
+package com.bourse.backoffice.store;
+
+/** The database could not be opened as asked; its message is fit to show the person starting the desk. */
+public final class StoreAccessException extends RuntimeException {
+    public StoreAccessException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

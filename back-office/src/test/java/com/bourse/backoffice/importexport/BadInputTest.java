@@ -1,0 +1,119 @@
+package com.bourse.backoffice.importexport;
+
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.security.NewUser;
+import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.security.UserChangeRefusedException;
+import com.bourse.backoffice.security.UserView;
+import com.bourse.backoffice.store.AccountLine;
+import com.bourse.protocol.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static com.bourse.backoffice.store.schema.Tables.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Hostile and odd input: each value is refused with a clear message or stored exactly as typed, never run. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    final TestClock clock = new TestClock(BackOfficeFixture.START);
+    BackOffice office;
+    Session admin;
+
+    @BeforeEach
+    void seeded() {
+        office = BackOfficeFixture.seeded(dir, clock);
+        admin = BackOfficeFixture.signIn(office, "admin", "admin-training-1");
+    }
+
+    @AfterEach
+    void close() {
+        office.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Robert'); DROP TABLE users;--", "O'Brien \"Bobby\" ; DELETE FROM accounts",
+            "山田 太郎", "Ελένη Παπαδοπούλου", "محمد بن سلمان", "Zoë 🚀 Ünïcødé", "=HYPERLINK(\"http://x\")",
+            "name with \\ backslash % and _ wildcards"})
+    void displayNamesAreStoredExactlyAsTyped(String name) {
+        office.users().create(admin, new NewUser(40, "guest", name, Set.of(Role.TRADER), "guest-password-1".toCharArray()));
+
+        assertThat(office.users().findByUsername("guest")).get().extracting(UserView::displayName).isEqualTo(name);
+        assertThat(office.store().dsl().fetchCount(USERS)).isGreaterThan(5);
+    }
+
+    @Test
+    void accountNamesWithSqlAndNonLatinTextSurviveImportAndStayEncrypted() {
+        String name = "Société Générale'; DROP TABLE accounts;-- 株式会社";
+        office.imports().accounts(admin, "a.csv", new StringReader(
+                "account_id,owner_username,name,base_currency,self_trade_prevention\n"
+                        + "3001,bob,\"" + name + "\",EUR,CANCEL_BOTH\n"));
+
+        assertThat(office.referenceData().account(3001)).get().extracting(AccountLine::name).isEqualTo(name);
+        assertThat(office.referenceData().accounts()).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void tooLongNamesAreRefusedWithTheLimit() {
+        assertThatThrownBy(() -> office.users().create(admin, new NewUser(41, "longname", "x".repeat(201),
+                Set.of(Role.TRADER), "guest-password-1".toCharArray())))
+                .isInstanceOf(UserChangeRefusedException.class).hasMessageContaining("at most 200");
+        assertThatThrownBy(() -> office.imports().instruments(admin, "i.csv", new StringReader(ImportTest.HEADER
+                + "20,LONG," + "N".repeat(5_000) + ",EUR,2,1,1,100,1000\n")))
+                .hasMessageContaining("line 2, field 'name': has 5000 characters, at most 200 allowed");
+    }
+
+    @Test
+    void userNamesAreRefusedUnlessPlain() {
+        for (String bad : new String[] {"admin' --", "ALICE", "a", "ünïcode", "x".repeat(40), ""}) {
+            assertThatThrownBy(() -> office.users().create(admin, new NewUser(42, bad, "Someone",
+                    Set.of(Role.TRADER), "guest-password-1".toCharArray())))
+                    .as(bad).isInstanceOf(UserChangeRefusedException.class).hasMessageContaining("user name");
+        }
+    }
+
+    @Test
+    void negativeZeroAndHugeAmountsAreRefusedInBalancesFiles() {
+        Bootstrap bootstrap = new Bootstrap(office.imports(), office.referenceData(), office.users(), office.audit());
+        assertThatThrownBy(() -> bootstrap.openingDeposits(new StringReader(
+                "account_id,asset,amount\n1001,EUR,-500\n1001,EUR,0\n1001,EUR,99999999999999999999\n1001,EUR,12.5\n"),
+                clock.millis()))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::message)
+                        .containsExactly("must not be negative, got -500", "must be at least 1, got 0",
+                                "is too large (at most 9223372036854775807)", "'12.5' is not a whole number"));
+    }
+
+    @Test
+    void typedAmountsAreWholeMinorUnitsOrRefused() {
+        assertThat(Inputs.amount("amount", "1250.50", 2)).isEqualTo(125_050);
+        assertThatThrownBy(() -> Inputs.amount("amount", "-1", 2)).hasMessage("amount must be a positive amount, got -1");
+        assertThatThrownBy(() -> Inputs.amount("amount", "0.001", 2)).hasMessage("amount has more than 2 decimals");
+        assertThatThrownBy(() -> Inputs.amount("amount", "1e30", 2)).hasMessage("amount is too large");
+        assertThatThrownBy(() -> Inputs.amount("amount", "12,50", 2)).hasMessageContaining("is not an amount");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30", "02/11/2026", "2026-13-01", "yesterday", "2026-11-02'; DROP TABLE postings;--",
+            " ", "2026-1-2"})
+    void malformedDatesAreRefusedNamingTheField(String text) {
+        assertThatThrownBy(() -> Inputs.dateRange(text, "2026-11-30")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("from");
+    }
+
+    @Test
+    void statementRangeEndingBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> Inputs.dateRange("2026-11-30", "2026-11-01")).hasMessageContaining("before");
+        assertThat(Inputs.dateRange("2026-11-01", "2026-11-30").to()).hasToString("2026-11-30");
+    }
+}
