@@ -34,6 +34,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.File;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,9 @@ import java.util.function.Consumer;
  * <p>{@link #submit} and {@link #subscribe} are thread-safe; listeners run on the venue thread.
  */
 public final class ClusterVenue implements Venue {
+    /** Errors of the venue thread, its embedded media driver and Aeron client: logged, never printed raw. */
+    private static final System.Logger LOG = System.getLogger(ClusterVenue.class.getName());
+
     private static final long KEEP_ALIVE_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long RECONNECT_BACKOFF_NS = TimeUnit.MILLISECONDS.toNanos(500);
     /** No ack for this long while commands are pending: send them again (the cluster skips what it applied). */
@@ -101,10 +105,11 @@ public final class ClusterVenue implements Venue {
                         .socketRcvbufLength(config.receiveWindowLength())
                         .socketSndbufLength(config.receiveWindowLength())
                         .dirDeleteOnStart(true)
-                        .dirDeleteOnShutdown(true));
+                        .dirDeleteOnShutdown(true)
+                        .errorHandler(ClusterVenue::logError));
                 directory = launched.aeronDirectoryName();
             }
-            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
+            client = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory).errorHandler(ClusterVenue::logError));
             this.driver = launched;
             this.aeron = client;
             this.agent = new VenueAgent();
@@ -113,7 +118,7 @@ public final class ClusterVenue implements Venue {
             CloseHelper.quietCloseAll(client, launched);
             throw e;
         }
-        this.runner = new AgentRunner(idle(config.idleStrategy()), Throwable::printStackTrace, null, agent);
+        this.runner = new AgentRunner(idle(config.idleStrategy()), ClusterVenue::logError, null, agent);
         AgentRunner.startOnThread(runner);
     }
 
@@ -633,5 +638,9 @@ public final class ClusterVenue implements Venue {
         Blotter complete(long logPosition) {
             return new Blotter(logPosition, orders, balances, lastOrderIds);
         }
+    }
+
+    private static void logError(Throwable error) {
+        LOG.log(Level.ERROR, "cluster venue: " + error.getMessage(), error);
     }
 }

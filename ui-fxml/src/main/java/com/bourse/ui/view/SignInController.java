@@ -75,7 +75,7 @@ public final class SignInController {
         password.clear();
         signInButton.setDisable(true);
         signInError.setText("");
-        Thread.ofVirtual().name("sign-in").start(() -> {
+        Thread.ofVirtual().name("sign-in").uncaughtExceptionHandler(SignInController::logUncaught).start(() -> {
             SignIn.Result result;
             try {
                 result = signIn.signIn(name, secret);
@@ -100,5 +100,10 @@ public final class SignInController {
 
     public StackPane root() {
         return root;
+    }
+
+    private static void logUncaught(Thread thread, Throwable error) {
+        System.getLogger(SignInController.class.getName()).log(System.Logger.Level.ERROR,
+                "sign-in thread " + thread.getName() + " failed", error);
     }
 }
