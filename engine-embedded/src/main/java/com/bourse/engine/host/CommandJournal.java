@@ -4,125 +4,555 @@ import com.bourse.protocol.Command;
 import com.bourse.protocol.wire.CommandCodec;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.CRC32C;
 
 /**
- * An append-only file of commands, each as {@code [length][crc32c][SBE command]} with the command's sequence
- * number as its correlation id. Reading stops at the first record that is torn, corrupt or out of sequence (what a
- * crash mid-write leaves) and cuts the file there, so the next append continues a clean journal.
+ * The one command journal: the source of truth of an embedded engine and of everything projected from it. A
+ * directory of segments {@code journal-<after>.log}, each holding the commands after sequence {@code after}; a new
+ * segment starts at each snapshot ({@link #roll}), so a start reads only the segments after the snapshot it
+ * restores, and old segments can be kept as history or deleted as a whole.
  *
- * <p>Single-threaded: the engine thread owns it.
+ * <p>A segment is a header {@code [magic][journal id][after][nonce, tag]} whose tag proves the key opens it, then
+ * records {@code [length][~length][nonce][AES-GCM(SBE command)][tag]}. Each record's associated data is the journal
+ * id and its sequence, which is implied by its place: a record altered, dropped, swapped or copied from elsewhere
+ * fails its tag, and nothing of a command can be read without the key. The length is written twice (as is and
+ * inverted) so a damaged length is told from a record cut short.
+ *
+ * <p>What a start forgives and what it refuses: at the end of the newest segment, a record cut short (or a tail of
+ * zero bytes, what a power cut leaves in a file extended but never written) is what a crash mid-write leaves; it
+ * was never acknowledged, so it is cut. Anything else that fails (a record that is whole but does not authenticate,
+ * a damaged length, a torn record in an older segment, a gap between segments, a wrong key) throws
+ * {@link JournalDamagedException} naming the file and byte position, and nothing is truncated.
+ *
+ * <p>Single writer: the engine's thread appends, commits and rolls. {@link #committedSeq()} may be read from any
+ * thread; {@link #replay} and {@link #deleteSegmentsBefore} are for the writer's thread too (or before it starts).
  */
-final class CommandJournal implements AutoCloseable {
-    private static final int RECORD_HEADER = 8;
+public final class CommandJournal implements AutoCloseable {
+    static final byte[] MAGIC = "BRSJRNL2".getBytes(StandardCharsets.US_ASCII);
+    static final int HEADER = MAGIC.length + RecordCipher.ID + Long.BYTES + RecordCipher.NONCE + RecordCipher.TAG;
+    static final int RECORD_PREFIX = 2 * Integer.BYTES;
+    static final int MIN_SEALED = RecordCipher.NONCE + 1 + RecordCipher.TAG;
+    static final int MAX_SEALED = RecordCipher.NONCE + CommandCodec.MAX_ENCODED_LENGTH + RecordCipher.TAG;
+    static final byte KIND_HEADER = 'H';
+    static final byte KIND_COMMAND = 'C';
+    private static final String PREFIX = "journal-";
+    private static final String SUFFIX = ".log";
+    private static final int BUFFER = 1 << 20;
 
-    private final FileChannel channel;
-    private final CommandCodec codec = new CommandCodec();
-    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-    private final UnsafeBuffer writeView = new UnsafeBuffer(writeBuffer);
-    private final CRC32C crc = new CRC32C();
+    /** What opening found: the last whole record, and how many bytes of a torn tail were cut. */
+    public record OpenReport(long lastSeq, long truncatedBytes) {
+    }
+
+    private final Path directory;
+    private final SecretKey key;
     private final Durability durability;
+    private final byte[] journalId;
+    private final RecordCipher cipher;
+    private final CommandCodec codec = new CommandCodec();
+    private final byte[] plain = new byte[CommandCodec.MAX_ENCODED_LENGTH];
+    private final UnsafeBuffer plainView = new UnsafeBuffer(plain);
+    private final byte[] pending = new byte[BUFFER];
+    private final OpenReport openReport;
+    private int pendingLength;
+    private FileChannel channel;
+    private Path segment;
+    private volatile long segmentAfter;
+    /** End of the newest segment's last whole record, as found on open (replay reads no further). */
+    private long lastSegmentEnd;
+    private long lastSeq;
+    private volatile long committedSeq;
+    private boolean failed;
 
-    private CommandJournal(FileChannel channel, Durability durability) {
-        this.channel = channel;
+    private CommandJournal(Path directory, SecretKey key, Durability durability, byte[] journalId,
+                           OpenReport report) {
+        this.directory = directory;
+        this.key = key;
         this.durability = durability;
+        this.journalId = journalId;
+        this.cipher = new RecordCipher(key, journalId);
+        this.openReport = report;
+        this.lastSeq = report.lastSeq();
+        this.committedSeq = report.lastSeq();
     }
 
     /**
-     * Opens (creating if needed) the journal whose records follow {@code afterSequence}, hands each intact record
-     * to {@code replay} in order, and cuts off whatever follows the last intact one.
+     * Opens (creating when the directory has none) the journal in {@code directory}: checks every segment's header
+     * with {@code key}, reads the newest segment to its end and cuts a torn tail, and positions for appending.
+     * Reads no older segment: start-up costs the newest segment, not the history.
      *
-     * @return the journal, positioned for appending
+     * @throws JournalDamagedException when a header or a record of the newest segment fails its check
      */
-    static CommandJournal open(Path file, long afterSequence, Durability durability, Consumer<Command> replay,
-                               long[] lastSequence) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        CommandJournal journal = new CommandJournal(channel, durability);
-        long good = journal.replay(afterSequence, replay, lastSequence);
-        if (channel.size() > good) {
-            channel.truncate(good);
-            channel.force(true);
-        }
-        channel.position(good);
-        return journal;
-    }
-
-    private long replay(long afterSequence, Consumer<Command> replay, long[] lastSequence) throws IOException {
-        long size = channel.size();
-        ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        long position = 0;
-        long expected = afterSequence + 1;
-        while (position + RECORD_HEADER <= size) {
-            header.clear();
-            channel.read(header, position);
-            int length = header.getInt(0);
-            int checksum = header.getInt(4);
-            if (length <= 0 || length > CommandCodec.MAX_ENCODED_LENGTH || position + RECORD_HEADER + length > size) {
-                break;
-            }
-            ByteBuffer payload = ByteBuffer.allocate(length);
-            channel.read(payload, position + RECORD_HEADER);
-            crc.reset();
-            crc.update(payload.array(), 0, length);
-            if ((int) crc.getValue() != checksum) {
-                break;
-            }
-            if (!codec.decode(new UnsafeBuffer(payload.array()), 0, length) || codec.correlationId() != expected) {
-                break;
-            }
-            replay.accept(codec.command());
-            lastSequence[0] = expected++;
-            position += RECORD_HEADER + length;
-        }
-        return position;
-    }
-
-    /** Buffers one command as record {@code sequence}; nothing reaches the file until {@link #commit()}. */
-    void append(long sequence, Command command) {
-        int at = writeBuffer.position();
-        if (at + RECORD_HEADER + CommandCodec.MAX_ENCODED_LENGTH > writeBuffer.capacity()) {
-            commit();
-            at = 0;
-        }
-        int length = codec.encode(0, sequence, command, writeView, at + RECORD_HEADER);
-        crc.reset();
-        ByteBuffer payload = writeBuffer.duplicate();
-        payload.position(at + RECORD_HEADER).limit(at + RECORD_HEADER + length);
-        crc.update(payload);
-        writeView.putInt(at, length, ByteOrder.LITTLE_ENDIAN);
-        writeView.putInt(at + 4, (int) crc.getValue(), ByteOrder.LITTLE_ENDIAN);
-        writeBuffer.position(at + RECORD_HEADER + length);
-    }
-
-    /** Writes what was appended and, for {@link Durability#POWER_LOSS}, forces it to the disk. */
-    void commit() {
+    public static CommandJournal open(Path directory, SecretKey key, Durability durability) {
         try {
-            writeBuffer.flip();
-            while (writeBuffer.hasRemaining()) {
-                channel.write(writeBuffer);
+            Files.createDirectories(directory);
+            List<Long> segments = segments(directory);
+            if (segments.isEmpty()) {
+                byte[] id = RecordCipher.newJournalId();
+                CommandJournal journal = new CommandJournal(directory, key, durability, id, new OpenReport(0, 0));
+                journal.startSegment(0);
+                return journal;
             }
-            writeBuffer.clear();
-            if (durability == Durability.POWER_LOSS) {
-                channel.force(false);
+            byte[] id = null;
+            RecordCipher check = null;
+            long newest = segments.getLast();
+            for (long after : segments) {
+                Path file = fileOf(directory, after);
+                if (after == newest && Files.size(file) < HEADER) {
+                    continue; // a crash while the newest segment's header was written: it holds nothing yet
+                }
+                byte[] header = readHeader(file);
+                if (id == null) {
+                    id = Arrays.copyOfRange(header, MAGIC.length, MAGIC.length + RecordCipher.ID);
+                    check = new RecordCipher(key, id);
+                }
+                checkHeader(file, header, after, id, check);
+            }
+            if (id == null) {
+                throw new JournalDamagedException(fileOf(directory, newest), 0,
+                        "the only segment has no whole header: not a journal this build can read");
+            }
+            Path newestFile = fileOf(directory, newest);
+            if (Files.size(newestFile) < HEADER) {
+                Files.delete(newestFile);
+                CommandJournal journal = new CommandJournal(directory, key, durability, id,
+                        new OpenReport(newest, 0));
+                journal.startSegment(newest);
+                return journal;
+            }
+            SegmentReader reader = new SegmentReader(newestFile, check, newest, true);
+            long end;
+            long size;
+            try (FileChannel read = FileChannel.open(newestFile, StandardOpenOption.READ)) {
+                size = read.size();
+                end = reader.read(read, size, Long.MIN_VALUE, null);
+            }
+            CommandJournal journal = new CommandJournal(directory, key, durability, id,
+                    new OpenReport(reader.lastSeq, size - end));
+            journal.channel = FileChannel.open(newestFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (size > end) {
+                journal.channel.truncate(end);
+                journal.channel.force(true);
+            }
+            journal.channel.position(end);
+            journal.segment = newestFile;
+            journal.segmentAfter = newest;
+            journal.lastSegmentEnd = end;
+            return journal;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the command journal in " + directory, e);
+        }
+    }
+
+    /**
+     * Hands every record after {@code afterSeq} to {@code reader}, in order, authenticating each, from the
+     * segment that holds {@code afterSeq + 1} to the end found on open. Call before appending.
+     *
+     * @throws JournalDamagedException when a record fails, a segment is missing between two others, or the history
+     *                                 before {@code afterSeq} was deleted
+     */
+    public void replay(long afterSeq, Consumer<JournalRecord> reader) {
+        if (afterSeq >= lastSeq) {
+            return;
+        }
+        try {
+            List<Long> segments = segments(directory);
+            int first = -1;
+            for (int i = 0; i < segments.size(); i++) {
+                if (segments.get(i) <= afterSeq) {
+                    first = i;
+                }
+            }
+            if (first < 0) {
+                throw new JournalDamagedException(directory, 0, "no segment holds command " + (afterSeq + 1)
+                        + " (the oldest kept begins after " + (segments.isEmpty() ? "nothing" : segments.getFirst())
+                        + "): the history before it was deleted");
+            }
+            long expected = segments.get(first);
+            for (int i = first; i < segments.size(); i++) {
+                long after = segments.get(i);
+                Path file = fileOf(directory, after);
+                if (after != expected) {
+                    throw new JournalDamagedException(file, 0, "segment begins after command " + after
+                            + " but the one before it ends at " + expected + ": segments are missing");
+                }
+                boolean newest = i == segments.size() - 1;
+                SegmentReader segmentReader = new SegmentReader(file, new RecordCipher(key, journalId), after, newest);
+                try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+                    segmentReader.read(read, newest ? lastSegmentEnd : read.size(), afterSeq, reader);
+                }
+                expected = segmentReader.lastSeq;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("journal write failed: the command was not applied", e);
+            throw new UncheckedIOException("cannot read the command journal in " + directory, e);
         }
+    }
+
+    /** Buffers one command; it is durable only after the next {@link #commit()}. Returns its sequence. */
+    public long append(Command command) {
+        requireUsable();
+        long seq = lastSeq + 1;
+        int length;
+        try {
+            length = codec.encode(0, seq, command, plainView, 0);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("command cannot be journaled: " + e.getMessage(), e);
+        }
+        if (pendingLength + RECORD_PREFIX + MAX_SEALED > pending.length) {
+            flush();
+        }
+        int sealed = cipher.seal(KIND_COMMAND, seq, plain, 0, length, pending, pendingLength + RECORD_PREFIX);
+        ByteBuffer prefix = ByteBuffer.wrap(pending, pendingLength, RECORD_PREFIX).order(ByteOrder.LITTLE_ENDIAN);
+        prefix.putInt(sealed).putInt(~sealed);
+        pendingLength += RECORD_PREFIX + sealed;
+        lastSeq = seq;
+        return seq;
+    }
+
+    /**
+     * Writes what was appended and, for {@link Durability#POWER_LOSS}, forces it to the disk: every command up to
+     * the returned sequence is now acknowledged. A failed write leaves the journal unusable (the caller's state
+     * has commands the file may not): restart to recover.
+     */
+    public long commit() {
+        requireUsable();
+        flush();
+        if (durability == Durability.POWER_LOSS) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                failed = true;
+                throw new UncheckedIOException("cannot force the command journal " + segment, e);
+            }
+        }
+        committedSeq = lastSeq;
+        return lastSeq;
+    }
+
+    /**
+     * Commits, forces the current segment to the disk and starts a new one after {@link #lastSeq()}: done when a
+     * snapshot is taken at that sequence, so a start from it reads only what follows.
+     */
+    public void roll() {
+        commit();
+        if (lastSeq == segmentAfter) {
+            return;
+        }
+        try {
+            channel.force(true);
+            channel.close();
+        } catch (IOException e) {
+            failed = true;
+            throw new UncheckedIOException("cannot close the journal segment " + segment, e);
+        }
+        startSegment(lastSeq);
+    }
+
+    /**
+     * Deletes the segments whose every command is at or before {@code seq} (never the one being written).
+     * Returns how many were deleted.
+     */
+    public int deleteSegmentsBefore(long seq) {
+        try {
+            List<Long> segments = segments(directory);
+            int deleted = 0;
+            for (int i = 0; i + 1 < segments.size(); i++) {
+                if (segments.get(i + 1) <= seq && segments.get(i) != segmentAfter) {
+                    Files.deleteIfExists(fileOf(directory, segments.get(i)));
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete old journal segments in " + directory, e);
+        }
+    }
+
+    /** The sequence of the last command appended (committed or not). */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The last sequence a commit covered: every command up to it survives a crash. Any thread. */
+    public long committedSeq() {
+        return committedSeq;
+    }
+
+    public OpenReport openReport() {
+        return openReport;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The sequence after which the segment being written begins. */
+    public long segmentAfter() {
+        return segmentAfter;
+    }
+
+    byte[] journalId() {
+        return journalId.clone();
+    }
+
+    SecretKey key() {
+        return key;
     }
 
     @Override
-    public void close() throws IOException {
-        commit();
-        channel.force(true);
-        channel.close();
+    public void close() {
+        try {
+            if (!failed && channel != null) {
+                commit();
+                channel.force(true);
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the command journal " + segment, e);
+        }
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------------
+
+    private void startSegment(long after) {
+        Path file = fileOf(directory, after);
+        try {
+            byte[] header = new byte[HEADER];
+            System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
+            System.arraycopy(journalId, 0, header, MAGIC.length, RecordCipher.ID);
+            ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putLong(MAGIC.length + RecordCipher.ID, after);
+            int authenticated = MAGIC.length + RecordCipher.ID + Long.BYTES;
+            cipher.seal(KIND_HEADER, after, header, 0, 0, header, authenticated);
+            FileChannel created = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            ByteBuffer out = ByteBuffer.wrap(header);
+            while (out.hasRemaining()) {
+                created.write(out);
+            }
+            created.force(true);
+            forceDirectory(directory);
+            channel = created;
+            segment = file;
+            segmentAfter = after;
+            lastSegmentEnd = HEADER;
+        } catch (IOException e) {
+            failed = true;
+            throw new UncheckedIOException("cannot start the journal segment " + file, e);
+        }
+    }
+
+    private void flush() {
+        if (pendingLength == 0) {
+            return;
+        }
+        try {
+            ByteBuffer out = ByteBuffer.wrap(pending, 0, pendingLength);
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            lastSegmentEnd = channel.position();
+        } catch (IOException e) {
+            failed = true;
+            throw new UncheckedIOException("journal write failed: the commands were not acknowledged", e);
+        } finally {
+            pendingLength = 0;
+        }
+    }
+
+    private void requireUsable() {
+        if (failed) {
+            throw new IllegalStateException("the command journal in " + directory + " failed a write; restart to"
+                    + " recover from what it holds");
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can force a directory; the rename or creation is then as durable as it gets.
+        }
+    }
+
+    private static byte[] readHeader(Path file) throws IOException {
+        byte[] header = new byte[HEADER];
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer in = ByteBuffer.wrap(header);
+            while (in.hasRemaining() && read.read(in) > 0) {
+                // keep reading
+            }
+            if (in.hasRemaining()) {
+                throw new JournalDamagedException(file, 0, "the segment header is cut short");
+            }
+        }
+        return header;
+    }
+
+    private static void checkHeader(Path file, byte[] header, long after, byte[] id, RecordCipher cipher) {
+        if (!Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new JournalDamagedException(file, 0, "not a Bourse command journal segment (bad magic)");
+        }
+        if (!Arrays.equals(header, MAGIC.length, MAGIC.length + RecordCipher.ID, id, 0, RecordCipher.ID)) {
+            throw new JournalDamagedException(file, MAGIC.length, "the segment belongs to another journal");
+        }
+        long written = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getLong(MAGIC.length + RecordCipher.ID);
+        int authenticated = MAGIC.length + RecordCipher.ID + Long.BYTES;
+        if (written != after || cipher.open(KIND_HEADER, after, header, authenticated, HEADER - authenticated,
+                new byte[0]) != 0) {
+            throw new JournalDamagedException(file, 0, "the key does not open this segment: a wrong key, or the"
+                    + " header (or the file name) was altered");
+        }
+    }
+
+    static List<Long> segments(Path directory) throws IOException {
+        List<Long> sequences = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return sequences;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                try {
+                    sequences.add(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        sequences.sort(null);
+        return sequences;
+    }
+
+    static Path fileOf(Path directory, long after) {
+        return directory.resolve(PREFIX + after + SUFFIX);
+    }
+
+    /**
+     * Walks the records of one segment: authenticates and decodes each after {@code skipThrough} (steps over the
+     * others by their checked length), and classifies how the segment ends.
+     */
+    private static final class SegmentReader {
+        private final Path file;
+        private final RecordCipher cipher;
+        private final boolean newest;
+        private final CommandCodec decoder = new CommandCodec();
+        private final byte[] plain = new byte[CommandCodec.MAX_ENCODED_LENGTH + RecordCipher.TAG];
+        private final UnsafeBuffer plainView = new UnsafeBuffer(plain);
+        long lastSeq;
+
+        SegmentReader(Path file, RecordCipher cipher, long after, boolean newest) {
+            this.file = file;
+            this.cipher = cipher;
+            this.newest = newest;
+            this.lastSeq = after;
+        }
+
+        /** Returns the end of the last whole record; throws on anything but a torn tail of the newest segment. */
+        long read(FileChannel channel, long limit, long skipThrough, Consumer<JournalRecord> reader)
+                throws IOException {
+            byte[] bytes = new byte[BUFFER];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            long bufferStart = HEADER; // file offset of bytes[0]
+            int filled = 0;
+            int at = 0;
+            while (true) {
+                long position = bufferStart + at;
+                if (filled - at < RECORD_PREFIX + MAX_SEALED && bufferStart + filled < limit) {
+                    System.arraycopy(bytes, at, bytes, 0, filled - at);
+                    filled -= at;
+                    bufferStart += at;
+                    at = 0;
+                    buffer.clear().position(filled);
+                    while (buffer.hasRemaining() && bufferStart + buffer.position() < limit) {
+                        buffer.limit((int) Math.min(bytes.length, limit - bufferStart));
+                        if (channel.read(buffer, bufferStart + buffer.position()) <= 0) {
+                            break;
+                        }
+                    }
+                    filled = buffer.position();
+                }
+                int available = filled - at;
+                if (available == 0) {
+                    return position;
+                }
+                if (available < RECORD_PREFIX
+                        || allZero(bytes, at, filled) && zeroToEnd(channel, bufferStart + filled, limit)) {
+                    return torn(position, "a record prefix cut short, or zeros a power cut left");
+                }
+                int length = buffer.getInt(at);
+                if (buffer.getInt(at + Integer.BYTES) != ~length || length < MIN_SEALED || length > MAX_SEALED) {
+                    throw new JournalDamagedException(file, position, "record " + (lastSeq + 1)
+                            + " has a damaged length: the file was altered");
+                }
+                if (available < RECORD_PREFIX + length) {
+                    return torn(position, "record " + (lastSeq + 1) + " cut short");
+                }
+                long seq = lastSeq + 1;
+                if (seq > skipThrough) {
+                    int plainLength = cipher.open(KIND_COMMAND, seq, bytes, at + RECORD_PREFIX, length, plain);
+                    if (plainLength < 0) {
+                        throw new JournalDamagedException(file, position, "record " + seq + " does not"
+                                + " authenticate: it was altered, moved, dropped or copied from another journal,"
+                                + " or the key is wrong");
+                    }
+                    if (!decoder.decode(plainView, 0, plainLength) || decoder.correlationId() != seq) {
+                        throw new JournalDamagedException(file, position, "record " + seq + " authenticates but"
+                                + " does not decode: written by another version?");
+                    }
+                    if (reader != null) {
+                        reader.accept(new JournalRecord(seq, decoder.command()));
+                    }
+                }
+                lastSeq = seq;
+                at += RECORD_PREFIX + length;
+            }
+        }
+
+        private long torn(long position, String what) {
+            if (!newest) {
+                throw new JournalDamagedException(file, position, what + " in a closed segment: the file was"
+                        + " altered or cut");
+            }
+            return position;
+        }
+
+        private static boolean zeroToEnd(FileChannel channel, long from, long limit) throws IOException {
+            ByteBuffer rest = ByteBuffer.allocate(BUFFER);
+            for (long position = from; position < limit; ) {
+                rest.clear().limit((int) Math.min(BUFFER, limit - position));
+                int read = channel.read(rest, position);
+                if (read <= 0 || !allZero(rest.array(), 0, read)) {
+                    return read <= 0;
+                }
+                position += read;
+            }
+            return true;
+        }
+
+        private static boolean allZero(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

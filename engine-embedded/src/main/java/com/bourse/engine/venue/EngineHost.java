@@ -33,9 +33,10 @@ public interface EngineHost extends AutoCloseable {
     }
 
     /**
-     * The engine-embedded journal with snapshots: each command is journaled (and forced) before it is applied,
-     * and a snapshot is taken every {@code snapshotEvery} commands so a restart replays little. The host owns
-     * the journaled engine and closes it.
+     * The engine-embedded journal with snapshots: each command is journaled and applied, each batch committed at
+     * {@link #endOfBatch} (group commit: one write and, per its durability, one force), and a snapshot is taken
+     * once {@code snapshotEvery} commands followed the last, so a restart replays little. The host owns the
+     * journaled engine and closes it.
      */
     static EngineHost journaled(JournaledEngine journaled, long snapshotEvery) {
         return new Journaled(journaled, snapshotEvery);
@@ -76,7 +77,12 @@ public interface EngineHost extends AutoCloseable {
 
         @Override
         public void apply(Command command, EventSink sink) {
-            long sequence = journaled.apply(command, sink);
+            journaled.apply(command, sink);
+        }
+
+        @Override
+        public void endOfBatch() {
+            long sequence = journaled.commit();
             if (sequence - journaled.snapshotSequence() >= snapshotEvery) {
                 journaled.snapshot();
             }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The "desktop" the crash test kills: applies a seeded stream through a {@link JournaledEngine}, snapshotting
- * every 100 commands, and prints {@code ACK <seq>} after each command returns, i.e. once it is acknowledged.
- * Arguments: directory, seed, orders, delay in microseconds between commands.
+ * every 100 commands, and prints {@code ACK <seq>} after each command's commit returns, i.e. once it is acknowledged.
+ * Arguments: directory, seed, orders, delay in microseconds between commands, the journal key in hex.
  */
 public final class JournalStreamMain {
     private JournalStreamMain() {
@@ -20,9 +20,11 @@ public final class JournalStreamMain {
         Path directory = Path.of(args[0]);
         List<Command> stream = TradingStream.of(Long.parseLong(args[1]), Integer.parseInt(args[2]));
         long delayNanos = Long.parseLong(args[3]) * 1_000;
-        JournaledEngine host = JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH);
+        JournaledEngine host = JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH,
+                JournalFiles.fromHex(args[4]));
         for (int i = (int) host.sequence(); i < stream.size(); i++) {
-            long sequence = host.apply(stream.get(i), EventSink.NONE);
+            host.apply(stream.get(i), EventSink.NONE);
+            long sequence = host.commit();
             System.out.println("ACK " + sequence);
             System.out.flush();
             if (sequence % 100 == 0) {

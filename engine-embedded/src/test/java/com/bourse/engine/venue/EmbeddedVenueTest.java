@@ -12,6 +12,7 @@ import com.bourse.protocol.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedVenueTest {
+    private static final SecretKeySpec KEY = new SecretKeySpec(new byte[32], "AES");
     private static final long OPEN = 1_795_683_600_000L;
     private final SampleData data = SampleData.load(SampleData.locate());
 
@@ -45,7 +47,7 @@ class EmbeddedVenueTest {
     void durableVenueRestartsWithEveryAppliedCommand(@TempDir Path directory) throws Exception {
         byte[] before;
         try (EmbeddedVenue venue = new EmbeddedVenue(
-                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH))) {
+                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH, KEY))) {
             data.bootstrapCommands(OPEN).forEach(venue::submit);
             MarketSimulator simulator = new MarketSimulator(data, 7);
             for (int bar = 0; bar < 5; bar++) {
@@ -55,7 +57,7 @@ class EmbeddedVenueTest {
         }
 
         try (EmbeddedVenue reopened = new EmbeddedVenue(
-                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH))) {
+                JournaledEngine.open(directory, EngineConfig.defaults(), Durability.PROCESS_CRASH, KEY))) {
             byte[] after = reopened.query(Engine::snapshot).get(5, TimeUnit.SECONDS);
             assertThat(after).isEqualTo(before);
         }
