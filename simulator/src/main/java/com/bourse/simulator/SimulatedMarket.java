@@ -1,0 +1,46 @@
+package com.bourse.simulator;
+
+import com.bourse.protocol.Instrument;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the market simulator replays and who it trades as: the instruments in the order they are quoted, each one's
+ * minute bars (an instrument without history is not quoted), and the simulator's user with its two accounts, one
+ * for the market makers' quotes and one for the order flow that trades against them (two accounts, so the
+ * simulator never trades with itself).
+ *
+ * @param userId       the simulator's user
+ * @param makerAccount the account the quotes are placed in
+ * @param flowAccount  the account the marketable order flow comes from
+ * @param instruments  the instruments to quote, in quoting order
+ * @param history      minute bars by instrument id
+ */
+public record SimulatedMarket(long userId, long makerAccount, long flowAccount, List<Instrument> instruments,
+                              Map<Long, List<PriceBar>> history) {
+    public SimulatedMarket {
+        if (makerAccount == flowAccount) {
+            throw new IllegalArgumentException("the makers and the flow need two accounts, both are " + makerAccount);
+        }
+        instruments = List.copyOf(instruments);
+        Map<Long, List<PriceBar>> copy = new HashMap<>();
+        history.forEach((id, bars) -> copy.put(id, List.copyOf(bars)));
+        history = Map.copyOf(copy);
+    }
+
+    /** The bars of {@code instrument}; empty when it has none. */
+    public List<PriceBar> bars(Instrument instrument) {
+        return history.getOrDefault(instrument.id(), List.of());
+    }
+
+    /** Minutes of the longest history: the length of the simulated day. */
+    public int minutes() {
+        int longest = 0;
+        for (List<PriceBar> bars : history.values()) {
+            longest = Math.max(longest, bars.size());
+        }
+        return longest;
+    }
+}
