@@ -11,7 +11,6 @@ import com.bourse.backoffice.security.PasswordHasher;
 import com.bourse.backoffice.security.SessionCredentials;
 import com.bourse.backoffice.security.SignInService;
 import com.bourse.backoffice.security.UserDirectory;
-import com.bourse.backoffice.store.CommandJournal;
 import com.bourse.backoffice.store.FieldCipher;
 import com.bourse.backoffice.store.JournaledEngine;
 import com.bourse.backoffice.store.LedgerRepository;
@@ -25,6 +24,7 @@ import com.bourse.backoffice.store.StoreConfig;
 import com.bourse.backoffice.store.TradeRepository;
 import com.bourse.backoffice.store.TransferRepository;
 import com.bourse.engine.EngineConfig;
+import com.bourse.engine.host.Durability;
 import com.bourse.protocol.Command;
 
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  *
  * <p>Files in {@code dataDir}: {@code keys.vault}, {@code db/bourse.mv.db} (users, master data, audit),
  * {@code db/bourse-projections.mv.db} (derived from the journal, rebuilt from it when a crash leaves it torn),
- * {@code commands.journal}.
+ * {@code journal/} (the command journal's segments and the engine-and-projector snapshots, sealed with a key
+ * derived from the vault; see {@link JournaledEngine}).
  */
 public final class BackOffice implements AutoCloseable {
 
@@ -53,34 +54,33 @@ public final class BackOffice implements AutoCloseable {
      */
     public record Options(Path dataDir, char[] passphrase, Argon2Params keyDerivation, Argon2Params passwordHashing,
                           boolean encryptDatabase, ZoneId tradingZone, Duration sessionLifetime, EngineConfig engine,
-                          CommandJournal.Fsync fsync, InstantSource clock) {
+                          Durability durability, InstantSource clock) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(passphrase, "passphrase");
         }
 
-        /** The production defaults: OWASP costs, encrypted file, 8-hour sessions, fsync on every commit. */
+        /** The production defaults: OWASP costs, encrypted file, 8-hour sessions, journal forced on every commit. */
         public static Options defaults(Path dataDir, char[] passphrase) {
             return new Options(dataDir, passphrase, Argon2Params.owasp(), Argon2Params.owasp(), true,
                     ZoneId.of("Europe/Paris"), Duration.ofHours(8), EngineConfig.defaults(),
-                    CommandJournal.Fsync.ON_COMMIT, InstantSource.system());
+                    Durability.POWER_LOSS, InstantSource.system());
         }
 
         public Options withCosts(Argon2Params cost) {
             return new Options(dataDir, passphrase, cost, cost, encryptDatabase, tradingZone, sessionLifetime, engine,
-                    fsync, clock);
+                    durability, clock);
         }
 
         public Options withClock(InstantSource clock) {
             return new Options(dataDir, passphrase, keyDerivation, passwordHashing, encryptDatabase, tradingZone,
-                    sessionLifetime, engine, fsync, clock);
+                    sessionLifetime, engine, durability, clock);
         }
     }
 
     private final Options options;
     private final KeyVault vault;
     private final Store store;
-    private final CommandJournal journal;
     private final ProjectionWriter projections;
     private final JournaledEngine desk;
     private final AuditTrail audit;
@@ -108,10 +108,17 @@ public final class BackOffice implements AutoCloseable {
             this.referenceData = new ReferenceDataRepository(store, cipher);
             this.imports = new ReferenceDataImport(referenceData, users, audit, options.clock());
             this.reports = new Reports(referenceData, audit, options.tradingZone());
-            this.journal = CommandJournal.open(options.dataDir().resolve("commands.journal"), options.fsync());
             this.projections = ProjectionWriter.open(store, new Projector(options.tradingZone(),
                     options.engine().defaultLimits()), ProjectionWriter.Options.defaults());
-            this.desk = JournaledEngine.recover(options.engine(), journal, projections);
+            try {
+                this.desk = JournaledEngine.recover(new com.bourse.engine.host.JournaledEngine.Options(
+                        options.dataDir().resolve("journal"), options.engine(), options.durability(),
+                        vault.journalKey(), com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY),
+                        JournaledEngine.DEFAULT_SNAPSHOT_EVERY, projections);
+            } catch (RuntimeException e) {
+                projections.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -208,7 +215,7 @@ public final class BackOffice implements AutoCloseable {
         try {
             desk.commit();
             projections.close();
-            journal.close();
+            desk.close();
         } finally {
             store.close();
         }

@@ -5,6 +5,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -99,6 +100,21 @@ public final class KeyVault {
                     + ". Nothing was changed; try again with this installation's passphrase.");
         }
         return new KeyVault(file, secrets);
+    }
+
+    /**
+     * Key of the command journal and its snapshots (AES-256), derived from the data key (HMAC-SHA256 with a label
+     * of its own), so no vault file changes and no other key is reused as is.
+     */
+    public SecretKey journalKey() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(dataKey, "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal("bourse command journal v1".getBytes(StandardCharsets.US_ASCII)),
+                    "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM has no HmacSHA256", e);
+        }
     }
 
     /** Key for encrypted columns. */

@@ -1,7 +1,8 @@
 package com.bourse.backoffice.store;
 
 import com.bourse.engine.Engine;
-import com.bourse.engine.EngineConfig;
+import com.bourse.engine.host.CommandJournal;
+import com.bourse.engine.host.JournalRecord;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
@@ -10,74 +11,128 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The embedded engine made durable: each command is appended to the {@link CommandJournal} before the engine
- * applies it, and {@link #commit()} (one fsync for everything applied since the last one) is the point where
- * commands count as acknowledged and their events go to the {@link ProjectionWriter}.
+ * The back office's durable engine: the one command journal of the engine's hosting
+ * ({@link com.bourse.engine.host.JournaledEngine}, encrypted, with snapshots) with the projections as its
+ * companion. Each command is journaled and applied; {@link #commit()} (one write and force for everything applied
+ * since the last) is the point where commands count as acknowledged and their events go to the
+ * {@link ProjectionWriter}.
  *
- * <p>{@link #recover} rebuilds the engine from the journal on start and projects whatever the store is
- * missing, so after a crash the tables catch up with the log. Single-threaded: the engine's thread calls
- * {@link #apply} and {@link #commit}; events must not be shown as final before the commit returns.
+ * <p>Every {@code snapshotEvery} commands a snapshot is started on the engine's thread (engine bytes, new journal
+ * segment) and completed on the writer's thread with the projector's state at the same command, once the rows up
+ * to it are committed. A start ({@link #recover}) restores the newest snapshot at or before what the projection
+ * file holds, replays the journal after it (commands the file holds only re-teach the projector, later ones are
+ * projected again), so it costs about one snapshot interval. A projection file that was discarded, or is ahead of
+ * a journal that lost its unforced tail, is projected again from command 1: the desktop keeps the whole journal
+ * history for that ({@link com.bourse.engine.host.JournaledEngine.Retention#ALL_HISTORY}).
+ *
+ * <p>Single-threaded: the engine's thread calls {@link #apply} and {@link #commit}; events must not be shown as
+ * final before the commit returns.
  */
-public final class JournaledEngine {
-    private final Engine engine;
-    private final CommandJournal journal;
+public final class JournaledEngine implements AutoCloseable {
+    /** Commands between snapshots when the caller has no reason to choose: about 15 minutes of a busy desk. */
+    public static final long DEFAULT_SNAPSHOT_EVERY = 50_000;
+
+    private final com.bourse.engine.host.JournaledEngine host;
     private final ProjectionWriter projections;
+    private final long snapshotEvery;
+    private final Recovery recovery;
     private final List<ProjectedCommand> uncommitted = new ArrayList<>();
     // One sink for every command, filling the current command's list (a method reference per command is garbage).
     private List<Event> emitted;
     private final EventSink collect = event -> emitted.add(event);
 
-    private JournaledEngine(Engine engine, CommandJournal journal, ProjectionWriter projections) {
-        this.engine = engine;
-        this.journal = journal;
-        this.projections = projections;
-    }
-
-    /** What a start found and did. */
+    /**
+     * What a start found and did.
+     *
+     * @param journalSeq            the last command in the journal
+     * @param storedSeq             the last command the projection file held (0 when it is rebuilt)
+     * @param projectedOnStart      commands projected again on start
+     * @param rebuilt               the file was ahead of the journal, so it was cleared and projected again
+     * @param truncatedJournalBytes bytes of a torn last record cut from the journal
+     * @param snapshotSeq           the snapshot the engine and projector were restored from (0: none)
+     * @param replayedOnStart       commands replayed through the engine on start (after that snapshot)
+     */
     public record Recovery(long journalSeq, long storedSeq, long projectedOnStart, boolean rebuilt,
-                           long truncatedJournalBytes) {
+                           long truncatedJournalBytes, long snapshotSeq, long replayedOnStart) {
     }
 
-    private Recovery recovery;
+    private JournaledEngine(com.bourse.engine.host.JournaledEngine host, ProjectionWriter projections,
+                            long snapshotEvery, Recovery recovery) {
+        this.host = host;
+        this.projections = projections;
+        this.snapshotEvery = snapshotEvery;
+        this.recovery = recovery;
+    }
 
     /**
-     * Replay the journal into a fresh engine; commands the store already holds only re-teach the projector,
-     * later ones are projected again. A store ahead of its journal (a journal lost to a power cut without
-     * fsync) is rebuilt from the journal entirely. Starts the writer.
+     * Opens the journal in {@code options.directory()}, restores engine and projector from the newest usable
+     * snapshot, replays what follows and starts the writer.
+     *
+     * @throws com.bourse.engine.host.JournalDamagedException when the journal or a snapshot fails its check
      */
-    public static JournaledEngine recover(EngineConfig config, CommandJournal journal, ProjectionWriter projections) {
-        long stored = projections.storedSeq();
-        boolean rebuild = stored > journal.committedSeq();
-        if (rebuild) {
-            projections.clearForRebuild();
-            stored = 0;
+    public static JournaledEngine recover(com.bourse.engine.host.JournaledEngine.Options options, long snapshotEvery,
+                                          ProjectionWriter projections) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshotEvery must be positive, not " + snapshotEvery);
         }
-        Engine engine = new Engine(config);
-        long storedSeq = stored;
-        long[] projected = {0};
-        boolean[] started = {false};
-        journal.readCommitted(0, record -> {
-            List<Event> events = new ArrayList<>();
-            engine.apply(record.command(), events::add);
-            ProjectedCommand command = new ProjectedCommand(record.seq(), record.command(), events, 0);
-            if (record.seq() <= storedSeq) {
-                projections.replayStored(command);
-            } else {
-                if (!started[0]) {
-                    projections.start();
-                    started[0] = true;
-                }
-                projections.offer(command);
-                projected[0]++;
-            }
-        });
-        if (!started[0]) {
+        CatchUp catchUp = new CatchUp(projections);
+        com.bourse.engine.host.JournaledEngine host = com.bourse.engine.host.JournaledEngine.open(options, catchUp);
+        if (!catchUp.started) {
             projections.start();
         }
-        JournaledEngine result = new JournaledEngine(engine, journal, projections);
-        result.recovery = new Recovery(journal.committedSeq(), storedSeq, projected[0], rebuild,
-                journal.openReport().truncatedBytes());
-        return result;
+        com.bourse.engine.host.JournaledEngine.Recovery found = host.recovery();
+        return new JournaledEngine(host, projections, snapshotEvery, new Recovery(found.journalEnd(),
+                catchUp.stored, catchUp.projected, catchUp.rebuilt, found.truncatedBytes(), found.snapshotSeq(),
+                found.replayed()));
+    }
+
+    /** Feeds the start's replay to the projections: re-teach what the file holds, project what it lacks. */
+    private static final class CatchUp implements com.bourse.engine.host.JournaledEngine.Companion {
+        private final ProjectionWriter projections;
+        long stored;
+        long projected;
+        boolean rebuilt;
+        boolean started;
+
+        CatchUp(ProjectionWriter projections) {
+            this.projections = projections;
+        }
+
+        @Override
+        public long resumeAtMost(long journalEnd) {
+            stored = projections.storedSeq();
+            if (stored > journalEnd) {
+                // The file holds commands the journal lost (a power cut before its force): project it again.
+                projections.clearForRebuild();
+                rebuilt = true;
+                stored = 0;
+            }
+            return stored;
+        }
+
+        @Override
+        public void restore(long seq, byte[] state) {
+            if (state != null) {
+                projections.restoreProjector(state);
+            } else if (seq > 0) {
+                throw new IllegalStateException("the snapshot at command " + seq + " holds no projector state");
+            }
+        }
+
+        @Override
+        public void replayed(JournalRecord record, List<Event> events) {
+            ProjectedCommand command = new ProjectedCommand(record.seq(), record.command(), events, 0);
+            if (record.seq() <= stored) {
+                projections.replayStored(command);
+                return;
+            }
+            if (!started) {
+                projections.start();
+                started = true;
+            }
+            projections.offer(command);
+            projected++;
+        }
     }
 
     /**
@@ -85,19 +140,30 @@ public final class JournaledEngine {
      * {@link #commit()}.
      */
     public ProjectedCommand apply(Command command) {
-        long seq = journal.append(command);
         List<Event> events = new ArrayList<>(8);
         emitted = events;
-        engine.apply(command, collect);
-        emitted = null;
+        long seq;
+        try {
+            seq = host.apply(command, collect);
+        } finally {
+            emitted = null;
+        }
         ProjectedCommand projected = new ProjectedCommand(seq, command, events, System.nanoTime());
         uncommitted.add(projected);
         return projected;
     }
 
-    /** Make every applied command durable and hand it to the projections; returns the acknowledged sequence. */
+    /**
+     * Make every applied command durable and hand it to the projections; returns the acknowledged sequence.
+     * Starts a snapshot when one is due (the writer completes it).
+     */
     public long commit() {
-        long seq = journal.commit();
+        long seq = host.commit();
+        if (!uncommitted.isEmpty() && seq - host.snapshotSequence() >= snapshotEvery) {
+            com.bourse.engine.host.JournaledEngine.PendingSnapshot pending = host.startSnapshot();
+            // Asked before the command is offered, so the writer cannot have passed it.
+            projections.snapshotAfter(pending.seq(), state -> host.writeSnapshot(pending, state));
+        }
         for (ProjectedCommand command : uncommitted) {
             projections.offer(command);
         }
@@ -106,11 +172,11 @@ public final class JournaledEngine {
     }
 
     public Engine engine() {
-        return engine;
+        return host.engine();
     }
 
     public CommandJournal journal() {
-        return journal;
+        return host.journal();
     }
 
     public ProjectionWriter projections() {
@@ -119,5 +185,11 @@ public final class JournaledEngine {
 
     public Recovery recovery() {
         return recovery;
+    }
+
+    /** Closes the journal (committing what is left). Close the projection writer first: it may write a snapshot. */
+    @Override
+    public void close() {
+        host.close();
     }
 }

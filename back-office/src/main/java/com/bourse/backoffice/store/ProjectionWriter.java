@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Writes projections on a thread of its own: takes {@link ProjectedCommand}s from a bounded queue, and each time
@@ -17,6 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@link #offer} may be called from one producer thread (the engine's); it blocks while the queue is full.
  * If a write fails the writer stops and reports it: the journal still holds everything, and the next start
  * projects what is missing.
+ *
+ * <p>Snapshots: the engine's thread asks, with {@link #snapshotAfter}, for the projector's state right after a
+ * given command; this thread captures it between two commands and hands it over once the batch holding that
+ * command is committed, so a snapshot never claims rows the tables do not have yet.
  */
 public final class ProjectionWriter implements AutoCloseable {
 
@@ -54,6 +60,12 @@ public final class ProjectionWriter implements AutoCloseable {
     private final ArrayBlockingQueue<ProjectedCommand> queue;
     private final long storedSeq;
     private final ProjectionBatch batch = new ProjectionBatch();
+    private final ConcurrentLinkedQueue<StateRequest> stateRequests = new ConcurrentLinkedQueue<>();
+    private static final System.Logger LOG = System.getLogger(ProjectionWriter.class.getName());
+
+    /** The projector's state wanted right after command {@code seq}, and who takes it. */
+    private record StateRequest(long seq, Consumer<byte[]> taker) {
+    }
     private volatile CommitListener listener = (b, t) -> {
     };
     private volatile long committedSeq;
@@ -112,6 +124,21 @@ public final class ProjectionWriter implements AutoCloseable {
         }
         projector.apply(command, batch);
         batch.markPersisted();
+    }
+
+    /** Put back the projector's memory saved with a snapshot at a sequence the store holds. Before {@link #start}. */
+    public void restoreProjector(byte[] state) {
+        requireNotStarted();
+        projector.restoreState(state);
+    }
+
+    /**
+     * Ask for the projector's state right after command {@code seq}, handed to {@code taker} on this writer's
+     * thread once the rows up to {@code seq} are committed. Call before {@code seq} is {@link #offer}ed. A taker
+     * that fails is logged and the writer goes on (the journal still holds every command).
+     */
+    public void snapshotAfter(long seq, Consumer<byte[]> taker) {
+        stateRequests.add(new StateRequest(seq, taker));
     }
 
     public void setListener(CommitListener listener) {
@@ -208,8 +235,20 @@ public final class ProjectionWriter implements AutoCloseable {
                     LockSupport.parkNanos(LINGER_STEP_NS);
                     queue.drainTo(drained, options.maxBatchCommands() - drained.size());
                 }
+                // A state asked for is captured right after its command; of several in one batch the newest wins.
+                StateRequest request = stateRequests.peek();
+                StateRequest taken = null;
+                byte[] state = null;
                 for (ProjectedCommand command : drained) {
                     projector.apply(command, batch);
+                    while (request != null && command.seq() >= request.seq()) {
+                        stateRequests.poll();
+                        if (command.seq() == request.seq()) {
+                            taken = request;
+                            state = projector.saveState();
+                        }
+                        request = stateRequests.peek();
+                    }
                 }
                 sql.write(batch);
                 if (options.syncEachBatch()) {
@@ -220,12 +259,24 @@ public final class ProjectionWriter implements AutoCloseable {
                 committedSeq = last;
                 listener.committed(drained, System.nanoTime());
                 drained.clear();
+                if (taken != null) {
+                    hand(taken, state);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = e;
         } catch (SQLException | RuntimeException | Error e) {
             failure = e;
+        }
+    }
+
+    private static void hand(StateRequest request, byte[] state) {
+        try {
+            request.taker().accept(state);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "snapshot after command " + request.seq() + " not written; the"
+                    + " journal still holds every command and the next snapshot tries again", e);
         }
     }
 

@@ -19,6 +19,12 @@ import com.bourse.protocol.Side;
 import com.bourse.protocol.TransferState;
 import org.agrona.collections.Long2ObjectHashMap;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,7 +42,12 @@ import java.util.Set;
  * with the command's business time, so the same journal always gives the same rows however it is batched.
  *
  * <p>Replaying commands that are already stored (after a restart) through {@link #apply} and discarding the
- * batch as persisted brings it back to where the tables are. Single-threaded: the writer thread owns it.
+ * batch as persisted brings it back to where the tables are. So does {@link #restoreState} with what
+ * {@link #saveState} gave at a sequence the tables hold: the state is saved with the engine's snapshot at the same
+ * sequence, so a start replays only the commands after it. Saved, not reloaded from the tables, because the
+ * projector's memory is not a query of them (row ids run over history, a live order carries its entry step, a
+ * transfer its requester) and because the tables may be behind or rebuilt while the snapshot is exact.
+ * Single-threaded: the writer thread owns it.
  */
 public final class Projector {
     static final long EXTERNAL_ACCOUNT = -1;
@@ -497,6 +508,294 @@ public final class Projector {
         batch.touch(o);
         batch.orderEvents.add(new OrderEventRow(++lastOrderEventId, seq, o.entrySeq, o.orderId, o.accountId, kind, price,
                 quantity, o.leaves, reason, tradeId, actor, at));
+    }
+
+    private static final int STATE_VERSION = 1;
+
+    /**
+     * The projector's memory as bytes, between two commands: what {@link #restoreState} needs to go on from here
+     * exactly as if it had never stopped. Order independent of hash iteration, so equal states give equal bytes.
+     */
+    byte[] saveState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_VERSION);
+            out.writeLong(lastOrderEventId);
+            out.writeLong(lastPostingId);
+            out.writeLong(lastTransferEventId);
+            out.writeLong(lastAlertId);
+            List<String> listed = new ArrayList<>(securities);
+            listed.sort(null);
+            out.writeInt(listed.size());
+            for (String symbol : listed) {
+                out.writeUTF(symbol);
+            }
+            out.writeInt(liveOrders.size());
+            for (long id : sortedKeys(liveOrders)) {
+                writeOrder(out, liveOrders.get(id));
+            }
+            int balanceRows = 0;
+            for (Map<String, BalanceRow> assets : balances.values()) {
+                balanceRows += assets.size();
+            }
+            out.writeInt(balanceRows);
+            for (long account : sortedKeys(balances)) {
+                List<String> assets = new ArrayList<>(balances.get(account).keySet());
+                assets.sort(null);
+                for (String asset : assets) {
+                    BalanceRow b = balances.get(account).get(asset);
+                    out.writeLong(b.accountId);
+                    out.writeUTF(b.asset);
+                    out.writeBoolean(b.security);
+                    out.writeLong(b.balance);
+                    out.writeLong(b.held);
+                    out.writeLong(b.updatedAt);
+                    out.writeLong(b.lastSeq);
+                }
+            }
+            out.writeInt(transfers.size());
+            for (long id : sortedKeys(transfers)) {
+                TransferRow t = transfers.get(id);
+                out.writeLong(t.transferId);
+                out.writeUTF(t.kind);
+                out.writeLong(t.fromAccountId);
+                out.writeLong(t.toAccountId);
+                out.writeUTF(t.asset);
+                out.writeLong(t.amount);
+                writeNullable(out, t.state);
+                writeNullable(out, t.reason);
+                out.writeLong(t.requestedBy);
+                out.writeLong(t.requestedAt);
+                out.writeLong(t.updatedAt);
+            }
+            writeAlerts(out, openOrderAlerts);
+            writeAlerts(out, openTransferAlerts);
+            out.writeInt(controls.size());
+            for (long id : sortedKeys(controls)) {
+                ControlsRow c = controls.get(id);
+                out.writeLong(c.accountId);
+                out.writeLong(c.ownerUserId);
+                out.writeUTF(c.baseCurrency);
+                out.writeUTF(c.selfTradePrevention);
+                out.writeBoolean(c.killSwitch);
+                out.writeBoolean(c.killSwitchBy != null);
+                out.writeLong(c.killSwitchBy == null ? 0 : c.killSwitchBy);
+                out.writeLong(c.limits.maxOrderQuantity());
+                out.writeLong(c.limits.maxOrderNotional());
+                out.writeLong(c.limits.maxPosition());
+                out.writeInt(c.limits.maxOrdersPerWindow());
+                out.writeLong(c.limits.throttleWindowMillis());
+                out.writeLong(c.openedAt);
+                out.writeLong(c.updatedAt);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Puts back the memory {@link #saveState} gave, on a fresh projector, for a sequence whose rows the tables
+     * hold: every restored row counts as persisted.
+     */
+    void restoreState(byte[] state) {
+        if (!liveOrders.isEmpty() || !balances.isEmpty() || !controls.isEmpty() || lastOrderEventId != 0) {
+            throw new IllegalStateException("a projector's state is restored only into a fresh projector");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            int version = in.readInt();
+            if (version != STATE_VERSION) {
+                throw new IllegalStateException("projector state of version " + version + ", this build reads "
+                        + STATE_VERSION);
+            }
+            lastOrderEventId = in.readLong();
+            lastPostingId = in.readLong();
+            lastTransferEventId = in.readLong();
+            lastAlertId = in.readLong();
+            for (int i = in.readInt(); i > 0; i--) {
+                securities.add(in.readUTF());
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                OrderRow o = readOrder(in);
+                liveOrders.put(o.orderId, o);
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                BalanceRow b = new BalanceRow(in.readLong(), in.readUTF(), in.readBoolean());
+                b.balance = in.readLong();
+                b.held = in.readLong();
+                b.updatedAt = in.readLong();
+                b.lastSeq = in.readLong();
+                b.persisted = true;
+                Map<String, BalanceRow> assets = balances.get(b.accountId);
+                if (assets == null) {
+                    assets = new HashMap<>();
+                    balances.put(b.accountId, assets);
+                }
+                assets.put(b.asset, b);
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                long transferId = in.readLong();
+                String kind = in.readUTF();
+                long from = in.readLong();
+                long to = in.readLong();
+                String asset = in.readUTF();
+                long amount = in.readLong();
+                String stateName = readNullable(in);
+                String reason = readNullable(in);
+                TransferRow full = new TransferRow(transferId, kind, from, to, asset, amount, in.readLong(),
+                        in.readLong());
+                full.state = stateName;
+                full.reason = reason;
+                full.updatedAt = in.readLong();
+                full.persisted = true;
+                transfers.put(full.transferId, full);
+            }
+            readAlerts(in, openOrderAlerts);
+            readAlerts(in, openTransferAlerts);
+            for (int i = in.readInt(); i > 0; i--) {
+                long accountId = in.readLong();
+                long owner = in.readLong();
+                String currency = in.readUTF();
+                String stp = in.readUTF();
+                boolean kill = in.readBoolean();
+                boolean hasBy = in.readBoolean();
+                long by = in.readLong();
+                RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(),
+                        in.readLong());
+                ControlsRow c = new ControlsRow(accountId, owner, currency, stp, limits, in.readLong());
+                c.killSwitch = kill;
+                c.killSwitchBy = hasBy ? by : null;
+                c.updatedAt = in.readLong();
+                c.persisted = true;
+                controls.put(accountId, c);
+            }
+            if (in.available() != 0) {
+                throw new IllegalStateException("projector state has " + in.available() + " bytes too many");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("projector state cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeOrder(DataOutputStream out, OrderRow o) throws IOException {
+        out.writeLong(o.entrySeq);
+        out.writeLong(o.orderId);
+        out.writeLong(o.accountId);
+        out.writeLong(o.instrumentId);
+        out.writeLong(o.userId);
+        writeNullable(out, o.side);
+        writeNullable(out, o.orderType);
+        writeNullable(out, o.timeInForce);
+        out.writeLong(o.entryPrice);
+        out.writeLong(o.stopPrice);
+        out.writeLong(o.entryQuantity);
+        out.writeLong(o.displayQuantity);
+        out.writeBoolean(o.postOnly);
+        out.writeLong(o.enteredAt);
+        out.writeLong(o.tradeDate.toEpochDay());
+        out.writeUTF(o.entryKind);
+        out.writeLong(o.entryEventId);
+        out.writeLong(o.price);
+        out.writeLong(o.quantity);
+        out.writeUTF(o.status.name());
+        out.writeLong(o.leaves);
+        out.writeLong(o.filled);
+        writeNullable(out, o.reason);
+        out.writeLong(o.updatedAt);
+    }
+
+    private static OrderRow readOrder(DataInputStream in) throws IOException {
+        long entrySeq = in.readLong();
+        long orderId = in.readLong();
+        long accountId = in.readLong();
+        long instrumentId = in.readLong();
+        long userId = in.readLong();
+        String side = readNullable(in);
+        String orderType = readNullable(in);
+        String timeInForce = readNullable(in);
+        long entryPrice = in.readLong();
+        long stopPrice = in.readLong();
+        long entryQuantity = in.readLong();
+        long displayQuantity = in.readLong();
+        boolean postOnly = in.readBoolean();
+        long enteredAt = in.readLong();
+        LocalDate tradeDate = LocalDate.ofEpochDay(in.readLong());
+        String entryKind = in.readUTF();
+        long entryEventId = in.readLong();
+        OrderRow o = new OrderRow(entrySeq, orderId, accountId, instrumentId, userId, side, orderType, timeInForce,
+                entryPrice, stopPrice, entryQuantity, displayQuantity, postOnly, OrderStatus.WORKING, 0, enteredAt,
+                tradeDate, entryKind, entryEventId);
+        o.price = in.readLong();
+        o.quantity = in.readLong();
+        o.status = OrderStatus.valueOf(in.readUTF());
+        o.leaves = in.readLong();
+        o.filled = in.readLong();
+        o.reason = readNullable(in);
+        o.updatedAt = in.readLong();
+        o.persisted = true;
+        return o;
+    }
+
+    private static void writeAlerts(DataOutputStream out, Long2ObjectHashMap<AlertRow> alerts) throws IOException {
+        out.writeInt(alerts.size());
+        for (long id : sortedKeys(alerts)) {
+            AlertRow a = alerts.get(id);
+            out.writeLong(a.alertId);
+            out.writeLong(a.seq);
+            out.writeUTF(a.subject);
+            out.writeLong(a.subjectId);
+            out.writeLong(a.accountId);
+            out.writeInt(a.scoreBps);
+            out.writeInt(a.amountBps);
+            out.writeInt(a.frequencyBps);
+            out.writeInt(a.patternBps);
+            out.writeUTF(a.reason);
+            out.writeLong(a.raisedAt);
+            out.writeUTF(a.decision.name());
+            out.writeBoolean(a.decidedBy != null);
+            out.writeLong(a.decidedBy == null ? 0 : a.decidedBy);
+            out.writeBoolean(a.decidedAt != null);
+            out.writeLong(a.decidedAt == null ? 0 : a.decidedAt);
+            writeNullable(out, a.note);
+        }
+    }
+
+    private static void readAlerts(DataInputStream in, Long2ObjectHashMap<AlertRow> into) throws IOException {
+        for (int i = in.readInt(); i > 0; i--) {
+            AlertRow a = new AlertRow(in.readLong(), in.readLong(), in.readUTF(), in.readLong(), in.readLong(),
+                    in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(), in.readLong());
+            a.decision = AlertDecision.valueOf(in.readUTF());
+            boolean hasBy = in.readBoolean();
+            long by = in.readLong();
+            a.decidedBy = hasBy ? by : null;
+            boolean hasAt = in.readBoolean();
+            long decidedAt = in.readLong();
+            a.decidedAt = hasAt ? decidedAt : null;
+            a.note = readNullable(in);
+            a.persisted = true;
+            into.put(a.subjectId, a);
+        }
+    }
+
+    private static long[] sortedKeys(Long2ObjectHashMap<?> map) {
+        long[] keys = new long[map.size()];
+        int i = 0;
+        for (Long2ObjectHashMap<?>.KeyIterator it = map.keySet().iterator(); it.hasNext(); ) {
+            keys[i++] = it.nextLong();
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private LocalDate dateOf(long epochMillis) {

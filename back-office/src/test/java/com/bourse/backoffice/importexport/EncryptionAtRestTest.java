@@ -64,18 +64,18 @@ class EncryptionAtRestTest {
         Path db = dir.resolve("db").resolve("bourse.mv.db");
         byte[] vaultBefore = Files.readAllBytes(dir.resolve("keys.vault"));
         byte[] dbBefore = Files.readAllBytes(db);
-        byte[] journalBefore = Files.readAllBytes(dir.resolve("commands.journal"));
+        byte[] journalBefore = Files.readAllBytes(dir.resolve("journal").resolve("journal-0.log"));
 
         BackOffice.Options wrong = new BackOffice.Options(dir, "not the passphrase at all".toCharArray(),
                 com.bourse.backoffice.security.Argon2Params.forTests(), com.bourse.backoffice.security.Argon2Params.forTests(), true,
                 java.time.ZoneId.of("UTC"), java.time.Duration.ofHours(8), com.bourse.engine.EngineConfig.defaults(),
-                com.bourse.backoffice.store.CommandJournal.Fsync.ON_COMMIT, clock);
+                com.bourse.engine.host.Durability.POWER_LOSS, clock);
         assertThatThrownBy(() -> BackOffice.open(wrong)).isInstanceOf(WrongPassphraseException.class)
                 .hasMessageContaining("passphrase does not open the key store");
 
         assertThat(Files.readAllBytes(dir.resolve("keys.vault"))).isEqualTo(vaultBefore);
         assertThat(Files.readAllBytes(db)).isEqualTo(dbBefore);
-        assertThat(Files.readAllBytes(dir.resolve("commands.journal"))).isEqualTo(journalBefore);
+        assertThat(Files.readAllBytes(dir.resolve("journal").resolve("journal-0.log"))).isEqualTo(journalBefore);
         try (BackOffice right = BackOffice.open(BackOfficeFixture.options(dir, clock))) {
             assertThat(right.users().all()).isNotEmpty();
         }

@@ -1,5 +1,7 @@
 package com.bourse.backoffice.store;
 
+import com.bourse.engine.host.CommandJournal;
+import com.bourse.engine.host.Durability;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * projection file survived the kill or came back torn and was rebuilt.
  */
 class CrashRecoveryTest {
+    /** Small enough that the killed desk has taken several snapshots. */
+    static final long SNAPSHOT_EVERY = 5_000;
+
     @TempDir
     Path dir;
 
@@ -33,8 +38,8 @@ class CrashRecoveryTest {
         long acknowledged = runAndKill(desk, 7, 25_000);
 
         long journaled;
-        try (CommandJournal journal = CommandJournal.open(desk.resolve("commands.journal"),
-                CommandJournal.Fsync.OS_ONLY)) {
+        try (CommandJournal journal = CommandJournal.open(DeskFixture.journalDir(desk), DeskFixture.KEY,
+                Durability.PROCESS_CRASH)) {
             journaled = journal.committedSeq();
         }
         assertThat(journaled).as("every acknowledged command is in the journal").isGreaterThanOrEqualTo(acknowledged);
@@ -58,11 +63,18 @@ class CrashRecoveryTest {
                     .as("at full speed the store trails the journal when killed, so the restart has work to do")
                     .isEqualTo(journaled - storedBeforeRestart).isPositive();
             assertThat(restarted.writer.committedSeq()).isEqualTo(journaled);
+            if (discarded.equals("no")) {
+                assertThat(restarted.desk.recovery().snapshotSeq()).as("resumed from a snapshot").isPositive();
+                assertThat(restarted.desk.recovery().replayedOnStart())
+                        .as("start-up replays what the store lacks and at most two snapshot intervals, not the"
+                                + " history of %s", journaled)
+                        .isLessThanOrEqualTo(journaled - storedBeforeRestart + 2 * SNAPSHOT_EVERY)
+                        .isLessThan(journaled);
+            }
             ProjectionRebuildTest.assertBalancesMatchEngine(restarted);
 
             Path clean = dir.resolve("clean");
-            Files.createDirectories(clean);
-            Files.copy(desk.resolve("commands.journal"), clean.resolve("commands.journal"));
+            DeskFixture.copyJournal(desk, clean);
             try (DeskFixture rebuilt = DeskFixture.open(clean)) {
                 for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
                     assertThat(restarted.dump(table)).as(table.getName()).isEqualTo(rebuilt.dump(table));
@@ -77,7 +89,7 @@ class CrashRecoveryTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
                 "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashingDesk.class.getName(), dir.toString(), Long.toString(seed)));
+                CrashingDesk.class.getName(), dir.toString(), Long.toString(seed), Long.toString(SNAPSHOT_EVERY)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong lastAck = new AtomicLong();
         Thread reader = new Thread(() -> {

@@ -1,5 +1,6 @@
 package com.bourse.backoffice.store;
 
+import com.bourse.engine.host.Durability;
 import com.bourse.protocol.Command;
 
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.time.ZoneId;
 /**
  * Child process of {@link CrashRecoveryTest}: runs the desk flat out (journal fsync per group commit,
  * projections written on their thread) and prints {@code ACK <seq>} after every group commit, until it is
- * killed. An acknowledged command is one whose ACK line the parent has read.
+ * killed. An acknowledged command is one whose ACK line the parent has read. Arguments: folder, workload seed,
+ * commands between snapshots.
  */
 public final class CrashingDesk {
     public static void main(String[] args) {
@@ -16,10 +18,10 @@ public final class CrashingDesk {
         long seed = Long.parseLong(args[1]);
         ZoneId zone = ZoneId.of("UTC");
         Store store = Store.open(StoreConfig.in(dir.resolve("db")).withTradingZone(zone));
-        CommandJournal journal = CommandJournal.open(dir.resolve("commands.journal"), CommandJournal.Fsync.ON_COMMIT);
         ProjectionWriter writer = ProjectionWriter.open(store, new Projector(zone,
                 DeskFixture.ENGINE.defaultLimits()), ProjectionWriter.Options.defaults());
-        JournaledEngine desk = JournaledEngine.recover(DeskFixture.ENGINE, journal, writer);
+        JournaledEngine desk = JournaledEngine.recover(DeskFixture.journalOptions(dir, Durability.POWER_LOSS),
+                Long.parseLong(args[2]), writer);
         TradingWorkload workload = new TradingWorkload(seed, 16, 3, 20_000);
         for (Command command : workload.setup()) {
             desk.apply(command);

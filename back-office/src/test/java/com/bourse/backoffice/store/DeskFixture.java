@@ -1,12 +1,20 @@
 package com.bourse.backoffice.store;
 
 import com.bourse.engine.EngineConfig;
+import com.bourse.engine.host.CommandJournal;
+import com.bourse.engine.host.Durability;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +25,8 @@ import java.util.List;
 final class DeskFixture implements AutoCloseable {
     static final EngineConfig ENGINE = EngineConfig.defaults();
     static final ZoneId ZONE = ZoneId.of("UTC");
+    /** The journal key of every test desk (a real desk derives its key from the key vault). */
+    static final SecretKey KEY = new SecretKeySpec("0123456789abcdef0123456789abcdef".getBytes(), "AES");
 
     final Path dir;
     final Store store;
@@ -24,21 +34,49 @@ final class DeskFixture implements AutoCloseable {
     final ProjectionWriter writer;
     final JournaledEngine desk;
 
-    private DeskFixture(Path dir, ProjectionWriter.Options options) {
+    private DeskFixture(Path dir, ProjectionWriter.Options options, long snapshotEvery) {
         this.dir = dir;
         this.store = Store.open(StoreConfig.in(dir.resolve("db")).withTradingZone(ZONE));
-        this.journal = CommandJournal.open(dir.resolve("commands.journal"), CommandJournal.Fsync.OS_ONLY);
         this.writer = ProjectionWriter.open(store, new Projector(ZONE, ENGINE.defaultLimits()), options);
-        this.desk = JournaledEngine.recover(ENGINE, journal, writer);
+        this.desk = JournaledEngine.recover(journalOptions(dir, Durability.PROCESS_CRASH), snapshotEvery, writer);
+        this.journal = desk.journal();
         awaitProjected();
     }
 
     static DeskFixture open(Path dir) {
-        return new DeskFixture(dir, ProjectionWriter.Options.defaults());
+        return new DeskFixture(dir, ProjectionWriter.Options.defaults(), JournaledEngine.DEFAULT_SNAPSHOT_EVERY);
     }
 
     static DeskFixture open(Path dir, ProjectionWriter.Options options) {
-        return new DeskFixture(dir, options);
+        return new DeskFixture(dir, options, JournaledEngine.DEFAULT_SNAPSHOT_EVERY);
+    }
+
+    /** A desk that snapshots engine and projector every {@code snapshotEvery} commands. */
+    static DeskFixture snapshottingEvery(Path dir, long snapshotEvery) {
+        return new DeskFixture(dir, ProjectionWriter.Options.defaults(), snapshotEvery);
+    }
+
+    static com.bourse.engine.host.JournaledEngine.Options journalOptions(Path dir, Durability durability) {
+        return new com.bourse.engine.host.JournaledEngine.Options(journalDir(dir), ENGINE, durability, KEY,
+                com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY);
+    }
+
+    static Path journalDir(Path dir) {
+        return dir.resolve("journal");
+    }
+
+    /** Copies the journal's segments (not its snapshots) of one desk folder into another, empty one. */
+    static void copyJournal(Path from, Path to) {
+        try {
+            Files.createDirectories(journalDir(to));
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(journalDir(from), "journal-*.log")) {
+                for (Path file : files) {
+                    Files.copy(file, journalDir(to).resolve(file.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Apply and acknowledge each command; returns the events of the last one. */
@@ -85,7 +123,7 @@ final class DeskFixture implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-        journal.close();
+        desk.close();
         store.close();
     }
 }

@@ -1,5 +1,7 @@
 package com.bourse.backoffice.store;
 
+import com.bourse.engine.host.CommandJournal;
+import com.bourse.engine.host.Durability;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import org.jooq.Table;
@@ -41,8 +43,7 @@ class ProjectionRebuildTest {
             assertThat(desk.projections().fetchCount(TRANSFERS)).as("and moves money").isGreaterThan(100);
 
             Path rebuilt = dir.resolve("rebuilt");
-            Files.createDirectories(rebuilt);
-            Files.copy(live.resolve("commands.journal"), rebuilt.resolve("commands.journal"));
+            DeskFixture.copyJournal(live, rebuilt);
             try (DeskFixture again = DeskFixture.open(rebuilt)) {
                 assertThat(again.desk.recovery().projectedOnStart()).isEqualTo(desk.journal.committedSeq());
                 for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
@@ -50,6 +51,51 @@ class ProjectionRebuildTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDeskRestartedFromASnapshotProjectsExactlyWhatAnUninterruptedDeskDid() {
+        Path restarted = dir.resolve("restarted");
+        Path uninterrupted = dir.resolve("uninterrupted");
+        TradingWorkload first = new TradingWorkload(SEED + 6, 8, 37, 2_000);
+        TradingWorkload second = new TradingWorkload(SEED + 6, 8, 37, 2_000);
+        try (DeskFixture whole = DeskFixture.snapshottingEvery(uninterrupted, 1_000_000)) {
+            runSteps(whole, second, 0, 6_000);
+            whole.awaitProjected();
+            try (DeskFixture before = DeskFixture.snapshottingEvery(restarted, 500)) {
+                runSteps(before, first, 0, 3_000);
+                before.awaitProjected();
+            }
+            try (DeskFixture after = DeskFixture.snapshottingEvery(restarted, 500)) {
+                assertThat(after.desk.recovery().snapshotSeq()).as("restored from a snapshot").isPositive();
+                assertThat(after.desk.recovery().replayedOnStart()).as("replays at most about one interval")
+                        .isLessThanOrEqualTo(500 + 40);
+                assertThat(after.desk.recovery().projectedOnStart()).isZero();
+                runSteps(after, first, 3_000, 6_000);
+                after.awaitProjected();
+                for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
+                    assertThat(after.dump(table)).as(table.getName()).isEqualTo(whole.dump(table));
+                }
+                assertBalancesMatchEngine(after);
+            }
+        }
+    }
+
+    /** Steps {@code from} to {@code to} of a workload (its setup at step 0), acknowledged in groups of 1 to 40. */
+    private static void runSteps(DeskFixture desk, TradingWorkload workload, int from, int to) {
+        if (from == 0) {
+            desk.run(workload.setup());
+        }
+        SplittableRandom groups = new SplittableRandom(from);
+        int untilCommit = 1;
+        for (int i = from; i < to; i++) {
+            workload.observe(desk.desk.apply(workload.next()).events());
+            if (--untilCommit == 0) {
+                desk.desk.commit();
+                untilCommit = 1 + groups.nextInt(40);
+            }
+        }
+        desk.desk.commit();
     }
 
     @Test
@@ -83,8 +129,8 @@ class ProjectionRebuildTest {
             desk.awaitProjected();
         }
         // Commands acknowledged by the journal while the projection writer was not running.
-        try (CommandJournal journal = CommandJournal.open(dir.resolve("commands.journal"),
-                CommandJournal.Fsync.OS_ONLY)) {
+        try (CommandJournal journal = CommandJournal.open(DeskFixture.journalDir(dir), DeskFixture.KEY,
+                Durability.PROCESS_CRASH)) {
             TradingWorkload more = new TradingWorkload(SEED + 3, 2, 1, 0);
             for (int i = 0; i < 500; i++) {
                 journal.append(more.next());

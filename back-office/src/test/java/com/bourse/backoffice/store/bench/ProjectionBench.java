@@ -1,7 +1,7 @@
 package com.bourse.backoffice.store.bench;
 
-import com.bourse.backoffice.store.CommandJournal;
 import com.bourse.backoffice.store.JournaledEngine;
+import com.bourse.engine.host.Durability;
 import com.bourse.backoffice.store.ProjectedCommand;
 import com.bourse.backoffice.store.ProjectionWriter;
 import com.bourse.backoffice.store.Projector;
@@ -43,6 +43,7 @@ import java.util.stream.Stream;
  * H2's file encryption, {@code batch} caps the commands per projection transaction.
  */
 public final class ProjectionBench {
+    private static final javax.crypto.SecretKey BENCH_KEY = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
     private static final EngineConfig ENGINE = EngineConfig.defaults();
     /** Most commands in one projection transaction ({@code batch=N}); the writer's default unless given. */
     private static int maxBatchCommands = ProjectionWriter.Options.defaults().maxBatchCommands();
@@ -241,13 +242,14 @@ public final class ProjectionBench {
             Histogram lag = new Histogram(60_000_000L, 3);
             long[] rows = {0};
             long[] batches = {0};
-            try (Store store = Store.open(config);
-                 CommandJournal journal = CommandJournal.open(dir.resolve("commands.journal"),
-                         CommandJournal.Fsync.ON_COMMIT)) {
+            try (Store store = Store.open(config)) {
                 Projector projector = new Projector(ZoneId.of("UTC"), ENGINE.defaultLimits());
                 ProjectionWriter writer = ProjectionWriter.open(store, projector,
                         new ProjectionWriter.Options(1 << 16, maxBatchCommands, sync));
-                JournaledEngine desk = JournaledEngine.recover(ENGINE, journal, writer);
+                JournaledEngine desk = JournaledEngine.recover(new com.bourse.engine.host.JournaledEngine.Options(
+                        dir.resolve("journal"), ENGINE, Durability.POWER_LOSS, BENCH_KEY,
+                        com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY),
+                        JournaledEngine.DEFAULT_SNAPSHOT_EVERY, writer);
                 for (int i = 0; i < workload.setup; i++) {
                     desk.apply(workload.commands.get(i));
                 }
@@ -298,6 +300,7 @@ public final class ProjectionBench {
                 long allocated = allocatedBytes() - allocatedAtStart;
                 String gc = gcBetween(gcAtStart, gcCounts());
                 writer.close();
+                desk.close();
                 return new Result(count, events, countRows(store), seconds, batches[0], lag, cpuSeconds,
                         cpuByThread, allocated, gc);
             }

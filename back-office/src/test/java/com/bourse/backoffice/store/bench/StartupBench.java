@@ -1,0 +1,161 @@
+package com.bourse.backoffice.store.bench;
+
+import com.bourse.backoffice.store.JournaledEngine;
+import com.bourse.backoffice.store.ProjectionWriter;
+import com.bourse.backoffice.store.Projector;
+import com.bourse.backoffice.store.Store;
+import com.bourse.backoffice.store.StoreConfig;
+import com.bourse.backoffice.store.TradingWorkload;
+import com.bourse.engine.EngineConfig;
+import com.bourse.engine.host.Durability;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How long a desk with a long history takes to start: journals a realistic trading stream (the seeded
+ * {@link TradingWorkload}, acknowledged in groups of 100, projected into H2 as on the desktop), closes, then times
+ * the start three times: open the store, open the projection writer, restore the newest snapshot (engine and
+ * projector) and replay the journal after it, until the desk accepts a command. Then adds one snapshot interval
+ * less one command (the most a start ever replays) and times it again.
+ *
+ * <p>Usage: {@code StartupBench [smoke | full]}: smoke journals 20,000 commands with a snapshot every 5,000 (a few
+ * seconds, for CI); full journals 1,000,000 with the desktop's interval of
+ * {@value JournaledEngine#DEFAULT_SNAPSHOT_EVERY}. Prints its figures; asserts nothing about time.
+ */
+public final class StartupBench {
+    private static final EngineConfig ENGINE = EngineConfig.defaults();
+    private static final ZoneId ZONE = ZoneId.of("UTC");
+    private static final SecretKey KEY = new SecretKeySpec(new byte[32], "AES");
+    private static final int GROUP = 100;
+
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean full = List.of(args).contains("full");
+        int commands = full ? 1_000_000 : 20_000;
+        long interval = full ? JournaledEngine.DEFAULT_SNAPSHOT_EVERY : 5_000;
+        Path dir = Files.createTempDirectory("startup-bench");
+        try {
+            TradingWorkload workload = new TradingWorkload(20_261_201, 64, 37, 200_000);
+            long built = System.nanoTime();
+            try (Desk desk = Desk.open(dir, interval)) {
+                desk.run(workload, commands);
+            }
+            System.out.printf("journaled %,d commands (snapshot every %,d) in %.1f s; journal %,d bytes in %d"
+                            + " segments, newest snapshot %,d bytes%n", commands, interval,
+                    (System.nanoTime() - built) / 1e9, bytes(dir, "journal-"), count(dir, "journal-"),
+                    newestSnapshotBytes(dir));
+            for (int round = 1; round <= 3; round++) {
+                timeStart(dir, interval, "after " + commands + " commands, start " + round);
+            }
+            try (Desk desk = Desk.open(dir, interval)) {
+                desk.run(workload, (int) (interval - 1));
+            }
+            for (int round = 1; round <= 3; round++) {
+                timeStart(dir, interval, "a full interval to replay, start " + round);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void timeStart(Path dir, long interval, String label) {
+        long start = System.nanoTime();
+        Store store = Store.open(StoreConfig.in(dir.resolve("db")).withTradingZone(ZONE));
+        long storeOpen = System.nanoTime();
+        ProjectionWriter writer = ProjectionWriter.open(store, new Projector(ZONE, ENGINE.defaultLimits()),
+                ProjectionWriter.Options.defaults());
+        JournaledEngine desk = JournaledEngine.recover(options(dir), interval, writer);
+        long ready = System.nanoTime();
+        JournaledEngine.Recovery r = desk.recovery();
+        System.out.printf("%-45s ready in %5d ms (store %4d ms, journal+snapshot+replay %4d ms): snapshot at %,d,"
+                        + " replayed %,d, projected %,d%n", label, (ready - start) / 1_000_000,
+                (storeOpen - start) / 1_000_000, (ready - storeOpen) / 1_000_000, r.snapshotSeq(),
+                r.replayedOnStart(), r.projectedOnStart());
+        writer.awaitCommitted(desk.journal().committedSeq(), Duration.ofMinutes(2));
+        writer.close();
+        desk.close();
+        store.close();
+    }
+
+    private static com.bourse.engine.host.JournaledEngine.Options options(Path dir) {
+        return new com.bourse.engine.host.JournaledEngine.Options(dir.resolve("journal"), ENGINE,
+                Durability.PROCESS_CRASH, KEY, com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY);
+    }
+
+    /** A desk as the desktop wires it, for the build phase. */
+    private record Desk(Store store, ProjectionWriter writer, JournaledEngine engine) implements AutoCloseable {
+        static Desk open(Path dir, long interval) {
+            Store store = Store.open(StoreConfig.in(dir.resolve("db")).withTradingZone(ZONE));
+            ProjectionWriter writer = ProjectionWriter.open(store, new Projector(ZONE, ENGINE.defaultLimits()),
+                    ProjectionWriter.Options.defaults());
+            return new Desk(store, writer, JournaledEngine.recover(options(dir), interval, writer));
+        }
+
+        void run(TradingWorkload workload, int commands) {
+            if (engine.journal().lastSeq() == 0) {
+                workload.setup().forEach(engine::apply);
+                engine.commit();
+            }
+            for (int i = 0; i < commands; i++) {
+                workload.observe(engine.apply(workload.next()).events());
+                if ((i + 1) % GROUP == 0) {
+                    engine.commit();
+                }
+            }
+            long last = engine.commit();
+            if (!writer.awaitCommitted(last, Duration.ofMinutes(10))) {
+                throw new IllegalStateException("projection did not catch up", writer.failure());
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+            engine.close();
+            store.close();
+        }
+    }
+
+    private static long bytes(Path dir, String prefix) throws IOException {
+        long total = 0;
+        for (Path file : files(dir, prefix)) {
+            total += Files.size(file);
+        }
+        return total;
+    }
+
+    private static int count(Path dir, String prefix) throws IOException {
+        return files(dir, prefix).size();
+    }
+
+    private static long newestSnapshotBytes(Path dir) throws IOException {
+        List<Path> snapshots = files(dir, "snapshot-");
+        return snapshots.isEmpty() ? 0 : Files.size(snapshots.stream()
+                .max(Comparator.comparingLong(p -> {
+                    String name = p.getFileName().toString();
+                    return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".bin".length()));
+                })).orElseThrow());
+    }
+
+    private static List<Path> files(Path dir, String prefix) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
+            files.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(found::add);
+        }
+        return found;
+    }
+}
