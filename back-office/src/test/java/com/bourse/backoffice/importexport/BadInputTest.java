@@ -83,18 +83,6 @@ class BadInputTest {
     }
 
     @Test
-    void negativeZeroAndHugeAmountsAreRefusedInBalancesFiles() {
-        Bootstrap bootstrap = new Bootstrap(office.imports(), office.referenceData(), office.users(), office.audit());
-        assertThatThrownBy(() -> bootstrap.openingDeposits(new StringReader(
-                "account_id,asset,amount\n1001,EUR,-500\n1001,EUR,0\n1001,EUR,99999999999999999999\n1001,EUR,12.5\n"),
-                clock.millis()))
-                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(ImportProblem::message)
-                        .containsExactly("must not be negative, got -500", "must be at least 1, got 0",
-                                "is too large (at most 9223372036854775807)", "'12.5' is not a whole number"));
-    }
-
-    @Test
     void typedAmountsAreWholeMinorUnitsOrRefused() {
         assertThat(Inputs.amount("amount", "1250.50", 2)).isEqualTo(125_050);
         assertThatThrownBy(() -> Inputs.amount("amount", "-1", 2)).hasMessage("amount must be a positive amount, got -1");

@@ -6,6 +6,7 @@ import com.bourse.backoffice.audit.AuditRecord;
 import com.bourse.backoffice.security.UserView;
 import com.bourse.backoffice.store.AccountLine;
 import com.bourse.backoffice.store.Page;
+import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BootstrapTest {
     @TempDir
@@ -63,6 +65,41 @@ class BootstrapTest {
             assertThat(office.referenceData().accounts()).extracting(AccountLine::accountId)
                     .containsExactlyElementsOf(lines.subList(1, lines.size()).stream()
                             .map(l -> Long.parseLong(l.split(",")[0])).toList());
+        }
+    }
+
+    @Test
+    void theFirstRunSeedsTheEngineWithTheSampleWorldsOneSeed() {
+        try (BackOffice office = BackOffice.open(BackOfficeFixture.options(dir, clock))) {
+            Bootstrap.Seed seed = office.seedIfFirstRun(BackOfficeFixture.SAMPLE_DATA);
+
+            assertThat(seed.firstRun()).isTrue();
+            assertThat(seed.engineCommands())
+                    .isEqualTo(SampleWorld.read(BackOfficeFixture.SAMPLE_DATA).seed(clock.millis()));
+            assertThat(seed.engineCommands()).filteredOn(c -> c instanceof Command.SetRiskLimits)
+                    .extracting(c -> ((Command.SetRiskLimits) c).accountId())
+                    .containsExactly(SampleWorld.MARKET_MAKER_ACCOUNT, SampleWorld.ORDER_FLOW_ACCOUNT);
+        }
+    }
+
+    @Test
+    void aMalformedSampleFileStopsTheFirstRunBeforeAnythingIsStored() throws Exception {
+        Path sample = dir.resolve("sample-data");
+        Files.createDirectories(sample);
+        try (var files = Files.list(BackOfficeFixture.SAMPLE_DATA)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, sample.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(sample.resolve("accounts.csv"), Files.readString(sample.resolve("accounts.csv"))
+                + "1004,bob,Bob Keller - Bonds,EUR,CANCEL_SIDEWAYS,\n");
+        try (BackOffice office = BackOffice.open(BackOfficeFixture.options(dir.resolve("office"), clock))) {
+            assertThatThrownBy(() -> office.seedIfFirstRun(sample))
+                    .isInstanceOf(ImportRejectedException.class)
+                    .hasMessageStartingWith("sample-data/accounts.csv line 7, field 'self_trade_prevention': "
+                            + "'CANCEL_SIDEWAYS' is not one of");
+            assertThat(office.users().isEmpty()).isTrue();
+            assertThat(office.referenceData().accounts()).isEmpty();
         }
     }
 
