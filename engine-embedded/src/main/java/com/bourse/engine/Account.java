@@ -5,7 +5,7 @@ import com.bourse.protocol.SelfTradePrevention;
 
 /**
  * An account: balances and holds per ledger asset (currencies and instrument positions), limits, kill
- * switch, throttle window and the statistics the risk score reads. Engine thread only.
+ * switch, throttle window and the history the risk score and its surveillance rules read. Engine thread only.
  */
 final class Account {
     final long accountId;
@@ -30,13 +30,24 @@ final class Account {
     long orderQuantitySum;
     long transferCount;
     long transferAmountSum;
+    /** Sum of accepted orders' notional (each capped), halved with {@link #orderCount}: their running average. */
+    long orderNotionalSum;
+    /** Per ledger asset: has the account ever entered an order in this instrument? */
+    boolean[] hasOrdered;
+    /** Times of the latest movements (orders, transfers) just under the large-amount line, for structuring. */
+    final RecentTimes movementsUnderLine;
+    /** Times of the latest quick cancels of near-touch buy orders, then sell orders, for layering. */
+    final RecentTimes quickBuyCancels;
+    final RecentTimes quickSellCancels;
+    /** Another account has the same (non-system) owner: orders are checked for wash trades. */
+    boolean ownerHasOtherAccounts;
 
     /** Working orders (resting, waiting stops, held) in entry order. */
     Order firstOrder;
     Order lastOrder;
 
     Account(long accountId, long ownerUserId, String baseCurrency, SelfTradePrevention stp, RiskLimits limits,
-            int assets, boolean external) {
+            int assets, boolean external, SurveillanceConfig surveillance) {
         this.accountId = accountId;
         this.ownerUserId = ownerUserId;
         this.baseCurrency = baseCurrency;
@@ -45,7 +56,15 @@ final class Account {
         this.balance = new long[assets];
         this.held = new long[assets];
         this.pendingBuy = new long[assets];
+        this.hasOrdered = new boolean[assets];
         this.external = external;
+        this.movementsUnderLine = new RecentTimes(surveillance.structuringCount() - 1);
+        this.quickBuyCancels = new RecentTimes(surveillance.layeringCancels());
+        this.quickSellCancels = new RecentTimes(surveillance.layeringCancels());
+    }
+
+    RecentTimes quickCancels(boolean buySide) {
+        return buySide ? quickBuyCancels : quickSellCancels;
     }
 
     long available(int asset) {
@@ -57,6 +76,7 @@ final class Account {
             balance = java.util.Arrays.copyOf(balance, assets);
             held = java.util.Arrays.copyOf(held, assets);
             pendingBuy = java.util.Arrays.copyOf(pendingBuy, assets);
+            hasOrdered = java.util.Arrays.copyOf(hasOrdered, assets);
         }
     }
 

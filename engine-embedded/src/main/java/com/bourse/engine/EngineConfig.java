@@ -13,10 +13,11 @@ import com.bourse.protocol.RiskLimits;
  * @param largeAmountUnits     amounts above this many whole currency units always go to review (default 100,000)
  * @param defaultLimits        limits of a newly opened account
  * @param expectedLiveOrders   sizes the order index and pool so a warmed engine does not grow them
+ * @param surveillance         thresholds of the named surveillance rules that make up the pattern part
  */
 public record EngineConfig(int amountWeightBps, int frequencyWeightBps, int patternWeightBps,
                            int reviewThresholdBps, long largeAmountUnits, RiskLimits defaultLimits,
-                           int expectedLiveOrders) {
+                           int expectedLiveOrders, SurveillanceConfig surveillance) {
 
     public EngineConfig {
         if (amountWeightBps < 0 || frequencyWeightBps < 0 || patternWeightBps < 0
@@ -36,6 +37,16 @@ public record EngineConfig(int amountWeightBps, int frequencyWeightBps, int patt
         if (expectedLiveOrders < 16) {
             throw new IllegalArgumentException("expectedLiveOrders must be at least 16, got " + expectedLiveOrders);
         }
+        if (surveillance == null) {
+            throw new IllegalArgumentException("surveillance settings are missing");
+        }
+    }
+
+    /** A configuration with the default surveillance thresholds. */
+    public EngineConfig(int amountWeightBps, int frequencyWeightBps, int patternWeightBps, int reviewThresholdBps,
+                        long largeAmountUnits, RiskLimits defaultLimits, int expectedLiveOrders) {
+        this(amountWeightBps, frequencyWeightBps, patternWeightBps, reviewThresholdBps, largeAmountUnits,
+                defaultLimits, expectedLiveOrders, SurveillanceConfig.defaults());
     }
 
     /** The desk's rules: 0.4·amount + 0.3·frequency + 0.3·pattern, review at 0.8, large above 100,000. */
@@ -45,16 +56,21 @@ public record EngineConfig(int amountWeightBps, int frequencyWeightBps, int patt
 
     public EngineConfig withDefaultLimits(RiskLimits limits) {
         return new EngineConfig(amountWeightBps, frequencyWeightBps, patternWeightBps, reviewThresholdBps,
-                largeAmountUnits, limits, expectedLiveOrders);
+                largeAmountUnits, limits, expectedLiveOrders, surveillance);
     }
 
     public EngineConfig withExpectedLiveOrders(int orders) {
         return new EngineConfig(amountWeightBps, frequencyWeightBps, patternWeightBps, reviewThresholdBps,
-                largeAmountUnits, defaultLimits, orders);
+                largeAmountUnits, defaultLimits, orders, surveillance);
     }
 
     public EngineConfig withReviewThresholdBps(int threshold) {
         return new EngineConfig(amountWeightBps, frequencyWeightBps, patternWeightBps, threshold,
-                largeAmountUnits, defaultLimits, expectedLiveOrders);
+                largeAmountUnits, defaultLimits, expectedLiveOrders, surveillance);
+    }
+
+    public EngineConfig withSurveillance(SurveillanceConfig settings) {
+        return new EngineConfig(amountWeightBps, frequencyWeightBps, patternWeightBps, reviewThresholdBps,
+                largeAmountUnits, defaultLimits, expectedLiveOrders, settings);
     }
 }

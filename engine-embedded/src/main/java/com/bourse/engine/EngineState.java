@@ -29,6 +29,8 @@ final class EngineState {
     final List<InstrumentState> instrumentList = new ArrayList<>();
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
     final List<Account> accountList = new ArrayList<>();
+    /** Derived from the accounts (rebuilt on restore, never written): the first account each owner opened. */
+    private final Long2ObjectHashMap<Account> firstAccountOfOwner = new Long2ObjectHashMap<>();
     final Account external;
     final Long2ObjectHashMap<Order> liveOrders;
     final Long2ObjectHashMap<Transfer> transfers = new Long2ObjectHashMap<>();
@@ -50,7 +52,7 @@ final class EngineState {
         this.liveOrders = new Long2ObjectHashMap<>(config.expectedLiveOrders() * 2, 0.65f);
         this.pool.preallocate(config.expectedLiveOrders());
         this.external = new Account(EXTERNAL_ACCOUNT_ID, Command.SYSTEM_USER, "", null,
-                config.defaultLimits(), 0, true);
+                config.defaultLimits(), 0, true, config.surveillance());
     }
 
     /** Roles of a user as a mask, all of them for the system user, -1 when unknown. */
@@ -64,6 +66,24 @@ final class EngineState {
     boolean has(long userId, Role role) {
         int roles = roles(userId);
         return roles >= 0 && role.in(roles);
+    }
+
+    /**
+     * Registers a customer account. When its owner (a person, not the system) already has an account, all of
+     * them are marked so orders between them are checked for wash trades; an owner with one account costs nothing.
+     */
+    void addAccount(Account account) {
+        accounts.put(account.accountId, account);
+        accountList.add(account);
+        if (account.ownerUserId == Command.SYSTEM_USER) {
+            return;
+        }
+        Account first = firstAccountOfOwner.putIfAbsent(account.ownerUserId, account);
+        if (first != null) {
+            // Marking the first and each later one marks them all, with no walk over the accounts.
+            first.ownerHasOtherAccounts = true;
+            account.ownerHasOtherAccounts = true;
+        }
     }
 
     int addAsset(String code) {

@@ -37,6 +37,9 @@ final class Order {
     long holdPrice;
     /** Cash (buy) or position (sell) still held for this order. */
     long held;
+    /** Business time of entry, and whether it entered near the touch: a quick cancel of it may be layering. */
+    long enteredAt;
+    boolean enteredNearTouch;
 
     PriceLevel level;
     Order levelPrev;
@@ -60,8 +63,9 @@ final class Order {
         timeInForce = null;
         state = null;
         orderId = userId = price = stopPrice = leaves = visible = displayQuantity = 0;
-        entrySeq = prioritySeq = holdPrice = held = 0;
+        entrySeq = prioritySeq = holdPrice = held = enteredAt = 0;
         postOnly = false;
+        enteredNearTouch = false;
         wentLive = false;
     }
 }

@@ -40,8 +40,10 @@ final class OrderDesk {
             // Keep the running average's sum far from overflow; halving both keeps the average.
             account.orderCount >>= 1;
             account.orderQuantitySum >>= 1;
+            account.orderNotionalSum >>= 1;
         }
         account.orderQuantitySum += c.quantity();
+        risk.score.recordOrder(account, instrument, risk.notional, c.timestamp());
 
         Order order = state.pool.acquire();
         order.orderId = c.orderId();
@@ -59,6 +61,8 @@ final class OrderDesk {
         order.entrySeq = ++state.entrySeq;
         order.holdPrice = risk.holdPrice;
         order.held = risk.holdAmount;
+        order.enteredAt = c.timestamp();
+        order.enteredNearTouch = risk.score.nearTouch;
         account.link(order);
         state.liveOrders.put(order.orderId, order);
 
@@ -87,7 +91,7 @@ final class OrderDesk {
         long accountId = order.account.accountId;
         state.sink.onEvent(new Event.OrderHeld(order.orderId, accountId, s.score, review));
         state.sink.onEvent(new Event.RiskAlert(ReviewSubject.ORDER, order.orderId, accountId, s.score,
-                s.amount, s.frequency, s.pattern, review));
+                s.amount, s.frequency, s.pattern, review, s.ruleMask));
     }
 
     void cancel(Command.CancelOrder c) {
@@ -99,6 +103,9 @@ final class OrderDesk {
         if (!mayManage(c.userId(), order.account)) {
             state.sink.orderRejected(c.orderId(), order.account.accountId, ErrorCode.NOT_AUTHORIZED);
             return;
+        }
+        if (c.userId() == order.account.ownerUserId) {
+            risk.score.recordCancel(order, c.timestamp());
         }
         matcher.cancel(order, CancelReason.USER_REQUEST);
     }
@@ -157,7 +164,8 @@ final class OrderDesk {
         if (risk.notional > instrument.largeAmount) {
             // Large amounts are always reviewed, however the order got there: amending up is no way around it.
             order.visible = 0;
-            risk.score.scoreOrder(account, instrument, order.price, newQuantity, risk.notional, c.timestamp());
+            risk.score.scoreOrder(account, instrument, order.isBuy(), order.price, true, newQuantity, risk.notional,
+                    c.timestamp());
             holdForReview(order, ErrorCode.LARGE_AMOUNT);
             return;
         }
@@ -182,6 +190,9 @@ final class OrderDesk {
             return;
         }
         if (only != null) {
+            if (only.ownerUserId == c.userId()) {
+                recordCancels(only, c.instrumentId(), c.timestamp());
+            }
             cancelAll(only, c.instrumentId(), CancelReason.MASS_CANCEL);
         } else {
             for (Account account : state.accountList) {
@@ -317,6 +328,15 @@ final class OrderDesk {
                 matcher.cancel(o, reason);
             }
             o = next;
+        }
+    }
+
+    /** An owner's mass cancel is as telling as single cancels: each brief near-touch order counts for layering. */
+    private void recordCancels(Account account, long instrumentId, long timestamp) {
+        for (Order o = account.firstOrder; o != null; o = o.accountNext) {
+            if (instrumentId == 0 || o.instrument.id() == instrumentId) {
+                risk.score.recordCancel(o, timestamp);
+            }
         }
     }
 

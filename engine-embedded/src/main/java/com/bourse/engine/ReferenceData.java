@@ -78,9 +78,9 @@ final class ReferenceData {
             reject(c.accountId(), ErrorCode.INVALID_CONFIGURATION);
         } else {
             Account account = new Account(c.accountId(), c.ownerUserId(), c.baseCurrency(),
-                    c.selfTradePrevention(), state.config.defaultLimits(), state.assetCodes.size(), false);
-            state.accounts.put(account.accountId, account);
-            state.accountList.add(account);
+                    c.selfTradePrevention(), state.config.defaultLimits(), state.assetCodes.size(), false,
+                    state.config.surveillance());
+            state.addAccount(account);
             state.sink.onEvent(new Event.AccountOpened(account.accountId, account.ownerUserId, account.baseCurrency,
                     account.selfTradePrevention));
         }

@@ -10,7 +10,8 @@ import com.bourse.protocol.TimeInForce;
 /**
  * Pre-trade checks, run before an order touches the book: structure, permissions, market state, tick and
  * lot, price band, size limits, throttle, position limit and buying power, in that order, first failure
- * wins. An order that passes is then scored; a high score or a large amount holds it for review.
+ * wins. An order that passes is then scored; a high score, a surveillance rule that holds on its own or a large
+ * amount holds it for review.
  * The last check's figures stay in fields for the caller (no allocation). Engine thread only.
  */
 final class RiskEvaluator {
@@ -107,8 +108,10 @@ final class RiskEvaluator {
         if (c.postOnly() && matcher.wouldCross(instrument, c.side(), c.price())) {
             return ErrorCode.POST_ONLY_WOULD_CROSS;
         }
-        int total = score.scoreOrder(account, instrument, limitPriced ? c.price() : 0, c.quantity(), notional,
-                c.timestamp());
+        // A stop waits for its trigger and a post-only order never takes: neither trades on entry.
+        boolean mayTrade = !c.type().isStop() && !c.postOnly();
+        int total = score.scoreOrder(account, instrument, buy, limitPriced ? c.price() : 0, mayTrade, c.quantity(),
+                notional, c.timestamp());
         reviewReason = notional > instrument.largeAmount ? ErrorCode.LARGE_AMOUNT
                 : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         return null;

@@ -25,11 +25,13 @@ import java.util.List;
 /**
  * Writes the engine's whole state as bytes and reads it back. Everything is written in the deterministic
  * order of the engine's lists (never a hash map's), so equal states give equal bytes; book queues are
- * rebuilt from time priority and stop lists from their written order.
+ * rebuilt from time priority and stop lists from their written order. Version 2 adds the history the
+ * surveillance rules read; a version 1 snapshot restores with that history empty.
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_SURVEILLANCE = 1;
 
     private SnapshotCodec() {
     }
@@ -124,7 +126,7 @@ final class SnapshotCodec {
                 throw new IllegalArgumentException("not a Bourse engine snapshot");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_SURVEILLANCE) {
                 throw new IllegalArgumentException("unsupported snapshot version " + version);
             }
             s.tradeSeq = in.readLong();
@@ -168,15 +170,14 @@ final class SnapshotCodec {
             readBalances(in, s.external);
             int accounts = in.readInt();
             for (int i = 0; i < accounts; i++) {
-                Account account = readAccount(in, assets);
-                s.accounts.put(account.accountId, account);
-                s.accountList.add(account);
+                Account account = readAccount(in, assets, config, version);
+                s.addAccount(account);
             }
             List<Order> resting = new ArrayList<>();
             for (Account account : s.accountList) {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
-                    Order o = readOrder(in, s, account);
+                    Order o = readOrder(in, s, account, version);
                     account.link(o);
                     s.liveOrders.put(o.orderId, o);
                     if (o.state == OrderState.RESTING) {
@@ -249,15 +250,41 @@ final class SnapshotCodec {
         out.writeLong(a.orderQuantitySum);
         out.writeLong(a.transferCount);
         out.writeLong(a.transferAmountSum);
+        out.writeLong(a.orderNotionalSum);
+        for (boolean ordered : a.hasOrdered) {
+            out.writeBoolean(ordered);
+        }
+        writeTimes(out, a.movementsUnderLine);
+        writeTimes(out, a.quickBuyCancels);
+        writeTimes(out, a.quickSellCancels);
     }
 
-    private static Account readAccount(DataInputStream in, int assets) throws IOException {
+    private static void writeTimes(DataOutputStream out, RecentTimes times) throws IOException {
+        out.writeInt(times.size());
+        for (int i = 0; i < times.size(); i++) {
+            out.writeLong(times.get(i));
+        }
+    }
+
+    /** Oldest first, as written; a ring smaller than the written run (a changed setting) keeps the newest. */
+    private static void readTimes(DataInputStream in, RecentTimes times) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > SurveillanceConfig.MAX_COUNT) {
+            throw new IllegalArgumentException("snapshot remembers " + count + " events of one kind");
+        }
+        for (int i = 0; i < count; i++) {
+            times.add(in.readLong());
+        }
+    }
+
+    private static Account readAccount(DataInputStream in, int assets, EngineConfig config, int version)
+            throws IOException {
         long id = in.readLong();
         long owner = in.readLong();
         String base = in.readUTF();
         SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
         RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong());
-        Account a = new Account(id, owner, base, stp, limits, assets, false);
+        Account a = new Account(id, owner, base, stp, limits, assets, false, config.surveillance());
         a.killSwitch = in.readBoolean();
         readBalances(in, a);
         for (int i = 0; i < assets; i++) {
@@ -272,6 +299,15 @@ final class SnapshotCodec {
         a.orderQuantitySum = in.readLong();
         a.transferCount = in.readLong();
         a.transferAmountSum = in.readLong();
+        if (version >= VERSION) {
+            a.orderNotionalSum = in.readLong();
+            for (int i = 0; i < assets; i++) {
+                a.hasOrdered[i] = in.readBoolean();
+            }
+            readTimes(in, a.movementsUnderLine);
+            readTimes(in, a.quickBuyCancels);
+            readTimes(in, a.quickSellCancels);
+        }
         return a;
     }
 
@@ -308,9 +344,12 @@ final class SnapshotCodec {
         out.writeLong(o.holdPrice);
         out.writeLong(o.held);
         out.writeBoolean(o.wentLive);
+        out.writeLong(o.enteredAt);
+        out.writeBoolean(o.enteredNearTouch);
     }
 
-    private static Order readOrder(DataInputStream in, EngineState s, Account account) throws IOException {
+    private static Order readOrder(DataInputStream in, EngineState s, Account account, int version)
+            throws IOException {
         Order o = s.pool.acquire();
         o.orderId = in.readLong();
         o.userId = in.readLong();
@@ -331,6 +370,10 @@ final class SnapshotCodec {
         o.holdPrice = in.readLong();
         o.held = in.readLong();
         o.wentLive = in.readBoolean();
+        if (version >= VERSION) {
+            o.enteredAt = in.readLong();
+            o.enteredNearTouch = in.readBoolean();
+        }
         return o;
     }
 }

@@ -67,7 +67,10 @@ final class TransferDesk {
         Account principal = t.principal();
         principal.rollTransferWindow(c.timestamp());
         long large = largeAmount(asset);
-        int total = score.scoreTransfer(principal, t.amount, large, availableBefore, debited != null);
+        int total = score.scoreTransfer(principal, t.amount, large, availableBefore, debited != null, c.timestamp());
+        if (c.userId() != Command.SYSTEM_USER) {
+            score.recordMovement(principal, t.amount, large, c.timestamp());
+        }
         principal.transfersInWindow++;
         principal.transferCount++;
         principal.transferAmountSum += Math.min(t.amount, Long.MAX_VALUE / 1_000_000);
@@ -81,7 +84,7 @@ final class TransferDesk {
                     t.toAccountId, t.asset, t.amount, TransferState.PENDING, review);
             state.sink.onEvent(pending);
             state.sink.onEvent(new Event.RiskAlert(ReviewSubject.TRANSFER, t.transferId, principal.accountId,
-                    score.score, score.amount, score.frequency, score.pattern, review));
+                    score.score, score.amount, score.frequency, score.pattern, review, score.ruleMask));
             t.firstResult = pending;
             return;
         }

@@ -63,9 +63,17 @@ public sealed interface Event {
 
     // ---- Risk -----------------------------------------------------------------------------------
 
-    /** A scored order or transfer reached the review threshold; scores are in basis points of 1. */
+    /**
+     * A scored order or transfer waits for a risk officer; scores are in basis points of 1. {@code ruleMask}
+     * names the surveillance rules that fired (bit {@link SurveillanceRule#ordinal()}); 0 when none did.
+     */
     record RiskAlert(ReviewSubject subject, long subjectId, long accountId, int scoreBps, int amountBps,
-                     int frequencyBps, int patternBps, ErrorCode reason) implements Event {
+                     int frequencyBps, int patternBps, ErrorCode reason, int ruleMask) implements Event {
+
+        /** The surveillance rules that fired, in declaration order (rules this build does not know are left out). */
+        public java.util.List<SurveillanceRule> rules() {
+            return SurveillanceRule.of(ruleMask);
+        }
     }
 
     record KillSwitchChanged(long accountId, boolean engaged, long byUserId) implements Event {

@@ -2,6 +2,7 @@ package com.bourse.engine.model;
 
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
+import com.bourse.engine.SurveillanceConfig;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.Currency;
@@ -63,11 +64,13 @@ final class TradingFloor {
     }
 
     /**
-     * For the reference-model comparison: nothing is ever large enough to be held for review, so every
-     * order goes straight to the book.
+     * For the reference-model comparison: nothing is ever large enough to be held for review, and surveillance
+     * rules only add to the score (trader 11's two accounts trade with each other), so every order goes
+     * straight to the book.
      */
     static TradingFloor forMatching(int instrumentCount) {
-        EngineConfig config = new EngineConfig(4_000, 3_000, 3_000, 8_000, 1_000_000_000L, OPEN_LIMITS, 256);
+        EngineConfig config = new EngineConfig(4_000, 3_000, 3_000, 8_000, 1_000_000_000L, OPEN_LIMITS, 256)
+                .withSurveillance(SurveillanceConfig.defaults().withHoldingRules());
         return new TradingFloor(config, instrumentCount == 1 ? List.of(ACME) : List.of(ACME, BOLT), Long.MAX_VALUE);
     }
 

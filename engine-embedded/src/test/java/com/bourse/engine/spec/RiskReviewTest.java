@@ -6,6 +6,7 @@ import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.SurveillanceRule;
 import com.bourse.protocol.TransferState;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,10 @@ class RiskReviewTest {
         int score = weighted(5_300, 10_000, 10_000);
         assertThat(score).isEqualTo(8_120);
         assertThat(order.only(Event.RiskAlert.class)).isEqualTo(new Event.RiskAlert(ReviewSubject.ORDER, order.id(),
-                alice.accountId(), score, 5_300, 10_000, 10_000, ErrorCode.HIGH_RISK_TRANSACTION));
+                alice.accountId(), score, 5_300, 10_000, 10_000, ErrorCode.HIGH_RISK_TRANSACTION,
+                SurveillanceRule.mask(SurveillanceRule.OUTSIZED_ORDER, SurveillanceRule.NEAR_BAND_EDGE)));
+        assertThat(order.only(Event.RiskAlert.class).rules())
+                .containsExactly(SurveillanceRule.OUTSIZED_ORDER, SurveillanceRule.NEAR_BAND_EDGE);
         assertThat(order.only(Event.OrderHeld.class))
                 .isEqualTo(new Event.OrderHeld(order.id(), alice.accountId(), score, ErrorCode.HIGH_RISK_TRANSACTION));
     }
@@ -269,7 +273,7 @@ class RiskReviewTest {
         assertThat(pending.reason()).isEqualTo(ErrorCode.LARGE_AMOUNT);
         // Alice's fourth transfer in the window (frequency 0.4), above the large line (amount 1), no pattern.
         assertThat(request.only(Event.RiskAlert.class)).isEqualTo(new Event.RiskAlert(ReviewSubject.TRANSFER, id,
-                alice.accountId(), weighted(10_000, 4_000, 0), 10_000, 4_000, 0, ErrorCode.LARGE_AMOUNT));
+                alice.accountId(), weighted(10_000, 4_000, 0), 10_000, 4_000, 0, ErrorCode.LARGE_AMOUNT, 0));
         assertThat(desk.heldCash(alice)).isEqualTo(LARGE + 1);
     }
 

@@ -167,6 +167,17 @@ final class TradingDesk {
         return new Trader(userId, accountId);
     }
 
+    /** Another funded account owned by the same trader: one person trading through two accounts. */
+    Trader secondAccountOf(Trader trader) {
+        long accountId = nextAccountId++;
+        bootstrap(ts -> new Command.OpenAccount(ts, ADMIN, accountId, trader.userId(), EUR,
+                SelfTradePrevention.CANCEL_OLDEST));
+        Trader second = new Trader(trader.userId(), accountId);
+        fund(second, EUR, STARTING_CASH);
+        fund(second, ACME_SYMBOL, STARTING_SHARES);
+        return second;
+    }
+
     /** Registers a user with the given roles and returns their id. */
     long user(Role... roles) {
         long userId = nextUserId++;
@@ -380,6 +391,16 @@ final class TradingDesk {
     }
 
     // ---- Time -----------------------------------------------------------------------------------
+
+    /** Moves the clock on by {@code millis} (every command still adds its own millisecond). */
+    void later(long millis) {
+        now += millis;
+    }
+
+    /** The desk's clock: the timestamp the next command will carry. */
+    long now() {
+        return now;
+    }
 
     /** Moves the clock to the first millisecond of the next order-throttle window. */
     void startNextThrottleWindow() {

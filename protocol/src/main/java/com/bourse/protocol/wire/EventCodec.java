@@ -27,6 +27,8 @@ import org.agrona.MutableDirectBuffer;
 public final class EventCodec {
     /** Enough for any event: fixed fields plus the longest strings. */
     public static final int MAX_ENCODED_LENGTH = 256 + 2 * (WireFormat.MAX_TEXT_BYTES + 2);
+    /** A version 4 RiskAlert's block: everything up to the reason, before the rule mask of version 5. */
+    static final int RISK_ALERT_V4_BLOCK_LENGTH = RiskAlertDecoder.ruleMaskEncodingOffset();
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderAcceptedEncoder orderAcceptedEncoder = new OrderAcceptedEncoder();
@@ -122,7 +124,7 @@ public final class EventCodec {
                     + riskAlertEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .subjectType(ToSbe.of(e.subject())).subjectId(e.subjectId()).accountId(e.accountId())
                     .scoreBps(e.scoreBps()).amountBps(e.amountBps()).frequencyBps(e.frequencyBps())
-                    .patternBps(e.patternBps()).reason(ToSbe.of(e.reason())).encodedLength();
+                    .patternBps(e.patternBps()).reason(ToSbe.of(e.reason())).ruleMask(e.ruleMask()).encodedLength();
             case Event.KillSwitchChanged e -> WireFormat.HEADER_LENGTH
                     + killSwitchEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .accountId(e.accountId()).engaged(ToSbe.of(e.engaged())).byUserId(e.byUserId()).encodedLength();
@@ -352,11 +354,13 @@ public final class EventCodec {
                 return new Event.TransferStateChanged(transferId, kind, from, to, d.asset(), amount, state, reason);
             }
             case RiskAlertDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(RiskAlertDecoder.BLOCK_LENGTH);
+                // Before version 5 the block ends before ruleMask: such an alert names no rules.
+                boolean hasRules = ver >= RiskAlertDecoder.ruleMaskSinceVersion();
+                frame.requireBlock(hasRules ? RiskAlertDecoder.BLOCK_LENGTH : RISK_ALERT_V4_BLOCK_LENGTH);
                 RiskAlertDecoder d = riskAlertDecoder.wrap(v, at, bl, ver);
                 return new Event.RiskAlert(WireEnums.domain(ReviewSubject.values(), d.subjectTypeRaw(), "subject"),
                         d.subjectId(), d.accountId(), d.scoreBps(), d.amountBps(), d.frequencyBps(), d.patternBps(),
-                        error(d.reasonRaw()));
+                        error(d.reasonRaw()), hasRules ? d.ruleMask() : 0);
             }
             case KillSwitchChangedDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(KillSwitchChangedDecoder.BLOCK_LENGTH);

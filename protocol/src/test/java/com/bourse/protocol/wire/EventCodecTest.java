@@ -2,8 +2,12 @@ package com.bourse.protocol.wire;
 
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
+import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.SurveillanceRule;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
+import com.bourse.protocol.sbe.MessageHeaderEncoder;
+import com.bourse.protocol.sbe.RiskAlertEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +123,45 @@ class EventCodecTest {
         assertThat(codec.decode(buffer, 0, length)).isFalse();
         assertThat(codec.rejection()).contains("not an event");
         assertThat(codec.event()).isNull();
+    }
+
+    @Test
+    void riskAlertCarriesTheSurveillanceRulesThatFired() {
+        int rules = SurveillanceRule.mask(SurveillanceRule.STRUCTURING, SurveillanceRule.WASH_TRADE);
+        Event event = new Event.RiskAlert(ReviewSubject.ORDER, 7, 9, 5_600, 9_500, 300, 10_000,
+                ErrorCode.HIGH_RISK_TRANSACTION, rules);
+        int length = codec.encode(event, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+
+        assertThat(((Event.RiskAlert) codec.event()).rules())
+                .containsExactly(SurveillanceRule.STRUCTURING, SurveillanceRule.WASH_TRADE);
+    }
+
+    @Test
+    void riskAlertOfAVersion4EngineDecodesNamingNoRules() {
+        Event.RiskAlert alert = new Event.RiskAlert(ReviewSubject.TRANSFER, 7, 9, 8_100, 10_000, 4_000, 5_000,
+                ErrorCode.LARGE_AMOUNT, SurveillanceRule.mask(SurveillanceRule.ACCOUNT_DRAIN));
+        int length = codec.encode(alert, buffer, 0);
+        // What a version 4 engine sends: the block without the trailing rule mask, version 4 in the header.
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) (RiskAlertEncoder.BLOCK_LENGTH - 4));
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 4);
+
+        assertThat(codec.decode(buffer, 0, length - 4)).as(codec.rejection()).isTrue();
+
+        assertThat(codec.event()).isEqualTo(new Event.RiskAlert(ReviewSubject.TRANSFER, 7, 9, 8_100, 10_000, 4_000,
+                5_000, ErrorCode.LARGE_AMOUNT, 0));
+    }
+
+    @Test
+    void version5RiskAlertWhoseBlockEndsBeforeItsRuleMaskIsRejected() {
+        Event alert = new Event.RiskAlert(ReviewSubject.ORDER, 7, 9, 8_100, 10_000, 4_000, 5_000,
+                ErrorCode.LARGE_AMOUNT, 1);
+        int length = codec.encode(alert, buffer, 0);
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) (RiskAlertEncoder.BLOCK_LENGTH - 4));
+
+        assertThat(codec.decode(buffer, 0, length - 4)).isFalse();
+        assertThat(codec.rejection()).contains("shorter than");
     }
 
     @Test
