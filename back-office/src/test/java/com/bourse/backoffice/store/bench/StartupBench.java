@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * How long a desk with a long history takes to start: journals a realistic trading stream (the seeded
  * {@link TradingWorkload}, acknowledged in groups of 100, projected into H2 as on the desktop), closes, then times
  * the start three times: open the store, open the projection writer, restore the newest snapshot (engine and
- * projector) and replay the journal after it, until the desk accepts a command. Then adds one snapshot interval
- * less one command (the most a start ever replays) and times it again.
+ * projector) and replay the journal after it, until the desk accepts a command. Then adds commands until one
+ * short of the next snapshot (the most a clean start ever replays) and times it again.
  *
  * <p>Usage: {@code StartupBench [smoke | full]}: smoke journals 20,000 commands with a snapshot every 5,000 (a few
  * seconds, for CI); full journals 1,000,000 with the desktop's interval of
@@ -60,7 +60,8 @@ public final class StartupBench {
                 timeStart(dir, interval, "after " + commands + " commands, start " + round);
             }
             try (Desk desk = Desk.open(dir, interval)) {
-                desk.run(workload, (int) (interval - 1));
+                long sinceSnapshot = desk.engine().journal().lastSeq() - desk.engine().recovery().snapshotSeq();
+                desk.run(workload, (int) (interval - 1 - sinceSnapshot));
             }
             for (int round = 1; round <= 3; round++) {
                 timeStart(dir, interval, "a full interval to replay, start " + round);
