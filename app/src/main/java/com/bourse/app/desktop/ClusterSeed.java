@@ -3,7 +3,7 @@ package com.bourse.app.desktop;
 import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
-import com.bourse.engine.sim.SampleData;
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
 
@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Seeds an empty production cluster with the reference data, users, accounts, limits and opening deposits the back
- * office imported from {@code sample-data/}, so the cluster and the back office describe the same world. Acts as
+ * Seeds an empty production cluster with the reference data, users, accounts, limits and opening deposits of the
+ * {@link SampleWorld} the back office was installed from, so the cluster and the back office describe the same world:
+ * the world's one seed ({@link SampleWorld#seed}), the same commands in the same order as a simulation's journal. Acts as
  * the installation itself ({@link Command#SYSTEM_USER}) with a credential the back office issues; waits until the
  * cluster has acknowledged every command.
  *
@@ -27,14 +28,14 @@ public final class ClusterSeed {
     }
 
     /**
-     * Sends the sample world's bootstrap commands to a cluster that lists no instrument yet; returns how many the
+     * Sends the sample world's seed to a cluster that lists no instrument yet; returns how many commands the
      * cluster acknowledged.
      *
      * @throws IllegalStateException when the cluster is already seeded, or refuses or loses a command
      */
-    public static int seed(LiveHost host, SampleData data) {
+    public static int seed(LiveHost host, SampleWorld world) {
         Session system = host.credentials().issue(Command.SYSTEM_USER, "system", Set.of(Role.ADMIN));
-        List<Command> commands = data.bootstrapCommands(System.currentTimeMillis());
+        List<Command> commands = commands(world, System.currentTimeMillis());
         CountDownLatch done = new CountDownLatch(commands.size());
         AtomicReference<String> failure = new AtomicReference<>();
         try (ClusterVenue venue = host.connect(system)) {
@@ -74,13 +75,18 @@ public final class ClusterSeed {
         return commands.size();
     }
 
+    /** What {@link #seed} sends, stamped {@code timestamp}. */
+    static List<Command> commands(SampleWorld world, long timestamp) {
+        return world.seed(timestamp);
+    }
+
     public static void main(String[] args) {
         DesktopConfig config = DesktopConfig.fromSystemProperties();
         if (config.cluster() == null) {
             throw new IllegalArgumentException("bourse.mode: seeding needs -Dbourse.mode=live and the cluster settings");
         }
         try (LiveHost host = new LiveHost(config)) {
-            int n = seed(host, SampleData.load(config.sampleData()));
+            int n = seed(host, SampleWorld.read(config.sampleData()));
             System.out.println("seeded the cluster with " + n + " commands from " + config.sampleData());
         }
     }

@@ -1,5 +1,6 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
 import com.bourse.ui.port.TradingSession;
@@ -38,7 +39,7 @@ public final class Desktop implements AutoCloseable {
 
     public Desktop(DesktopConfig config) {
         this.config = config;
-        java.util.Set<String> machineUsers = java.util.Set.of(com.bourse.engine.sim.SampleData.SIMULATOR_USERNAME);
+        java.util.Set<String> machineUsers = java.util.Set.of(SampleWorld.SIMULATOR_USERNAME);
         if (config.mode() == VenueMode.LIVE) {
             this.host = null;
             this.live = new LiveHost(config);

@@ -1,5 +1,6 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.ui.port.VenueMode;
 
 import java.io.IOException;
@@ -155,7 +156,7 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
             cluster.secret(); // fail at start, not at the first sign-in
         }
         String defaultData = mode == VenueMode.LIVE ? "live" : "simulation";
-        return new DesktopConfig(home, data == null ? com.bourse.engine.sim.SampleData.locate() : Path.of(data),
+        return new DesktopConfig(home, data == null ? SampleWorld.locate() : Path.of(data),
                 longSetting("bourse.sim.barMillis", 1_500), (int) longSetting("bourse.sim.warmUpBars", 80),
                 longSetting("bourse.sim.seed", 42), dataDir == null ? home.resolve(defaultData) : Path.of(dataDir),
                 passphrase == null ? TRAINING_PASSPHRASE : passphrase, mode, cluster);

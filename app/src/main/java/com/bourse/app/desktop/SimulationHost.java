@@ -2,19 +2,18 @@ package com.bourse.app.desktop;
 
 import com.bourse.backoffice.BackOffice;
 import com.bourse.backoffice.importexport.Bootstrap;
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.store.JournaledEngine;
 import com.bourse.backoffice.store.ProjectedEngineHost;
 import com.bourse.engine.Engine;
-import com.bourse.engine.sim.MarketSimulator;
-import com.bourse.engine.sim.SampleData;
 import com.bourse.engine.venue.EmbeddedVenue;
 import com.bourse.protocol.Command;
+import com.bourse.simulator.MarketSimulator;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,67 +21,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The simulation the desktop runs out of the box: the back office of {@code config.dataDir()} (created and
- * seeded from {@code sample-data/} by {@link Bootstrap} on first run), its durable engine (command journal,
- * projections into H2) hosted by an {@link EmbeddedVenue}, and the market simulator replaying the sample price
- * histories, one simulated minute every {@code barMillis} of wall time, so the books move. When the day's
- * history is used up it starts again. A restart, after a crash too, resumes from the journal.
+ * The simulation the desktop runs out of the box: the {@link SampleWorld} of {@code sample-data/}, the back office
+ * of {@code config.dataDir()} (created and seeded from that world on first run), its durable engine (command
+ * journal, projections into H2) hosted by an {@link EmbeddedVenue}, and the {@link MarketSimulator} replaying the
+ * world's price histories, one simulated minute every {@code barMillis} of wall time, so the books move. When the
+ * day's history is used up it starts again. A restart, after a crash too, resumes from the journal.
  * Also the one source of order ids, so two windows of the same trader never reuse one (nor reuse one a
- * previous run used: counters start above the engine's last id per account).
+ * previous run used: counters start above the engine's last id per account); the simulator's own ids start above
+ * the last id its accounts used.
  *
- * <p>Thread-safe. The simulator runs on its own scheduler thread and only submits commands.
+ * <p>Thread-safe. The simulator runs on its own named scheduler thread and only submits commands; a bar that fails
+ * is logged and the next one tries again.
  */
 public final class SimulationHost implements AutoCloseable {
-    private final SampleData data;
+    private static final System.Logger LOG = System.getLogger(SimulationHost.class.getName());
+
+    private final SampleWorld world;
     private final BackOffice office;
     private final EmbeddedVenue venue;
-    private final Set<Long> simulatorAccounts = new HashSet<>();
     private final Map<Long, Long> lastOrderIds;
     private final ScheduledExecutorService clock;
-    private final long seed;
     private final Map<Long, AtomicLong> orderIds = new ConcurrentHashMap<>();
     private final TradeHistory trades = new TradeHistory(20_000);
+    /** Guarded by {@code this}: the warm-up on the constructing thread, then the scheduler thread. */
     private MarketSimulator simulator;
-    /** Added to the simulator's order ids so they rise above every id its accounts used before (restarts). */
-    private long simulatorIdShift;
-    private long highestSimulatorId;
 
     public SimulationHost(DesktopConfig config) {
-        this.data = SampleData.load(config.sampleData());
-        this.seed = config.seed();
+        this.world = SampleWorld.read(config.sampleData());
         long now = System.currentTimeMillis();
         this.office = BackOffice.open(BackOffice.Options.defaults(config.dataDir(),
                 config.passphrase().toCharArray()));
         try {
-            seed(office, config.sampleData(), now);
+            seed(office, world, now);
             this.venue = new EmbeddedVenue(new ProjectedEngineHost(office.desk()));
         } catch (RuntimeException e) {
             office.close();
             throw e;
         }
         venue.subscribe(trades);
-        for (SampleData.SampleAccount account : data.accounts()) {
-            if (account.ownerUsername().equals(SampleData.SIMULATOR_USERNAME)) {
-                simulatorAccounts.add(account.accountId());
-            }
-        }
-        simulatorAccounts.add(MarketSimulator.FLOW_ACCOUNT);
         this.lastOrderIds = venue.query(SimulationHost::lastOrderIds).join();
-        for (long account : simulatorAccounts) {
-            highestSimulatorId = Math.max(highestSimulatorId, lastOrderIds.getOrDefault(account, 0L));
+        long simulatorFloor = 0;
+        for (long account : world.simulatorAccounts()) {
+            simulatorFloor = Math.max(simulatorFloor, lastOrderIds.getOrDefault(account, 0L));
         }
-        this.simulatorIdShift = highestSimulatorId;
-        this.simulator = new MarketSimulator(data, seed);
+        this.simulator = new MarketSimulator(world.simulatedMarket(), config.seed(), simulatorFloor);
         // Warm-up minutes are stamped in the recent past, one bar period apart, so the chart opens with history.
         long spacing = config.barMillis() > 0 ? config.barMillis() : 1_500;
         int warmUp = Math.max(1, config.warmUpBars());
         for (int k = warmUp - 1; k >= 0; k--) {
             replayBar(now - k * spacing);
         }
-        this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bourse-market-simulator");
-            t.setDaemon(true);
-            return t;
+        this.clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bourse-market-simulator");
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) ->
+                    LOG.log(System.Logger.Level.ERROR, "the market simulator stopped on an error", e));
+            return thread;
         });
         if (config.barMillis() > 0) {
             clock.scheduleAtFixedRate(this::nextBar, config.barMillis(), config.barMillis(), TimeUnit.MILLISECONDS);
@@ -90,23 +84,24 @@ public final class SimulationHost implements AutoCloseable {
     }
 
     /**
-     * First run: {@link Bootstrap} loads the sample users, instruments and accounts into the store and gives the
-     * engine's seed, to which the simulator's own risk limits are added. Later runs find the seed in the
-     * journal and add nothing. Runs before the venue starts, so this thread may drive the engine.
+     * Brings the engine's journal to the world's seed before the venue starts (so this thread may drive the
+     * engine): on the first run {@link Bootstrap} writes the world into the store and the seed is journaled; when
+     * a first run stopped after the store took the world but before the journal took the seed, the same seed is
+     * journaled now; any later run finds it in the journal and adds nothing. Returns what it journaled.
      */
-    private void seed(BackOffice office, java.nio.file.Path sampleData, long now) {
+    static List<Command> seed(BackOffice office, SampleWorld world, long now) {
         JournaledEngine desk = office.desk();
-        Bootstrap.Seed seeded = office.seedIfFirstRun(sampleData);
-        if (!seeded.firstRun() && desk.journal().committedSeq() > 0) {
-            return;
+        Bootstrap.Seed first = new Bootstrap(office.imports(), office.referenceData(), office.users(), office.audit())
+                .runIfFirst(world, now);
+        List<Command> seed = first.firstRun() ? first.engineCommands()
+                : desk.journal().committedSeq() == 0 ? world.seed(now) : List.of();
+        for (Command command : seed) {
+            desk.apply(command);
         }
-        // A first run, or a crash after the store took the users but before the journal took the seed.
-        for (Command command : data.bootstrapCommands(now)) {
-            if (!seeded.firstRun() || command instanceof Command.SetRiskLimits) {
-                desk.apply(command);
-            }
+        if (!seed.isEmpty()) {
+            desk.commit();
         }
-        desk.commit();
+        return seed;
     }
 
     private static Map<Long, Long> lastOrderIds(Engine engine) {
@@ -117,8 +112,9 @@ public final class SimulationHost implements AutoCloseable {
         return last;
     }
 
-    public SampleData data() {
-        return data;
+    /** The sample world the simulation was built from. */
+    public SampleWorld data() {
+        return world;
     }
 
     /** The simulation's back office: store, audit trail, sign-in, repositories. */
@@ -158,28 +154,15 @@ public final class SimulationHost implements AutoCloseable {
     private synchronized void replayBar(long timestamp) {
         try {
             if (!simulator.hasNextBar()) {
-                simulator = new MarketSimulator(data, seed + simulator.barIndex());
-                simulatorIdShift = highestSimulatorId; // a fresh simulator counts from its base again
+                simulator = simulator.nextDay();
             }
             for (Command command : simulator.nextBar(timestamp)) {
-                submit(shifted(command));
+                submit(command);
             }
         } catch (RuntimeException e) {
             // A failing bar must not kill the timer; the next one tries again.
-            e.printStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "simulated minute " + simulator.barIndex() + " failed", e);
         }
-    }
-
-    private Command shifted(Command command) {
-        if (command instanceof Command.PlaceOrder p && simulatorIdShift != 0) {
-            command = new Command.PlaceOrder(p.timestamp(), p.userId(), p.orderId() + simulatorIdShift, p.accountId(),
-                    p.instrumentId(), p.side(), p.type(), p.timeInForce(), p.price(), p.stopPrice(), p.quantity(),
-                    p.displayQuantity(), p.postOnly());
-        }
-        if (command instanceof Command.PlaceOrder p) {
-            highestSimulatorId = Math.max(highestSimulatorId, p.orderId());
-        }
-        return command;
     }
 
     private void submit(Command command) {

@@ -1,10 +1,10 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.security.Session;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
-import com.bourse.engine.sim.SampleData;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
@@ -54,11 +54,11 @@ public final class SimulationSession implements TradingSession {
         this.signedIn = signedIn;
         this.gateway = gateway;
         this.signOut = signOut;
-        SampleData data = host.data();
+        SampleWorld data = host.data();
         Map<String, Integer> digits = new HashMap<>();
         data.currencies().forEach(c -> digits.put(c.code(), c.minorDigits()));
         List<AccountView> mine = new ArrayList<>();
-        for (SampleData.SampleAccount account : data.accounts()) {
+        for (SampleWorld.SampleAccount account : data.accounts()) {
             if (account.ownerUsername().equals(trader.username())) {
                 long limit = EXPOSURE_LIMIT_UNITS * pow10(digits.getOrDefault(account.baseCurrency(), 2));
                 mine.add(new AccountView(account.accountId(), account.name(), account.baseCurrency(), limit,

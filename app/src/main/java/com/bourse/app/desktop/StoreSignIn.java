@@ -4,7 +4,7 @@ import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.SignInResult;
 import com.bourse.backoffice.security.SignInService;
 import com.bourse.backoffice.security.UserDirectory;
-import com.bourse.engine.sim.SampleData;
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.protocol.Role;
 import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
@@ -79,11 +79,11 @@ public final class StoreSignIn implements SignIn {
     }
 
     /** The hint under the sign-in form: who can sign in and with what (training data, simulation only). */
-    public static String trainingHint(SampleData data) {
+    public static String trainingHint(SampleWorld world) {
         StringBuilder hint = new StringBuilder("Simulation with sample data. Traders: ");
         boolean first = true;
-        for (SampleData.SampleUser user : data.users()) {
-            if (Role.TRADER.in(user.roleMask()) && !user.username().equals(SampleData.SIMULATOR_USERNAME)) {
+        for (SampleWorld.SampleUser user : world.users()) {
+            if (user.roles().contains(Role.TRADER) && !user.username().equals(SampleWorld.SIMULATOR_USERNAME)) {
                 hint.append(first ? "" : ", ").append(user.username()).append(" / ").append(user.password());
                 first = false;
             }

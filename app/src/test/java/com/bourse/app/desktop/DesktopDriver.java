@@ -43,7 +43,7 @@ final class DesktopDriver {
 
     /** The simulation this driver starts by default: frozen market, an hour of warm-up, private home. */
     DesktopConfig config() {
-        return new DesktopConfig(home, com.bourse.engine.sim.SampleData.locate(), 0, 60, 42);
+        return new DesktopConfig(home, com.bourse.backoffice.importexport.SampleWorld.locate(), 0, 60, 42);
     }
 
     /** Starts the app with {@code config} (a live one, for instance). */

@@ -1,10 +1,10 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
-import com.bourse.engine.sim.SampleData;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
 import com.bourse.protocol.Side;
@@ -69,7 +69,7 @@ class LiveDesktopTest {
 
     private Desktop startSeededLive() throws Exception {
         Desktop desktop = startLive(LiveCluster.SECRET);
-        ClusterSeed.seed(desktop.live(), SampleData.load(SampleData.locate()));
+        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
         return desktop;
     }
 

@@ -1,7 +1,7 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.engine.EngineConfig;
-import com.bourse.engine.sim.SampleData;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Event;
@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * Remembers the last quantity it sent for each level so a test can check what the screen should show.
  */
 final class StressSession implements TradingSession {
-    private final SampleData data = SampleData.load(SampleData.locate());
+    private final SampleWorld data = SampleWorld.read(SampleWorld.locate());
     private final AtomicLong sent = new AtomicLong();
     private final Map<String, Long> lastQuantity = new ConcurrentHashMap<>();
     private volatile EventSink sink;
