@@ -3,6 +3,7 @@ package com.bourse.engine.venue;
 import com.bourse.engine.Engine;
 import com.bourse.engine.host.JournaledEngine;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Venue;
 import org.agrona.concurrent.Agent;
@@ -10,6 +11,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
+import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -18,9 +20,18 @@ import java.util.function.Function;
  * The engine hosted in-process for simulation and training: any thread submits, one engine thread
  * applies commands in arrival order and tells every listener what happened, in event order.
  *
+ * <p>Nothing is shown that a crash could lose: the engine thread drains its inbox as a batch, applies each
+ * command and keeps its events aside, and only once the host's {@link EngineHost#endOfBatch group commit}
+ * has returned does it hand the batch's events to the listeners (windows, trade history). A query
+ * ({@link #query}) first commits and hands out what is pending, so an answer (a window's snapshot) never shows
+ * a command whose events the listeners have not heard, and a listener subscribed inside a query hears exactly
+ * the events after the snapshot. The in-memory host commits nothing and goes the same way: its events too are
+ * heard at the end of the batch.
+ *
  * <p>Thread-safe. Listeners run on the engine thread and must hand work off quickly.
  */
 public final class EmbeddedVenue implements Venue {
+    private static final System.Logger LOG = System.getLogger(EmbeddedVenue.class.getName());
     /** Commands between snapshots of a journaled engine, so a restart replays little. */
     private static final long SNAPSHOT_EVERY = 50_000;
 
@@ -51,7 +62,7 @@ public final class EmbeddedVenue implements Venue {
         this.host = java.util.Objects.requireNonNull(host, "host");
         this.inbox = new ManyToOneConcurrentArrayQueue<>(64 * 1024);
         this.runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
-                Throwable::printStackTrace, null, new EngineAgent());
+                EmbeddedVenue::logError, null, new EngineAgent());
         AgentRunner.startOnThread(runner);
     }
 
@@ -78,7 +89,10 @@ public final class EmbeddedVenue implements Venue {
         return () -> listeners.remove(listener);
     }
 
-    /** Time from submit to the end of the command's events for the latest command, for the status bar. */
+    /**
+     * Time from submit to acknowledged (its batch's group commit returned, so its events go out) of the latest
+     * command, in nanoseconds, for the status bar; 0 before the first.
+     */
     public long lastLatencyNanos() {
         return lastLatencyNanos;
     }
@@ -88,6 +102,10 @@ public final class EmbeddedVenue implements Venue {
         closed = true;
         runner.close();
         host.close();
+    }
+
+    private static void logError(Throwable error) {
+        LOG.log(System.Logger.Level.ERROR, "engine thread failed", error);
     }
 
     private record Submission(Command command, long submittedNanos) {
@@ -104,33 +122,60 @@ public final class EmbeddedVenue implements Venue {
     }
 
     private final class EngineAgent implements Agent {
-        private final EventSink fanOut = event -> {
-            for (EventSink listener : listeners) {
-                listener.onEvent(event);
-            }
-        };
+        /**
+         * The events of the commands applied since the last commit, in order; reused batch after batch (the list
+         * keeps its capacity), so the buffering adds no allocation to what the engine's records already cost.
+         */
+        private final ArrayList<Event> pending = new ArrayList<>(1_024);
+        private final EventSink buffer = pending::add;
 
         private boolean applied;
+        private long batchSubmittedNanos;
 
         @Override
         public int doWork() {
+            // Group commit: one durable write per drained batch (at most 256 commands), so a steady flood still
+            // commits regularly.
             int work = inbox.drain(this::handle, 256);
-            if (applied) {
-                // Group commit: one durable write per drained batch (at most 256 commands), so a steady
-                // flood still commits regularly.
-                applied = false;
-                host.endOfBatch();
-            }
+            commitAndFanOut();
             return work;
         }
 
         private void handle(Object item) {
             if (item instanceof Submission submission) {
-                host.apply(submission.command(), fanOut);
+                host.apply(submission.command(), buffer);
                 applied = true;
-                lastLatencyNanos = System.nanoTime() - submission.submittedNanos();
+                batchSubmittedNanos = submission.submittedNanos();
             } else if (item instanceof Query<?> query) {
+                // The answer sees only committed state, and whatever is subscribed in it hears what follows it.
+                try {
+                    commitAndFanOut();
+                } catch (RuntimeException e) {
+                    query.answer().completeExceptionally(e);
+                    throw e;
+                }
                 query.run(host.engine());
+            }
+        }
+
+        /** Commits the commands applied since the last commit, then (and only then) tells the listeners. */
+        private void commitAndFanOut() {
+            if (!applied) {
+                return;
+            }
+            applied = false;
+            try {
+                host.endOfBatch();
+                lastLatencyNanos = System.nanoTime() - batchSubmittedNanos;
+                for (int i = 0, n = pending.size(); i < n; i++) {
+                    Event event = pending.get(i);
+                    for (EventSink listener : listeners) {
+                        listener.onEvent(event);
+                    }
+                }
+            } finally {
+                // A failed commit shows nothing of its batch: the host reports the failure, nobody sees the events.
+                pending.clear();
             }
         }
 
