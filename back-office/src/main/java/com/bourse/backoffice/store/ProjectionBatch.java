@@ -133,6 +133,8 @@ final class ProjectionBatch {
         final int patternBps;
         final String reason;
         final long raisedAt;
+        /** Names of the surveillance rules that fired, comma-separated; empty when none did. */
+        final String rules;
         AlertDecision decision = AlertDecision.PENDING;
         Long decidedBy;
         Long decidedAt;
@@ -141,7 +143,7 @@ final class ProjectionBatch {
         boolean dirty;
 
         AlertRow(long alertId, long seq, String subject, long subjectId, long accountId, int scoreBps, int amountBps,
-                 int frequencyBps, int patternBps, String reason, long raisedAt) {
+                 int frequencyBps, int patternBps, String reason, long raisedAt, String rules) {
             this.alertId = alertId;
             this.seq = seq;
             this.subject = subject;
@@ -153,6 +155,7 @@ final class ProjectionBatch {
             this.patternBps = patternBps;
             this.reason = reason;
             this.raisedAt = raisedAt;
+            this.rules = rules;
         }
     }
 

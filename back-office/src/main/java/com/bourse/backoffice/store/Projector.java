@@ -16,6 +16,7 @@ import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.Side;
+import com.bourse.protocol.SurveillanceRule;
 import com.bourse.protocol.TransferState;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Turns each journaled command and its events into row changes of the back-office tables. It keeps in memory
@@ -464,9 +466,18 @@ public final class Projector {
 
     private void alert(Event.RiskAlert e) {
         AlertRow a = new AlertRow(++lastAlertId, seq, e.subject().name(), e.subjectId(), e.accountId(), e.scoreBps(),
-                e.amountBps(), e.frequencyBps(), e.patternBps(), e.reason().name(), at);
+                e.amountBps(), e.frequencyBps(), e.patternBps(), e.reason().name(), at, ruleNames(e));
         batch.touch(a);
         (e.subject() == ReviewSubject.ORDER ? openOrderAlerts : openTransferAlerts).put(e.subjectId(), a);
+    }
+
+    /** The rules that fired, by name in the engine's order, comma-separated: what the officer reads. */
+    private static String ruleNames(Event.RiskAlert e) {
+        StringJoiner names = new StringJoiner(",");
+        for (SurveillanceRule rule : e.rules()) {
+            names.add(rule.name());
+        }
+        return names.toString();
     }
 
     private void decide(AlertRow alert, AlertDecision decision, long officer, String note) {
@@ -510,7 +521,9 @@ public final class Projector {
                 quantity, o.leaves, reason, tradeId, actor, at));
     }
 
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
+    /** Before open alerts remembered the surveillance rules that fired; read as naming none. */
+    private static final int STATE_VERSION_WITHOUT_RULES = 1;
 
     /**
      * The projector's memory as bytes, between two commands: what {@link #restoreState} needs to go on from here
@@ -604,7 +617,7 @@ public final class Projector {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int version = in.readInt();
-            if (version != STATE_VERSION) {
+            if (version != STATE_VERSION && version != STATE_VERSION_WITHOUT_RULES) {
                 throw new IllegalStateException("projector state of version " + version + ", this build reads "
                         + STATE_VERSION);
             }
@@ -650,8 +663,8 @@ public final class Projector {
                 full.persisted = true;
                 transfers.put(full.transferId, full);
             }
-            readAlerts(in, openOrderAlerts);
-            readAlerts(in, openTransferAlerts);
+            readAlerts(in, openOrderAlerts, version);
+            readAlerts(in, openTransferAlerts, version);
             for (int i = in.readInt(); i > 0; i--) {
                 long accountId = in.readLong();
                 long owner = in.readLong();
@@ -751,6 +764,7 @@ public final class Projector {
             out.writeInt(a.patternBps);
             out.writeUTF(a.reason);
             out.writeLong(a.raisedAt);
+            out.writeUTF(a.rules);
             out.writeUTF(a.decision.name());
             out.writeBoolean(a.decidedBy != null);
             out.writeLong(a.decidedBy == null ? 0 : a.decidedBy);
@@ -760,10 +774,12 @@ public final class Projector {
         }
     }
 
-    private static void readAlerts(DataInputStream in, Long2ObjectHashMap<AlertRow> into) throws IOException {
+    private static void readAlerts(DataInputStream in, Long2ObjectHashMap<AlertRow> into, int version)
+            throws IOException {
         for (int i = in.readInt(); i > 0; i--) {
             AlertRow a = new AlertRow(in.readLong(), in.readLong(), in.readUTF(), in.readLong(), in.readLong(),
-                    in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(), in.readLong());
+                    in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(), in.readLong(),
+                    version >= STATE_VERSION ? in.readUTF() : "");
             a.decision = AlertDecision.valueOf(in.readUTF());
             boolean hasBy = in.readBoolean();
             long by = in.readLong();

@@ -3,9 +3,11 @@ package com.bourse.backoffice.store;
 import com.bourse.backoffice.store.schema.tables.records.AccountControlsRecord;
 import com.bourse.backoffice.store.schema.tables.records.RiskAlertsRecord;
 import com.bourse.protocol.RiskLimits;
+import com.bourse.protocol.SurveillanceRule;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +40,24 @@ public final class RiskRepository {
         return new RiskAlertLine(r.getAlertId(), r.getSubject(), r.getSubjectId(), r.getAccountId(), r.getScoreBps(),
                 r.getAmountBps(), r.getFrequencyBps(), r.getPatternBps(), r.getReason(),
                 Instant.ofEpochMilli(r.getRaisedAt()), AlertDecision.valueOf(r.getDecision()), r.getDecidedBy(),
-                r.getDecidedAt() == null ? null : Instant.ofEpochMilli(r.getDecidedAt()), r.getDecisionNote());
+                r.getDecidedAt() == null ? null : Instant.ofEpochMilli(r.getDecidedAt()), r.getDecisionNote(),
+                rules(r.getRules()));
+    }
+
+    /** The projected rule names back as rules; a name this build does not know is left out. */
+    static List<SurveillanceRule> rules(String names) {
+        List<SurveillanceRule> rules = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            return rules;
+        }
+        for (String name : names.split(",")) {
+            for (SurveillanceRule rule : SurveillanceRule.values()) {
+                if (rule.name().equals(name)) {
+                    rules.add(rule);
+                }
+            }
+        }
+        return rules;
     }
 
     static AccountControlsLine controls(AccountControlsRecord r) {

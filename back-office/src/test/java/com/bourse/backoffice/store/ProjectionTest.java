@@ -3,6 +3,7 @@ package com.bourse.backoffice.store;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
+import com.bourse.protocol.SurveillanceRule;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import org.junit.jupiter.api.AfterEach;
@@ -148,6 +149,36 @@ class ProjectionTest {
         });
         assertThat(orders.byOrderId(ALICE_ACCOUNT, 1)).get().extracting(OrderLine::status)
                 .isEqualTo(OrderStatus.WORKING);
+    }
+
+    @Test
+    void alertNamesTheSurveillanceRulesThatFiredAndKeepsThemThroughTheDecision() {
+        // Three buys of 140 ASML at 684.50 (95,830.00 EUR each, just under the 100,000 line) within two minutes.
+        desk.run(Command.PlaceOrder.limit(MORNING, ALICE, 1, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 140),
+                Command.PlaceOrder.limit(MORNING + 60_000, ALICE, 2, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 140),
+                Command.PlaceOrder.limit(MORNING + 120_000, ALICE, 3, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 140));
+        desk.awaitProjected();
+        RiskRepository risk = new RiskRepository(desk.store);
+        assertThat(risk.alerts(AlertDecision.PENDING, Page.first(10))).singleElement().satisfies(a -> {
+            assertThat(a.subjectId()).isEqualTo(3);
+            assertThat(a.reason()).isEqualTo("HIGH_RISK_TRANSACTION");
+            assertThat(a.rules()).containsExactly(SurveillanceRule.STRUCTURING);
+        });
+
+        desk.run(new Command.Approve(MORNING + 180_000, TradingWorkload.OFFICER_A, ReviewSubject.ORDER, 3));
+        desk.awaitProjected();
+
+        assertThat(risk.alerts(AlertDecision.APPROVED, Page.first(10))).singleElement()
+                .satisfies(a -> assertThat(a.rules()).containsExactly(SurveillanceRule.STRUCTURING));
+    }
+
+    @Test
+    void alertForTheAmountAloneNamesNoRules() {
+        desk.run(Command.PlaceOrder.limit(MORNING, ALICE, 1, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 500));
+        desk.awaitProjected();
+
+        assertThat(new RiskRepository(desk.store).alerts(AlertDecision.PENDING, Page.first(10))).singleElement()
+                .satisfies(a -> assertThat(a.rules()).isEmpty());
     }
 
     @Test
