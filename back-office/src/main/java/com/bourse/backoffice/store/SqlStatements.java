@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * SQL text rendered by jOOQ from the generated table classes, with a {@code ?} per value, for the projection
- * writer's prepared JDBC batches. The writer binds millions of rows: binding primitives straight into a
- * {@link java.sql.PreparedStatement} avoids a record object per row, while jOOQ still owns every name.
+ * writer's prepared JDBC batches ({@link TableWriter}): jOOQ owns every name and the order of the {@code ?}s is
+ * the order of the fields given, which the binder walks.
  */
 final class SqlStatements {
     private static final DSLContext RENDER = DSL.using(SQLDialect.H2);
@@ -26,6 +26,11 @@ final class SqlStatements {
 
     /** {@code insert into T (f1, f2, ...) values (?, ?, ...)} in the order given. */
     static String insert(Table<?> table, Field<?>... fields) {
+        return insert(table, List.of(fields));
+    }
+
+    /** {@code insert into T (f1, f2, ...) values (?, ?, ...)} in the order given. */
+    static String insert(Table<?> table, List<Field<?>> fields) {
         List<Param<?>> params = new ArrayList<>();
         for (Field<?> field : fields) {
             params.add(param(field));
@@ -44,11 +49,6 @@ final class SqlStatements {
             where = where.and(eqParam(key));
         }
         return step.where(where).getSQL(ParamType.INDEXED);
-    }
-
-    /** {@code delete from T where k = ?}. */
-    static String deleteWhere(Table<?> table, Field<?> key) {
-        return RENDER.deleteFrom(table).where(eqParam(key)).getSQL(ParamType.INDEXED);
     }
 
     @SuppressWarnings("unchecked")
