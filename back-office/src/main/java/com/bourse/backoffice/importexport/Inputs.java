@@ -1,7 +1,8 @@
 package com.bourse.backoffice.importexport;
 
+import com.bourse.protocol.FixedPoint;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -66,15 +67,15 @@ public final class Inputs {
         if (value.scale() > minorDigits && value.stripTrailingZeros().scale() > minorDigits) {
             throw new IllegalArgumentException(field + " has more than " + minorDigits + " decimals");
         }
-        BigDecimal minor = value.movePointRight(minorDigits).setScale(0, RoundingMode.UNNECESSARY);
-        if (minor.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        try {
+            return FixedPoint.toUnits(value, minorDigits);
+        } catch (ArithmeticException e) {
             throw new IllegalArgumentException(field + " is too large");
         }
-        return minor.longValueExact();
     }
 
     /** Whole minor units shown in currency units: 123456 with 2 digits is "1234.56". */
     public static String money(long minorUnits, int minorDigits) {
-        return BigDecimal.valueOf(minorUnits, minorDigits).toPlainString();
+        return FixedPoint.toPlainString(minorUnits, minorDigits);
     }
 }

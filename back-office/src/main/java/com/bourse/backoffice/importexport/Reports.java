@@ -10,6 +10,7 @@ import com.bourse.backoffice.store.PostingLine;
 import com.bourse.backoffice.store.ReferenceDataRepository;
 import com.bourse.backoffice.store.Statement;
 import com.bourse.backoffice.store.TradeLine;
+import com.bourse.protocol.FixedPoint;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -24,7 +25,6 @@ import org.openpdf.text.pdf.PdfWriter;
 
 import java.io.OutputStream;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -183,7 +183,7 @@ public final class Reports {
     }
 
     private static CsvWriter.Money money(long units, int digits) {
-        return new CsvWriter.Money(BigDecimal.valueOf(units, digits).toPlainString());
+        return new CsvWriter.Money(FixedPoint.toPlainString(units, digits));
     }
 
     private void audited(Session who, String subject, String details) {
