@@ -86,7 +86,7 @@ public final class MarketSimulator {
                 continue;
             }
             PriceBar bar = bars.get(barIndex);
-            commands.add(new Command.MassCancel(t, market.userId(), market.makerAccount(), instrument.id()));
+            commands.add(new Command.MassCancel(t, market.makerUser(), market.makerAccount(), instrument.id()));
             long tick = instrument.tickSize();
             long mid = clampToBand(instrument, bar.close());
             for (int level = 1; level <= LEVELS; level++) {
@@ -97,7 +97,7 @@ public final class MarketSimulator {
             for (int i = 0; i < trades; i++) {
                 Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
                 long quantity = lots(instrument, 1 + random.nextInt(20));
-                commands.add(new Command.PlaceOrder(t, market.userId(), ++lastOrderId, market.flowAccount(),
+                commands.add(new Command.PlaceOrder(t, market.flowUser(), ++lastOrderId, market.flowAccount(),
                         instrument.id(), side, OrderType.MARKET, TimeInForce.IOC, 0, 0, quantity, 0, false));
             }
             t++;
@@ -110,7 +110,7 @@ public final class MarketSimulator {
         long belowReview = Math.max(1,
                 QUOTE_VALUE_CAP_UNITS * FixedPoint.pow10(instrument.priceScale()) / Math.max(1, price));
         long quantity = lots(instrument, Math.min(50 + random.nextInt(450), belowReview));
-        return new Command.PlaceOrder(t, market.userId(), ++lastOrderId, market.makerAccount(), instrument.id(), side,
+        return new Command.PlaceOrder(t, market.makerUser(), ++lastOrderId, market.makerAccount(), instrument.id(), side,
                 OrderType.LIMIT, TimeInForce.DAY, price, 0, quantity, 0, false);
     }
 

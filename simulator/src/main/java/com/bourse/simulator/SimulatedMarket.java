@@ -8,21 +8,26 @@ import java.util.Map;
 
 /**
  * What the market simulator replays and who it trades as: the instruments in the order they are quoted, each one's
- * minute bars (an instrument without history is not quoted), and the simulator's user with its two accounts, one
- * for the market makers' quotes and one for the order flow that trades against them (two accounts, so the
- * simulator never trades with itself).
+ * minute bars (an instrument without history is not quoted), and the two participants the simulator plays: the
+ * market makers quoting in one account and the order flow trading against them from another. They are two owners,
+ * as on a real venue: one owner on both sides of a trade is a wash trade, which surveillance holds for review.
  *
- * @param userId       the simulator's user
+ * @param makerUser    the market makers' user
  * @param makerAccount the account the quotes are placed in
+ * @param flowUser     the order flow's user
  * @param flowAccount  the account the marketable order flow comes from
  * @param instruments  the instruments to quote, in quoting order
  * @param history      minute bars by instrument id
  */
-public record SimulatedMarket(long userId, long makerAccount, long flowAccount, List<Instrument> instruments,
+public record SimulatedMarket(long makerUser, long makerAccount, long flowUser, long flowAccount, List<Instrument> instruments,
                               Map<Long, List<PriceBar>> history) {
     public SimulatedMarket {
         if (makerAccount == flowAccount) {
             throw new IllegalArgumentException("the makers and the flow need two accounts, both are " + makerAccount);
+        }
+        if (makerUser == flowUser) {
+            throw new IllegalArgumentException("the makers and the flow need two owners (one owner on both sides is a "
+                    + "wash trade), both are user " + makerUser);
         }
         instruments = List.copyOf(instruments);
         Map<Long, List<PriceBar>> copy = new HashMap<>();

@@ -19,11 +19,12 @@ class MarketSimulatorTest {
     /** A dear instrument (5,000.00): quotes must shrink to stay under the review line. */
     private static final Instrument DEAR = new Instrument(2, "DEAR", "EUR", 2, 10, 1, 5_000_00, 1_000);
     private static final long USER = 6;
+    private static final long FLOW_USER = 7;
     private static final long MAKERS = 9001;
     private static final long FLOW = 9002;
 
     /** Three minutes of ACME, one running far above its band and one far below; one minute of DEAR. */
-    private static final SimulatedMarket MARKET = new SimulatedMarket(USER, MAKERS, FLOW, List.of(ACME, DEAR), Map.of(
+    private static final SimulatedMarket MARKET = new SimulatedMarket(USER, MAKERS, FLOW_USER, FLOW, List.of(ACME, DEAR), Map.of(
             ACME.id(), List.of(new PriceBar(0, 100_00, 100_10, 99_90, 100_05, 1_200),
                     new PriceBar(1, 100_05, 150_00, 100_05, 150_00, 300),
                     new PriceBar(2, 150_00, 150_00, 40_00, 40_00, 2_600)),
@@ -77,15 +78,18 @@ class MarketSimulatorTest {
     }
 
     @Test
-    void makersQuoteInOneAccountAndTheFlowTradesFromTheOther() {
+    void makersQuoteInOneAccountAndTheFlowTradesFromAnotherOwnersAccount() {
         List<Command> day = wholeDay(new MarketSimulator(MARKET, 42, 0));
 
         assertThat(day).filteredOn(c -> c instanceof Command.PlaceOrder p && p.type() == OrderType.LIMIT)
+                .allSatisfy(c -> assertThat(c.userId()).isEqualTo(USER))
                 .allSatisfy(c -> assertThat(((Command.PlaceOrder) c).accountId()).isEqualTo(MAKERS));
         assertThat(day).filteredOn(c -> c instanceof Command.PlaceOrder p && p.type() == OrderType.MARKET)
                 .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.userId()).isEqualTo(FLOW_USER))
                 .allSatisfy(c -> assertThat(((Command.PlaceOrder) c).accountId()).isEqualTo(FLOW));
-        assertThat(day).allSatisfy(c -> assertThat(c.userId()).isEqualTo(USER));
+        assertThat(day).filteredOn(c -> c instanceof Command.MassCancel)
+                .allSatisfy(c -> assertThat(c.userId()).isEqualTo(USER));
     }
 
     @Test
@@ -101,7 +105,7 @@ class MarketSimulatorTest {
     @Test
     void aNegativeFloorAndOneAccountForBothSidesAreRefused() {
         assertThatThrownBy(() -> new MarketSimulator(MARKET, 42, -1)).hasMessageContaining("orderIdFloor");
-        assertThatThrownBy(() -> new SimulatedMarket(USER, MAKERS, MAKERS, List.of(), Map.of()))
+        assertThatThrownBy(() -> new SimulatedMarket(USER, MAKERS, FLOW_USER, MAKERS, List.of(), Map.of()))
                 .hasMessageContaining("two accounts");
     }
 

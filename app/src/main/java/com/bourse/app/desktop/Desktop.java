@@ -39,11 +39,13 @@ public final class Desktop implements AutoCloseable {
 
     public Desktop(DesktopConfig config) {
         this.config = config;
-        java.util.Set<String> machineUsers = java.util.Set.of(SampleWorld.SIMULATOR_USERNAME);
+        java.util.Set<String> machineUsers = SampleWorld.MACHINE_USERS;
         if (config.mode() == VenueMode.LIVE) {
             this.host = null;
             this.live = new LiveHost(config);
-            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers);
+            // The risk desk reads the embedded engine; live it needs the cluster's officer session (a later step).
+            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers,
+                    java.util.Set.of(com.bourse.protocol.Role.TRADER));
             this.liveSignIn = new LiveSignIn(signIn, live);
             this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
         } else {
@@ -85,6 +87,7 @@ public final class Desktop implements AutoCloseable {
         stage.setOnHidden(null);
         Workstation[] self = new Workstation[1];
         TradingSession trading;
+        com.bourse.ui.port.RiskDesk risk = null;
         if (live != null) {
             LiveSignIn.Granted granted = liveSignIn.take(trader);
             trading = new LiveSession(live, trader, granted.session(), granted.venue(),
@@ -93,8 +96,11 @@ public final class Desktop implements AutoCloseable {
             com.bourse.backoffice.security.Session session = signIn.takeSession(trader);
             trading = new SimulationSession(host, trader, session, host.commandGateway(),
                     () -> signIn.signOut(session));
+            if (trader.has(com.bourse.protocol.Role.RISK_OFFICER)) {
+                risk = new SimulationRiskDesk(host, trader, session, host.commandGateway());
+            }
         }
-        Workstation workstation = new Workstation(stage, trading, workspaces, themes,
+        Workstation workstation = new Workstation(stage, trading, risk, workspaces, themes,
                 this::showAnotherSignIn, () -> {
                     workstations.remove(self[0]);
                     showSignIn(stage);

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The sign-in port backed by the store: Argon2id check, lock-out and audit in {@link SignInService}, display
- * name from the {@link UserDirectory}. The trader workstation also needs the TRADER role, and machine users
+ * name from the {@link UserDirectory}. The user also needs a role this desktop has panels for, and machine users
  * (the market simulator) cannot sign in at all. The store's {@link Session} of each granted identity is kept
  * until the desktop {@linkplain #takeSession takes} it for the window's command gateway. Thread-safe.
  */
@@ -23,12 +23,19 @@ public final class StoreSignIn implements SignIn {
     private final SignInService service;
     private final UserDirectory users;
     private final Set<String> machineUsers;
+    private final Set<Role> desks;
     private final Map<TraderIdentity, Session> granted = new IdentityHashMap<>();
 
     public StoreSignIn(SignInService service, UserDirectory users, Set<String> machineUsers) {
+        this(service, users, machineUsers, Set.of(Role.TRADER, Role.RISK_OFFICER));
+    }
+
+    /** @param desks the roles this desktop has panels for; a user holding none of them is refused */
+    public StoreSignIn(SignInService service, UserDirectory users, Set<String> machineUsers, Set<Role> desks) {
         this.service = service;
         this.users = users;
         this.machineUsers = Set.copyOf(machineUsers);
+        this.desks = Set.copyOf(desks);
     }
 
     @Override
@@ -45,10 +52,10 @@ public final class StoreSignIn implements SignIn {
             return new Result.Refused(session.username() + " is the market simulator's user: people cannot sign "
                     + "in as it");
         }
-        if (!session.has(Role.TRADER)) {
+        String refusal = refusal(session.username(), session.roles());
+        if (refusal != null) {
             service.signOut(session);
-            return new Result.Refused("The trader workstation is for traders; " + session.username()
-                    + " has no trader role");
+            return new Result.Refused(refusal);
         }
         String displayName = users.find(session.userId()).map(u -> u.displayName()).orElse(session.username());
         int mask = 0;
@@ -60,6 +67,33 @@ public final class StoreSignIn implements SignIn {
             granted.put(trader, session);
         }
         return new Result.Granted(trader);
+    }
+
+    /**
+     * Why a user with these roles cannot use this desktop, or null when some of their roles has panels here. The
+     * password was right (and the sign-in audited); the refusal is audited as the sign-out that follows.
+     */
+    String refusal(String username, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return username + " has no role: ask an administrator for one before signing in";
+        }
+        for (Role role : roles) {
+            if (desks.contains(role)) {
+                return null;
+            }
+        }
+        StringBuilder held = new StringBuilder();
+        for (Role role : roles) {
+            held.append(held.isEmpty() ? "" : ", ").append(role.name());
+        }
+        StringBuilder open = new StringBuilder();
+        for (Role role : Role.values()) {
+            if (desks.contains(role)) {
+                open.append(open.isEmpty() ? "" : " and ").append(role.name());
+            }
+        }
+        return "This desktop has no panels for " + held + " yet (" + username + " holds only that); it serves "
+                + open + " users here";
     }
 
     /** The store session behind an identity this sign-in granted; once only. */
@@ -83,7 +117,7 @@ public final class StoreSignIn implements SignIn {
         StringBuilder hint = new StringBuilder("Simulation with sample data. Traders: ");
         boolean first = true;
         for (SampleWorld.SampleUser user : world.users()) {
-            if (user.roles().contains(Role.TRADER) && !user.username().equals(SampleWorld.SIMULATOR_USERNAME)) {
+            if (user.roles().contains(Role.TRADER) && !SampleWorld.MACHINE_USERS.contains(user.username())) {
                 hint.append(first ? "" : ", ").append(user.username()).append(" / ").append(user.password());
                 first = false;
             }

@@ -42,8 +42,13 @@ public record SampleWorld(List<Currency> currencies, List<InstrumentLine> listin
     static final String BALANCES = "balances.csv";
     static final String PRICE_HISTORY = "price-history";
 
-    /** The user the market simulator acts as; people cannot sign in as it. */
+    /** The user the market simulator's makers act as; people cannot sign in as it. */
     public static final String SIMULATOR_USERNAME = "market";
+    /** The user the market simulator's order flow acts as: another owner than the makers, or every trade would be
+     * a wash trade. People cannot sign in as it either. */
+    public static final String ORDER_FLOW_USERNAME = "flow";
+    /** The simulator's users: machines, not people. */
+    public static final java.util.Set<String> MACHINE_USERS = java.util.Set.of(SIMULATOR_USERNAME, ORDER_FLOW_USERNAME);
     /** The simulator's account for the market makers' quotes. */
     public static final long MARKET_MAKER_ACCOUNT = 9001;
     /** The simulator's account for the order flow that trades against the quotes. */
@@ -127,21 +132,26 @@ public record SampleWorld(List<Currency> currencies, List<InstrumentLine> listin
         throw new IllegalArgumentException("no sample user '" + username + "'");
     }
 
-    /** The accounts the market simulator trades in (owned by {@link #SIMULATOR_USERNAME}). */
+    /** The accounts the market simulator trades in (owned by its {@link #MACHINE_USERS}). */
     public List<Long> simulatorAccounts() {
-        return accounts.stream().filter(a -> a.ownerUsername().equals(SIMULATOR_USERNAME))
+        return accounts.stream().filter(a -> MACHINE_USERS.contains(a.ownerUsername()))
                 .map(SampleAccount::accountId).toList();
     }
 
     /** What the market simulator replays in this world, as its user and in its two accounts. */
     public SimulatedMarket simulatedMarket() {
-        List<Long> mine = simulatorAccounts();
-        if (!mine.contains(MARKET_MAKER_ACCOUNT) || !mine.contains(ORDER_FLOW_ACCOUNT)) {
-            throw new IllegalStateException("the sample world needs accounts " + MARKET_MAKER_ACCOUNT + " and "
-                    + ORDER_FLOW_ACCOUNT + " owned by '" + SIMULATOR_USERNAME + "' for the market simulator");
+        requireOwner(MARKET_MAKER_ACCOUNT, SIMULATOR_USERNAME);
+        requireOwner(ORDER_FLOW_ACCOUNT, ORDER_FLOW_USERNAME);
+        return new SimulatedMarket(userIdOf(SIMULATOR_USERNAME), MARKET_MAKER_ACCOUNT, userIdOf(ORDER_FLOW_USERNAME),
+                ORDER_FLOW_ACCOUNT, instruments(), priceHistory);
+    }
+
+    private void requireOwner(long accountId, String username) {
+        boolean owned = accounts.stream().anyMatch(a -> a.accountId() == accountId && a.ownerUsername().equals(username));
+        if (!owned) {
+            throw new IllegalStateException("the sample world needs account " + accountId + " owned by '" + username
+                    + "' for the market simulator");
         }
-        return new SimulatedMarket(userIdOf(SIMULATOR_USERNAME), MARKET_MAKER_ACCOUNT, ORDER_FLOW_ACCOUNT,
-                instruments(), priceHistory);
     }
 
     /**

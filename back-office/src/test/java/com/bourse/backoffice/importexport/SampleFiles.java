@@ -13,6 +13,7 @@ final class SampleFiles {
                     1,admin,Administrator,ADMIN,admin-training-1
                     2,alice,Alice Martin,TRADER,alice-training-1
                     6,market,Market Simulator,TRADER,market-simulator-not-for-login
+                    7,flow,Simulated Order Flow,TRADER,flow-simulator-not-for-login
                     """,
             "instruments.csv", """
                     instrument_id,symbol,name,currency,price_scale,tick_size,lot_size,reference_price,band_bps
@@ -22,7 +23,7 @@ final class SampleFiles {
                     account_id,owner_username,name,base_currency,self_trade_prevention,iban
                     1001,alice,Alice Martin - Equities,EUR,CANCEL_OLDEST,DE89370400440532013000
                     9001,market,Simulated market makers,EUR,CANCEL_OLDEST,
-                    9002,market,Simulated order flow,EUR,CANCEL_NEWEST,
+                    9002,flow,Simulated order flow,EUR,CANCEL_NEWEST,
                     """,
             "balances.csv", "account_id,asset,amount\n1001,EUR,25000000\n9001,ASML,1000\n",
             "price-history/ASML.csv", "minute,open,high,low,close,volume\n0,68450,68500,68400,68460,900\n"

@@ -29,7 +29,8 @@ class SampleWorldTest {
                     .resolve(instrument.symbol() + ".csv"));
             assertThat(world.priceHistory().get(instrument.id())).as(instrument.symbol()).hasSize(lines.size() - 1);
         }
-        assertThat(world.simulatedMarket().userId()).isEqualTo(world.userIdOf(SampleWorld.SIMULATOR_USERNAME));
+        assertThat(world.simulatedMarket().makerUser()).isEqualTo(world.userIdOf(SampleWorld.SIMULATOR_USERNAME));
+        assertThat(world.simulatedMarket().flowUser()).isEqualTo(world.userIdOf(SampleWorld.ORDER_FLOW_USERNAME));
     }
 
     @Test
