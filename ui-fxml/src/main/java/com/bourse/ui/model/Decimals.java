@@ -1,5 +1,7 @@
 package com.bourse.ui.model;
 
+import com.bourse.protocol.FixedPoint;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -9,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The edge between the engine's fixed-point longs and what a trader reads and types. Prices are counts of
- * 10^-scale units, cash counts of minor units; {@link BigDecimal} exists only here and in the views.
+ * 10^-scale units, cash counts of minor units; {@link BigDecimal} exists only here and in the views. The
+ * arithmetic is {@link FixedPoint}'s; this class adds the trader's formatting and typing rules.
  * Stateless and thread-safe.
  */
 public final class Decimals {
@@ -20,7 +23,7 @@ public final class Decimals {
     }
 
     public static BigDecimal of(long units, int scale) {
-        return BigDecimal.valueOf(units, scale);
+        return FixedPoint.toDecimal(units, scale);
     }
 
     /** "1,234.50" for a table or the ladder: grouped, exactly {@code scale} decimals. */
@@ -37,12 +40,12 @@ public final class Decimals {
 
     /** "1234.50" for an input field. */
     public static String plain(long units, int scale) {
-        return of(units, scale).toPlainString();
+        return FixedPoint.toPlainString(units, scale);
     }
 
     /** Whole units of a long that is {@code scale} decimals fixed-point, e.g. cash in minor units. */
     public static long unitsOf(BigDecimal value, int scale) {
-        return value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return FixedPoint.toUnits(value, scale);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class Decimals {
             return new Parsed.Invalid("At most " + scale + " decimals");
         }
         try {
-            return new Parsed.Value(value.movePointRight(scale).longValueExact());
+            return new Parsed.Value(FixedPoint.toUnits(value, scale));
         } catch (ArithmeticException e) {
             return new Parsed.Invalid("Number too large");
         }

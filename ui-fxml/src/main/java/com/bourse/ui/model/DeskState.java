@@ -2,6 +2,7 @@ package com.bourse.ui.model;
 
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Event;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
@@ -213,7 +214,7 @@ public final class DeskState {
     private void fill(Event.Trade t, Instrument i, long orderId, long accountId, Side side, long leaves,
                       String liquidity) {
         int digits = digits(i.currency());
-        BigDecimal value = BigDecimal.valueOf(Math.multiplyExact(t.price(), t.quantity()), i.priceScale())
+        BigDecimal value = FixedPoint.toDecimal(Math.multiplyExact(t.price(), t.quantity()), i.priceScale())
                 .setScale(digits, java.math.RoundingMode.HALF_EVEN);
         fills.addFirst(new FillRow(t.tradeId(), Instant.ofEpochMilli(t.timestamp()), orderId, accountId, i.symbol(),
                 side, price(i, t.price()), t.quantity(), value, i.currency(), liquidity, leaves));
@@ -460,8 +461,10 @@ public final class DeskState {
                 continue;
             }
             Instrument i = p.instrument();
-            long divisor = TicketValidator.pow10(i.priceScale() - digits(i.currency()));
-            result.merge(i.currency(), Math.multiplyExact(markPrice(i), p.quantity()) / divisor, Long::sum);
+            long value = Math.multiplyExact(markPrice(i), p.quantity());
+            // Truncated toward zero, as the engine values a position in minor units.
+            result.merge(i.currency(), FixedPoint.rescale(value, i.priceScale(), digits(i.currency()),
+                    java.math.RoundingMode.DOWN), Long::sum);
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package com.bourse.ui.model;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.Side;
 
@@ -88,12 +89,12 @@ public final class Position {
         if (quantity == 0) {
             return null;
         }
-        return BigDecimal.valueOf(cost, instrument.priceScale())
+        return FixedPoint.toDecimal(cost, instrument.priceScale())
                 .divide(BigDecimal.valueOf(quantity), instrument.priceScale() + 2, RoundingMode.HALF_EVEN);
     }
 
     /** A price-units × quantity value as money of the instrument's currency. */
     public BigDecimal money(long value, int currencyDigits) {
-        return BigDecimal.valueOf(value, instrument.priceScale()).setScale(currencyDigits, RoundingMode.HALF_EVEN);
+        return FixedPoint.toDecimal(value, instrument.priceScale()).setScale(currencyDigits, RoundingMode.HALF_EVEN);
     }
 }

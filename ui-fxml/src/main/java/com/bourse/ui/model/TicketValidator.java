@@ -1,6 +1,7 @@
 package com.bourse.ui.model;
 
 import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.RiskLimits;
@@ -41,7 +42,7 @@ public final class TicketValidator {
         long stop = type.isStop() ? readPrice(d.stopPrice(), instrument, TicketField.STOP_PRICE, errors) : 0;
         long display = readDisplay(d, type, tif, quantity, instrument, errors);
 
-        long divisor = pow10(instrument.priceScale() - d.currencyDigits());
+        long divisor = FixedPoint.pow10(instrument.priceScale() - d.currencyDigits());
         long valuation = type.hasLimitPrice() ? price : type.isStop() ? stop : d.lastPrice();
         long notional = 0;
         if (quantity > 0 && !errors.containsKey(TicketField.QUANTITY)) {
@@ -162,14 +163,6 @@ public final class TicketValidator {
             errors.put(TicketField.QUANTITY, ErrorCode.INSUFFICIENT_POSITION.description() + ": "
                     + d.availablePosition() + " available");
         }
-    }
-
-    static long pow10(int exponent) {
-        long value = 1;
-        for (int i = 0; i < exponent; i++) {
-            value *= 10;
-        }
-        return value;
     }
 
     private static boolean overflows(long price, long quantity) {

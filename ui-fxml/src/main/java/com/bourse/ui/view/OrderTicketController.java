@@ -1,6 +1,7 @@
 package com.bourse.ui.view;
 
 import com.bourse.protocol.Event;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
@@ -166,8 +167,8 @@ public final class OrderTicketController {
             return;
         }
         Instrument instrument = check.draft().instrument();
-        long threshold = Math.multiplyExact(context.confirmAboveNotionalProperty().get(),
-                TicketValidatorSupport.pow10(check.draft().currencyDigits()));
+        long threshold = FixedPoint.fromWhole(context.confirmAboveNotionalProperty().get(),
+                check.draft().currencyDigits());
         if (check.notionalMinor() > threshold && !context.confirm(check)) {
             orderMessage.setText("Not sent: confirmation declined");
             return;
@@ -500,16 +501,5 @@ public final class OrderTicketController {
                 return null;
             }
         };
-    }
-
-    /** Powers of ten for the confirmation threshold, kept beside the ticket that uses them. */
-    private static final class TicketValidatorSupport {
-        static long pow10(int n) {
-            long v = 1;
-            for (int k = 0; k < n; k++) {
-                v *= 10;
-            }
-            return v;
-        }
     }
 }
