@@ -12,6 +12,7 @@ import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Currency;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.ui.port.AccountView;
 
@@ -119,8 +120,8 @@ public final class LiveHost implements AutoCloseable {
     }
 
     private static AccountView view(AccountLine account, Map<String, Integer> digits) {
-        long limit = SimulationSession.EXPOSURE_LIMIT_UNITS
-                * (long) Math.pow(10, digits.getOrDefault(account.baseCurrency(), 2));
+        long limit = FixedPoint.fromWhole(SimulationSession.EXPOSURE_LIMIT_UNITS,
+                digits.getOrDefault(account.baseCurrency(), 2));
         return new AccountView(account.accountId(), account.name(), account.baseCurrency(), limit,
                 EngineConfig.defaults().defaultLimits());
     }
