@@ -12,6 +12,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.BorderPane;
 
 import java.time.LocalTime;
@@ -31,6 +34,8 @@ public final class MainWindowController {
     @FXML private Label userLabel;
     @FXML private Label messageLabel;
     @FXML private Label clockLabel;
+    @FXML private HBox statusBar;
+    private Label heldLabel;
 
     private final Workstation workstation;
     private long lastStatus;
@@ -50,6 +55,14 @@ public final class MainWindowController {
                 + ")");
         messageLabel.textProperty().bind(context.desk().messageProperty());
         newWindowItem.setVisible(workstation.canOpenAnotherWindow());
+        for (Menu menu : menuBar.getMenus()) {
+            if ("_Trade".equals(menu.getText())) {
+                menu.setVisible(workstation.isTrader());
+            }
+        }
+        if (workstation.hasRiskDesk()) {
+            addRiskDesk();
+        }
         for (DockPanel panel : workstation.dock().panels()) {
             CheckMenuItem item = new CheckMenuItem(panel.title());
             item.setId("menu-" + panel.id());
@@ -67,6 +80,43 @@ public final class MainWindowController {
         }
         context.frames().addListener(this::status);
         status(System.nanoTime());
+    }
+
+    /** The Risk menu (every desk action has a key) and the queue's count in the status bar. */
+    private void addRiskDesk() {
+        Menu risk = new Menu("_Risk");
+        risk.setId("riskMenu");
+        risk.getItems().addAll(
+                item("Approve selected held item", "F7", workstation::approveHeld),
+                item("Reject selected held item…", "Shift+F7", workstation::rejectHeld),
+                item("Next held item", "Alt+N", workstation::nextHeld),
+                new SeparatorMenuItem(),
+                item("Focus the approval queue", "Shortcut+Shift+Q", workstation::focusQueue));
+        menuBar.getMenus().add(menuBar.getMenus().size() - 2, risk);
+        heldLabel = new Label();
+        heldLabel.setId("heldCount");
+        heldLabel.getStyleClass().addAll("numeric", "status-held");
+        var queue = workstation.reviewQueue();
+        heldLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int unseen = queue.unseenProperty().get();
+            return queue.countProperty().get() + " held" + (unseen > 0 ? " (" + unseen + " new)" : "");
+        }, queue.countProperty(), queue.unseenProperty()));
+        queue.unseenProperty().addListener((obs, old, n) ->
+                heldLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), n.intValue() > 0));
+        heldLabel.setOnMouseClicked(e -> workstation.focusQueue());
+        statusBar.getChildren().add(statusBar.getChildren().indexOf(userLabel) + 1, heldLabel);
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** The queue's count in the status bar; null without the risk desk. */
+    public Label heldLabel() {
+        return heldLabel;
     }
 
     private void status(long now) {
@@ -170,7 +220,9 @@ public final class MainWindowController {
     }
 
     @FXML private void showKeys() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, Workstation.KEYS, ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, workstation.hasRiskDesk()
+                ? (workstation.isTrader() ? Workstation.KEYS + "\n" : "") + Workstation.RISK_KEYS : Workstation.KEYS,
+                ButtonType.OK);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Every action has a key");
         alert.initOwner(root.getScene().getWindow());

@@ -1,16 +1,23 @@
 package com.bourse.ui.view;
 
+import com.bourse.protocol.Role;
 import com.bourse.protocol.Side;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.EventInbox;
+import com.bourse.ui.model.ReviewQueue;
 import com.bourse.ui.model.TicketCheck;
 import com.bourse.ui.port.AccountView;
+import com.bourse.ui.port.RiskDesk;
 import com.bourse.ui.port.TradingSession;
 import com.bourse.ui.port.Workspace;
 import com.bourse.ui.port.WorkspaceStore;
 import com.bourse.ui.theme.Theme;
 import com.bourse.ui.theme.ThemeManager;
+import com.bourse.ui.view.risk.ApprovalQueuePanel;
+import com.bourse.ui.view.risk.LimitsEditorPanel;
+import com.bourse.ui.view.risk.RiskContext;
+import com.bourse.ui.view.risk.RiskControlsPanel;
 import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
 import javafx.application.Platform;
@@ -34,8 +41,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * One signed-in trader's main window: builds the desk projection, the frame loop and every panel, docks
- * them as the trader's saved workspace says (or the default), connects to the venue and keeps the
+ * One signed-in user's main window: builds the desk projection, the frame loop and the panels of the user's
+ * roles (the trader's panels for TRADER, the risk desk for RISK_OFFICER, both for both), docks them as the
+ * user's saved workspace says (or the default for those roles), connects to the venue and keeps the
  * workspace when the window closes. The hotkey actions live here so menus and keys share them.
  *
  * <p>FX thread only.
@@ -48,6 +56,11 @@ public final class Workstation {
     public static final String POSITIONS = "positions";
     public static final String CHART = "chart";
     public static final String DASHBOARD = "dashboard";
+    public static final String RISK_QUEUE = "risk-queue";
+    public static final String RISK_CONTROLS = "risk-controls";
+    public static final String RISK_LIMITS = "risk-limits";
+    public static final String RISK_KEYS = "Risk desk: A approve, R reject (type the reason, Enter sends), N next item\n"
+            + "F7  approve selected      Shift+F7  reject selected      Alt+N  next held item";
     public static final String KEYS = """
             F2  focus the order ticket          F5  buy from the ticket
             F3  focus the ladder                F6  sell from the ticket
@@ -60,6 +73,7 @@ public final class Workstation {
 
     private final Stage stage;
     private final TradingSession session;
+    private final RiskDesk risk;
     private final WorkspaceStore store;
     private final ThemeManager themes;
     private final Runnable anotherWindow;
@@ -77,6 +91,11 @@ public final class Workstation {
     private ChartPanel chart;
     private DashboardView dashboard;
     private MainWindowController shell;
+    private ReviewQueue queue;
+    private RiskContext riskContext;
+    private ApprovalQueuePanel queuePanel;
+    private RiskControlsPanel controlsPanel;
+    private LimitsEditorPanel limitsPanel;
     private String lastPanel = TICKET;
     private boolean closed;
 
@@ -86,8 +105,15 @@ public final class Workstation {
      */
     public Workstation(Stage stage, TradingSession session, WorkspaceStore store, ThemeManager themes,
                        Runnable anotherWindow, Runnable signedOut) {
+        this(stage, session, null, store, themes, anotherWindow, signedOut);
+    }
+
+    /** @param risk the officer's desk, or null when the user is no risk officer (their window has no desk) */
+    public Workstation(Stage stage, TradingSession session, RiskDesk risk, WorkspaceStore store, ThemeManager themes,
+                       Runnable anotherWindow, Runnable signedOut) {
         this.stage = stage;
         this.session = session;
+        this.risk = risk;
         this.store = store;
         this.themes = themes;
         this.anotherWindow = anotherWindow;
@@ -103,26 +129,17 @@ public final class Workstation {
         context = new WorkstationContext(session, desk, inbox, frames, themes);
         context.setConfirmer(this::confirmLargeOrder);
         dock = new DockWorkspace(themes);
-        ticket = new OrderTicketController(context);
-        orders = new WorkingOrdersController(context);
-        fills = new FillsController(context);
-        positions = new PositionsController(context);
-        dock.register(new DockPanel(TICKET, "Order ticket", load("OrderTicket.fxml", ticket), DockWorkspace.LEFT));
-        ladder = new LadderPanel(context);
-        dock.register(new DockPanel(LADDER, "Ladder", ladder, DockWorkspace.CENTRE));
-        chart = new ChartPanel(context);
-        dock.register(new DockPanel(CHART, "Chart", chart, DockWorkspace.RIGHT));
-        dashboard = new DashboardView(context);
-        dock.register(new DockPanel(DASHBOARD, "Dashboard", dashboard, DockWorkspace.RIGHT));
-        dock.register(new DockPanel(ORDERS, "Working orders", load("WorkingOrders.fxml", orders),
-                DockWorkspace.BOTTOM));
-        dock.register(new DockPanel(FILLS, "Fills", load("Fills.fxml", fills), DockWorkspace.BOTTOM));
-        dock.register(new DockPanel(POSITIONS, "Positions & cash", load("Positions.fxml", positions),
-                DockWorkspace.BOTTOM));
+        if (isTrader()) {
+            registerTraderPanels();
+        }
+        if (risk != null) {
+            registerRiskPanels();
+        }
         shell = new MainWindowController(this);
         Parent root = load("MainWindow.fxml", shell);
 
-        Workspace saved = store.load(session.trader().username()).orElseGet(Workstation::defaultWorkspace);
+        Workspace saved = store.load(session.trader().username())
+                .orElseGet(() -> defaultWorkspace(isTrader(), risk != null));
         Workspace.Bounds bounds = saved.window();
         // Never larger than the screen it opens on (a laptop's 1366 x 768 included).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -138,6 +155,10 @@ public final class Workstation {
             }
         });
         dock.restore(saved.areas(), saved.detached());
+        if (dock.panels().stream().noneMatch(p -> dock.isOpen(p.id()))) {
+            // A layout saved for other roles names none of this user's panels: start from their default.
+            dock.restore(defaultWorkspace(isTrader(), risk != null).areas(), List.of());
+        }
         for (PanelState panel : panelStates()) {
             panel.restore(saved);
         }
@@ -159,17 +180,118 @@ public final class Workstation {
         dock.setDividers(saved.dividers());
         Platform.runLater(() -> dock.setDividers(saved.dividers()));
 
+        CompletableFuture<Void> market = new CompletableFuture<>();
         session.connect(inbox).whenComplete((snapshot, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 desk.say("Could not load the market: " + failure.getMessage());
-                ready.completeExceptionally(failure);
+                market.completeExceptionally(failure);
                 return;
             }
             desk.load(snapshot);
             frames.start();
-            ready.complete(null);
+            market.complete(null);
         }));
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        if (risk == null) {
+            held.complete(null);
+        } else {
+            risk.connect(queue.inbox()).whenComplete((snapshot, failure) -> Platform.runLater(() -> {
+                if (failure != null) {
+                    desk.say("Could not load the approval queue: " + failure.getMessage());
+                    held.completeExceptionally(failure);
+                    return;
+                }
+                queue.load(snapshot);
+                held.complete(null);
+            }));
+        }
+        market.thenCombine(held, (a, b) -> (Void) null).whenComplete((v, failure) -> {
+            if (failure != null) {
+                ready.completeExceptionally(failure);
+            } else {
+                ready.complete(null);
+            }
+        });
         return ready;
+    }
+
+    /** Whether this window has the trader's panels. */
+    public boolean isTrader() {
+        return session.trader().has(Role.TRADER);
+    }
+
+    private void registerTraderPanels() {
+        ticket = new OrderTicketController(context);
+        orders = new WorkingOrdersController(context);
+        fills = new FillsController(context);
+        positions = new PositionsController(context);
+        dock.register(new DockPanel(TICKET, "Order ticket", load("OrderTicket.fxml", ticket), DockWorkspace.LEFT));
+        ladder = new LadderPanel(context);
+        dock.register(new DockPanel(LADDER, "Ladder", ladder, DockWorkspace.CENTRE));
+        chart = new ChartPanel(context);
+        dock.register(new DockPanel(CHART, "Chart", chart, DockWorkspace.RIGHT));
+        dashboard = new DashboardView(context);
+        dock.register(new DockPanel(DASHBOARD, "Dashboard", dashboard, DockWorkspace.RIGHT));
+        dock.register(new DockPanel(ORDERS, "Working orders", load("WorkingOrders.fxml", orders),
+                DockWorkspace.BOTTOM));
+        dock.register(new DockPanel(FILLS, "Fills", load("Fills.fxml", fills), DockWorkspace.BOTTOM));
+        dock.register(new DockPanel(POSITIONS, "Positions & cash", load("Positions.fxml", positions),
+                DockWorkspace.BOTTOM));
+    }
+
+    private void registerRiskPanels() {
+        queue = new ReviewQueue(risk, desk::say);
+        riskContext = new RiskContext(queue, session.currencies(), session.instruments(), desk::say);
+        riskContext.setConfirmer(this::confirmControl);
+        frames.addListener(now -> queue.onFrame());
+        queuePanel = new ApprovalQueuePanel(riskContext);
+        controlsPanel = new RiskControlsPanel(riskContext);
+        limitsPanel = new LimitsEditorPanel(riskContext);
+        boolean trader = isTrader();
+        dock.register(new DockPanel(RISK_QUEUE, "Approval queue", queuePanel,
+                trader ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        dock.register(new DockPanel(RISK_CONTROLS, "Kill switch & halts", controlsPanel,
+                trader ? DockWorkspace.BOTTOM : DockWorkspace.RIGHT));
+        dock.register(new DockPanel(RISK_LIMITS, "Limits", limitsPanel,
+                trader ? DockWorkspace.BOTTOM : DockWorkspace.RIGHT));
+        if (!trader) {
+            lastPanel = RISK_QUEUE;
+        }
+    }
+
+    private boolean confirmControl(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.initOwner(stage);
+        themes.register(alert.getDialogPane().getScene());
+        Optional<ButtonType> answer = alert.showAndWait();
+        themes.unregister(alert.getDialogPane().getScene());
+        return answer.isPresent() && answer.get() == ButtonType.OK;
+    }
+
+    /**
+     * The layout a user of these roles starts with: the trader's (below) with the risk desk as tabs under it for
+     * a trader who is also an officer; an officer alone has the queue in the middle and the controls beside it.
+     */
+    public static Workspace defaultWorkspace(boolean trader, boolean officer) {
+        if (!officer) {
+            return defaultWorkspace();
+        }
+        if (!trader) {
+            return new Workspace(Theme.DARK.id(), List.of(
+                    new Workspace.Area(DockWorkspace.CENTRE, List.of(RISK_QUEUE), RISK_QUEUE),
+                    new Workspace.Area(DockWorkspace.RIGHT, List.of(RISK_CONTROLS, RISK_LIMITS), RISK_CONTROLS)),
+                    List.of(), List.of(0.0, 0.98, 0.62), null, Map.of(), Map.of(), Map.of(), 50_000);
+        }
+        Workspace base = defaultWorkspace();
+        return new Workspace(base.theme(), List.of(
+                new Workspace.Area(DockWorkspace.LEFT, List.of(TICKET), TICKET),
+                new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
+                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
+                new Workspace.Area(DockWorkspace.BOTTOM, List.of(RISK_QUEUE, ORDERS, FILLS, POSITIONS, RISK_CONTROLS,
+                        RISK_LIMITS), RISK_QUEUE)),
+                List.of(), base.dividers(), null, Map.of(), Map.of(), Map.of(), base.confirmAboveNotional());
     }
 
     /** The layout a trader starts with: ticket left, ladder in the middle, chart right, blotters below. */
@@ -209,6 +331,9 @@ public final class Workstation {
         frames.stop();
         dock.closeDetachedWindows();
         themes.unregister(stage.getScene());
+        if (risk != null) {
+            risk.close();
+        }
         session.close();
         stage.close();
     }
@@ -233,17 +358,26 @@ public final class Workstation {
     // ---- Hotkey actions ---------------------------------------------------------------------------------
 
     public void buy() {
+        if (ticket == null) {
+            return;
+        }
         dock.open(TICKET);
         ticket.sendAs(Side.BUY);
     }
 
     public void sell() {
+        if (ticket == null) {
+            return;
+        }
         dock.open(TICKET);
         ticket.sendAs(Side.SELL);
     }
 
     /** Cancels the orders selected in the blotter, or, from the ladder, the own orders at its cursor. */
     public void cancelSelected() {
+        if (orders == null) {
+            return;
+        }
         if (LADDER.equals(lastPanel) && ladder.ladder().cursorPrice() > 0) {
             long at = ladder.ladder().cursorPrice();
             ladder.ladder().cancelOwnAt(Side.BUY, at);
@@ -254,19 +388,31 @@ public final class Workstation {
     }
 
     public void cancelAll() {
+        if (orders == null) {
+            return;
+        }
         orders.cancelAll();
     }
 
     public void flatten() {
+        if (positions == null) {
+            return;
+        }
         positions.flattenSelected();
     }
 
     public void focusTicket() {
+        if (ticket == null) {
+            return;
+        }
         dock.open(TICKET);
         ticket.focus();
     }
 
     public void focusLadder() {
+        if (ladder == null) {
+            return;
+        }
         dock.open(LADDER);
         ladder.ladder().requestFocus();
     }
@@ -318,7 +464,41 @@ public final class Workstation {
     }
 
     private List<PanelState> panelStates() {
-        return List.of(orders, fills, positions);
+        return isTrader() ? List.of(orders, fills, positions) : List.of();
+    }
+
+    // ---- Risk desk actions (the Risk menu) -----------------------------------------------------------
+
+    public boolean hasRiskDesk() {
+        return risk != null;
+    }
+
+    public void approveHeld() {
+        if (queuePanel != null) {
+            dock.open(RISK_QUEUE);
+            queuePanel.approveSelected();
+        }
+    }
+
+    public void rejectHeld() {
+        if (queuePanel != null) {
+            dock.open(RISK_QUEUE);
+            queuePanel.startReject();
+        }
+    }
+
+    public void nextHeld() {
+        if (queuePanel != null) {
+            dock.open(RISK_QUEUE);
+            queuePanel.nextItem();
+        }
+    }
+
+    public void focusQueue() {
+        if (queuePanel != null) {
+            dock.open(RISK_QUEUE);
+            queuePanel.focusQueue();
+        }
     }
 
     private static Parent load(String fxml, Object controller) {
@@ -383,5 +563,26 @@ public final class Workstation {
 
     public MainWindowController shell() {
         return shell;
+    }
+
+    /** The officer's queue model; null without the risk desk. */
+    public ReviewQueue reviewQueue() {
+        return queue;
+    }
+
+    public RiskContext riskContext() {
+        return riskContext;
+    }
+
+    public ApprovalQueuePanel approvalQueue() {
+        return queuePanel;
+    }
+
+    public RiskControlsPanel riskControls() {
+        return controlsPanel;
+    }
+
+    public LimitsEditorPanel limitsEditor() {
+        return limitsPanel;
     }
 }

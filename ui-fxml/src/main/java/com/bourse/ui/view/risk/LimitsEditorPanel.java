@@ -1,0 +1,259 @@
+package com.bourse.ui.view.risk;
+
+import com.bourse.protocol.RiskLimits;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.port.AccountExposure;
+import com.bourse.ui.port.RiskSnapshot.RiskAccount;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An account's hard limits, edited: each field is checked as it is typed by the engine's own rule (a positive
+ * whole number, or an amount in the account's currency with at most its decimals), the current value and the
+ * account's use of it stand beside it, and Apply asks for confirmation listing what changes before the command
+ * goes through the officer's audited session. The engine applies it to the account's next order.
+ *
+ * <p>FX thread only.
+ */
+public final class LimitsEditorPanel extends BorderPane {
+    private static final String[] NAMES = {"Order quantity", "Order notional", "Position per instrument",
+            "Orders per window", "Window (seconds)"};
+    private static final String[] IDS = {"limitQuantity", "limitNotional", "limitPosition", "limitRate",
+            "limitWindow"};
+
+    private final RiskContext context;
+    private final ComboBox<RiskAccount> account = new ComboBox<>();
+    private final TextField[] fields = new TextField[5];
+    private final Label[] current = new Label[5];
+    private final Label[] usage = new Label[5];
+    private final Label[] errors = new Label[5];
+    private final Button apply = new Button("Apply limits…");
+    private final Label message = new Label();
+    private AccountExposure exposure;
+
+    public LimitsEditorPanel(RiskContext context) {
+        this.context = context;
+        getStyleClass().addAll("panel", "risk-limits");
+        setId("limitsEditor");
+        account.setId("limitsAccount");
+        apply.setId("applyLimits");
+        message.setId("limitsMessage");
+        account.setItems(context.queue().accounts());
+        account.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RiskAccount a) {
+                return a == null ? "" : a.accountId() + "  " + a.name();
+            }
+
+            @Override
+            public RiskAccount fromString(String s) {
+                return null;
+            }
+        });
+        account.setMaxWidth(Double.MAX_VALUE);
+        account.valueProperty().addListener((obs, old, a) -> load(a));
+        context.queue().accounts().addListener((ListChangeListener<RiskAccount>) change -> {
+            RiskAccount shown = account.getValue();
+            if (shown == null) {
+                return;
+            }
+            context.queue().account(shown.accountId()).ifPresent(now -> {
+                if (!now.equals(shown)) {
+                    account.setValue(now); // the engine changed it: show what holds now
+                }
+            });
+        });
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.addRow(0, muted("Limit"), muted("Now"), muted("New"), muted("In use"));
+        for (int k = 0; k < 5; k++) {
+            fields[k] = new TextField();
+            fields[k].setId(IDS[k]);
+            fields[k].setPrefColumnCount(12);
+            fields[k].getStyleClass().add("numeric");
+            current[k] = new Label();
+            current[k].getStyleClass().add("numeric");
+            usage[k] = new Label();
+            usage[k].getStyleClass().add("numeric");
+            errors[k] = new Label();
+            errors[k].getStyleClass().add("field-error");
+            errors[k].setId(IDS[k] + "Error");
+            grid.addRow(1 + 2 * k, new Label(NAMES[k]), current[k], fields[k], usage[k]);
+            grid.add(errors[k], 2, 2 + 2 * k, 2, 1);
+            fields[k].textProperty().addListener((obs, old, text) -> validate());
+            fields[k].setOnAction(e -> applyLimits());
+        }
+        apply.getStyleClass().add("risk-approve");
+        apply.setOnAction(e -> applyLimits());
+        Label note = new Label("Notional is in minor units of the order's currency, shown with the account "
+                + "currency's decimals. A new limit applies from the account's next order.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        message.setWrapText(true);
+        Label title = new Label("Account");
+        VBox box = new VBox(10, new HBox(8, title, account), grid, new HBox(8, apply), message, note);
+        HBox.setHgrow(account, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        setCenter(new javafx.scene.control.ScrollPane(box));
+        ((javafx.scene.control.ScrollPane) getCenter()).setFitToWidth(true);
+        load(null);
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
+    /** Shows an account's limits (from a list selection elsewhere too). */
+    public void select(long accountId) {
+        context.queue().account(accountId).ifPresent(account::setValue);
+    }
+
+    private void load(RiskAccount a) {
+        boolean none = a == null;
+        for (int k = 0; k < 5; k++) {
+            fields[k].setDisable(none);
+        }
+        if (none) {
+            for (int k = 0; k < 5; k++) {
+                fields[k].clear();
+                current[k].setText("");
+                usage[k].setText("");
+            }
+            apply.setDisable(true);
+            return;
+        }
+        String[] values = texts(a.limits(), digits(a));
+        for (int k = 0; k < 5; k++) {
+            current[k].setText(values[k]);
+            fields[k].setText(values[k].replace(",", ""));
+        }
+        exposure = null;
+        showUsage(a);
+        context.queue().desk().exposure(a.accountId()).whenComplete((e, failure) -> Platform.runLater(() -> {
+            RiskAccount shown = account.getValue();
+            if (failure == null && shown != null && shown.accountId() == e.accountId()) {
+                exposure = e;
+                showUsage(shown);
+            }
+        }));
+        validate();
+    }
+
+    private void showUsage(RiskAccount a) {
+        if (exposure == null) {
+            for (Label u : usage) {
+                u.setText("…");
+            }
+            return;
+        }
+        usage[0].setText("largest working " + Decimals.format(exposure.largestOrder(), 0));
+        usage[1].setText("");
+        usage[2].setText("worst reach " + Decimals.format(exposure.worstPosition(), 0));
+        usage[3].setText(exposure.ordersInWindow() + " in this window");
+        usage[4].setText("");
+    }
+
+    private int digits(RiskAccount a) {
+        return context.digits(a.baseCurrency());
+    }
+
+    private static String[] texts(RiskLimits l, int digits) {
+        return new String[]{Decimals.format(l.maxOrderQuantity(), 0), Decimals.format(l.maxOrderNotional(), digits),
+                Decimals.format(l.maxPosition(), 0), String.valueOf(l.maxOrdersPerWindow()),
+                String.valueOf(l.throttleWindowMillis() / 1000)};
+    }
+
+    /** The limits as typed, or null with each wrong field's message shown. */
+    private RiskLimits validate() {
+        RiskAccount a = account.getValue();
+        if (a == null) {
+            return null;
+        }
+        long[] values = new long[5];
+        boolean ok = true;
+        for (int k = 0; k < 5; k++) {
+            Decimals.Parsed parsed = k == 1 ? Decimals.parse(fields[k].getText().replace(",", ""), digits(a))
+                    : Decimals.parseWhole(fields[k].getText());
+            String error = null;
+            if (parsed instanceof Decimals.Parsed.Invalid invalid) {
+                error = invalid.message();
+            } else if (parsed instanceof Decimals.Parsed.Value value) {
+                values[k] = value.units();
+                if (value.units() <= 0) {
+                    error = "Must be above zero";
+                } else if (k == 3 && value.units() > Integer.MAX_VALUE) {
+                    error = "At most " + Integer.MAX_VALUE;
+                } else if (k == 4 && value.units() > Long.MAX_VALUE / 1000) {
+                    error = "Too long a window";
+                }
+            }
+            errors[k].setText(error == null ? "" : error);
+            fields[k].pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), error != null);
+            ok &= error == null;
+        }
+        RiskLimits limits = ok ? new RiskLimits(values[0], values[1], values[2], (int) values[3], values[4] * 1000)
+                : null;
+        boolean valid = limits != null && limits.isValid();
+        apply.setDisable(!valid || limits.equals(a.limits()));
+        return valid ? limits : null;
+    }
+
+    public void applyLimits() {
+        RiskAccount a = account.getValue();
+        RiskLimits limits = validate();
+        if (a == null || limits == null) {
+            message.setText("Correct the marked fields first");
+            return;
+        }
+        if (limits.equals(a.limits())) {
+            message.setText("Nothing changed");
+            return;
+        }
+        String[] before = texts(a.limits(), digits(a));
+        String[] after = texts(limits, digits(a));
+        List<String> changes = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            if (!before[k].equals(after[k])) {
+                changes.add(NAMES[k] + ": " + before[k] + " → " + after[k]);
+            }
+        }
+        if (!context.confirm("Change limits", "Set the limits of account " + a.accountId() + " (" + a.name()
+                + "):\n" + String.join("\n", changes) + "\nThey apply from its next order.")) {
+            return;
+        }
+        String refused = context.queue().setLimits(a.accountId(), limits);
+        message.setText(refused == null ? "New limits for account " + a.accountId() + " sent" : refused);
+    }
+
+    public ComboBox<RiskAccount> account() {
+        return account;
+    }
+
+    public TextField field(int k) {
+        return fields[k];
+    }
+
+    public Label error(int k) {
+        return errors[k];
+    }
+
+    public Button applyButton() {
+        return apply;
+    }
+}
