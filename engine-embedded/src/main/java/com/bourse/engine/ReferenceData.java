@@ -1,5 +1,6 @@
 package com.bourse.engine;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.ErrorCode;
@@ -52,8 +53,8 @@ final class ReferenceData {
             return;
         }
         int digits = state.currencyDigits.getValue(spec.currency());
-        long divisor = TransferDesk.pow10(spec.priceScale() - digits);
-        long large = Math.multiplyExact(state.config.largeAmountUnits(), TransferDesk.pow10(digits));
+        long divisor = FixedPoint.pow10(spec.priceScale() - digits);
+        long large = Math.multiplyExact(state.config.largeAmountUnits(), FixedPoint.pow10(digits));
         int asset = state.addAsset(spec.symbol());
         InstrumentState instrument = new InstrumentState(spec, asset, state.assetIndex.getValue(spec.currency()),
                 spec.currency(), divisor, large);

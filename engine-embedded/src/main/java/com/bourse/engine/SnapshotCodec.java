@@ -1,5 +1,6 @@
 package com.bourse.engine;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -160,8 +161,8 @@ final class SnapshotCodec {
                 int digits = s.currencyDigits.getValue(spec.currency());
                 InstrumentState instrument = new InstrumentState(spec, s.assetIndex.getValue(spec.symbol()),
                         s.assetIndex.getValue(spec.currency()), spec.currency(),
-                        TransferDesk.pow10(spec.priceScale() - digits),
-                        Math.multiplyExact(config.largeAmountUnits(), TransferDesk.pow10(digits)));
+                        FixedPoint.pow10(spec.priceScale() - digits),
+                        Math.multiplyExact(config.largeAmountUnits(), FixedPoint.pow10(digits)));
                 instrument.halted = in.readBoolean();
                 instrument.lastTradePrice = in.readLong();
                 s.instruments.put(spec.id(), instrument);

@@ -1,5 +1,6 @@
 package com.bourse.engine;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -236,7 +237,7 @@ final class TransferDesk {
         String code = state.assetCodes.get(asset);
         int digits = state.currencyDigits.getValue(code);
         if (digits >= 0) {
-            return Math.multiplyExact(state.config.largeAmountUnits(), pow10(digits));
+            return Math.multiplyExact(state.config.largeAmountUnits(), FixedPoint.pow10(digits));
         }
         for (InstrumentState instrument : state.instrumentList) {
             if (instrument.assetIndex == asset) {
@@ -279,13 +280,5 @@ final class TransferDesk {
 
     private void reject(long refId, ErrorCode code) {
         state.sink.onEvent(new Event.CommandRejected(refId, code));
-    }
-
-    static long pow10(int digits) {
-        long value = 1;
-        for (int i = 0; i < digits; i++) {
-            value *= 10;
-        }
-        return value;
     }
 }

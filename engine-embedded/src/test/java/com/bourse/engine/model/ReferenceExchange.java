@@ -1,5 +1,6 @@
 package com.bourse.engine.model;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.BookLevel;
 import com.bourse.protocol.CancelReason;
 import com.bourse.protocol.Command;
@@ -130,7 +131,7 @@ final class ReferenceExchange {
     /** A market with these instruments; {@code currencyDigits} gives each currency's minor digits. */
     ReferenceExchange(List<Instrument> instruments, Map<String, Integer> currencyDigits) {
         for (Instrument spec : instruments) {
-            long divisor = TradingFloor.pow10(spec.priceScale() - currencyDigits.get(spec.currency()));
+            long divisor = FixedPoint.pow10(spec.priceScale() - currencyDigits.get(spec.currency()));
             listings.put(spec.id(), new Listing(spec, divisor));
         }
     }

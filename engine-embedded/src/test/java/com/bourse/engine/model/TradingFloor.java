@@ -3,6 +3,7 @@ package com.bourse.engine.model;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
 import com.bourse.engine.SurveillanceConfig;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.Currency;
@@ -120,22 +121,14 @@ final class TradingFloor {
         for (Instrument instrument : instruments) {
             if (instrument.symbol().equals(asset)) {
                 int digits = currencyDigits().get(instrument.currency());
-                long divisor = pow10(instrument.priceScale() - digits);
-                long largeMinor = config.largeAmountUnits() * pow10(digits);
+                long divisor = FixedPoint.pow10(instrument.priceScale() - digits);
+                long largeMinor = config.largeAmountUnits() * FixedPoint.pow10(digits);
                 long largeUnits = largeMinor / (instrument.referencePrice() / divisor);
                 long lots = largeUnits * 8 / 10 / instrument.lotSize();
                 return lots * instrument.lotSize();
             }
         }
         return depositChunk;
-    }
-
-    static long pow10(int digits) {
-        long value = 1;
-        for (int i = 0; i < digits; i++) {
-            value *= 10;
-        }
-        return value;
     }
 
     /** Commands that build the floor and fund every account, all by the system user or the admin. */
