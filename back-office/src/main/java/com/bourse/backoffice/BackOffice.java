@@ -6,6 +6,7 @@ import com.bourse.backoffice.importexport.ReferenceDataImport;
 import com.bourse.backoffice.importexport.Reports;
 import com.bourse.backoffice.security.Argon2Params;
 import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.KeyVault;
 import com.bourse.backoffice.security.PasswordHasher;
 import com.bourse.backoffice.security.SessionCredentials;
@@ -90,6 +91,8 @@ public final class BackOffice implements AutoCloseable {
     private final ReferenceDataRepository referenceData;
     private final ReferenceDataImport imports;
     private final Reports reports;
+    /** Its thread starts with the first command offered. */
+    private final CommandOutbox outbox = new CommandOutbox();
 
     private BackOffice(Options options) {
         this.options = options;
@@ -147,6 +150,11 @@ public final class BackOffice implements AutoCloseable {
     /** A gateway that audits each command and then hands it to {@code venue}. */
     public CommandGateway commandGateway(Consumer<Command> venue) {
         return new CommandGateway(audit, credentials, venue);
+    }
+
+    /** The one worker that audits and sends what the desktop's windows enter, off their thread, in one order. */
+    public CommandOutbox commandOutbox() {
+        return outbox;
     }
 
     public Store store() {
@@ -213,6 +221,7 @@ public final class BackOffice implements AutoCloseable {
     @Override
     public void close() {
         try {
+            outbox.close();
             desk.commit();
             projections.close();
             desk.close();

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * Where the desktop sends every command a person enters. It checks that the session's credential is still
  * valid and that the command acts as the signed-in user (so the engine's permission and four-eyes rules judge
  * the real person), records the action in the audit trail, and only then passes the command on to the venue.
- * The engine still decides the business outcome; the trail records that the person asked. Thread-safe.
+ * The engine still decides the business outcome; the trail records that the person asked. Thread-safe; every
+ * method writes the audit trail and so waits on the disk: windows go through a {@link CommandOutbox}.
  */
 public final class CommandGateway {
     public static final int MAX_REASON = 1_000;
@@ -39,18 +40,40 @@ public final class CommandGateway {
         submit(session, command, null);
     }
 
+    /** What became of a command a window offered. */
+    public sealed interface Outcome {
+        Command command();
+
+        /** It went to the venue (which now decides its business outcome). */
+        record Sent(Command command) implements Outcome {
+        }
+
+        /**
+         * Nothing reached the engine: the gateway refused it (the refusal is in the audit trail) or the venue
+         * would not take it (the simulation closed, the connection gone or busy).
+         */
+        record NotSent(Command command, String reason) implements Outcome {
+        }
+    }
+
     /**
-     * For a trading window, which shows a refusal rather than handling it: true when the command went to the
-     * venue, false when the gateway refused it (and audited the refusal) or the venue is gone; either way nothing
-     * reached the engine.
+     * For a trading window, which shows a refusal rather than handling it: {@link Outcome.Sent} when the command
+     * went to the venue, {@link Outcome.NotSent} with the reason when the gateway refused it (and audited the
+     * refusal) or the venue is gone, and then nothing reached the engine. It writes the audit trail (a forced disk
+     * write): call it from a worker such as {@link CommandOutbox}, never from the FX thread.
      */
-    public boolean offer(Session session, Command command) {
+    public Outcome deliver(Session session, Command command) {
         try {
             submit(session, command, null);
-            return true;
+            return new Outcome.Sent(command);
         } catch (CommandRefusedException | IllegalStateException e) {
-            return false;
+            return new Outcome.NotSent(command, e.getMessage());
         }
+    }
+
+    /** {@link #deliver} for a caller that needs only a yes or no: true when the command went to the venue. */
+    public boolean offer(Session session, Command command) {
+        return deliver(session, command) instanceof Outcome.Sent;
     }
 
     /**
