@@ -43,6 +43,7 @@ public final class SimulationHost implements AutoCloseable {
     private final ScheduledExecutorService clock;
     private final Map<Long, AtomicLong> orderIds = new ConcurrentHashMap<>();
     private final TradeHistory trades = new TradeHistory(20_000);
+    private final ReviewNotes reviewNotes = new ReviewNotes();
     /** Guarded by {@code this}: the warm-up on the constructing thread, then the scheduler thread. */
     private MarketSimulator simulator;
 
@@ -125,10 +126,16 @@ public final class SimulationHost implements AutoCloseable {
     /** A gateway that audits what a person sends and hands it to the venue. */
     public CommandGateway commandGateway() {
         return office.commandGateway(command -> {
+            reviewNotes.noteIfRejection(command);
             if (!venue.submit(command)) {
                 throw new IllegalStateException("the simulation is closed or its inbox is full");
             }
         });
+    }
+
+    /** The officers' rejection reasons, for the traders' windows. */
+    ReviewNotes reviewNotes() {
+        return reviewNotes;
     }
 
     public EmbeddedVenue venue() {

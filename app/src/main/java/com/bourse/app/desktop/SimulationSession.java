@@ -117,7 +117,7 @@ public final class SimulationSession implements TradingSession {
     public CompletableFuture<MarketSnapshot> connect(MarketFeed sink) {
         return host.venue().query(engine -> {
             MarketSnapshot snapshot = snapshot(engine);
-            subscription = host.venue().subscribe(sink);
+            subscription = host.venue().subscribe(host.reviewNotes().tellingReasons(sink));
             return snapshot;
         });
     }

@@ -1,6 +1,7 @@
 package com.bourse.ui.model;
 
 import com.bourse.protocol.Currency;
+import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
@@ -125,6 +126,10 @@ public final class DeskState {
         switch (event) {
             case Event.OrderAccepted e -> accepted(e);
             case Event.OrderRejected e -> {
+                OrderRow row = orders.get(e.orderId());
+                if (row != null && (e.reason() == ErrorCode.REJECTED_BY_RISK_OFFICER || "HELD".equals(row.status()))) {
+                    removeOrder(e.orderId()); // a held order the officer refused, or that was stale when approved
+                }
                 say("Order " + e.orderId() + " rejected: " + e.reason().description());
                 rejectionListeners.forEach(l -> l.accept(e));
             }
