@@ -165,6 +165,7 @@ final class ProjectionColumns {
             ints(RISK_ALERTS.FREQUENCY_BPS, a -> a.frequencyBps),
             ints(RISK_ALERTS.PATTERN_BPS, a -> a.patternBps),
             value(RISK_ALERTS.REASON, a -> a.reason),
+            value(RISK_ALERTS.RULES, a -> a.rules),
             longs(RISK_ALERTS.RAISED_AT, a -> a.raisedAt),
             value(RISK_ALERTS.DECISION, a -> a.decision.name()),
             value(RISK_ALERTS.DECIDED_BY, a -> a.decidedBy),
