@@ -1,6 +1,7 @@
 package com.bourse.app.desktop;
 
 import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * A trader's session with the production engine: one {@link ClusterVenue} opened with the credential the back
  * office issued at sign-in, the back office's reference data and the trader's accounts, and every command
- * through the store's audited {@link CommandGateway}.
+ * through the store's audited {@link CommandGateway}, on the back office's {@link CommandOutbox} worker (never on
+ * the caller's FX thread; a command it did not send comes back to the window as a notice).
  *
  * <p>{@link #connect} asks the cluster for the books' depth and the trader's blotter at one log position and
  * subscribes the feed at that very point on the venue thread, so nothing is missed or doubled. When the venue
@@ -54,6 +56,7 @@ public final class LiveSession implements TradingSession {
     private final Session signedIn;
     private final ClusterVenue venue;
     private final CommandGateway gateway;
+    private final CommandOutbox outbox;
     private final Runnable signOut;
     private final List<AccountView> accounts;
     private final Set<Long> accountIds;
@@ -72,6 +75,7 @@ public final class LiveSession implements TradingSession {
         this.signedIn = signedIn;
         this.venue = venue;
         this.gateway = host.commandGateway(venue);
+        this.outbox = host.office().commandOutbox();
         this.signOut = signOut;
         this.accounts = host.accountsOf(trader.userId());
         this.accountIds = accounts.stream().map(AccountView::accountId).collect(Collectors.toUnmodifiableSet());
@@ -120,9 +124,11 @@ public final class LiveSession implements TradingSession {
         return System.currentTimeMillis();
     }
 
+    /** Hands the command to the outbox and returns at once; see {@link TradingSession#submit}. */
     @Override
     public boolean submit(Command command) {
-        return !closed && gateway.offer(signedIn, command);
+        return !closed && outbox.offer(gateway, signedIn, command,
+                refusal -> UnsentCommands.tell(feed, refusal));
     }
 
     @Override
@@ -135,7 +141,8 @@ public final class LiveSession implements TradingSession {
 
             @Override
             public void failed(Command command, String reason) {
-                marketFeed.notice(describe(command) + " did not reach the production engine: " + reason);
+                marketFeed.notice(UnsentCommands.describe(command) + " did not reach the production engine: "
+                        + reason);
             }
         });
         venue.onReconnected(this::resync);
@@ -210,15 +217,6 @@ public final class LiveSession implements TradingSession {
                 .filter(b -> accountIds.contains(b.accountId()))
                 .map(b -> new MarketSnapshot.Balance(b.accountId(), b.asset(), b.balance(), b.held())).toList();
         return new MarketSnapshot(books, orders, balances);
-    }
-
-    private static String describe(Command command) {
-        return switch (command) {
-            case Command.PlaceOrder c -> "Order " + c.orderId();
-            case Command.CancelOrder c -> "Cancel of order " + c.orderId();
-            case Command.ReplaceOrder c -> "Amend of order " + c.orderId();
-            default -> command.getClass().getSimpleName();
-        };
     }
 
     /** Submit to the cluster's acknowledgement of the last command, as the venue measured it (0 before one). */

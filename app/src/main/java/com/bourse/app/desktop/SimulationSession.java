@@ -2,6 +2,7 @@ package com.bourse.app.desktop;
 
 import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.Session;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
@@ -27,7 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * A trader's session on the simulation's embedded venue: the sample reference data, the trader's sample
  * accounts, and an event stream that starts exactly at a snapshot. What the trader sends goes through the
  * store's {@link CommandGateway} with the signed-in {@link Session}, so it is checked and audited as that
- * person before it reaches the venue. The snapshot is taken on the engine
+ * person before it reaches the venue; that happens on the back office's {@link CommandOutbox} worker, never on
+ * the caller's (FX) thread, and a command it did not send comes back to the window as a notice. The snapshot is
+ * taken on the engine
  * thread and the listener is subscribed in the same step, so no event falls between them.
  *
  * <p>Thread-safe.
@@ -41,9 +44,11 @@ public final class SimulationSession implements TradingSession {
     private final TraderIdentity trader;
     private final Session signedIn;
     private final CommandGateway gateway;
+    private final CommandOutbox outbox;
     private final Runnable signOut;
     private final List<AccountView> accounts;
     private volatile AutoCloseable subscription;
+    private volatile MarketFeed feed;
     private volatile boolean closed;
 
     /** @param signOut runs once when the session closes (audits the sign-out) */
@@ -53,6 +58,7 @@ public final class SimulationSession implements TradingSession {
         this.trader = trader;
         this.signedIn = signedIn;
         this.gateway = gateway;
+        this.outbox = host.office().commandOutbox();
         this.signOut = signOut;
         SampleWorld data = host.data();
         Map<String, Integer> digits = new HashMap<>();
@@ -108,13 +114,15 @@ public final class SimulationSession implements TradingSession {
         return System.currentTimeMillis();
     }
 
+    /** Hands the command to the outbox and returns at once; see {@link TradingSession#submit}. */
     @Override
     public boolean submit(Command command) {
-        return !closed && gateway.offer(signedIn, command);
+        return !closed && outbox.offer(gateway, signedIn, command, refusal -> UnsentCommands.tell(feed, refusal));
     }
 
     @Override
     public CompletableFuture<MarketSnapshot> connect(MarketFeed sink) {
+        this.feed = sink;
         return host.venue().query(engine -> {
             MarketSnapshot snapshot = snapshot(engine);
             subscription = host.venue().subscribe(host.reviewNotes().tellingReasons(sink));

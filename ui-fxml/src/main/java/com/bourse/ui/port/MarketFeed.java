@@ -7,7 +7,8 @@ import com.bourse.protocol.EventSink;
  * resync (a live venue that lost its connection loses the events sent meanwhile), a whole new snapshot that
  * replaces what the views show. Events delivered after a {@link #reload} continue from that snapshot.
  *
- * <p>Both are called on the venue's thread, in order, and must return quickly.
+ * <p>Events and reloads are called on the venue's thread, in order; a notice may come from another thread (the
+ * session's sending worker). All must return quickly.
  */
 public interface MarketFeed extends EventSink {
 

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * commands and a stream of events that starts from a consistent snapshot. The views build commands from
  * the protocol types themselves; this port stamps nothing and decides nothing.
  *
- * <p>Thread-safe. Events arrive on the venue's thread, in order, and the sink must return quickly.
+ * <p>Thread-safe. Events arrive on the venue's thread, in order, notices on whichever thread found them out
+ * (the venue's, the session's sending worker), and the feed must return quickly.
  */
 public interface TradingSession extends AutoCloseable {
 
@@ -34,7 +35,14 @@ public interface TradingSession extends AutoCloseable {
     /** Business time in epoch milliseconds for a command's timestamp. */
     long now();
 
-    /** Queue a command; false when the venue cannot take it right now (nothing was sent). */
+    /**
+     * Hand a command over for sending and return at once, without waiting on any disk or network (the FX thread
+     * calls it): true means accepted for sending, false that nothing will be sent (the session is closed or its
+     * outbox is full). The session checks and audits the command as the signed-in person and sends it afterwards,
+     * on a worker of its own, in the order submitted; a command it then does not send (refused by those checks,
+     * or a venue that would not take it) comes back to the connected feed as a {@link MarketFeed#notice} naming
+     * it. What the venue makes of a sent command arrives as its events.
+     */
     boolean submit(Command command);
 
     /**
@@ -43,7 +51,7 @@ public interface TradingSession extends AutoCloseable {
      */
     CompletableFuture<MarketSnapshot> connect(MarketFeed feed);
 
-    /** Submit-to-last-event time of the venue's latest command, in nanoseconds (0 when unknown). */
+    /** Submit-to-acknowledgement time of the venue's latest command, in nanoseconds (0 when unknown). */
     long lastLatencyNanos();
 
     /** Stops the event stream of this session; the venue itself keeps running. */
