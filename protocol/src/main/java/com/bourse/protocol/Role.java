@@ -7,7 +7,12 @@ public enum Role {
     /** Approves or rejects held orders and transfers, sets limits, engages the kill switch. */
     RISK_OFFICER,
     /** Manages users, accounts and instruments. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Keeps the books: deposits, withdrawals, transfers and payments with their settlement and cancellation,
+     * statements, end of day. Appended last so the bits of the roles before it keep their meaning on the wire.
+     */
+    BACK_OFFICE;
 
     public int bit() {
         return 1 << ordinal();
