@@ -167,10 +167,10 @@ public final class EmbeddedVenue implements Venue {
             try {
                 host.endOfBatch();
                 lastLatencyNanos = System.nanoTime() - batchSubmittedNanos;
-                for (int i = 0, n = pending.size(); i < n; i++) {
-                    Event event = pending.get(i);
-                    for (EventSink listener : listeners) {
-                        listener.onEvent(event);
+                // Listener by listener, each hearing the whole batch in order: one iterator per batch, not per event.
+                for (EventSink listener : listeners) {
+                    for (int i = 0, n = pending.size(); i < n; i++) {
+                        listener.onEvent(pending.get(i));
                     }
                 }
             } finally {
