@@ -150,7 +150,7 @@ class RiskDeskWorkflowTest {
     }
 
     @Test
-    void killSwitchCancelsTheAccountsWorkingOrdersAndBlocksNewOnesUntilReleased() {
+    void killSwitchCancelsTheAccountsWorkingOrdersAndBlocksNewOnesUntilReleasedFromTheSameSelection() {
         Instrument air = TradingScenes.instrument(alice, "AIR");
         long bid = driver.fx(() -> alice.context().desk().book(air.id()).bestBid() - 4 * air.tickSize());
         String price = Decimals.plain(bid, air.priceScale());
@@ -176,12 +176,10 @@ class RiskDeskWorkflowTest {
                 .contains(ErrorCode.ACCOUNT_KILL_SWITCH.description()), 5);
         assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
 
-        driver.fxRun(() -> {
-            var accounts = rita.riskControls().accounts();
-            accounts.getItems().stream().filter(a -> a.accountId() == 1001).findFirst()
-                    .ifPresent(a -> accounts.getSelectionModel().select(a));
-            rita.riskControls().releaseSelected();
-        });
+        assertThat(driver.fx(() -> rita.riskControls().accounts().getSelectionModel().getSelectedItems()))
+                .as("the engaged account stays selected after its row changed")
+                .extracting(a -> a.accountId()).containsExactly(1001L);
+        driver.fxRun(() -> rita.riskControls().releaseSelected());
         driver.waitUntil(() -> !rita.reviewQueue().account(1001).orElseThrow().killSwitch(), 5);
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", price);
         driver.fxRun(() -> alice.ticket().send());

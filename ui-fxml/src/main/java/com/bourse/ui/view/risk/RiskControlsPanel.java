@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -19,7 +20,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -35,6 +38,12 @@ public final class RiskControlsPanel extends BorderPane {
     private final RiskContext context;
     private final TableView<RiskAccount> accounts = new TableView<>();
     private final TableView<InstrumentRow> instruments = new TableView<>();
+    /**
+     * The table's own copy of the desk's accounts: a kill switch or limit change replaces the account's record
+     * in the desk's list, and a table whose row is replaced drops its selection (Release would then do
+     * nothing). Mirroring lets the panel carry the selection over by account id.
+     */
+    private final ObservableList<RiskAccount> accountRows = FXCollections.observableArrayList();
     private final ObservableList<InstrumentRow> instrumentRows = FXCollections.observableArrayList();
 
     /** An instrument and whether it trades. */
@@ -53,7 +62,9 @@ public final class RiskControlsPanel extends BorderPane {
                 Tables.text("name", "Name", 150, RiskAccount::name),
                 Tables.text("owner", "Owner", 110, a -> context.queue().userName(a.ownerUserId())),
                 Tables.text("kill", "Kill switch", 90, a -> a.killSwitch() ? "ENGAGED" : "off")));
-        accounts.setItems(context.queue().accounts());
+        accountRows.setAll(context.queue().accounts());
+        accounts.setItems(accountRows);
+        context.queue().accounts().addListener((ListChangeListener<RiskAccount>) change -> mirrorAccounts());
         accounts.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         accounts.setPlaceholder(new Label("No accounts"));
         accounts.setFixedCellSize(24);
@@ -136,6 +147,25 @@ public final class RiskControlsPanel extends BorderPane {
         if (selected != null) {
             instrumentRows.stream().filter(r -> r.instrument().id() == selected.instrument().id()).findFirst()
                     .ifPresent(r -> instruments.getSelectionModel().select(r));
+        }
+    }
+
+    /** Copies the desk's accounts into the table, keeping the selected and focused accounts by id. */
+    private void mirrorAccounts() {
+        Set<Long> selected = new HashSet<>(selectedAccounts());
+        RiskAccount focused = accounts.getFocusModel().getFocusedItem();
+        long focusedId = focused == null ? -1 : focused.accountId();
+        accountRows.setAll(context.queue().accounts());
+        accounts.getSelectionModel().clearSelection();
+        for (int row = 0; row < accountRows.size(); row++) {
+            if (selected.contains(accountRows.get(row).accountId())) {
+                accounts.getSelectionModel().select(row);
+            }
+        }
+        for (int row = 0; row < accountRows.size(); row++) {
+            if (accountRows.get(row).accountId() == focusedId) {
+                accounts.getFocusModel().focus(row);
+            }
         }
     }
 
