@@ -43,9 +43,7 @@ public final class Desktop implements AutoCloseable {
         if (config.mode() == VenueMode.LIVE) {
             this.host = null;
             this.live = new LiveHost(config);
-            // The risk desk reads the embedded engine; live it needs the cluster's officer session (a later step).
-            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers,
-                    java.util.Set.of(com.bourse.protocol.Role.TRADER));
+            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers);
             this.liveSignIn = new LiveSignIn(signIn, live);
             this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
         } else {
@@ -92,6 +90,10 @@ public final class Desktop implements AutoCloseable {
             LiveSignIn.Granted granted = liveSignIn.take(trader);
             trading = new LiveSession(live, trader, granted.session(), granted.venue(),
                     () -> signIn.signOut(granted.session()));
+            if (trader.has(com.bourse.protocol.Role.RISK_OFFICER)) {
+                // The officer's desk hears the cluster on the window's own connection (the session closes it).
+                risk = new LiveRiskDesk(live, trader, granted.session(), granted.venue());
+            }
         } else {
             com.bourse.backoffice.security.Session session = signIn.takeSession(trader);
             trading = new SimulationSession(host, trader, session, host.commandGateway(),

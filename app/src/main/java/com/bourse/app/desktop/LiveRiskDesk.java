@@ -1,0 +1,283 @@
+package com.bourse.app.desktop;
+
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.CommandOutbox;
+import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.security.UserView;
+import com.bourse.backoffice.store.AccountLine;
+import com.bourse.cluster.client.Blotter;
+import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.FixedPoint;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.RiskLimits;
+import com.bourse.protocol.Side;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.ui.port.AccountExposure;
+import com.bourse.ui.port.ControlImpact;
+import com.bourse.ui.port.ReviewItem;
+import com.bourse.ui.port.RiskDesk;
+import com.bourse.ui.port.RiskFeed;
+import com.bourse.ui.port.RiskSnapshot;
+import com.bourse.ui.port.TraderIdentity;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A risk officer's desk on the production cluster, over the officer's own {@link ClusterVenue} (the one their
+ * window's {@link LiveSession} opened). The cluster routes every event to back-office sessions and answers their
+ * blotter request with every account's working orders, held ones included (status HELD), so the queue at connect is
+ * derived from that blotter, taken at one log position with the feed subscribed at that very point; what follows
+ * comes from the events. A line for a new alert is built from the {@code OrderAccepted} the engine sends just before
+ * it (kept for the latest orders heard), so describing one costs no round trip.
+ *
+ * <p>What the cluster does not say at connect: the score parts and rules of an order held before the window opened
+ * (the blotter has no risk columns; such a line shows score 0 and the generic reason), held transfers, kill
+ * switches and halted instruments (the live back office projects none of them). Events after connect carry all of
+ * it. Commands go through the back office's audited gateway on its outbox worker, as the trader's do.
+ *
+ * <p>Thread-safe.
+ */
+public final class LiveRiskDesk implements RiskDesk {
+    private static final System.Logger LOG = System.getLogger(LiveRiskDesk.class.getName());
+    private static final long ANSWER_TIMEOUT_SECONDS = 15;
+    /** Orders accepted lately, enough to describe an alert heard a moment after its order (venue thread writes). */
+    private static final int RECENT_ACCEPTED = 10_000;
+
+    private final LiveHost host;
+    private final TraderIdentity officer;
+    private final Session signedIn;
+    private final ClusterVenue venue;
+    private final CommandGateway gateway;
+    private final CommandOutbox outbox;
+    private final Map<Long, Instrument> instruments = new HashMap<>();
+    private final Map<String, Integer> minorDigits;
+    private final Map<Long, AccountLine> accounts = new HashMap<>();
+    /** Venue thread writes, any thread reads: each accepted order as the engine first stated it. */
+    private final Map<Long, Event.OrderAccepted> accepted = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1_024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Event.OrderAccepted> eldest) {
+                    return size() > RECENT_ACCEPTED;
+                }
+            });
+    private final Map<Long, Long> raisedAt = new ConcurrentHashMap<>();
+    private volatile AutoCloseable subscription;
+    private volatile boolean closed;
+
+    public LiveRiskDesk(LiveHost host, TraderIdentity officer, Session signedIn, ClusterVenue venue) {
+        this.host = host;
+        this.officer = officer;
+        this.signedIn = signedIn;
+        this.venue = venue;
+        this.gateway = host.commandGateway(venue);
+        this.outbox = host.office().commandOutbox();
+        for (Instrument instrument : host.instruments()) {
+            instruments.put(instrument.id(), instrument);
+        }
+        this.minorDigits = Map.copyOf(host.office().referenceData().minorDigits());
+        for (AccountLine account : host.office().referenceData().accounts()) {
+            accounts.put(account.accountId(), account);
+        }
+    }
+
+    @Override
+    public TraderIdentity officer() {
+        return officer;
+    }
+
+    @Override
+    public CompletableFuture<RiskSnapshot> connect(RiskFeed feed) {
+        return venue.requestMarket(1, state -> subscription = venue.subscribe(event -> {
+                    remember(event);
+                    feed.onEvent(event);
+                }))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApply(state -> snapshot(state.blotter()));
+    }
+
+    /** Venue thread: what a later alert's line is built from. */
+    private void remember(Event event) {
+        switch (event) {
+            case Event.OrderAccepted a -> accepted.put(a.orderId(), a);
+            case Event.RiskAlert a -> raisedAt.putIfAbsent(a.subjectId(), System.currentTimeMillis());
+            default -> {
+            }
+        }
+    }
+
+    private RiskSnapshot snapshot(Blotter blotter) {
+        List<ReviewItem> held = new ArrayList<>();
+        for (WorkingOrder order : blotter.orders()) {
+            if ("HELD".equals(order.status())) {
+                held.add(orderItem(order.orderId(), order.accountId(), order.userId(), order.instrumentId(),
+                        order.side(), order.leaves(), order.price(), 0, 0, 0, 0, ErrorCode.HIGH_RISK_TRANSACTION, 0,
+                        0));
+            }
+        }
+        RiskLimits defaults = EngineConfig.defaults().defaultLimits();
+        List<RiskSnapshot.RiskAccount> rows = new ArrayList<>();
+        for (AccountLine account : accounts.values().stream().sorted(Comparator.comparingLong(AccountLine::accountId))
+                .toList()) {
+            RiskLimits limits = host.office().risk().controls(account.accountId()).map(c -> c.limits())
+                    .orElse(defaults);
+            rows.add(new RiskSnapshot.RiskAccount(account.accountId(), account.name(), account.ownerUserId(),
+                    account.baseCurrency(), limits, false));
+        }
+        Map<Long, String> users = new HashMap<>();
+        for (UserView user : host.office().users().all()) {
+            users.put(user.userId(), user.displayName());
+        }
+        return new RiskSnapshot(held, rows, Set.of(), users);
+    }
+
+    private ReviewItem orderItem(long orderId, long accountId, long userId, long instrumentId, Side side, long quantity,
+                                 long price, int score, int amount, int frequency, int pattern, ErrorCode reason,
+                                 int ruleMask, long raised) {
+        Instrument instrument = instruments.get(instrumentId);
+        long notional = 0;
+        String currency = "";
+        if (instrument != null) {
+            currency = instrument.currency();
+            notional = FixedPoint.rescale(Math.multiplyExact(price, quantity), instrument.priceScale(),
+                    minorDigits.getOrDefault(currency, 2), RoundingMode.HALF_EVEN);
+        }
+        return new ReviewItem(ReviewSubject.ORDER, orderId, accountId, userId, ownerOf(accountId), instrumentId, side,
+                quantity, price, notional, currency, "", score, amount, frequency, pattern, reason, ruleMask, raised);
+    }
+
+    private long ownerOf(long accountId) {
+        AccountLine account = accounts.get(accountId);
+        return account == null ? -1 : account.ownerUserId();
+    }
+
+    @Override
+    public CompletableFuture<Optional<ReviewItem>> describe(Event.RiskAlert alert, Event.TransferStateChanged transfer) {
+        long raised = raisedAt.getOrDefault(alert.subjectId(), System.currentTimeMillis());
+        raisedAt.remove(alert.subjectId());
+        if (alert.subject() == ReviewSubject.TRANSFER) {
+            if (transfer == null) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            long account = transfer.fromAccountId() != 0 ? transfer.fromAccountId() : transfer.toAccountId();
+            String description = transfer.kind().name()
+                    + (transfer.fromAccountId() != 0 ? " from " + transfer.fromAccountId() : "")
+                    + (transfer.toAccountId() != 0 ? " to " + transfer.toAccountId() : "");
+            return CompletableFuture.completedFuture(Optional.of(new ReviewItem(ReviewSubject.TRANSFER,
+                    transfer.transferId(), account, ownerOf(account), ownerOf(account), 0, null, transfer.amount(), 0,
+                    transfer.amount(), transfer.asset(), description, alert.scoreBps(), alert.amountBps(),
+                    alert.frequencyBps(), alert.patternBps(), alert.reason(), alert.ruleMask(), raised)));
+        }
+        Event.OrderAccepted order = accepted.get(alert.subjectId());
+        if (order != null) {
+            return CompletableFuture.completedFuture(Optional.of(item(order, alert, raised)));
+        }
+        // Not heard lately (an amended order held again): the cluster's blotter says how it stands now.
+        return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApply(blotter -> blotter.orders().stream()
+                        .filter(o -> o.orderId() == alert.subjectId() && "HELD".equals(o.status())).findFirst()
+                        .map(o -> orderItem(o.orderId(), o.accountId(), o.userId(), o.instrumentId(), o.side(),
+                                o.leaves(), o.price(), alert.scoreBps(), alert.amountBps(), alert.frequencyBps(),
+                                alert.patternBps(), alert.reason(), alert.ruleMask(), raised)));
+    }
+
+    private ReviewItem item(Event.OrderAccepted order, Event.RiskAlert alert, long raised) {
+        return orderItem(order.orderId(), order.accountId(), order.userId(), order.instrumentId(), order.side(),
+                order.quantity(), order.price(), alert.scoreBps(), alert.amountBps(), alert.frequencyBps(),
+                alert.patternBps(), alert.reason(), alert.ruleMask(), raised);
+    }
+
+    @Override
+    public CompletableFuture<AccountExposure> exposure(long accountId) {
+        return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).thenApply(blotter -> {
+            Map<Long, long[]> working = new HashMap<>();
+            int count = 0;
+            long largest = 0;
+            for (WorkingOrder order : blotter.orders()) {
+                if (order.accountId() != accountId) {
+                    continue;
+                }
+                long[] sides = working.computeIfAbsent(order.instrumentId(), id -> new long[2]);
+                sides[order.side() == Side.BUY ? 0 : 1] += order.leaves();
+                count++;
+                largest = Math.max(largest, order.leaves());
+            }
+            Map<String, Long> balances = new HashMap<>();
+            for (var balance : blotter.balances()) {
+                if (balance.accountId() == accountId) {
+                    balances.put(balance.asset(), balance.balance());
+                }
+            }
+            List<AccountExposure.InstrumentExposure> rows = new ArrayList<>();
+            for (Instrument i : instruments.values().stream().sorted(Comparator.comparingLong(Instrument::id))
+                    .toList()) {
+                long position = balances.getOrDefault(i.symbol(), 0L);
+                long[] sides = working.getOrDefault(i.id(), new long[2]);
+                if (position != 0 || sides[0] != 0 || sides[1] != 0) {
+                    rows.add(new AccountExposure.InstrumentExposure(i.id(), position, sides[0], sides[1]));
+                }
+            }
+            return new AccountExposure(accountId, rows, count, largest, 0, List.of());
+        });
+    }
+
+    @Override
+    public CompletableFuture<ControlImpact> impact(List<Long> accountIds, long instrumentId) {
+        Set<Long> only = Set.copyOf(accountIds);
+        return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).thenApply(blotter -> {
+            int orders = 0;
+            Set<Long> touched = new HashSet<>();
+            for (WorkingOrder order : blotter.orders()) {
+                if ((only.isEmpty() || only.contains(order.accountId()))
+                        && (instrumentId == 0 || order.instrumentId() == instrumentId)) {
+                    orders++;
+                    touched.add(order.accountId());
+                }
+            }
+            return new ControlImpact(orders, touched.size());
+        });
+    }
+
+    @Override
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** Hands the command to the back office's outbox (audited, then sent on its worker); a refusal is logged. */
+    @Override
+    public boolean submit(Command command) {
+        return !closed && outbox.offer(gateway, signedIn, command, refusal -> LOG.log(System.Logger.Level.WARNING,
+                "risk desk of " + officer.username() + ": " + command.getClass().getSimpleName() + " was not sent: "
+                        + refusal.reason()));
+    }
+
+    /** Stops the feed; the venue belongs to the window's {@link LiveSession}, which closes it. */
+    @Override
+    public void close() {
+        closed = true;
+        AutoCloseable s = subscription;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "live risk desk: closing the event subscription failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.bourse.app.desktop;
+
+import com.bourse.backoffice.importexport.SampleWorld;
+import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.Side;
+import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.port.ReviewItem;
+import com.bourse.ui.port.VenueMode;
+import com.bourse.ui.view.Workstation;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The risk officer's approval flow LIVE, against a real one-node production cluster on loopback: a trader's large
+ * order is held by the cluster's engine, the officer's live window shows it in the approval queue, the officer
+ * approves it from the keyboard, and it trades: the trader's live blotter shows the fill.
+ */
+class LiveRiskDeskTest {
+    static final long ALICE = 2;
+    static final long ALICE_ACCOUNT = 1001;
+
+    @TempDir
+    Path home;
+    private LiveCluster cluster;
+    private DesktopDriver driver;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (driver != null) {
+            driver.stop();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void largeOrderHeldLiveIsApprovedInTheOfficersLiveWindowAndTradesOnTheTradersBlotter() throws Exception {
+        cluster = LiveCluster.start(home.resolve("cluster"));
+        driver = new DesktopDriver(home.resolve("desk"));
+        Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
+                LiveCluster.SECRET)));
+        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
+
+        // Given Bob offers 700 AIR in two orders, each below the review threshold, so both rest on the book.
+        Workstation bob = driver.signIn("bob", "bob-training-1", 40);
+        driver.fxRun(() -> bob.context().setConfirmer(check -> true));
+        for (int k = 0; k < 2; k++) {
+            TradingScenes.fillTicket(driver, bob, "AIR", Side.SELL, "350", LiveDesktopTest.AIR_PRICE);
+            driver.fxRun(() -> bob.ticket().send());
+        }
+        driver.waitUntil(() -> bob.context().desk().workingOrders().size() == 2, 15);
+        assertThat(driver.fx(() -> bob.context().desk().workingOrders().stream()
+                .noneMatch(o -> o.status().equals("HELD")))).isTrue();
+
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation rita = driver.signIn("rita", "rita-training-1", 40);
+        assertThat(driver.fx(rita::hasRiskDesk)).isTrue();
+        assertThat(rita.context().session().mode()).isEqualTo(VenueMode.LIVE);
+
+        // When Alice buys 700 AIR (over 100,000 EUR): the cluster's engine holds it for review.
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "700", LiveDesktopTest.AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
+                .anyMatch(o -> o.status().equals("HELD")), 15);
+        OrderRow held = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
+
+        // Then the officer's live window shows it, with the score the cluster's engine gave it.
+        driver.waitUntil(() -> rita.reviewQueue().items().stream().anyMatch(i -> i.subjectId() == held.orderId()), 15);
+        ReviewItem item = driver.fx(() -> rita.reviewQueue().items().stream()
+                .filter(i -> i.subjectId() == held.orderId()).findFirst().orElseThrow());
+        assertThat(item.subject()).isEqualTo(ReviewSubject.ORDER);
+        assertThat(item.accountId()).isEqualTo(ALICE_ACCOUNT);
+        assertThat(item.userId()).isEqualTo(ALICE);
+        assertThat(item.side()).isEqualTo(Side.BUY);
+        assertThat(item.quantity()).isEqualTo(700);
+        assertThat(item.notional()).isEqualTo(700 * LiveDesktopTest.AIR_PRICE_UNITS);
+        assertThat(item.amountBps() + item.frequencyBps() + item.patternBps()).isPositive();
+
+        // And once the officer approves from the keyboard, it trades against Bob's offers on Alice's blotter.
+        driver.fxRun(() -> {
+            rita.stage().toFront();
+            rita.approvalQueue().table().getSelectionModel().select(item);
+            rita.approvalQueue().table().requestFocus();
+        });
+        driver.robot.type(KeyCode.A);
+
+        driver.waitUntil(() -> rita.reviewQueue().items().stream().noneMatch(i -> i.subjectId() == held.orderId()),
+                15);
+        driver.waitUntil(() -> alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 700, 15);
+        assertThat(driver.fx(() -> alice.context().desk().fills().stream()
+                .filter(f -> f.orderId() == held.orderId()).count())).isEqualTo(2);
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders().stream()
+                .noneMatch(o -> o.orderId() == held.orderId()))).isTrue();
+    }
+}
