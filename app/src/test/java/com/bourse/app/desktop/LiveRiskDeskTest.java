@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The risk officer's approval flow LIVE, against a real one-node production cluster on loopback: a trader's large
- * order is held by the cluster's engine, the officer's live window shows it in the approval queue, the officer
- * approves it from the keyboard, and it trades: the trader's live blotter shows the fill.
+ * order is held by the cluster's engine, the officer's live window shows it in the approval queue (one held before
+ * the window opened as well as one held while it is open), the officer approves it from the keyboard, and it
+ * trades: the trader's live blotter shows the fill.
  */
 class LiveRiskDeskTest {
     static final long ALICE = 2;
@@ -59,25 +60,26 @@ class LiveRiskDeskTest {
         assertThat(driver.fx(() -> bob.context().desk().workingOrders().stream()
                 .noneMatch(o -> o.status().equals("HELD")))).isTrue();
 
+        // When Alice buys 700 AIR (over 100,000 EUR) before the officer signs in: the cluster's engine holds it.
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
+        OrderRow earlier = largeAirbusBuy(alice);
+
+        // Then the officer's live window starts with it (from the cluster's blotter, which has no score columns).
         driver.fxRun(() -> desktop.showAnotherSignIn());
         Workstation rita = driver.signIn("rita", "rita-training-1", 40);
         assertThat(driver.fx(rita::hasRiskDesk)).isTrue();
         assertThat(rita.context().session().mode()).isEqualTo(VenueMode.LIVE);
+        ReviewItem heldAtConnect = heldAtTheDesk(rita, earlier.orderId());
+        assertThat(heldAtConnect.accountId()).isEqualTo(ALICE_ACCOUNT);
+        assertThat(heldAtConnect.userId()).isEqualTo(ALICE);
+        assertThat(heldAtConnect.quantity()).isEqualTo(700);
+        assertThat(heldAtConnect.notional()).isEqualTo(700 * LiveDesktopTest.AIR_PRICE_UNITS);
 
-        // When Alice buys 700 AIR (over 100,000 EUR): the cluster's engine holds it for review.
-        driver.fxRun(() -> desktop.showAnotherSignIn());
-        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
-        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
-        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "700", LiveDesktopTest.AIR_PRICE);
-        driver.fxRun(() -> alice.ticket().send());
-        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
-                .anyMatch(o -> o.status().equals("HELD")), 15);
-        OrderRow held = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
-
-        // Then the officer's live window shows it, with the score the cluster's engine gave it.
-        driver.waitUntil(() -> rita.reviewQueue().items().stream().anyMatch(i -> i.subjectId() == held.orderId()), 15);
-        ReviewItem item = driver.fx(() -> rita.reviewQueue().items().stream()
-                .filter(i -> i.subjectId() == held.orderId()).findFirst().orElseThrow());
+        // And an order held while the window is open arrives with the score the cluster's engine gave it.
+        OrderRow held = largeAirbusBuy(alice);
+        ReviewItem item = heldAtTheDesk(rita, held.orderId());
         assertThat(item.subject()).isEqualTo(ReviewSubject.ORDER);
         assertThat(item.accountId()).isEqualTo(ALICE_ACCOUNT);
         assertThat(item.userId()).isEqualTo(ALICE);
@@ -85,6 +87,7 @@ class LiveRiskDeskTest {
         assertThat(item.quantity()).isEqualTo(700);
         assertThat(item.notional()).isEqualTo(700 * LiveDesktopTest.AIR_PRICE_UNITS);
         assertThat(item.amountBps() + item.frequencyBps() + item.patternBps()).isPositive();
+        assertThat(driver.fx(() -> rita.reviewQueue().items().size())).isEqualTo(2);
 
         // And once the officer approves from the keyboard, it trades against Bob's offers on Alice's blotter.
         driver.fxRun(() -> {
@@ -101,5 +104,26 @@ class LiveRiskDeskTest {
                 .filter(f -> f.orderId() == held.orderId()).count())).isEqualTo(2);
         assertThat(driver.fx(() -> alice.context().desk().workingOrders().stream()
                 .noneMatch(o -> o.orderId() == held.orderId()))).isTrue();
+        assertThat(driver.fx(() -> rita.reviewQueue().items().stream().map(ReviewItem::subjectId).toList()))
+                .containsExactly(earlier.orderId());
+    }
+
+    /** Alice buys 700 AIR at its reference price, over 100,000 EUR: held for review. */
+    private OrderRow largeAirbusBuy(Workstation alice) {
+        int before = driver.fx(() -> (int) alice.context().desk().workingOrders().stream()
+                .filter(o -> o.status().equals("HELD")).count());
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "700", LiveDesktopTest.AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
+                .filter(o -> o.status().equals("HELD")).count() == before + 1, 15);
+        return driver.fx(() -> alice.context().desk().workingOrders().stream()
+                .filter(o -> o.status().equals("HELD")).max(java.util.Comparator.comparingLong(OrderRow::orderId))
+                .orElseThrow());
+    }
+
+    private ReviewItem heldAtTheDesk(Workstation rita, long orderId) {
+        driver.waitUntil(() -> rita.reviewQueue().items().stream().anyMatch(i -> i.subjectId() == orderId), 15);
+        return driver.fx(() -> rita.reviewQueue().items().stream().filter(i -> i.subjectId() == orderId)
+                .findFirst().orElseThrow());
     }
 }
