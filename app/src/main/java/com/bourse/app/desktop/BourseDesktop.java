@@ -22,7 +22,11 @@ public final class BourseDesktop extends Application {
 
     @Override
     public void start(Stage stage) {
-        desktop = new Desktop(config == null ? DesktopConfig.fromSystemProperties() : config);
+        DesktopConfig settings = config == null ? DesktopConfig.fromSystemProperties() : config;
+        // --scenario NAME [--seed N] (or bourse.scenario) opens a training session instead of the shared simulation.
+        var training = com.bourse.app.training.TrainingConfig.from(getParameters() == null ? java.util.List.of()
+                : getParameters().getRaw(), settings.sampleData(), settings.home());
+        desktop = new Desktop(settings, training.orElse(null));
         desktop.showSignIn(stage);
     }
 

@@ -1,5 +1,8 @@
 package com.bourse.app.desktop;
 
+import com.bourse.app.training.TraineeSignIn;
+import com.bourse.app.training.TrainingConfig;
+import com.bourse.app.training.TrainingHost;
 import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
@@ -30,6 +33,8 @@ public final class Desktop implements AutoCloseable {
     private final DesktopConfig config;
     private final SimulationHost host;
     private final LiveHost live;
+    private final TrainingHost training;
+    private final TraineeSignIn traineeSignIn;
     private final StoreSignIn signIn;
     private final LiveSignIn liveSignIn;
     private final String signInHint;
@@ -38,15 +43,41 @@ public final class Desktop implements AutoCloseable {
     private final List<Stage> signInStages = new CopyOnWriteArrayList<>();
 
     public Desktop(DesktopConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param trainingConfig a training session to open on instead of the shared simulation (in memory, its own
+     *                       session records; see {@link TrainingHost}), or null
+     */
+    public Desktop(DesktopConfig config, TrainingConfig trainingConfig) {
         this.config = config;
         java.util.Set<String> machineUsers = SampleWorld.MACHINE_USERS;
-        if (config.mode() == VenueMode.LIVE) {
+        if (trainingConfig != null && config.mode() != VenueMode.LIVE) {
+            this.host = null;
+            this.live = null;
+            this.signIn = null;
+            this.liveSignIn = null;
+            this.training = new TrainingHost(trainingConfig);
+            this.traineeSignIn = new TraineeSignIn(SampleWorld.read(config.sampleData()), training);
+            this.signInHint = traineeSignIn.hint();
+            // A start or a reopened session on another scenario has other instruments: its windows sign in again.
+            training.onScenarioChanged(() -> javafx.application.Platform.runLater(() -> {
+                for (Workstation w : List.copyOf(workstations)) {
+                    w.signOut();
+                }
+            }));
+        } else if (config.mode() == VenueMode.LIVE) {
+            this.training = null;
+            this.traineeSignIn = null;
             this.host = null;
             this.live = new LiveHost(config);
             this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers);
             this.liveSignIn = new LiveSignIn(signIn, live);
             this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
         } else {
+            this.training = null;
+            this.traineeSignIn = null;
             this.host = new SimulationHost(config);
             this.live = null;
             this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(), machineUsers);
@@ -59,7 +90,7 @@ public final class Desktop implements AutoCloseable {
     /** Shows the sign-in form in {@code stage}; a granted sign-in turns the same stage into the main window. */
     public void showSignIn(Stage stage) {
         ThemeManager themes = new ThemeManager();
-        SignIn port = live != null ? liveSignIn : signIn;
+        SignIn port = live != null ? liveSignIn : training != null ? traineeSignIn : signIn;
         SignInController form = new SignInController(port, config.mode(), signInHint,
                 trader -> open(stage, trader, themes));
         Scene scene = new Scene(form.load(), 460, 420);
@@ -86,7 +117,9 @@ public final class Desktop implements AutoCloseable {
         Workstation[] self = new Workstation[1];
         TradingSession trading;
         com.bourse.ui.port.RiskDesk risk = null;
-        if (live != null) {
+        if (training != null) {
+            trading = traineeSignIn.session(trader, () -> { });
+        } else if (live != null) {
             LiveSignIn.Granted granted = liveSignIn.take(trader);
             trading = new LiveSession(live, trader, granted.session(), granted.venue(),
                     () -> signIn.signOut(granted.session()));
@@ -107,6 +140,9 @@ public final class Desktop implements AutoCloseable {
                     workstations.remove(self[0]);
                     showSignIn(stage);
                 });
+        if (training != null) {
+            workstation.setTraining(training);
+        }
         self[0] = workstation;
         workstations.add(workstation);
         stage.setOnHidden(e -> workstations.remove(workstation));
@@ -120,6 +156,11 @@ public final class Desktop implements AutoCloseable {
     /** The simulated market; null when live. */
     public SimulationHost host() {
         return host;
+    }
+
+    /** The training session; null unless the desktop was opened on a scenario. */
+    public TrainingHost training() {
+        return training;
     }
 
     /** The live back office and cluster access; null in simulation. */
@@ -147,6 +188,9 @@ public final class Desktop implements AutoCloseable {
         }
         if (live != null) {
             live.close();
+        }
+        if (training != null) {
+            training.close();
         }
     }
 }

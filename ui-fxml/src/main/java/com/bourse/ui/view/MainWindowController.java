@@ -114,6 +114,17 @@ public final class MainWindowController {
         return item;
     }
 
+    /**
+     * A training session's toolbar under the menus and its simulated clock in the status bar, in place of the
+     * wall clock (the market's time is the session's).
+     */
+    void addTraining(javafx.scene.Node toolbar, Label simulatedClock) {
+        root.setTop(new javafx.scene.layout.VBox(menuBar, toolbar));
+        statusBar.getChildren().add(statusBar.getChildren().indexOf(clockLabel), simulatedClock);
+        clockLabel.setVisible(false);
+        clockLabel.setManaged(false);
+    }
+
     /** The queue's count in the status bar; null without the risk desk. */
     public Label heldLabel() {
         return heldLabel;

@@ -10,6 +10,7 @@ import com.bourse.ui.model.TicketCheck;
 import com.bourse.ui.port.AccountView;
 import com.bourse.ui.port.RiskDesk;
 import com.bourse.ui.port.TradingSession;
+import com.bourse.ui.port.TrainingControl;
 import com.bourse.ui.port.Workspace;
 import com.bourse.ui.port.WorkspaceStore;
 import com.bourse.ui.theme.Theme;
@@ -18,6 +19,8 @@ import com.bourse.ui.view.risk.ApprovalQueuePanel;
 import com.bourse.ui.view.risk.LimitsEditorPanel;
 import com.bourse.ui.view.risk.RiskContext;
 import com.bourse.ui.view.risk.RiskControlsPanel;
+import com.bourse.ui.view.training.DebriefPanel;
+import com.bourse.ui.view.training.TrainingToolbar;
 import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
 import javafx.application.Platform;
@@ -59,6 +62,7 @@ public final class Workstation {
     public static final String RISK_QUEUE = "risk-queue";
     public static final String RISK_CONTROLS = "risk-controls";
     public static final String RISK_LIMITS = "risk-limits";
+    public static final String DEBRIEF = "debrief";
     public static final String RISK_KEYS = "Risk desk: A approve, R reject (type the reason, Enter sends), N next item\n"
             + "F7  approve selected      Shift+F7  reject selected      Alt+N  next held item";
     public static final String KEYS = """
@@ -96,6 +100,9 @@ public final class Workstation {
     private ApprovalQueuePanel queuePanel;
     private RiskControlsPanel controlsPanel;
     private LimitsEditorPanel limitsPanel;
+    private TrainingControl training;
+    private TrainingToolbar trainingToolbar;
+    private DebriefPanel debriefPanel;
     private String lastPanel = TICKET;
     private boolean closed;
 
@@ -135,8 +142,15 @@ public final class Workstation {
         if (risk != null) {
             registerRiskPanels();
         }
+        if (training != null) {
+            debriefPanel = new DebriefPanel(training, desk::say);
+            dock.register(new DockPanel(DEBRIEF, "Debrief", debriefPanel, DockWorkspace.RIGHT));
+        }
         shell = new MainWindowController(this);
         Parent root = load("MainWindow.fxml", shell);
+        if (training != null) {
+            installTraining();
+        }
 
         Workspace saved = store.load(session.trader().username())
                 .orElseGet(() -> defaultWorkspace(isTrader(), risk != null));
@@ -213,6 +227,45 @@ public final class Workstation {
             }
         });
         return ready;
+    }
+
+    /** Makes this a training window (simulation toolbar, debrief panel); call before {@link #show}. */
+    public void setTraining(TrainingControl control) {
+        this.training = control;
+    }
+
+    private void installTraining() {
+        trainingToolbar = new TrainingToolbar(training, session.instruments().stream()
+                .map(com.bourse.protocol.Instrument::symbol).toList(), desk::say, this::showDebrief);
+        shell.addTraining(trainingToolbar, trainingToolbar.clock());
+        boolean[] wasFinished = {false};
+        frames.addListener(now -> {
+            trainingToolbar.onFrame();
+            var status = trainingToolbar.shown();
+            boolean finished = status != null && status.finished() && !status.replaying();
+            if (finished && !wasFinished[0]) {
+                showDebrief(); // the day closed: the debrief comes up by itself
+            }
+            wasFinished[0] = finished;
+        });
+    }
+
+    /** Opens the debrief panel with the session's latest figures. */
+    public void showDebrief() {
+        if (debriefPanel != null) {
+            dock.open(DEBRIEF);
+            debriefPanel.refresh();
+        }
+    }
+
+    /** The simulation toolbar; null outside training. */
+    public TrainingToolbar trainingToolbar() {
+        return trainingToolbar;
+    }
+
+    /** The debrief panel; null outside training. */
+    public DebriefPanel debrief() {
+        return debriefPanel;
     }
 
     /** Whether this window has the trader's panels. */
