@@ -8,9 +8,9 @@ import com.bourse.protocol.EventSink;
 
 /**
  * The store's durable engine as an {@link EngineHost}: each command is journaled and applied, its events go
- * to the venue at once, and the venue's end of batch is the group commit ({@link JournaledEngine#commit()}:
- * one fsync, then the batch goes to the projections). A command counts as acknowledged only after that commit;
- * a crash before it loses the batch, as the journal says.
+ * to the venue, and the venue's end of batch is the group commit ({@link JournaledEngine#commit()}: one fsync,
+ * then the batch goes to the projections). A command counts as acknowledged only after that commit, and the venue
+ * holds the batch's events until it returns, so no window shows what a crash could still lose.
  *
  * <p>Not thread-safe: the venue's engine thread drives it. Closing commits what is left; the journal, the
  * projection writer and the store stay open (the back office closes them).
