@@ -1,6 +1,10 @@
 package com.bourse.app.desktop;
 
 import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.audit.AuditAction;
+import com.bourse.backoffice.audit.AuditQuery;
+import com.bourse.backoffice.audit.AuditRecord;
+import com.bourse.backoffice.audit.AuditVerification;
 import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.UserView;
@@ -23,6 +27,9 @@ import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import com.bourse.protocol.WorkingOrder;
 import com.bourse.ui.port.AccountExposure;
+import com.bourse.ui.port.AuditCheck;
+import com.bourse.ui.port.AuditLine;
+import com.bourse.ui.port.AuditSearch;
 import com.bourse.ui.port.ControlImpact;
 import com.bourse.ui.port.ReviewItem;
 import com.bourse.ui.port.RiskDesk;
@@ -312,6 +319,41 @@ public final class SimulationRiskDesk implements RiskDesk {
             }
             return new ControlImpact(orders, touched.size());
         });
+    }
+
+    @Override
+    public List<String> auditActions() {
+        return java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList();
+    }
+
+    @Override
+    public CompletableFuture<List<AuditLine>> searchAudit(AuditSearch search) {
+        AuditAction action = search.action() == null || search.action().isBlank() ? null
+                : AuditAction.valueOf(search.action());
+        AuditQuery query = new AuditQuery(search.user(), action, search.subject(),
+                search.from() == null ? null : Instant.ofEpochMilli(search.from()),
+                search.until() == null ? null : Instant.ofEpochMilli(search.until()),
+                Math.clamp(search.limit(), 1, AuditQuery.MAX_LIMIT));
+        return CompletableFuture.supplyAsync(() -> host.office().audit().search(query).stream()
+                .map(SimulationRiskDesk::line).toList(), reader);
+    }
+
+    @Override
+    public CompletableFuture<AuditCheck> verifyAudit() {
+        return CompletableFuture.supplyAsync(() -> {
+            AuditVerification v = host.office().audit().verify();
+            long bad = v.firstBadSeq() == null ? 0 : v.firstBadSeq();
+            AuditLine firstBad = bad == 0 ? null : host.office().audit().entry(bad).map(SimulationRiskDesk::line)
+                    .orElse(null);
+            return new AuditCheck(v.intact(), v.entries(), bad, v.problem() == null ? "" : v.problem().name(),
+                    v.message(), firstBad);
+        }, reader);
+    }
+
+    private static AuditLine line(AuditRecord r) {
+        return new AuditLine(r.seq(), r.at().toEpochMilli(), r.userId() == null ? 0 : r.userId(),
+                r.username() == null ? "" : r.username(), r.action().name(), r.subject() == null ? "" : r.subject(),
+                r.details() == null ? "" : r.details());
     }
 
     @Override

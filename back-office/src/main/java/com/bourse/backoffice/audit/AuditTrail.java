@@ -7,7 +7,9 @@ import com.bourse.backoffice.store.schema.tables.records.AuditLogRecord;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_HEAD;
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
@@ -104,6 +107,33 @@ public final class AuditTrail {
     public List<AuditRecord> entriesOf(long userId, Page page) {
         return dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.USER_ID.eq(userId)).orderBy(AUDIT_LOG.SEQ)
                 .offset(page.offset()).limit(page.limit()).fetch(AuditTrail::record);
+    }
+
+    /** The newest entries matching {@code query}, newest first. */
+    public List<AuditRecord> search(AuditQuery query) {
+        Condition where = DSL.noCondition();
+        if (query.user() != null && !query.user().isBlank()) {
+            where = where.and(AUDIT_LOG.USERNAME.containsIgnoreCase(query.user().strip()));
+        }
+        if (query.action() != null) {
+            where = where.and(AUDIT_LOG.ACTION.eq(query.action().name()));
+        }
+        if (query.subject() != null && !query.subject().isBlank()) {
+            where = where.and(AUDIT_LOG.SUBJECT.containsIgnoreCase(query.subject().strip()));
+        }
+        if (query.from() != null) {
+            where = where.and(AUDIT_LOG.AT.ge(query.from().toEpochMilli()));
+        }
+        if (query.until() != null) {
+            where = where.and(AUDIT_LOG.AT.lt(query.until().toEpochMilli()));
+        }
+        return dsl.selectFrom(AUDIT_LOG).where(where).orderBy(AUDIT_LOG.SEQ.desc()).limit(query.limit())
+                .fetch(AuditTrail::record);
+    }
+
+    /** One entry as stored (tampered or not), to show what a verification found. */
+    public Optional<AuditRecord> entry(long seq) {
+        return dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(seq)).fetchOptional(AuditTrail::record);
     }
 
     /** Check every entry, every link and the signed head; reports the first problem found. */

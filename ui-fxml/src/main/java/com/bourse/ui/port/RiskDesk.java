@@ -44,6 +44,23 @@ public interface RiskDesk extends AutoCloseable {
      */
     CompletableFuture<ControlImpact> impact(List<Long> accountIds, long instrumentId);
 
+    /** The names of the actions the audit trail records, for the viewer's filter. */
+    default List<String> auditActions() {
+        return List.of();
+    }
+
+    /** The newest audit entries matching {@code search}, newest first; read off the caller's thread. */
+    default CompletableFuture<List<AuditLine>> searchAudit(AuditSearch search) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "this desk cannot read the audit trail"));
+    }
+
+    /** Walks the audit trail's hash chain and checks its signed head; read off the caller's thread. */
+    default CompletableFuture<AuditCheck> verifyAudit() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "this desk cannot verify the audit trail"));
+    }
+
     /** Business time in epoch milliseconds for a command's timestamp. */
     long now();
 
