@@ -1,5 +1,6 @@
 package com.bourse.backoffice.importexport;
 
+import com.bourse.csv.FieldReader;
 import com.bourse.protocol.FixedPoint;
 
 import java.math.BigDecimal;

@@ -2,6 +2,8 @@ package com.bourse.backoffice.importexport;
 
 import com.bourse.backoffice.security.UserRules;
 import com.bourse.backoffice.store.InstrumentLine;
+import com.bourse.csv.CsvFile;
+import com.bourse.csv.FieldReader;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.Role;

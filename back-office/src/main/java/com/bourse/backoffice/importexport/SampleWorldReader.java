@@ -1,9 +1,14 @@
 package com.bourse.backoffice.importexport;
 
 import com.bourse.backoffice.store.InstrumentLine;
+import com.bourse.csv.CsvFile;
+import com.bourse.csv.FieldReader;
+import com.bourse.csv.ImportProblem;
+import com.bourse.csv.ImportRejectedException;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.Role;
+import com.bourse.simulator.MinuteBars;
 import com.bourse.simulator.PriceBar;
 
 import java.io.Reader;
@@ -21,13 +26,10 @@ import java.util.Set;
  * currency, an account's owner, a balance's account and asset). The first file with a bad line refuses the whole
  * world with an {@link ImportRejectedException} naming the file, each bad line and field, and why. Files are read
  * in dependency order: currencies, users, instruments, accounts, balances, then {@code price-history/SYMBOL.csv}
- * for each instrument (optional: an instrument without one is simply not replayed).
+ * for each instrument through {@link MinuteBars} (optional: an instrument without one is simply not replayed).
  */
 final class SampleWorldReader {
     static final List<String> BALANCE_COLUMNS = List.of("account_id", "asset", "amount");
-    static final List<String> BAR_COLUMNS = List.of("minute", "open", "high", "low", "close", "volume");
-    /** A week of minutes: far more than one trading day of history. */
-    private static final long MAX_MINUTE = 7 * 24 * 60;
 
     /** Opens a file of the world by its name relative to the world's folder; null when there is none. */
     @FunctionalInterface
@@ -59,7 +61,7 @@ final class SampleWorldReader {
             Instrument instrument = listing.instrument();
             String name = SampleWorld.PRICE_HISTORY + "/" + instrument.symbol() + ".csv";
             Reader csv = source.open(name);
-            history.put(instrument.id(), csv == null ? List.of() : bars(name, csv));
+            history.put(instrument.id(), csv == null ? List.of() : MinuteBars.read(prefix + name, csv, false));
         }
         return new SampleWorld(currencies, listings, users, accounts, balances, history);
     }
@@ -114,33 +116,6 @@ final class SampleWorldReader {
                 in.problem(r, "asset", "'" + FieldReader.shorten(asset) + "' is neither a currency nor a symbol");
             }
             return asset == null ? null : new SampleWorld.OpeningBalance(account, asset, amount);
-        });
-    }
-
-    private List<PriceBar> bars(String name, Reader csv) {
-        Lines lines = new Lines(prefix + name, csv, BAR_COLUMNS, List.of());
-        FieldReader in = lines.in;
-        int[] lastMinute = {-1};
-        return lines.each(r -> {
-            int minute = (int) in.number(r, "minute", 0, MAX_MINUTE);
-            long open = in.number(r, "open", 1, Long.MAX_VALUE);
-            long high = in.number(r, "high", 1, Long.MAX_VALUE);
-            long low = in.number(r, "low", 1, Long.MAX_VALUE);
-            long close = in.number(r, "close", 1, Long.MAX_VALUE);
-            long volume = in.number(r, "volume", 0, Long.MAX_VALUE);
-            if (minute <= lastMinute[0]) {
-                in.problem(r, "minute", "minute " + minute + " does not come after minute " + lastMinute[0]);
-            }
-            lastMinute[0] = Math.max(lastMinute[0], minute);
-            if (open <= 0 || high <= 0 || low <= 0 || close <= 0) {
-                return null;
-            }
-            if (low > high || open < low || open > high || close < low || close > high) {
-                in.problem(r, "low", "open " + open + " and close " + close + " must lie within low " + low
-                        + " and high " + high);
-                return null;
-            }
-            return new PriceBar(minute, open, high, low, close, volume);
         });
     }
 

@@ -6,6 +6,7 @@ import com.bourse.backoffice.audit.AuditRecord;
 import com.bourse.backoffice.security.UserView;
 import com.bourse.backoffice.store.AccountLine;
 import com.bourse.backoffice.store.Page;
+import com.bourse.csv.ImportRejectedException;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import com.bourse.backoffice.audit.AuditRecord;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.store.InstrumentLine;
 import com.bourse.backoffice.store.Page;
+import com.bourse.csv.ImportRejectedException;
 import com.bourse.protocol.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

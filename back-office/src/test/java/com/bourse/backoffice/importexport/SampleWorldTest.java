@@ -1,5 +1,7 @@
 package com.bourse.backoffice.importexport;
 
+import com.bourse.csv.ImportProblem;
+import com.bourse.csv.ImportRejectedException;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
 import com.bourse.simulator.PriceBar;
@@ -121,7 +123,7 @@ class SampleWorldTest {
         List<Command> seed = world.seed(T);
 
         assertThat(seed).extracting(c -> c.getClass().getSimpleName()).containsExactly(
-                "AddCurrency", "RegisterUser", "RegisterUser", "RegisterUser", "ListInstrument",
+                "AddCurrency", "RegisterUser", "RegisterUser", "RegisterUser", "RegisterUser", "ListInstrument",
                 "OpenAccount", "OpenAccount", "OpenAccount", "SetRiskLimits", "SetRiskLimits",
                 "RequestTransfer", "SettleTransfer", "RequestTransfer", "SettleTransfer");
         assertThat(seed).allSatisfy(c -> {

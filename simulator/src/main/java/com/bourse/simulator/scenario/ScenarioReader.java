@@ -1,13 +1,19 @@
 package com.bourse.simulator.scenario;
 
+import com.bourse.csv.CsvFile;
+import com.bourse.csv.ImportProblem;
+import com.bourse.csv.ImportRejectedException;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.Role;
 import com.bourse.protocol.Side;
+import com.bourse.simulator.MinuteBars;
+import com.bourse.simulator.PriceBar;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +35,9 @@ import java.util.function.Supplier;
 
 /**
  * Reads the scenario format of {@code sample-data/scenarios/README.md}: {@code [section]} headers, {@code key = value}
- * lines in the {@code [scenario]} and {@code [trainee]} sections, comma-separated tables with a header line in the
- * others, {@code #} comments and blank lines anywhere. Strict: the first problem refuses the whole file with its
+ * lines in the {@code [scenario]} and {@code [trainee]} sections, CSV tables with a header line in the others (read
+ * by the strict {@link CsvFile} reader of sample-data/, price histories by {@link MinuteBars}), {@code #} comments and
+ * blank lines anywhere. Strict: the first problem refuses the whole file with its
  * name, line and reason ({@link ScenarioException}), so nothing of a broken scenario ever runs.
  */
 public final class ScenarioReader {
@@ -57,9 +64,14 @@ public final class ScenarioReader {
     private record Line(int number, String text) {
     }
 
-    private record Row(int line, Map<String, String> fields) {
+    /** A table row; blanks around a field are not part of it, so columns may be aligned by hand. */
+    private record Row(CsvFile.CsvRecord record) {
+        int line() {
+            return record.line();
+        }
+
         String get(String column) {
-            return fields.getOrDefault(column, "");
+            return record.fields().getOrDefault(column, "").strip();
         }
     }
 
@@ -190,6 +202,10 @@ public final class ScenarioReader {
         return values;
     }
 
+    /**
+     * The table of {@code section}, read by the strict CSV reader of sample-data/ (RFC 4180: a field holding a comma
+     * is quoted) with the file's own line numbers: the section's lines from its header on, its comment lines blank.
+     */
     private List<Row> table(String section, List<String> required, List<String> optional, boolean mandatory) {
         List<Line> lines = sections.get(section);
         if (lines == null || lines.isEmpty()) {
@@ -199,41 +215,21 @@ public final class ScenarioReader {
             }
             return List.of();
         }
-        Line header = lines.getFirst();
-        List<String> columns = new ArrayList<>();
-        for (String column : header.text().split(",", -1)) {
-            String name = column.trim();
-            if (!required.contains(name) && !optional.contains(name)) {
-                throw new ScenarioException(file, header.number(), "[" + section + "] has no column '" + name
-                        + "' (columns: " + String.join(",", required) + (optional.isEmpty() ? "" : " and optionally "
-                        + String.join(",", optional)) + ")");
-            }
-            if (columns.contains(name)) {
-                throw new ScenarioException(file, header.number(), "column '" + name + "' appears twice");
-            }
-            columns.add(name);
+        int header = lines.getFirst().number();
+        StringBuilder text = new StringBuilder();
+        int at = header;
+        for (Line line : lines) {
+            text.repeat("\n", line.number() - at).append(line.text());
+            at = line.number();
         }
-        for (String column : required) {
-            if (!columns.contains(column)) {
-                throw new ScenarioException(file, header.number(), "[" + section + "] needs a column '" + column
-                        + "'");
-            }
+        CsvFile table;
+        try {
+            table = CsvFile.read(file, new StringReader(text.toString()), header, required, optional);
+        } catch (ImportRejectedException e) {
+            ImportProblem first = e.problems().getFirst();
+            throw new ScenarioException(file, first.line(), "[" + section + "] " + first.reason());
         }
-        List<Row> rows = new ArrayList<>();
-        for (Line line : lines.subList(1, lines.size())) {
-            // The last column takes the rest of the line, so free text there may contain commas.
-            String[] fields = line.text().split(",", columns.size());
-            if (fields.length != columns.size()) {
-                throw new ScenarioException(file, line.number(), "expected " + columns.size() + " fields ("
-                        + String.join(",", columns) + "), found " + fields.length);
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < fields.length; i++) {
-                values.put(columns.get(i), fields[i].trim());
-            }
-            rows.add(new Row(line.number(), values));
-        }
-        return rows;
+        return table.records().stream().map(Row::new).toList();
     }
 
     // ---- Sections -----------------------------------------------------------------------------------------------
@@ -367,7 +363,7 @@ public final class ScenarioReader {
         return bySymbol;
     }
 
-    /** Minute bars {@code minute,open,high,low,close,volume}; the closes make the path. */
+    /** Minute bars read by {@link MinuteBars}, every minute from 0; the closes make the path. */
     private List<Long> history(String relative, int line) {
         String text;
         try {
@@ -380,37 +376,17 @@ public final class ScenarioReader {
         }
         digest.update(relative.getBytes(StandardCharsets.UTF_8));
         digest.update(text.getBytes(StandardCharsets.UTF_8));
-        String[] lines = text.split("\n", -1);
-        if (!lines[0].trim().equals("minute,open,high,low,close,volume")) {
-            throw new ScenarioException(relative, 1, "the header must be minute,open,high,low,close,volume");
+        List<PriceBar> bars;
+        try {
+            bars = MinuteBars.read(relative, new StringReader(text), true);
+        } catch (ImportRejectedException e) {
+            ImportProblem first = e.problems().getFirst();
+            throw new ScenarioException(relative, first.line(), first.reason());
         }
-        List<Long> closes = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String row = lines[i].trim();
-            if (row.isEmpty()) {
-                continue;
-            }
-            int number = i + 1;
-            String[] fields = row.split(",", -1);
-            if (fields.length != 6) {
-                throw new ScenarioException(relative, number, "expected 6 fields, found " + fields.length);
-            }
-            long minute = inFile(relative, number, () -> range(fields[0], "minute", 0, 24 * 60));
-            if (minute != closes.size()) {
-                throw new ScenarioException(relative, number, "minute " + minute + " out of order, expected "
-                        + closes.size());
-            }
-            long low = inFile(relative, number, () -> range(fields[3], "low", 1, Long.MAX_VALUE));
-            long high = inFile(relative, number, () -> range(fields[2], "high", low, Long.MAX_VALUE));
-            long closePrice = inFile(relative, number, () -> range(fields[4], "close", low, high));
-            inFile(relative, number, () -> range(fields[1], "open", low, high));
-            inFile(relative, number, () -> range(fields[5], "volume", 0, Long.MAX_VALUE));
-            closes.add(closePrice);
+        if (bars.size() < 2) {
+            throw new ScenarioException(relative, 0, "a history needs at least two minutes");
         }
-        if (closes.size() < 2) {
-            throw new ScenarioException(relative, lines.length, "a history needs at least two minutes");
-        }
-        return closes;
+        return bars.stream().map(PriceBar::close).toList();
     }
 
     private List<AgentGroup> agents(List<Instrument> instruments) {
@@ -770,10 +746,6 @@ public final class ScenarioReader {
     }
 
     private <T> T at(int line, Supplier<T> read) {
-        return inFile(file, line, read);
-    }
-
-    private static <T> T inFile(String file, int line, Supplier<T> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException | ArithmeticException e) {

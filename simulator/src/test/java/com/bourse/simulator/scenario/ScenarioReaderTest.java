@@ -84,8 +84,9 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void aRowWithTheWrongNumberOfFieldsNamesTheColumns() {
-        refused(GOOD.replace("1,ABC,EUR,2,0.05,1,10.00,1000", "1,ABC,EUR,2,0.05,1,10.00"), 10, "expected 8 fields");
+    void aRowWithTheWrongNumberOfFieldsIsRefusedAtItsLine() {
+        refused(GOOD.replace("1,ABC,EUR,2,0.05,1,10.00,1000", "1,ABC,EUR,2,0.05,1,10.00"), 10,
+                "[instruments] has 7 fields, the header has 8");
     }
 
     @Test

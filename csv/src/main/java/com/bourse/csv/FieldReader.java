@@ -1,4 +1,4 @@
-package com.bourse.backoffice.importexport;
+package com.bourse.csv;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,8 @@ public final class FieldReader {
         }
     }
 
-    static String shorten(String value) {
+    /** {@code value} cut to 40 characters, so a problem quoting a runaway field stays readable. */
+    public static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 }

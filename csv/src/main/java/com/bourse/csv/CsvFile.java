@@ -1,4 +1,4 @@
-package com.bourse.backoffice.importexport;
+package com.bourse.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * A strictly read CSV file (RFC 4180: comma separated, double quotes around fields that need them, doubled
- * quotes inside): a header row, then records that each have exactly the header's fields. Remembers the line
- * each record starts on, so a problem can be reported where a person will find it.
+ * quotes inside): a header row, then records that each have exactly the header's fields; blank lines between
+ * records are skipped. Remembers the line each record starts on, so a problem can be reported where a person
+ * will find it. The one CSV grammar of Bourse: sample-data files, price histories, imports and the tables of a
+ * scenario file are all read by it. Immutable once read.
  */
 public final class CsvFile {
     static final int MAX_FIELD = 10_000;
@@ -37,11 +39,20 @@ public final class CsvFile {
      * misspelt column is not silently ignored).
      */
     public static CsvFile read(String name, Reader reader, List<String> required, List<String> optional) {
+        return read(name, reader, 1, required, optional);
+    }
+
+    /**
+     * Parse a table that starts on line {@code firstLine} of the file {@code name} (the header's line), such as a
+     * table section inside a larger file: every line number reported counts from there.
+     */
+    public static CsvFile read(String name, Reader reader, int firstLine, List<String> required,
+                               List<String> optional) {
         List<List<String>> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(reader)) {
-            parse(name, in, rows, lines, problems);
+            parse(name, in, firstLine, rows, lines, problems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
@@ -49,20 +60,22 @@ public final class CsvFile {
             throw new ImportRejectedException(problems);
         }
         if (rows.isEmpty()) {
-            throw new ImportRejectedException(List.of(new ImportProblem(name, 1, null, "the file is empty")));
+            throw new ImportRejectedException(List.of(new ImportProblem(name, firstLine, null, "the file is empty")));
         }
         List<String> header = rows.getFirst().stream().map(String::strip).toList();
         for (String column : required) {
             if (!header.contains(column)) {
-                problems.add(new ImportProblem(name, 1, column, "required column is missing"));
+                problems.add(new ImportProblem(name, firstLine, column, "required column is missing"));
             }
         }
         for (String column : header) {
             if (!required.contains(column) && !optional.contains(column)) {
-                problems.add(new ImportProblem(name, 1, column, "unknown column"));
+                problems.add(new ImportProblem(name, firstLine, column, "unknown column (the columns are "
+                        + String.join(",", required) + (optional.isEmpty() ? "" : ", optionally "
+                        + String.join(",", optional)) + ")"));
             }
             if (header.indexOf(column) != header.lastIndexOf(column)) {
-                problems.add(new ImportProblem(name, 1, column, "column appears twice"));
+                problems.add(new ImportProblem(name, firstLine, column, "column appears twice"));
             }
         }
         List<CsvRecord> records = new ArrayList<>();
@@ -88,9 +101,9 @@ public final class CsvFile {
         return new CsvFile(name, header, records);
     }
 
-    private static void parse(String name, BufferedReader in, List<List<String>> rows, List<Integer> lines,
-                              List<ImportProblem> problems) throws IOException {
-        int line = 1;
+    private static void parse(String name, BufferedReader in, int firstLine, List<List<String>> rows,
+                              List<Integer> lines, List<ImportProblem> problems) throws IOException {
+        int line = firstLine;
         int c = in.read();
         if (c == '\uFEFF') {
             c = in.read(); // byte order mark some spreadsheets write

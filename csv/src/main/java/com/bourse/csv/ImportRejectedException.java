@@ -1,4 +1,4 @@
-package com.bourse.backoffice.importexport;
+package com.bourse.csv;
 
 import java.util.List;
 
