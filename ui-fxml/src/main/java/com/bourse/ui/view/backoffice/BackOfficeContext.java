@@ -1,0 +1,156 @@
+package com.bourse.ui.view.backoffice;
+
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.Instrument;
+import com.bourse.ui.model.Decimals;
+import com.bourse.ui.port.AccountSummary;
+import com.bourse.ui.port.BackOfficeDesk;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.application.Platform;
+import javafx.stage.Window;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What the back-office panels share: the desk port, reference data to show amounts, where messages go, how a
+ * panel asks the person to confirm (a dialog on screen; a test answers for them), and the one way an answer
+ * from the desk comes back to the FX thread. FX thread only.
+ */
+public final class BackOfficeContext {
+    /** Statement and movement times, to the millisecond, as the CSV export writes them. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final BackOfficeDesk desk;
+    private final Map<String, Integer> digits = new HashMap<>();
+    private final Map<Long, Instrument> instruments = new LinkedHashMap<>();
+    private final Consumer<String> say;
+    private BiPredicate<String, String> confirmer = (title, text) -> true;
+    private Supplier<Window> owner = () -> null;
+    private final ObservableList<AccountSummary> accounts = FXCollections.observableArrayList();
+
+    public BackOfficeContext(BackOfficeDesk desk, Consumer<String> say) {
+        this.desk = desk;
+        this.say = say;
+        for (Currency c : desk.currencies()) {
+            digits.put(c.code(), c.minorDigits());
+        }
+        for (Instrument i : desk.instruments()) {
+            instruments.put(i.id(), i);
+        }
+    }
+
+    public BackOfficeDesk desk() {
+        return desk;
+    }
+
+    /** Every account as last loaded; the panels' account choosers show it. */
+    public ObservableList<AccountSummary> accounts() {
+        return accounts;
+    }
+
+    public Optional<AccountSummary> account(long accountId) {
+        return accounts.stream().filter(a -> a.accountId() == accountId).findFirst();
+    }
+
+    /** Loads the account list again; {@code then} runs once it is in. */
+    public void reloadAccounts(Runnable then) {
+        whenDone(desk.accounts(), "Loading the accounts", list -> {
+            accounts.setAll(list);
+            then.run();
+        });
+    }
+
+    /** Minor digits by currency code. */
+    public Map<String, Integer> currencyDigits() {
+        return Map.copyOf(digits);
+    }
+
+    /** Decimals of an asset: a currency's minor digits, 0 for an instrument (positions count whole units). */
+    public int digits(String asset) {
+        return digits.getOrDefault(asset, 0);
+    }
+
+    public boolean isCurrency(String asset) {
+        return digits.containsKey(asset);
+    }
+
+    public List<String> currencyCodes() {
+        return desk.currencies().stream().map(Currency::code).toList();
+    }
+
+    public Instrument instrument(long id) {
+        return instruments.get(id);
+    }
+
+    public String symbol(long instrumentId) {
+        Instrument i = instruments.get(instrumentId);
+        return i == null ? "#" + instrumentId : i.symbol();
+    }
+
+    public String money(long minor, String currency) {
+        return Decimals.format(minor, digits(currency));
+    }
+
+    public String price(long instrumentId, long price) {
+        Instrument i = instruments.get(instrumentId);
+        return i == null ? Long.toString(price) : Decimals.format(price, i.priceScale());
+    }
+
+    public ZoneId zone() {
+        return desk.tradingZone();
+    }
+
+    public String time(java.time.Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(desk.tradingZone()));
+    }
+
+    public void say(String text) {
+        say.accept(text);
+    }
+
+    /** Asks the person; true to go ahead. */
+    public boolean confirm(String title, String text) {
+        return confirmer.test(title, text);
+    }
+
+    public void setConfirmer(BiPredicate<String, String> confirmer) {
+        this.confirmer = confirmer;
+    }
+
+    /** The window dialogs and file choosers belong to. */
+    public Window owner() {
+        return owner.get();
+    }
+
+    public void setOwner(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * Hands the desk's answer to {@code then} on the FX thread; a failure is said on the status line with
+     * {@code what} and the cause.
+     */
+    public <T> void whenDone(CompletableFuture<T> answer, String what, Consumer<T> then) {
+        answer.whenComplete((value, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                say(what + " failed: " + cause.getMessage());
+                return;
+            }
+            then.accept(value);
+        }));
+    }
+}

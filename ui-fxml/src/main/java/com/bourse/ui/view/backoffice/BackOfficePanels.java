@@ -1,0 +1,143 @@
+package com.bourse.ui.view.backoffice;
+
+import com.bourse.protocol.Role;
+import com.bourse.ui.port.BackOfficeDesk;
+import com.bourse.ui.port.Workspace;
+import com.bourse.ui.workspace.DockPanel;
+import com.bourse.ui.workspace.DockWorkspace;
+import javafx.stage.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The back office's panels in a workstation, offered by role: Accounts, Cash movements, Statements and End of day
+ * for BACK_OFFICE; Users &amp; roles and End of day for ADMIN. Registers them with the dock, loads what they show
+ * once the window is up, and gives the layout a back-office user starts with. FX thread only.
+ */
+public final class BackOfficePanels {
+    public static final String ACCOUNTS = "bo-accounts";
+    public static final String MOVEMENTS = "bo-movements";
+    public static final String STATEMENTS = "bo-statements";
+    public static final String USERS = "bo-users";
+    public static final String END_OF_DAY = "bo-end-of-day";
+
+    private final BackOfficeContext context;
+    private final boolean books;
+    private final boolean admin;
+    private AccountsController accounts;
+    private MovementsController movements;
+    private StatementsController statements;
+    private UsersController users;
+    private EndOfDayController endOfDay;
+
+    public BackOfficePanels(BackOfficeDesk desk, Consumer<String> say, BiPredicate<String, String> confirmer,
+                            Supplier<Window> owner) {
+        this.context = new BackOfficeContext(desk, say);
+        context.setConfirmer(confirmer);
+        context.setOwner(owner);
+        this.books = desk.user().has(Role.BACK_OFFICE);
+        this.admin = desk.user().has(Role.ADMIN);
+    }
+
+    /** Whether a user with {@code roleMask} has any back-office panel. */
+    public static boolean offeredTo(int roleMask) {
+        return Role.BACK_OFFICE.in(roleMask) || Role.ADMIN.in(roleMask);
+    }
+
+    /**
+     * Registers the panels of the user's roles; {@code beside} puts them as tabs at the bottom (a trader or an
+     * officer keeps their own desk in the middle).
+     */
+    public void register(DockWorkspace dock, boolean beside) {
+        if (books) {
+            accounts = new AccountsController(context);
+            movements = new MovementsController(context);
+            statements = new StatementsController(context);
+            dock.register(new DockPanel(ACCOUNTS, "Accounts", accounts.view(),
+                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+            dock.register(new DockPanel(MOVEMENTS, "Cash movements", movements.view(),
+                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+            dock.register(new DockPanel(STATEMENTS, "Statements", statements.view(),
+                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        }
+        if (admin) {
+            users = new UsersController(context);
+            dock.register(new DockPanel(USERS, "Users & roles", users.view(),
+                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        }
+        endOfDay = new EndOfDayController(context);
+        dock.register(new DockPanel(END_OF_DAY, "End of day", endOfDay.view(),
+                beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+    }
+
+    /** The panel ids registered, in tab order. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        if (books) {
+            ids.addAll(List.of(ACCOUNTS, MOVEMENTS, STATEMENTS));
+        }
+        if (admin) {
+            ids.add(USERS);
+        }
+        ids.add(END_OF_DAY);
+        return ids;
+    }
+
+    /** The layout of a user whose only desk is the back office: its panels as tabs filling the window. */
+    public Workspace defaultWorkspace(String theme) {
+        List<String> ids = ids();
+        return new Workspace(theme, List.of(new Workspace.Area(DockWorkspace.CENTRE, ids, ids.getFirst())),
+                List.of(), List.of(0.0, 1.0, 1.0), null, Map.of(), Map.of(), Map.of(), 50_000);
+    }
+
+    /** Loads the lists once the window shows. */
+    public void load() {
+        context.reloadAccounts(() -> { });
+        if (movements != null) {
+            movements.refresh();
+        }
+        if (users != null) {
+            users.refresh();
+        }
+        if (endOfDay != null) {
+            endOfDay.showReport();
+        }
+    }
+
+    /** Stops listening to the venue and closes the desk. */
+    public void close() {
+        if (movements != null) {
+            movements.close();
+        }
+        context.desk().close();
+    }
+
+    public BackOfficeContext context() {
+        return context;
+    }
+
+    public AccountsController accounts() {
+        return accounts;
+    }
+
+    public MovementsController movements() {
+        return movements;
+    }
+
+    public StatementsController statements() {
+        return statements;
+    }
+
+    public UsersController users() {
+        return users;
+    }
+
+    public EndOfDayController endOfDay() {
+        return endOfDay;
+    }
+}

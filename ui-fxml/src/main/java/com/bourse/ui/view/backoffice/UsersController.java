@@ -1,0 +1,309 @@
+package com.bourse.ui.view.backoffice;
+
+import com.bourse.protocol.Role;
+import com.bourse.ui.port.BackOfficeDesk;
+import com.bourse.ui.port.ImportOutcome;
+import com.bourse.ui.port.UserRow;
+import com.bourse.ui.view.Tables;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Users and roles (ADMIN): the users with their roles and state; create, disable, unlock, reset a password, assign
+ * roles (nobody removes their own ADMIN role); CSV imports of users and reference data, every line or none, the
+ * problems listed by line. FX thread only.
+ */
+public final class UsersController {
+    @FXML private Parent root;
+    @FXML private TextField filter;
+    @FXML private TableView<UserRow> users;
+    @FXML private ComboBox<BackOfficeDesk.ImportKind> importKind;
+    @FXML private Button importButton;
+    @FXML private ListView<String> problems;
+    @FXML private Label formTitle;
+    @FXML private TextField username;
+    @FXML private TextField displayName;
+    @FXML private FlowPane roles;
+    @FXML private PasswordField password;
+    @FXML private Button create;
+    @FXML private Button saveRoles;
+    @FXML private Button reset;
+    @FXML private Button unlock;
+    @FXML private Button disable;
+    @FXML private Label message;
+
+    private final BackOfficeContext context;
+    private final Parent view;
+    private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
+    private final Map<Role, CheckBox> roleBoxes = new EnumMap<>(Role.class);
+
+    public UsersController(BackOfficeContext context) {
+        this.context = context;
+        this.view = Fxml.load("Users.fxml", this);
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    @FXML
+    private void initialize() {
+        root.setId("usersPanel");
+        users.setId("usersTable");
+        username.setId("userName");
+        displayName.setId("userDisplayName");
+        password.setId("userPassword");
+        create.setId("userCreate");
+        saveRoles.setId("userSaveRoles");
+        reset.setId("userReset");
+        unlock.setId("userUnlock");
+        disable.setId("userDisable");
+        message.setId("userMessage");
+        importKind.setId("importKind");
+        importButton.setId("importFile");
+        problems.setId("importProblems");
+        users.getColumns().setAll(List.of(
+                Tables.numeric("usr-id", "Id", 50, UserRow::userId, String::valueOf),
+                Tables.text("usr-name", "User", 90, UserRow::username),
+                Tables.text("usr-display", "Name", 140, UserRow::displayName),
+                Tables.text("usr-roles", "Roles", 190, u -> roleText(u.roles())),
+                Tables.text("usr-state", "State", 120, UsersController::state)));
+        Tables.show(users, rows, filter, "No users");
+        users.getSelectionModel().selectedItemProperty().addListener((obs, old, u) -> edit(u));
+        for (Role role : Role.values()) {
+            CheckBox box = new CheckBox(role.name());
+            box.setId("role-" + role.name().toLowerCase(Locale.ROOT));
+            roleBoxes.put(role, box);
+            roles.getChildren().add(box);
+        }
+        importKind.getItems().setAll(BackOfficeDesk.ImportKind.values());
+        importKind.setValue(BackOfficeDesk.ImportKind.USERS);
+        problems.setPlaceholder(new Label("Import problems are listed here by line"));
+        edit(null);
+    }
+
+    private static String roleText(Set<Role> roles) {
+        return String.join(", ", roles.stream().sorted().map(Role::name).toList());
+    }
+
+    private static String state(UserRow u) {
+        if (!u.enabled()) {
+            return "Disabled";
+        }
+        if (u.lockedAt(Instant.now())) {
+            return "Locked out";
+        }
+        return u.failedAttempts() > 0 ? "Active (" + u.failedAttempts() + " failed)" : "Active";
+    }
+
+    @FXML
+    public void refresh() {
+        context.whenDone(context.desk().users(), "Loading the users", list -> {
+            UserRow selected = users.getSelectionModel().getSelectedItem();
+            rows.setAll(list);
+            if (selected != null) {
+                rows.stream().filter(u -> u.userId() == selected.userId()).findFirst()
+                        .ifPresent(u -> users.getSelectionModel().select(u));
+            }
+        });
+    }
+
+    private void edit(UserRow u) {
+        boolean existing = u != null;
+        formTitle.setText(existing ? "User " + u.username() : "New user");
+        username.setText(existing ? u.username() : "");
+        username.setEditable(!existing);
+        displayName.setText(existing ? u.displayName() : "");
+        displayName.setEditable(!existing);
+        roleBoxes.forEach((role, box) -> box.setSelected(existing && u.roles().contains(role)));
+        password.clear();
+        create.setDisable(existing);
+        saveRoles.setDisable(!existing);
+        reset.setDisable(!existing);
+        unlock.setDisable(!existing);
+        disable.setDisable(!existing || !u.enabled());
+    }
+
+    private Set<Role> chosenRoles() {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        roleBoxes.forEach((role, box) -> {
+            if (box.isSelected()) {
+                chosen.add(role);
+            }
+        });
+        return chosen;
+    }
+
+    @FXML
+    public void clearForm() {
+        users.getSelectionModel().clearSelection();
+        edit(null);
+        message.setText("");
+    }
+
+    @FXML
+    public void create() {
+        char[] secret = password.getText().toCharArray();
+        answer(context.desk().createUser(username.getText().strip(), displayName.getText().strip(), chosenRoles(),
+                secret), secret);
+        password.clear();
+    }
+
+    @FXML
+    public void saveRoles() {
+        UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            return;
+        }
+        Set<Role> chosen = chosenRoles();
+        String refusal = UserRules.rolesRefusal(context.desk().user(), u, chosen);
+        if (refusal != null) {
+            refused(refusal);
+            return;
+        }
+        answer(context.desk().setRoles(u.userId(), chosen), null);
+    }
+
+    @FXML
+    public void resetPassword() {
+        UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            return;
+        }
+        char[] secret = password.getText().toCharArray();
+        answer(context.desk().resetPassword(u.userId(), secret), secret);
+        password.clear();
+    }
+
+    @FXML
+    public void unlock() {
+        UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u != null) {
+            answer(context.desk().unlock(u.userId()), null);
+        }
+    }
+
+    @FXML
+    public void disable() {
+        UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u == null) {
+            return;
+        }
+        String refusal = UserRules.disableRefusal(context.desk().user(), u);
+        if (refusal != null) {
+            refused(refusal);
+            return;
+        }
+        if (context.confirm("Disable user", "Disable " + u.username() + " (" + u.displayName()
+                + ")? They can no longer sign in and the engine takes their roles away.")) {
+            answer(context.desk().disable(u.userId()), null);
+        }
+    }
+
+    private void refused(String text) {
+        message.getStyleClass().removeAll("bo-ok", "bo-error");
+        message.getStyleClass().add("bo-error");
+        message.setText(text);
+    }
+
+    private void answer(CompletableFuture<BackOfficeDesk.Answer> pending, char[] secret) {
+        context.whenDone(pending, "The change", a -> {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+            message.getStyleClass().removeAll("bo-ok", "bo-error");
+            message.getStyleClass().add(a.done() ? "bo-ok" : "bo-error");
+            message.setText(a.message());
+            if (a.done()) {
+                refresh();
+            }
+        });
+    }
+
+    @FXML
+    public void importFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import " + importKind.getValue().name().toLowerCase(Locale.ROOT) + " from CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        File file = chooser.showOpenDialog(context.owner());
+        if (file != null) {
+            importFile(importKind.getValue(), file.toPath());
+        }
+    }
+
+    /** Imports {@code file} as {@code kind}: every line or none; the problems are listed by line. */
+    public void importFile(BackOfficeDesk.ImportKind kind, Path file) {
+        problems.getItems().setAll("Importing " + file.getFileName() + "…");
+        context.whenDone(context.desk().importCsv(kind, file), "The import", this::imported);
+    }
+
+    private void imported(ImportOutcome outcome) {
+        message.getStyleClass().removeAll("bo-ok", "bo-error");
+        if (outcome.imported()) {
+            problems.getItems().setAll("Imported " + outcome.records() + " records from " + outcome.file());
+            message.getStyleClass().add("bo-ok");
+            message.setText("Imported " + outcome.records() + " records from " + outcome.file());
+            refresh();
+            context.reloadAccounts(() -> { });
+        } else {
+            problems.getItems().setAll(outcome.problems());
+            message.getStyleClass().add("bo-error");
+            message.setText("Nothing imported from " + outcome.file() + ": " + outcome.problems().size()
+                    + " problem(s), listed by line");
+        }
+    }
+
+    // ---- For tests ---------------------------------------------------------------------------------
+
+    public TableView<UserRow> table() {
+        return users;
+    }
+
+    public TextField usernameField() {
+        return username;
+    }
+
+    public TextField displayNameField() {
+        return displayName;
+    }
+
+    public PasswordField passwordField() {
+        return password;
+    }
+
+    public CheckBox roleBox(Role role) {
+        return roleBoxes.get(role);
+    }
+
+    public Label message() {
+        return message;
+    }
+
+    public ListView<String> problems() {
+        return problems;
+    }
+}
