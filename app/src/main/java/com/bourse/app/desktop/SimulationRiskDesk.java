@@ -34,6 +34,7 @@ import com.bourse.ui.port.ControlImpact;
 import com.bourse.ui.port.ReviewItem;
 import com.bourse.ui.port.RiskDesk;
 import com.bourse.ui.port.RiskFeed;
+import com.bourse.ui.port.RiskOverview;
 import com.bourse.ui.port.RiskSnapshot;
 import com.bourse.ui.port.TraderIdentity;
 
@@ -319,6 +320,80 @@ public final class SimulationRiskDesk implements RiskDesk {
             }
             return new ControlImpact(orders, touched.size());
         });
+    }
+
+    private static final int MAX_BUCKETS = 96;
+
+    @Override
+    public CompletableFuture<RiskOverview> overview(long bucketMillis, int top) {
+        if (bucketMillis < 1_000 || top < 1) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "an overview needs buckets of at least a second and at least one top score"));
+        }
+        List<Long> ids = accounts.keySet().stream().sorted().toList();
+        return host.venue().query(engine -> {
+            List<AccountExposure> exposures = new ArrayList<>();
+            for (long id : ids) {
+                exposures.add(positions(engine, id));
+            }
+            return Map.entry(exposures, engine.config().defaultLimits());
+        }).thenApplyAsync(engineView -> {
+            List<RiskOverview.Exposure> cells = new ArrayList<>();
+            for (AccountExposure account : engineView.getKey()) {
+                long maxPosition = host.office().risk().controls(account.accountId()).map(c -> c.limits().maxPosition())
+                        .orElse(engineView.getValue().maxPosition());
+                for (AccountExposure.InstrumentExposure p : account.positions()) {
+                    long worst = Math.max(Math.abs(p.position() + p.workingBuy()),
+                            Math.abs(p.position() - p.workingSell()));
+                    cells.add(new RiskOverview.Exposure(account.accountId(), p.instrumentId(), worst, maxPosition));
+                }
+            }
+            Instant dayStart = LocalDate.now(host.office().store().config().tradingZone())
+                    .atStartOfDay(host.office().store().config().tradingZone()).toInstant();
+            List<RiskAlertLine> today = new ArrayList<>();
+            for (AlertDecision decision : AlertDecision.values()) {
+                Page page = Page.first(Page.MAX_LIMIT);
+                List<RiskAlertLine> batch;
+                do {
+                    batch = host.office().risk().alerts(decision, page);
+                    batch.stream().filter(a -> !a.raisedAt().isBefore(dayStart)).forEach(today::add);
+                    page = page.next();
+                } while (batch.size() == Page.MAX_LIMIT);
+            }
+            long now = System.currentTimeMillis();
+            long last = now - Math.floorMod(now, bucketMillis);
+            long first = Math.max(last - (MAX_BUCKETS - 1) * bucketMillis, today.stream()
+                    .mapToLong(a -> a.raisedAt().toEpochMilli()).map(t -> t - Math.floorMod(t, bucketMillis))
+                    .min().orElse(last - 11 * bucketMillis));
+            int n = (int) ((last - first) / bucketMillis) + 1;
+            int[] orders = new int[n];
+            int[] transfers = new int[n];
+            for (RiskAlertLine alert : today) {
+                long at = alert.raisedAt().toEpochMilli();
+                if (at >= first && at < last + bucketMillis) {
+                    int k = (int) ((at - first) / bucketMillis);
+                    if (ReviewSubject.TRANSFER.name().equals(alert.subject())) {
+                        transfers[k]++;
+                    } else {
+                        orders[k]++;
+                    }
+                }
+            }
+            List<RiskOverview.AlertBucket> buckets = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                buckets.add(new RiskOverview.AlertBucket(first + k * bucketMillis, bucketMillis, orders[k],
+                        transfers[k]));
+            }
+            List<RiskOverview.ScoredAlert> highest = today.stream()
+                    .sorted(java.util.Comparator.comparingInt(RiskAlertLine::scoreBps).reversed()
+                            .thenComparing(RiskAlertLine::raisedAt))
+                    .limit(top)
+                    .map(a -> new RiskOverview.ScoredAlert(a.subject(), a.subjectId(), a.accountId(), a.scoreBps(),
+                            a.reason(), a.rules().stream().map(Enum::name).toList(), a.decision().name(),
+                            a.raisedAt().toEpochMilli()))
+                    .toList();
+            return new RiskOverview(cells, buckets, highest);
+        }, reader);
     }
 
     @Override

@@ -61,6 +61,15 @@ public interface RiskDesk extends AutoCloseable {
                 "this desk cannot verify the audit trail"));
     }
 
+    /**
+     * Exposure per account and instrument against the position limits (from the venue's state), today's alerts
+     * per {@code bucketMillis} and the {@code top} highest scores of the day (from the projections).
+     */
+    default CompletableFuture<RiskOverview> overview(long bucketMillis, int top) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "this desk has no risk overview"));
+    }
+
     /** Business time in epoch milliseconds for a command's timestamp. */
     long now();
 

@@ -20,6 +20,7 @@ import com.bourse.ui.view.risk.AuditViewerPanel;
 import com.bourse.ui.view.risk.LimitsEditorPanel;
 import com.bourse.ui.view.risk.RiskContext;
 import com.bourse.ui.view.risk.RiskControlsPanel;
+import com.bourse.ui.view.risk.RiskOverviewPanel;
 import com.bourse.ui.view.training.DebriefPanel;
 import com.bourse.ui.view.training.TrainingToolbar;
 import com.bourse.ui.workspace.DockPanel;
@@ -64,6 +65,7 @@ public final class Workstation {
     public static final String RISK_CONTROLS = "risk-controls";
     public static final String RISK_LIMITS = "risk-limits";
     public static final String RISK_AUDIT = "risk-audit";
+    public static final String RISK_OVERVIEW = "risk-overview";
     public static final String DEBRIEF = "debrief";
     public static final String RISK_KEYS = "Risk desk: A approve, R reject (type the reason, Enter sends), N next item\n"
             + "F7  approve selected      Shift+F7  reject selected      Alt+N  next held item";
@@ -80,8 +82,6 @@ public final class Workstation {
     private final Stage stage;
     private final TradingSession session;
     private final RiskDesk risk;
-    private com.bourse.ui.port.BackOfficeDesk backOfficeDesk;
-    private com.bourse.ui.view.backoffice.BackOfficePanels backOffice;
     private final WorkspaceStore store;
     private final ThemeManager themes;
     private final Runnable anotherWindow;
@@ -105,6 +105,7 @@ public final class Workstation {
     private RiskControlsPanel controlsPanel;
     private LimitsEditorPanel limitsPanel;
     private AuditViewerPanel auditPanel;
+    private RiskOverviewPanel overviewPanel;
     private TrainingControl training;
     private TrainingToolbar trainingToolbar;
     private DebriefPanel debriefPanel;
@@ -147,11 +148,6 @@ public final class Workstation {
         if (risk != null) {
             registerRiskPanels();
         }
-        if (backOfficeDesk != null) {
-            backOffice = new com.bourse.ui.view.backoffice.BackOfficePanels(backOfficeDesk, desk::say,
-                    this::confirmControl, () -> stage);
-            backOffice.register(dock, isTrader() || risk != null);
-        }
         if (training != null) {
             debriefPanel = new DebriefPanel(training, desk::say);
             dock.register(new DockPanel(DEBRIEF, "Debrief", debriefPanel, DockWorkspace.RIGHT));
@@ -163,7 +159,7 @@ public final class Workstation {
         }
 
         Workspace saved = store.load(session.trader().username())
-                .orElseGet(() -> startingWorkspace());
+                .orElseGet(() -> defaultWorkspace(isTrader(), risk != null));
         Workspace.Bounds bounds = saved.window();
         // Never larger than the screen it opens on (a laptop's 1366 x 768 included).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -181,7 +177,7 @@ public final class Workstation {
         dock.restore(saved.areas(), saved.detached());
         if (dock.panels().stream().noneMatch(p -> dock.isOpen(p.id()))) {
             // A layout saved for other roles names none of this user's panels: start from their default.
-            dock.restore(startingWorkspace().areas(), List.of());
+            dock.restore(defaultWorkspace(isTrader(), risk != null).areas(), List.of());
         }
         for (PanelState panel : panelStates()) {
             panel.restore(saved);
@@ -213,9 +209,6 @@ public final class Workstation {
             }
             desk.load(snapshot);
             frames.start();
-            if (backOffice != null) {
-                backOffice.load();
-            }
             market.complete(null);
         }));
         CompletableFuture<Void> held = new CompletableFuture<>();
@@ -281,28 +274,6 @@ public final class Workstation {
         return debriefPanel;
     }
 
-    /** The layout this user starts with: the back office's alone, or the trader's and officer's desks. */
-    private Workspace startingWorkspace() {
-        if (backOffice != null && !isTrader() && risk == null) {
-            return backOffice.defaultWorkspace(Theme.DARK.id());
-        }
-        return defaultWorkspace(isTrader(), risk != null);
-    }
-
-    /**
-     * Gives this window the back office's panels (BACK_OFFICE: accounts, cash movements, statements, end of day;
-     * ADMIN: users and roles, end of day); call before {@link #show}. The window closes the desk.
-     */
-    public Workstation withBackOffice(com.bourse.ui.port.BackOfficeDesk desk) {
-        this.backOfficeDesk = desk;
-        return this;
-    }
-
-    /** The back office's panels; null when the user has none. */
-    public com.bourse.ui.view.backoffice.BackOfficePanels backOffice() {
-        return backOffice;
-    }
-
     /** Whether this window has the trader's panels. */
     public boolean isTrader() {
         return session.trader().has(Role.TRADER);
@@ -336,6 +307,7 @@ public final class Workstation {
         controlsPanel = new RiskControlsPanel(riskContext);
         limitsPanel = new LimitsEditorPanel(riskContext);
         auditPanel = new AuditViewerPanel(riskContext, java.time.ZoneId.systemDefault());
+        overviewPanel = new RiskOverviewPanel(riskContext, java.time.ZoneId.systemDefault(), this::showAccount);
         boolean trader = isTrader();
         dock.register(new DockPanel(RISK_QUEUE, "Approval queue", queuePanel,
                 trader ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
@@ -345,9 +317,18 @@ public final class Workstation {
                 trader ? DockWorkspace.BOTTOM : DockWorkspace.RIGHT));
         dock.register(new DockPanel(RISK_AUDIT, "Audit trail", auditPanel,
                 trader ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        dock.register(new DockPanel(RISK_OVERVIEW, "Risk overview", overviewPanel,
+                trader ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
         if (!trader) {
             lastPanel = RISK_QUEUE;
         }
+    }
+
+    /** A click through to an account: the limits editor and the controls select it, the limits come forward. */
+    private void showAccount(long accountId) {
+        limitsPanel.select(accountId);
+        controlsPanel.selectAccount(accountId);
+        dock.open(RISK_LIMITS);
     }
 
     private boolean confirmControl(String title, String text) {
@@ -371,7 +352,7 @@ public final class Workstation {
         }
         if (!trader) {
             return new Workspace(Theme.DARK.id(), List.of(
-                    new Workspace.Area(DockWorkspace.CENTRE, List.of(RISK_QUEUE, RISK_AUDIT), RISK_QUEUE),
+                    new Workspace.Area(DockWorkspace.CENTRE, List.of(RISK_QUEUE, RISK_OVERVIEW, RISK_AUDIT), RISK_QUEUE),
                     new Workspace.Area(DockWorkspace.RIGHT, List.of(RISK_CONTROLS, RISK_LIMITS), RISK_CONTROLS)),
                     List.of(), List.of(0.0, 0.98, 0.62), null, Map.of(), Map.of(), Map.of(), 50_000);
         }
@@ -381,7 +362,7 @@ public final class Workstation {
                 new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
                 new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
                 new Workspace.Area(DockWorkspace.BOTTOM, List.of(RISK_QUEUE, ORDERS, FILLS, POSITIONS, RISK_CONTROLS,
-                        RISK_LIMITS, RISK_AUDIT), RISK_QUEUE)),
+                        RISK_LIMITS, RISK_OVERVIEW, RISK_AUDIT), RISK_QUEUE)),
                 List.of(), base.dividers(), null, Map.of(), Map.of(), Map.of(), base.confirmAboveNotional());
     }
 
@@ -422,11 +403,11 @@ public final class Workstation {
         frames.stop();
         dock.closeDetachedWindows();
         themes.unregister(stage.getScene());
+        if (overviewPanel != null) {
+            overviewPanel.stop();
+        }
         if (risk != null) {
             risk.close();
-        }
-        if (backOffice != null) {
-            backOffice.close();
         }
         session.close();
         stage.close();
@@ -682,5 +663,9 @@ public final class Workstation {
 
     public AuditViewerPanel auditViewer() {
         return auditPanel;
+    }
+
+    public RiskOverviewPanel riskOverview() {
+        return overviewPanel;
     }
 }

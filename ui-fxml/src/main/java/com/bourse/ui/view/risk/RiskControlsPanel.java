@@ -169,6 +169,17 @@ public final class RiskControlsPanel extends BorderPane {
         }
     }
 
+    /** Selects one account (a click through from the overview) and shows it. */
+    public void selectAccount(long accountId) {
+        for (int row = 0; row < accountRows.size(); row++) {
+            if (accountRows.get(row).accountId() == accountId) {
+                accounts.getSelectionModel().clearAndSelect(row);
+                accounts.scrollTo(row);
+                return;
+            }
+        }
+    }
+
     private List<Long> selectedAccounts() {
         return accounts.getSelectionModel().getSelectedItems().stream().map(RiskAccount::accountId).toList();
     }
