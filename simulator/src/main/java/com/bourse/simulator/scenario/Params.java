@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public record Params(Map<String, String> values) {
     public Params {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)); // file order, in every JVM
     }
 
     public static Params none() {
