@@ -80,7 +80,9 @@ public final class Desktop implements AutoCloseable {
             this.traineeSignIn = null;
             this.host = new SimulationHost(config);
             this.live = null;
-            this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(), machineUsers);
+            // The simulation has every desk: the back office's (BACK_OFFICE, ADMIN) beside the trader's and officer's.
+            this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(), machineUsers,
+                    java.util.Set.of(com.bourse.protocol.Role.values()));
             this.liveSignIn = null;
             this.signInHint = StoreSignIn.trainingHint(host.data());
         }
@@ -117,6 +119,7 @@ public final class Desktop implements AutoCloseable {
         Workstation[] self = new Workstation[1];
         TradingSession trading;
         com.bourse.ui.port.RiskDesk risk = null;
+        com.bourse.ui.port.BackOfficeDesk backOffice = null;
         if (training != null) {
             trading = traineeSignIn.session(trader, () -> { });
         } else if (live != null) {
@@ -134,6 +137,9 @@ public final class Desktop implements AutoCloseable {
             if (trader.has(com.bourse.protocol.Role.RISK_OFFICER)) {
                 risk = new SimulationRiskDesk(host, trader, session, host.commandGateway());
             }
+            if (com.bourse.ui.view.backoffice.BackOfficePanels.offeredTo(trader.roleMask())) {
+                backOffice = new SimulationBackOfficeDesk(host, trader, session, host.commandGateway());
+            }
         }
         Workstation workstation = new Workstation(stage, trading, risk, workspaces, themes,
                 this::showAnotherSignIn, () -> {
@@ -142,6 +148,9 @@ public final class Desktop implements AutoCloseable {
                 });
         if (training != null) {
             workstation.setTraining(training);
+        }
+        if (backOffice != null) {
+            workstation.withBackOffice(backOffice);
         }
         self[0] = workstation;
         workstations.add(workstation);

@@ -82,6 +82,8 @@ public final class Workstation {
     private final Stage stage;
     private final TradingSession session;
     private final RiskDesk risk;
+    private com.bourse.ui.port.BackOfficeDesk backOfficeDesk;
+    private com.bourse.ui.view.backoffice.BackOfficePanels backOffice;
     private final WorkspaceStore store;
     private final ThemeManager themes;
     private final Runnable anotherWindow;
@@ -148,6 +150,11 @@ public final class Workstation {
         if (risk != null) {
             registerRiskPanels();
         }
+        if (backOfficeDesk != null) {
+            backOffice = new com.bourse.ui.view.backoffice.BackOfficePanels(backOfficeDesk, desk::say,
+                    this::confirmControl, () -> stage);
+            backOffice.register(dock, isTrader() || risk != null);
+        }
         if (training != null) {
             debriefPanel = new DebriefPanel(training, desk::say);
             dock.register(new DockPanel(DEBRIEF, "Debrief", debriefPanel, DockWorkspace.RIGHT));
@@ -159,7 +166,7 @@ public final class Workstation {
         }
 
         Workspace saved = store.load(session.trader().username())
-                .orElseGet(() -> defaultWorkspace(isTrader(), risk != null));
+                .orElseGet(() -> startingWorkspace());
         Workspace.Bounds bounds = saved.window();
         // Never larger than the screen it opens on (a laptop's 1366 x 768 included).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -177,7 +184,7 @@ public final class Workstation {
         dock.restore(saved.areas(), saved.detached());
         if (dock.panels().stream().noneMatch(p -> dock.isOpen(p.id()))) {
             // A layout saved for other roles names none of this user's panels: start from their default.
-            dock.restore(defaultWorkspace(isTrader(), risk != null).areas(), List.of());
+            dock.restore(startingWorkspace().areas(), List.of());
         }
         for (PanelState panel : panelStates()) {
             panel.restore(saved);
@@ -209,6 +216,9 @@ public final class Workstation {
             }
             desk.load(snapshot);
             frames.start();
+            if (backOffice != null) {
+                backOffice.load();
+            }
             market.complete(null);
         }));
         CompletableFuture<Void> held = new CompletableFuture<>();
@@ -272,6 +282,28 @@ public final class Workstation {
     /** The debrief panel; null outside training. */
     public DebriefPanel debrief() {
         return debriefPanel;
+    }
+
+    /** The layout this user starts with: the back office's alone, or the trader's and officer's desks. */
+    private Workspace startingWorkspace() {
+        if (backOffice != null && !isTrader() && risk == null) {
+            return backOffice.defaultWorkspace(Theme.DARK.id());
+        }
+        return defaultWorkspace(isTrader(), risk != null);
+    }
+
+    /**
+     * Gives this window the back office's panels (BACK_OFFICE: accounts, cash movements, statements, end of day;
+     * ADMIN: users and roles, end of day); call before {@link #show}. The window closes the desk.
+     */
+    public Workstation withBackOffice(com.bourse.ui.port.BackOfficeDesk desk) {
+        this.backOfficeDesk = desk;
+        return this;
+    }
+
+    /** The back office's panels; null when the user has none. */
+    public com.bourse.ui.view.backoffice.BackOfficePanels backOffice() {
+        return backOffice;
     }
 
     /** Whether this window has the trader's panels. */
@@ -408,6 +440,9 @@ public final class Workstation {
         }
         if (risk != null) {
             risk.close();
+        }
+        if (backOffice != null) {
+            backOffice.close();
         }
         session.close();
         stage.close();
