@@ -77,6 +77,7 @@ public final class Engine {
                 case Command.ReleaseKillSwitch c -> orders.releaseKillSwitch(c);
                 case Command.SetRiskLimits c -> orders.setLimits(c);
                 case Command.RequestTransfer c -> transfers.request(c);
+                case Command.RequestPayment c -> transfers.requestPayment(c);
                 case Command.SettleTransfer c -> transfers.settle(c);
                 case Command.CancelTransfer c -> transfers.cancel(c);
                 case Command.AddCurrency c -> referenceData.addCurrency(c);

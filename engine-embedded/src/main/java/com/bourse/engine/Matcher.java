@@ -1,6 +1,9 @@
 package com.bourse.engine;
 
 import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.ComplianceKind;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.SelfTradePrevention;
@@ -60,6 +63,8 @@ final class Matcher {
             Order maker = level.head;
             if (maker.account == taker.account) {
                 SelfTradePrevention stp = taker.account.selfTradePrevention;
+                sink.onEvent(new Event.ComplianceViolation(taker.account.accountId, taker.userId,
+                        ComplianceKind.SELF_TRADE_PREVENTED, taker.orderId, ErrorCode.SELF_TRADE_PREVENTED));
                 if (stp != SelfTradePrevention.CANCEL_NEWEST) {
                     cancel(maker, CancelReason.SELF_TRADE);
                 }

@@ -40,6 +40,9 @@ final class Order {
     /** Business time of entry, and whether it entered near the touch: a quick cancel of it may be layering. */
     long enteredAt;
     boolean enteredNearTouch;
+    /** Why a held order waits and the surveillance rules that fired (an approval overrides them); null and 0 else. */
+    com.bourse.protocol.ErrorCode heldReason;
+    int heldRules;
 
     PriceLevel level;
     Order levelPrev;
@@ -67,5 +70,7 @@ final class Order {
         postOnly = false;
         enteredNearTouch = false;
         wentLive = false;
+        heldReason = null;
+        heldRules = 0;
     }
 }

@@ -2,6 +2,7 @@ package com.bourse.engine;
 
 import com.bourse.protocol.CancelReason;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
@@ -32,6 +33,10 @@ final class OrderDesk {
         ErrorCode error = risk.checkNewOrder(c, account, instrument);
         if (error != null) {
             state.sink.orderRejected(c.orderId(), c.accountId(), error);
+            ComplianceKind breach = breachOf(error);
+            if (breach != null) {
+                state.sink.onEvent(new Event.ComplianceViolation(c.accountId(), c.userId(), breach, c.orderId(), error));
+            }
             return;
         }
         account.countOrder(c.timestamp());
@@ -84,10 +89,21 @@ final class OrderDesk {
         matcher.activate(order);
     }
 
+    /** The compliance log's kind for an order refusal that stopped a breach of the rules, or null. */
+    private static ComplianceKind breachOf(ErrorCode refusal) {
+        return switch (refusal) {
+            case QUANTITY_LIMIT, NOTIONAL_LIMIT, POSITION_LIMIT, HIGH_FREQUENCY -> ComplianceKind.LIMIT_BREACH_ATTEMPT;
+            case ACCOUNT_KILL_SWITCH -> ComplianceKind.KILL_SWITCH_TRADE_ATTEMPT;
+            default -> null;
+        };
+    }
+
     /** Parks an order for a risk officer, scored by the last {@link RiskScore} run. */
     private void holdForReview(Order order, ErrorCode review) {
         order.state = OrderState.HELD;
         RiskScore s = risk.score;
+        order.heldReason = review;
+        order.heldRules = s.ruleMask;
         long accountId = order.account.accountId;
         state.sink.onEvent(new Event.OrderHeld(order.orderId, accountId, s.score, review));
         state.sink.onEvent(new Event.RiskAlert(ReviewSubject.ORDER, order.orderId, accountId, s.score,
@@ -186,7 +202,7 @@ final class OrderDesk {
         }
         boolean officer = state.has(c.userId(), Role.RISK_OFFICER);
         if (!(officer || (only != null && only.ownerUserId == c.userId()))) {
-            reject(accountId, state.roles(c.userId()) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            reject(accountId, state.roles(c.userId()) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return;
         }
         if (only != null) {
@@ -201,8 +217,9 @@ final class OrderDesk {
         }
     }
 
+    /** Closes the day: back office or an administrator. */
     void endOfDay(Command.EndOfDay c) {
-        if (!state.has(c.userId(), Role.ADMIN)) {
+        if (!(state.has(c.userId(), Role.BACK_OFFICE) || state.has(c.userId(), Role.ADMIN))) {
             reject(0, ErrorCode.NOT_AUTHORIZED);
             return;
         }
@@ -265,6 +282,12 @@ final class OrderDesk {
             return;
         }
         state.sink.onEvent(new Event.OrderApproved(order.orderId, c.userId()));
+        if (order.heldRules != 0) {
+            state.sink.onEvent(new Event.ComplianceViolation(order.account.accountId, c.userId(),
+                    ComplianceKind.OFFICER_OVERRIDE, order.orderId, order.heldReason));
+        }
+        order.heldReason = null;
+        order.heldRules = 0;
         matcher.activate(order);
     }
 
@@ -284,7 +307,7 @@ final class OrderDesk {
 
     private Order heldOrderFor(long officer, long orderId) {
         if (officer == Command.SYSTEM_USER || !state.has(officer, Role.RISK_OFFICER)) {
-            reject(orderId, state.roles(officer) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            reject(orderId, state.roles(officer) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return null;
         }
         Order order = state.liveOrders.get(orderId);
@@ -306,7 +329,7 @@ final class OrderDesk {
     private Account officerTarget(long userId, long accountId) {
         int roles = state.roles(userId);
         if (roles < 0) {
-            reject(accountId, ErrorCode.UNKNOWN_USER);
+            reject(accountId, ErrorCode.USER_NOT_FOUND);
             return null;
         }
         if (!Role.RISK_OFFICER.in(roles)) {

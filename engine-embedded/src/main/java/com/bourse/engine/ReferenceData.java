@@ -72,7 +72,7 @@ final class ReferenceData {
         } else if (state.accounts.containsKey(c.accountId())) {
             reject(c.accountId(), ErrorCode.DUPLICATE_ID);
         } else if (c.ownerUserId() != Command.SYSTEM_USER && state.roles(c.ownerUserId()) < 0) {
-            reject(c.accountId(), ErrorCode.UNKNOWN_USER);
+            reject(c.accountId(), ErrorCode.USER_NOT_FOUND);
         } else if (c.baseCurrency() == null || state.currencyDigits.getValue(c.baseCurrency()) < 0) {
             reject(c.accountId(), ErrorCode.UNKNOWN_ASSET);
         } else if (c.selfTradePrevention() == null) {
@@ -108,7 +108,7 @@ final class ReferenceData {
 
     void halt(long userId, long instrumentId, boolean halted) {
         if (!(state.has(userId, Role.ADMIN) || state.has(userId, Role.RISK_OFFICER))) {
-            reject(instrumentId, state.roles(userId) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            reject(instrumentId, state.roles(userId) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return;
         }
         InstrumentState instrument = state.instruments.get(instrumentId);
@@ -147,7 +147,7 @@ final class ReferenceData {
     private boolean admin(long userId, long refId) {
         int roles = state.roles(userId);
         if (roles < 0 || !Role.ADMIN.in(roles)) {
-            reject(refId, roles < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            reject(refId, roles < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return false;
         }
         return true;

@@ -61,7 +61,7 @@ final class RiskEvaluator {
         }
         int roles = state.roles(c.userId());
         if (roles < 0) {
-            return ErrorCode.UNKNOWN_USER;
+            return ErrorCode.USER_NOT_FOUND;
         }
         if (c.userId() != Command.SYSTEM_USER && (!Role.TRADER.in(roles) || account.ownerUserId != c.userId())) {
             return ErrorCode.NOT_AUTHORIZED;

@@ -27,11 +27,14 @@ import java.util.List;
  * Writes the engine's whole state as bytes and reads it back. Everything is written in the deterministic
  * order of the engine's lists (never a hash map's), so equal states give equal bytes; book queues are
  * rebuilt from time priority and stop lists from their written order. Version 2 adds the history the
- * surveillance rules read; a version 1 snapshot restores with that history empty.
+ * surveillance rules read; a version 1 snapshot restores with that history empty. Version 3 adds payments' fee
+ * and reference and what a held order or transfer waits for (reason and rules fired); a version 2 snapshot
+ * restores with no fee, no reference, and held items whose rules are unknown (approving them logs no override).
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    private static final int VERSION_WITHOUT_PAYMENTS = 2;
     private static final int VERSION_WITHOUT_SURVEILLANCE = 1;
 
     private SnapshotCodec() {
@@ -113,6 +116,10 @@ final class SnapshotCodec {
                 out.writeBoolean(t.awaitingReview);
                 out.writeByte(t.firstResult.state().ordinal());
                 out.writeShort(t.firstResult.reason() == null ? -1 : t.firstResult.reason().ordinal());
+                out.writeLong(t.fee);
+                out.writeUTF(t.reference);
+                out.writeShort(t.heldReason == null ? -1 : t.heldReason.ordinal());
+                out.writeInt(t.heldRules);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,7 +134,7 @@ final class SnapshotCodec {
                 throw new IllegalArgumentException("not a Bourse engine snapshot");
             }
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_WITHOUT_SURVEILLANCE) {
+            if (version != VERSION && version != VERSION_WITHOUT_PAYMENTS && version != VERSION_WITHOUT_SURVEILLANCE) {
                 throw new IllegalArgumentException("unsupported snapshot version " + version);
             }
             s.tradeSeq = in.readLong();
@@ -212,8 +219,15 @@ final class SnapshotCodec {
                 t.awaitingReview = in.readBoolean();
                 TransferState first = TransferState.values()[in.readByte()];
                 int reason = in.readShort();
+                if (version >= VERSION) {
+                    t.fee = in.readLong();
+                    t.reference = in.readUTF();
+                    int heldReason = in.readShort();
+                    t.heldReason = heldReason < 0 ? null : ErrorCode.values()[heldReason];
+                    t.heldRules = in.readInt();
+                }
                 t.firstResult = new Event.TransferStateChanged(id, kind, from, to, asset, amount, first,
-                        reason < 0 ? null : ErrorCode.values()[reason]);
+                        reason < 0 ? null : ErrorCode.values()[reason], t.fee, t.reference);
                 s.transfers.put(id, t);
                 s.transferList.add(t);
             }
@@ -300,7 +314,7 @@ final class SnapshotCodec {
         a.orderQuantitySum = in.readLong();
         a.transferCount = in.readLong();
         a.transferAmountSum = in.readLong();
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_PAYMENTS) {
             a.orderNotionalSum = in.readLong();
             for (int i = 0; i < assets; i++) {
                 a.hasOrdered[i] = in.readBoolean();
@@ -347,6 +361,8 @@ final class SnapshotCodec {
         out.writeBoolean(o.wentLive);
         out.writeLong(o.enteredAt);
         out.writeBoolean(o.enteredNearTouch);
+        out.writeShort(o.heldReason == null ? -1 : o.heldReason.ordinal());
+        out.writeInt(o.heldRules);
     }
 
     private static Order readOrder(DataInputStream in, EngineState s, Account account, int version)
@@ -371,9 +387,14 @@ final class SnapshotCodec {
         o.holdPrice = in.readLong();
         o.held = in.readLong();
         o.wentLive = in.readBoolean();
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_PAYMENTS) {
             o.enteredAt = in.readLong();
             o.enteredNearTouch = in.readBoolean();
+        }
+        if (version >= VERSION) {
+            int heldReason = in.readShort();
+            o.heldReason = heldReason < 0 ? null : ErrorCode.values()[heldReason];
+            o.heldRules = in.readInt();
         }
         return o;
     }

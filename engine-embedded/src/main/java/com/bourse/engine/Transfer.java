@@ -1,5 +1,6 @@
 package com.bourse.engine;
 
+import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
@@ -19,8 +20,15 @@ final class Transfer {
     TransferState state = TransferState.PENDING;
     /** Amount held on the debited account while the transfer is open. */
     long held;
+    /** A payment's fee, paid by the payer to the house on completion; 0 for other kinds. */
+    long fee;
+    /** A payment's reference for the payee; "" for other kinds. */
+    String reference = "";
     /** Waiting for a risk officer. */
     boolean awaitingReview;
+    /** Why it waits and the surveillance rules that fired (an approval overrides them); null and 0 when not held. */
+    ErrorCode heldReason;
+    int heldRules;
     /** What the request answered first; a retry with the same id and fields gets exactly this again. */
     Event.TransferStateChanged firstResult;
 
@@ -38,7 +46,7 @@ final class Transfer {
         this.amount = amount;
     }
 
-    /** The account whose funds leave: the source of a withdrawal or internal transfer, none for a deposit. */
+    /** The account whose funds leave: the source of a withdrawal, internal transfer or payment, none for a deposit. */
     Account debited() {
         return kind == TransferKind.DEPOSIT ? null : from;
     }
@@ -51,5 +59,15 @@ final class Transfer {
     boolean sameRequest(TransferKind kind, long fromAccountId, long toAccountId, String asset, long amount) {
         return this.kind == kind && this.fromAccountId == fromAccountId && this.toAccountId == toAccountId
                 && this.asset.equals(asset) && this.amount == amount;
+    }
+
+    boolean samePayment(long fromAccountId, long toAccountId, String asset, long amount, long fee, String reference) {
+        return sameRequest(TransferKind.PAYMENT, fromAccountId, toAccountId, asset, amount) && this.fee == fee
+                && this.reference.equals(reference == null ? "" : reference);
+    }
+
+    /** What leaves the debited account in all: the amount, and a payment's fee. */
+    long debit() {
+        return amount + fee;
     }
 }

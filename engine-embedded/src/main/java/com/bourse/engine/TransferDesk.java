@@ -1,18 +1,21 @@
 package com.bourse.engine;
 
-import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Role;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 
 /**
- * Deposits, withdrawals and transfers between accounts, as two-phase ledger transfers: funds are held
+ * Deposits, withdrawals, transfers between accounts and payments, as two-phase ledger transfers: funds are held
  * while PENDING or PROCESSING, posted on COMPLETED, released on FAILED or CANCELLED, exactly once.
- * Requests are idempotent by the client's transfer id. Engine thread only.
+ * Requests are idempotent by the client's transfer id (payments share those ids). Back office moves any
+ * account's cash; a trader only their own accounts'; the bank's settlement is back office's alone.
+ * Engine thread only.
  */
 final class TransferDesk {
     private final EngineState state;
@@ -38,7 +41,7 @@ final class TransferDesk {
             }
             return;
         }
-        ErrorCode error = validate(c);
+        ErrorCode error = c.kind() == TransferKind.PAYMENT ? ErrorCode.INVALID_TRANSFER : validate(c);
         if (error != null) {
             reject(c.transferId(), error);
             return;
@@ -51,38 +54,74 @@ final class TransferDesk {
                 c.kind() == TransferKind.DEPOSIT ? 0 : c.fromAccountId(),
                 c.kind() == TransferKind.WITHDRAWAL ? 0 : c.toAccountId(), asset, state.assetCodes.get(asset),
                 c.amount());
+        admit(t, c.userId(), c.timestamp());
+    }
+
+    /**
+     * A payment: the payer's {@code amount + fee} is held, it is scored and perhaps held for review like any
+     * transfer, and once processed the payee has the amount, the house the fee, and {@code PaymentProcessed} says so.
+     */
+    void requestPayment(Command.RequestPayment c) {
+        Transfer existing = c.paymentId() > 0 ? state.transfers.get(c.paymentId()) : null;
+        if (existing != null) {
+            if (existing.samePayment(c.fromAccountId(), c.toAccountId(), c.asset(), c.amount(), c.fee(),
+                    c.reference())) {
+                state.sink.onEvent(existing.firstResult);
+            } else {
+                reject(c.paymentId(), ErrorCode.DUPLICATE_ID_MISMATCH);
+            }
+            return;
+        }
+        ErrorCode error = validatePayment(c);
+        if (error != null) {
+            reject(c.paymentId(), error);
+            return;
+        }
+        int asset = state.assetIndex.getValue(c.asset());
+        Transfer t = new Transfer(c.paymentId(), c.userId(), TransferKind.PAYMENT,
+                state.accounts.get(c.fromAccountId()), state.accounts.get(c.toAccountId()), c.fromAccountId(),
+                c.toAccountId(), asset, state.assetCodes.get(asset), c.amount());
+        t.fee = c.fee();
+        t.reference = c.reference() == null ? "" : c.reference();
+        admit(t, c.userId(), c.timestamp());
+    }
+
+    /** Records a valid request, holds the debit, scores it, and processes it unless it waits for review. */
+    private void admit(Transfer t, long userId, long timestamp) {
+        int asset = t.assetIndex;
         state.transfers.put(t.transferId, t);
         state.transferList.add(t);
         announce(t, null);
 
         Account debited = t.debited();
         long availableBefore = debited == null ? 0 : debited.available(asset);
-        if (debited != null && availableBefore < t.amount) {
+        if (debited != null && availableBefore < t.debit()) {
             t.firstResult = moveTo(t, TransferState.FAILED, ErrorCode.INSUFFICIENT_BALANCE);
             return;
         }
         if (debited != null) {
-            t.held = t.amount;
-            ledger.hold(debited, asset, t.amount);
+            t.held = t.debit();
+            ledger.hold(debited, asset, t.held);
         }
         Account principal = t.principal();
-        principal.rollTransferWindow(c.timestamp());
+        principal.rollTransferWindow(timestamp);
         long large = largeAmount(asset);
-        int total = score.scoreTransfer(principal, t.amount, large, availableBefore, debited != null, c.timestamp());
-        if (c.userId() != Command.SYSTEM_USER) {
-            score.recordMovement(principal, t.amount, large, c.timestamp());
+        int total = score.scoreTransfer(principal, t.amount, large, availableBefore, debited != null, timestamp);
+        if (userId != Command.SYSTEM_USER) {
+            score.recordMovement(principal, t.amount, large, timestamp);
         }
         principal.transfersInWindow++;
         principal.transferCount++;
         principal.transferAmountSum += Math.min(t.amount, Long.MAX_VALUE / 1_000_000);
         // Opening balances loaded by the installation itself (SYSTEM) are not customer activity to review.
-        ErrorCode review = c.userId() == Command.SYSTEM_USER ? null
+        ErrorCode review = userId == Command.SYSTEM_USER ? null
                 : t.amount > large ? ErrorCode.LARGE_AMOUNT
                 : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         if (review != null) {
             t.awaitingReview = true;
-            Event.TransferStateChanged pending = new Event.TransferStateChanged(t.transferId, t.kind, t.fromAccountId,
-                    t.toAccountId, t.asset, t.amount, TransferState.PENDING, review);
+            t.heldReason = review;
+            t.heldRules = score.ruleMask;
+            Event.TransferStateChanged pending = changeOf(t, review);
             state.sink.onEvent(pending);
             state.sink.onEvent(new Event.RiskAlert(ReviewSubject.TRANSFER, t.transferId, principal.accountId,
                     score.score, score.amount, score.frequency, score.pattern, review, score.ruleMask));
@@ -93,7 +132,7 @@ final class TransferDesk {
     }
 
     void settle(Command.SettleTransfer c) {
-        if (!state.has(c.userId(), Role.ADMIN)) {
+        if (!state.has(c.userId(), Role.BACK_OFFICE)) {
             reject(c.transferId(), ErrorCode.NOT_AUTHORIZED);
             return;
         }
@@ -102,7 +141,7 @@ final class TransferDesk {
             reject(c.transferId(), ErrorCode.UNKNOWN_TRANSFER);
             return;
         }
-        if (t.state != TransferState.PROCESSING || t.kind == TransferKind.INTERNAL) {
+        if (t.state != TransferState.PROCESSING || t.kind == TransferKind.INTERNAL || t.kind == TransferKind.PAYMENT) {
             reject(c.transferId(), ErrorCode.INVALID_TRANSFER_STATE);
             return;
         }
@@ -132,7 +171,7 @@ final class TransferDesk {
             reject(c.transferId(), ErrorCode.UNKNOWN_TRANSFER);
             return;
         }
-        if (!(state.has(c.userId(), Role.ADMIN) || t.principal().ownerUserId == c.userId())) {
+        if (!(state.has(c.userId(), Role.BACK_OFFICE) || t.principal().ownerUserId == c.userId())) {
             reject(c.transferId(), ErrorCode.NOT_AUTHORIZED);
             return;
         }
@@ -149,6 +188,12 @@ final class TransferDesk {
         Transfer t = heldTransferFor(c.userId(), c.subjectId());
         if (t != null) {
             t.awaitingReview = false;
+            if (t.heldRules != 0) {
+                state.sink.onEvent(new Event.ComplianceViolation(t.principal().accountId, c.userId(),
+                        ComplianceKind.OFFICER_OVERRIDE, t.transferId, t.heldReason));
+            }
+            t.heldReason = null;
+            t.heldRules = 0;
             process(t);
         }
     }
@@ -157,6 +202,8 @@ final class TransferDesk {
         Transfer t = heldTransferFor(c.userId(), c.subjectId());
         if (t != null) {
             t.awaitingReview = false;
+            t.heldReason = null;
+            t.heldRules = 0;
             releaseHold(t);
             moveTo(t, TransferState.FAILED, ErrorCode.REJECTED_BY_RISK_OFFICER);
         }
@@ -169,13 +216,25 @@ final class TransferDesk {
             t.held = 0;
             ledger.move(t.from, t.to, t.assetIndex, t.amount, release);
             last = moveTo(t, TransferState.COMPLETED, null);
+        } else if (t.kind == TransferKind.PAYMENT) {
+            long release = t.held;
+            t.held = 0;
+            long journal = ledger.newJournal();
+            ledger.post(journal, t.from, t.assetIndex, -t.debit(), release);
+            ledger.post(journal, t.to, t.assetIndex, t.amount, 0);
+            if (t.fee > 0) {
+                ledger.post(journal, state.external, t.assetIndex, t.fee, 0);
+            }
+            last = moveTo(t, TransferState.COMPLETED, null);
+            state.sink.onEvent(new Event.PaymentProcessed(t.transferId, t.fromAccountId, t.toAccountId, t.asset,
+                    t.amount, t.fee, t.reference));
         }
         return last;
     }
 
     private Transfer heldTransferFor(long officer, long transferId) {
         if (officer == Command.SYSTEM_USER || !state.has(officer, Role.RISK_OFFICER)) {
-            reject(transferId, state.roles(officer) < 0 ? ErrorCode.UNKNOWN_USER : ErrorCode.NOT_AUTHORIZED);
+            reject(transferId, state.roles(officer) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return null;
         }
         Transfer t = state.transfers.get(transferId);
@@ -220,13 +279,48 @@ final class TransferDesk {
         }
         int roles = state.roles(c.userId());
         if (roles < 0) {
-            return ErrorCode.UNKNOWN_USER;
+            return ErrorCode.USER_NOT_FOUND;
         }
         Account principal = from != null ? from : to;
-        if (!Role.ADMIN.in(roles) && principal.ownerUserId != c.userId()) {
+        if (!Role.BACK_OFFICE.in(roles) && principal.ownerUserId != c.userId()) {
             return ErrorCode.NOT_AUTHORIZED;
         }
         if (from != null && from.killSwitch) {
+            return ErrorCode.ACCOUNT_KILL_SWITCH;
+        }
+        return null;
+    }
+
+    private ErrorCode validatePayment(Command.RequestPayment c) {
+        if (c.paymentId() <= 0) {
+            return ErrorCode.INVALID_ID;
+        }
+        if (c.asset() == null || (c.reference() != null && c.reference().length() > Command.MAX_PAYMENT_REFERENCE)) {
+            return ErrorCode.INVALID_TRANSFER;
+        }
+        if (c.amount() <= 0 || c.fee() < 0 || c.amount() > Long.MAX_VALUE - c.fee()) {
+            return ErrorCode.INVALID_AMOUNT;
+        }
+        if (state.currencyDigits.getValue(c.asset()) < 0) {
+            // Payments move cash: a security or an unknown code is no currency.
+            return ErrorCode.UNKNOWN_ASSET;
+        }
+        Account from = state.accounts.get(c.fromAccountId());
+        Account to = state.accounts.get(c.toAccountId());
+        if (from == null || to == null) {
+            return ErrorCode.UNKNOWN_ACCOUNT;
+        }
+        if (from == to) {
+            return ErrorCode.SAME_ACCOUNT;
+        }
+        int roles = state.roles(c.userId());
+        if (roles < 0) {
+            return ErrorCode.USER_NOT_FOUND;
+        }
+        if (!Role.BACK_OFFICE.in(roles) && from.ownerUserId != c.userId()) {
+            return ErrorCode.NOT_AUTHORIZED;
+        }
+        if (from.killSwitch) {
             return ErrorCode.ACCOUNT_KILL_SWITCH;
         }
         return null;
@@ -272,10 +366,14 @@ final class TransferDesk {
     }
 
     private Event.TransferStateChanged announce(Transfer t, ErrorCode reason) {
-        Event.TransferStateChanged event = new Event.TransferStateChanged(t.transferId, t.kind, t.fromAccountId,
-                t.toAccountId, t.asset, t.amount, t.state, reason);
+        Event.TransferStateChanged event = changeOf(t, reason);
         state.sink.onEvent(event);
         return event;
+    }
+
+    private static Event.TransferStateChanged changeOf(Transfer t, ErrorCode reason) {
+        return new Event.TransferStateChanged(t.transferId, t.kind, t.fromAccountId, t.toAccountId, t.asset, t.amount,
+                t.state, reason, t.fee, t.reference);
     }
 
     private void reject(long refId, ErrorCode code) {

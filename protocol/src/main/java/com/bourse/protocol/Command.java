@@ -98,6 +98,19 @@ public sealed interface Command {
                            long toAccountId, String asset, long amount) implements Command {
     }
 
+    /**
+     * Pay {@code amount} of the currency {@code asset} from one account to another, the payer also paying
+     * {@code fee} (0 for none) to the house. {@code paymentId} shares the transfer ids: a retry with the same id
+     * and fields returns the first result. {@code reference} is the payer's text for the payee (at most
+     * {@link #MAX_PAYMENT_REFERENCE} characters).
+     */
+    record RequestPayment(long timestamp, long userId, long paymentId, long fromAccountId, long toAccountId,
+                          String asset, long amount, long fee, String reference) implements Command {
+    }
+
+    /** The longest payment reference the engine takes. */
+    int MAX_PAYMENT_REFERENCE = 140;
+
     /** The bank's answer for a deposit or withdrawal in PROCESSING. */
     record SettleTransfer(long timestamp, long userId, long transferId, boolean settled) implements Command {
     }

@@ -18,7 +18,7 @@ public enum ErrorCode {
     OFF_LOT_QUANTITY("Quantity is not a multiple of the instrument's lot size"),
     UNKNOWN_INSTRUMENT("No such instrument"),
     UNKNOWN_ACCOUNT("No such account"),
-    UNKNOWN_USER("No such user"),
+    USER_NOT_FOUND("No such user"),
     UNKNOWN_ORDER("No such working order"),
     UNKNOWN_TRANSFER("No such transfer"),
     UNKNOWN_ASSET("No such currency or instrument"),
@@ -52,7 +52,10 @@ public enum ErrorCode {
     // Transfers
     INVALID_TRANSFER_STATE("The transfer cannot make that move from its current state"),
     SETTLEMENT_FAILED("The bank did not settle the transfer"),
-    SAME_ACCOUNT("A transfer needs two different accounts");
+    SAME_ACCOUNT("A transfer needs two different accounts"),
+
+    // Appended in schema version 6 (wire numbers are ordinals: never insert above)
+    SELF_TRADE_PREVENTED("The order would have traded with another order of the same owner");
 
     private final String description;
 

@@ -27,7 +27,10 @@ public sealed interface Event {
     record OrderTriggered(long orderId, long lastTradePrice) implements Event {
     }
 
-    /** One execution between a resting (maker) and an incoming (taker) order; leaves are what each has open after it. */
+    /**
+     * One execution between a resting (maker) and an incoming (taker) order; leaves are what each has open after it.
+     * The specification's {@code TradeExecuted}.
+     */
     record Trade(long tradeId, long instrumentId, long price, long quantity, Side takerSide, long makerOrderId,
                  long takerOrderId, long makerAccountId, long takerAccountId, long makerLeaves, long takerLeaves,
                  long timestamp) implements Event {
@@ -57,8 +60,31 @@ public sealed interface Event {
             implements Event {
     }
 
+    /**
+     * A transfer or payment moved to {@code state}. A payment's fee and reference travel with each of its changes
+     * (0 and "" for every other kind).
+     */
     record TransferStateChanged(long transferId, TransferKind kind, long fromAccountId, long toAccountId, String asset,
-                                long amount, TransferState state, ErrorCode reason) implements Event {
+                                long amount, TransferState state, ErrorCode reason, long fee, String reference)
+            implements Event {
+
+        public TransferStateChanged {
+            reference = reference == null ? "" : reference;
+        }
+
+        /** A change of a deposit, withdrawal or internal transfer: no fee, no reference. */
+        public TransferStateChanged(long transferId, TransferKind kind, long fromAccountId, long toAccountId,
+                                    String asset, long amount, TransferState state, ErrorCode reason) {
+            this(transferId, kind, fromAccountId, toAccountId, asset, amount, state, reason, 0, "");
+        }
+    }
+
+    /**
+     * A payment completed: {@code amount} reached the payee and the payer paid {@code amount + fee}. The
+     * specification's {@code PaymentProcessed}.
+     */
+    record PaymentProcessed(long paymentId, long fromAccountId, long toAccountId, String asset, long amount, long fee,
+                            String reference) implements Event {
     }
 
     // ---- Risk -----------------------------------------------------------------------------------
@@ -74,6 +100,15 @@ public sealed interface Event {
         public java.util.List<SurveillanceRule> rules() {
             return SurveillanceRule.of(ruleMask);
         }
+    }
+
+    /**
+     * A rule stopped something, or an officer overrode one: the compliance log's line. {@code userId} is who acted
+     * (the trader, or the officer for an override), {@code subjectId} the order or transfer, {@code reason} the
+     * rule's code.
+     */
+    record ComplianceViolation(long accountId, long userId, ComplianceKind kind, long subjectId, ErrorCode reason)
+            implements Event {
     }
 
     record KillSwitchChanged(long accountId, boolean engaged, long byUserId) implements Event {

@@ -7,5 +7,10 @@ public enum TransferKind {
     /** From an account to outside; funds are held until the bank confirms or fails it. */
     WITHDRAWAL,
     /** Between two accounts inside Bourse; completes at once when approved. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * From one account to another's, with a reference and an optional fee (the payer pays both); scored and held
+     * for review like any transfer, completes at once when processed and is announced by {@code PaymentProcessed}.
+     */
+    PAYMENT
 }

@@ -120,6 +120,7 @@ public final class CommandGateway {
             case Command.EngageKillSwitch c -> AuditAction.KILL_SWITCH_ENGAGED;
             case Command.ReleaseKillSwitch c -> AuditAction.KILL_SWITCH_RELEASED;
             case Command.RequestTransfer c -> AuditAction.TRANSFER_REQUESTED;
+            case Command.RequestPayment c -> AuditAction.PAYMENT_REQUESTED;
             case Command.SettleTransfer c -> AuditAction.TRANSFER_SETTLED;
             case Command.CancelTransfer c -> AuditAction.TRANSFER_CANCELLED;
             case Command.HaltInstrument c -> AuditAction.INSTRUMENT_HALTED;
@@ -144,6 +145,7 @@ public final class CommandGateway {
             case Command.EngageKillSwitch c -> "account:" + c.accountId();
             case Command.ReleaseKillSwitch c -> "account:" + c.accountId();
             case Command.RequestTransfer c -> "transfer:" + c.transferId();
+            case Command.RequestPayment c -> "payment:" + c.paymentId() + " account:" + c.fromAccountId();
             case Command.SettleTransfer c -> "transfer:" + c.transferId();
             case Command.CancelTransfer c -> "transfer:" + c.transferId();
             case Command.HaltInstrument c -> "instrument:" + c.instrumentId();

@@ -104,6 +104,9 @@ final class ProjectionBatch {
         final long requestedBy;
         final long requestedAt;
         long updatedAt;
+        /** A payment's fee and reference, set once when its row is made; 0 and "" for other kinds. */
+        long fee;
+        String reference = "";
         boolean persisted;
         boolean dirty;
 
@@ -211,6 +214,11 @@ final class ProjectionBatch {
                       String refKind, long refId, long postedAt) {
     }
 
+    /** One line of the compliance log: the {@code n}th violation the command at {@code seq} caused. */
+    record ComplianceRow(long seq, int n, long accountId, long userId, String kind, long subjectId, String reason,
+                         long at) {
+    }
+
     record TransferEventRow(long eventId, long seq, long transferId, String state, String reason, long actingUserId,
                             long at) {
     }
@@ -227,6 +235,7 @@ final class ProjectionBatch {
     final List<TradeRow> trades = new ArrayList<>();
     final List<PostingRow> postings = new ArrayList<>();
     final List<TransferEventRow> transferEvents = new ArrayList<>();
+    final List<ComplianceRow> compliance = new ArrayList<>();
     /** End-of-day snapshots by date; a second close of the same date replaces the first. */
     final Map<LocalDate, List<EodRow>> endOfDay = new LinkedHashMap<>();
     long firstSeq;
@@ -307,6 +316,7 @@ final class ProjectionBatch {
         trades.clear();
         postings.clear();
         transferEvents.clear();
+        compliance.clear();
         endOfDay.clear();
         firstSeq = 0;
         lastSeq = 0;

@@ -2,6 +2,7 @@ package com.bourse.backoffice.store;
 
 import com.bourse.backoffice.store.ProjectionBatch.AlertRow;
 import com.bourse.backoffice.store.ProjectionBatch.BalanceRow;
+import com.bourse.backoffice.store.ProjectionBatch.ComplianceRow;
 import com.bourse.backoffice.store.ProjectionBatch.ControlsRow;
 import com.bourse.backoffice.store.ProjectionBatch.EodRow;
 import com.bourse.backoffice.store.ProjectionBatch.OrderEventRow;
@@ -21,6 +22,7 @@ import static com.bourse.backoffice.store.Column.longs;
 import static com.bourse.backoffice.store.Column.value;
 import static com.bourse.backoffice.store.schema.Tables.ACCOUNT_CONTROLS;
 import static com.bourse.backoffice.store.schema.Tables.BALANCES;
+import static com.bourse.backoffice.store.schema.Tables.COMPLIANCE_VIOLATIONS;
 import static com.bourse.backoffice.store.schema.Tables.EOD_POSITIONS;
 import static com.bourse.backoffice.store.schema.Tables.ORDERS;
 import static com.bourse.backoffice.store.schema.Tables.ORDER_EVENTS;
@@ -143,7 +145,19 @@ final class ProjectionColumns {
             value(TRANSFERS.REASON, t -> t.reason),
             longs(TRANSFERS.REQUESTED_BY, t -> t.requestedBy),
             longs(TRANSFERS.REQUESTED_AT, t -> t.requestedAt),
-            longs(TRANSFERS.UPDATED_AT, t -> t.updatedAt));
+            longs(TRANSFERS.UPDATED_AT, t -> t.updatedAt),
+            longs(TRANSFERS.FEE, t -> t.fee),
+            value(TRANSFERS.REFERENCE, t -> t.reference));
+
+    static final List<Column<ComplianceRow>> COMPLIANCE = List.of(
+            longs(COMPLIANCE_VIOLATIONS.SEQ, ComplianceRow::seq),
+            ints(COMPLIANCE_VIOLATIONS.N, ComplianceRow::n),
+            longs(COMPLIANCE_VIOLATIONS.ACCOUNT_ID, ComplianceRow::accountId),
+            longs(COMPLIANCE_VIOLATIONS.USER_ID, ComplianceRow::userId),
+            value(COMPLIANCE_VIOLATIONS.KIND, ComplianceRow::kind),
+            longs(COMPLIANCE_VIOLATIONS.SUBJECT_ID, ComplianceRow::subjectId),
+            value(COMPLIANCE_VIOLATIONS.REASON, ComplianceRow::reason),
+            longs(COMPLIANCE_VIOLATIONS.AT, ComplianceRow::at));
 
     static final List<Column<TransferEventRow>> TRANSFER_EVENT = List.of(
             longs(TRANSFER_EVENTS.EVENT_ID, TransferEventRow::eventId),

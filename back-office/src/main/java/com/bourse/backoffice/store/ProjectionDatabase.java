@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.bourse.backoffice.store.schema.Tables.BALANCES;
+import static com.bourse.backoffice.store.schema.Tables.COMPLIANCE_VIOLATIONS;
 import static com.bourse.backoffice.store.schema.Tables.ORDERS;
 import static com.bourse.backoffice.store.schema.Tables.ORDER_EVENTS;
 import static com.bourse.backoffice.store.schema.Tables.POSTINGS;
@@ -71,7 +72,8 @@ public final class ProjectionDatabase implements AutoCloseable {
             new SeqColumn(POSTINGS, POSTINGS.SEQ, POSTINGS.POSTING_ID),
             new SeqColumn(BALANCES, BALANCES.LAST_SEQ, null),
             new SeqColumn(TRANSFER_EVENTS, TRANSFER_EVENTS.SEQ, TRANSFER_EVENTS.EVENT_ID),
-            new SeqColumn(RISK_ALERTS, RISK_ALERTS.SEQ, RISK_ALERTS.ALERT_ID));
+            new SeqColumn(RISK_ALERTS, RISK_ALERTS.SEQ, RISK_ALERTS.ALERT_ID),
+            new SeqColumn(COMPLIANCE_VIOLATIONS, COMPLIANCE_VIOLATIONS.SEQ, COMPLIANCE_VIOLATIONS.SEQ));
 
     /** @param growingKey the primary key that grows with {@code seq}, or null to scan the table */
     private record SeqColumn(Table<?> table, Field<Long> seq, Field<Long> growingKey) {

@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static com.bourse.backoffice.store.schema.Tables.ACCOUNT_CONTROLS;
 import static com.bourse.backoffice.store.schema.Tables.BALANCES;
+import static com.bourse.backoffice.store.schema.Tables.COMPLIANCE_VIOLATIONS;
 import static com.bourse.backoffice.store.schema.Tables.EOD_POSITIONS;
 import static com.bourse.backoffice.store.schema.Tables.ORDERS;
 import static com.bourse.backoffice.store.schema.Tables.ORDER_EVENTS;
@@ -44,7 +45,7 @@ final class ProjectionSql implements AutoCloseable {
 
     /** The tables this writer derives from the journal; nothing else is touched by a rebuild. */
     static final List<Table<?>> PROJECTION_TABLES = List.of(ORDERS, ORDER_EVENTS, TRADES, BALANCES, POSTINGS,
-            EOD_POSITIONS, TRANSFERS, TRANSFER_EVENTS, RISK_ALERTS, ACCOUNT_CONTROLS);
+            EOD_POSITIONS, TRANSFERS, TRANSFER_EVENTS, RISK_ALERTS, ACCOUNT_CONTROLS, COMPLIANCE_VIOLATIONS);
 
     private final Connection connection;
     private final DSLContext ctx;
@@ -56,6 +57,7 @@ final class ProjectionSql implements AutoCloseable {
     private final TableWriter<BalanceRow> balances;
     private final TableWriter<TransferRow> transfers;
     private final TableWriter<TransferEventRow> transferEvents;
+    private final TableWriter<ProjectionBatch.ComplianceRow> compliance;
     private final TableWriter<AlertRow> alerts;
     private final TableWriter<ControlsRow> controls;
     private final TableWriter<EodRow> endOfDay;
@@ -76,6 +78,7 @@ final class ProjectionSql implements AutoCloseable {
             transfers = open(TableWriter.upsert(connection, TRANSFERS, ProjectionColumns.TRANSFER, t -> t.persisted,
                     TRANSFERS.STATE, TRANSFERS.REASON, TRANSFERS.UPDATED_AT));
             transferEvents = open(TableWriter.append(connection, TRANSFER_EVENTS, ProjectionColumns.TRANSFER_EVENT));
+            compliance = open(TableWriter.append(connection, COMPLIANCE_VIOLATIONS, ProjectionColumns.COMPLIANCE));
             alerts = open(TableWriter.upsert(connection, RISK_ALERTS, ProjectionColumns.ALERT, a -> a.persisted,
                     RISK_ALERTS.DECISION, RISK_ALERTS.DECIDED_BY, RISK_ALERTS.DECIDED_AT, RISK_ALERTS.DECISION_NOTE));
             controls = open(TableWriter.upsert(connection, ACCOUNT_CONTROLS, ProjectionColumns.CONTROLS,
@@ -135,6 +138,7 @@ final class ProjectionSql implements AutoCloseable {
             balances.write(batch.balances);
             transfers.write(batch.transfers);
             transferEvents.write(batch.transferEvents);
+            compliance.write(batch.compliance);
             alerts.write(batch.alerts);
             controls.write(batch.controls);
             // A second close of the same day replaces its snapshot.

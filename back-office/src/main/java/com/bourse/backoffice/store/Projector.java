@@ -63,6 +63,8 @@ public final class Projector {
     // By account, then asset: a composite key object per balance change was a tenth of this class's garbage.
     private final Long2ObjectHashMap<Map<String, BalanceRow>> balances = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<TransferRow> transfers = new Long2ObjectHashMap<>();
+    /** Compliance lines the current command has caused so far: numbers its lines, never carried between commands. */
+    private int violationsInCommand;
     private final Long2ObjectHashMap<AlertRow> openOrderAlerts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<AlertRow> openTransferAlerts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ControlsRow> controls = new Long2ObjectHashMap<>();
@@ -75,7 +77,8 @@ public final class Projector {
     // Per command
     private ProjectionBatch batch;
     private Command.PlaceOrder placeOrder;
-    private Command.RequestTransfer placeRequest;
+    /** The transfer or payment id the current command requests, 0 when it requests none. */
+    private long requestedTransferId;
     private Decision decision;
     private long seq;
     private long at;
@@ -126,7 +129,7 @@ public final class Projector {
         batch = null;
         entered = null;
         placeOrder = null;
-        placeRequest = null;
+        requestedTransferId = 0;
         decision = null;
     }
 
@@ -139,11 +142,16 @@ public final class Projector {
         date = dateOf(at);
         entered = null;
         createdTransfer = 0;
+        violationsInCommand = 0;
         refused = false;
         refKind = "COMMAND";
         refId = seq;
         placeOrder = c instanceof Command.PlaceOrder p ? p : null;
-        placeRequest = c instanceof Command.RequestTransfer r ? r : null;
+        requestedTransferId = switch (c) {
+            case Command.RequestTransfer r -> r.transferId();
+            case Command.RequestPayment r -> r.paymentId();
+            default -> 0;
+        };
         decision = switch (c) {
             case Command.Approve a -> new Decision(a.subject(), a.subjectId(), true, null);
             case Command.Reject r -> new Decision(r.subject(), r.subjectId(), false, r.reason());
@@ -151,6 +159,7 @@ public final class Projector {
         };
         switch (c) {
             case Command.RequestTransfer t -> transferRef(t.transferId());
+            case Command.RequestPayment t -> transferRef(t.paymentId());
             case Command.SettleTransfer t -> transferRef(t.transferId());
             case Command.CancelTransfer t -> transferRef(t.transferId());
             case Command.Approve a when a.subject() == ReviewSubject.TRANSFER -> transferRef(a.subjectId());
@@ -205,6 +214,12 @@ public final class Projector {
             case Event.BalanceChanged e -> balanceChanged(e);
             case Event.TransferStateChanged e -> transferChanged(e);
             case Event.RiskAlert e -> alert(e);
+            case Event.PaymentProcessed e -> {
+                // the payment's transfer row, COMPLETED with its fee and reference, is its projection
+            }
+            case Event.ComplianceViolation e -> batch.compliance.add(new ProjectionBatch.ComplianceRow(seq,
+                    ++violationsInCommand, e.accountId(), e.userId(), e.kind() == null ? "UNKNOWN" : e.kind().name(),
+                    e.subjectId(), e.reason() == null ? null : e.reason().name(), at));
             case Event.KillSwitchChanged e -> {
                 ControlsRow c = controls.get(e.accountId());
                 if (c != null) {
@@ -436,12 +451,14 @@ public final class Projector {
     private void transferChanged(Event.TransferStateChanged e) {
         TransferRow t = transfers.get(e.transferId());
         if (t != null && createdTransfer != e.transferId()
-                && placeRequest != null && placeRequest.transferId() == e.transferId()) {
+                && requestedTransferId != 0 && requestedTransferId == e.transferId()) {
             return; // a retried request answered with its first result: nothing changed
         }
         if (t == null) {
             t = new TransferRow(e.transferId(), e.kind().name(), e.fromAccountId(), e.toAccountId(), e.asset(),
                     e.amount(), actor, at);
+            t.fee = e.fee();
+            t.reference = e.reference();
             transfers.put(e.transferId(), t);
             createdTransfer = e.transferId();
         }
@@ -521,7 +538,9 @@ public final class Projector {
                 quantity, o.leaves, reason, tradeId, actor, at));
     }
 
-    private static final int STATE_VERSION = 2;
+    private static final int STATE_VERSION = 3;
+    /** Before transfers remembered a payment's fee and reference; read as none. */
+    private static final int STATE_VERSION_WITHOUT_PAYMENTS = 2;
     /** Before open alerts remembered the surveillance rules that fired; read as naming none. */
     private static final int STATE_VERSION_WITHOUT_RULES = 1;
 
@@ -580,6 +599,8 @@ public final class Projector {
                 out.writeLong(t.requestedBy);
                 out.writeLong(t.requestedAt);
                 out.writeLong(t.updatedAt);
+                out.writeLong(t.fee);
+                out.writeUTF(t.reference);
             }
             writeAlerts(out, openOrderAlerts);
             writeAlerts(out, openTransferAlerts);
@@ -617,7 +638,8 @@ public final class Projector {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int version = in.readInt();
-            if (version != STATE_VERSION && version != STATE_VERSION_WITHOUT_RULES) {
+            if (version != STATE_VERSION && version != STATE_VERSION_WITHOUT_PAYMENTS
+                    && version != STATE_VERSION_WITHOUT_RULES) {
                 throw new IllegalStateException("projector state of version " + version + ", this build reads "
                         + STATE_VERSION);
             }
@@ -660,6 +682,10 @@ public final class Projector {
                 full.state = stateName;
                 full.reason = reason;
                 full.updatedAt = in.readLong();
+                if (version >= STATE_VERSION) {
+                    full.fee = in.readLong();
+                    full.reference = in.readUTF();
+                }
                 full.persisted = true;
                 transfers.put(full.transferId, full);
             }
@@ -779,7 +805,7 @@ public final class Projector {
         for (int i = in.readInt(); i > 0; i--) {
             AlertRow a = new AlertRow(in.readLong(), in.readLong(), in.readUTF(), in.readLong(), in.readLong(),
                     in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(), in.readLong(),
-                    version >= STATE_VERSION ? in.readUTF() : "");
+                    version >= STATE_VERSION_WITHOUT_PAYMENTS ? in.readUTF() : "");
             a.decision = AlertDecision.valueOf(in.readUTF());
             boolean hasBy = in.readBoolean();
             long by = in.readLong();

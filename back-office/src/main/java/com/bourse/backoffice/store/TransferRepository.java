@@ -8,12 +8,14 @@ import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.bourse.backoffice.store.schema.Tables.TRANSFERS;
 import static com.bourse.backoffice.store.schema.Tables.TRANSFER_EVENTS;
 
-/** Deposits, withdrawals and internal transfers, and the steps of each. Thread-safe. */
+/** Deposits, withdrawals, internal transfers and payments, and the steps of each. Thread-safe. */
 public final class TransferRepository {
     private final DSLContext dsl;
 
@@ -26,6 +28,31 @@ public final class TransferRepository {
         return dsl.selectFrom(TRANSFERS)
                 .where(TRANSFERS.STATE.eq(state.name()))
                 .orderBy(TRANSFERS.TRANSFER_ID)
+                .offset(page.offset()).limit(page.limit())
+                .fetch(TransferRepository::line);
+    }
+
+    /** Movements now in {@code state}, each with every state it went through (one query for all the histories). */
+    public List<TransferWithHistory> inStateWithHistory(TransferState state, Page page) {
+        List<TransferLine> lines = inState(state, page);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TransferEventLine>> histories = dsl.selectFrom(TRANSFER_EVENTS)
+                .where(TRANSFER_EVENTS.TRANSFER_ID.in(lines.stream().map(TransferLine::transferId).toList()))
+                .orderBy(TRANSFER_EVENTS.EVENT_ID)
+                .fetch(TransferRepository::event).stream()
+                .collect(Collectors.groupingBy(TransferEventLine::transferId, Collectors.toList()));
+        return lines.stream()
+                .map(line -> new TransferWithHistory(line, histories.getOrDefault(line.transferId(), List.of())))
+                .toList();
+    }
+
+    /** Payments (of any state), newest first. */
+    public List<TransferLine> payments(Page page) {
+        return dsl.selectFrom(TRANSFERS)
+                .where(TRANSFERS.KIND.eq(TransferKind.PAYMENT.name()))
+                .orderBy(TRANSFERS.TRANSFER_ID.desc())
                 .offset(page.offset()).limit(page.limit())
                 .fetch(TransferRepository::line);
     }
@@ -46,7 +73,8 @@ public final class TransferRepository {
     static TransferLine line(TransfersRecord r) {
         return new TransferLine(r.getTransferId(), TransferKind.valueOf(r.getKind()), r.getFromAccountId(),
                 r.getToAccountId(), r.getAsset(), r.getAmount(), TransferState.valueOf(r.getState()), r.getReason(),
-                r.getRequestedBy(), Instant.ofEpochMilli(r.getRequestedAt()), Instant.ofEpochMilli(r.getUpdatedAt()));
+                r.getRequestedBy(), Instant.ofEpochMilli(r.getRequestedAt()), Instant.ofEpochMilli(r.getUpdatedAt()),
+                r.getFee(), r.getReference());
     }
 
     static TransferEventLine event(TransferEventsRecord r) {

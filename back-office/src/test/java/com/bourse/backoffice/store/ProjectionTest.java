@@ -200,7 +200,7 @@ class ProjectionTest {
     void withdrawalHistoryFollowsTheTransferStateMachine() {
         desk.run(new Command.RequestTransfer(MORNING, ALICE, 77, TransferKind.WITHDRAWAL, ALICE_ACCOUNT, 0, "EUR",
                         100_00),
-                new Command.SettleTransfer(MORNING + 60_000, TradingWorkload.ADMIN, 77, true));
+                new Command.SettleTransfer(MORNING + 60_000, TradingWorkload.BACK_OFFICE, 77, true));
         desk.awaitProjected();
 
         TransferRepository transfers = new TransferRepository(desk.store);
@@ -208,7 +208,7 @@ class ProjectionTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(TransferState.PENDING, ALICE),
                         org.assertj.core.groups.Tuple.tuple(TransferState.PROCESSING, ALICE),
-                        org.assertj.core.groups.Tuple.tuple(TransferState.COMPLETED, TradingWorkload.ADMIN));
+                        org.assertj.core.groups.Tuple.tuple(TransferState.COMPLETED, TradingWorkload.BACK_OFFICE));
         assertThat(transfers.inState(TransferState.COMPLETED, Page.first(100)))
                 .extracting(TransferLine::transferId).contains(77L);
     }

@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  */
 public final class TradingWorkload {
     static final long ADMIN = 1;
+    /** Settles deposits and withdrawals: the back office's role. */
+    static final long BACK_OFFICE = 8;
     static final long OFFICER_A = 90;
     static final long OFFICER_B = 91;
     static final long START = 1_793_606_400_000L; // 2026-11-02T08:00:00Z
@@ -75,6 +77,7 @@ public final class TradingWorkload {
         long system = Command.SYSTEM_USER;
         commands.add(new Command.AddCurrency(t, system, new Currency("EUR", 2)));
         commands.add(new Command.RegisterUser(t, system, ADMIN, Role.mask(Role.ADMIN)));
+        commands.add(new Command.RegisterUser(t, system, BACK_OFFICE, Role.mask(Role.BACK_OFFICE)));
         commands.add(new Command.RegisterUser(t, system, OFFICER_A, Role.mask(Role.RISK_OFFICER)));
         commands.add(new Command.RegisterUser(t, system, OFFICER_B, Role.mask(Role.RISK_OFFICER, Role.ADMIN)));
         for (Instrument instrument : INSTRUMENTS) {

@@ -244,6 +244,7 @@ public final class ClusterVenue implements Venue {
             case Command.CancelOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
             case Command.ReplaceOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
             case Command.RequestTransfer c -> new Event.CommandRejected(c.transferId(), code);
+            case Command.RequestPayment c -> new Event.CommandRejected(c.paymentId(), code);
             case Command.SettleTransfer c -> new Event.CommandRejected(c.transferId(), code);
             case Command.CancelTransfer c -> new Event.CommandRejected(c.transferId(), code);
             case Command.OpenAccount c -> new Event.CommandRejected(c.accountId(), code);

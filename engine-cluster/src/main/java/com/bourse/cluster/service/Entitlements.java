@@ -15,8 +15,9 @@ import java.util.Arrays;
  * from {@code UserRegistered}, and the account of each working order (for the events that name only an order).
  * Part of the replicated state: every node builds the same tables from the same log and snapshots them.
  *
- * <p>Rules: market data is public; back office (the system user, risk officers and admins) sees everything;
- * a trader sees the events of accounts they own. Service thread only.
+ * <p>Rules: market data is public; back office (the system user, risk officers, back-office staff and admins)
+ * sees everything, payments and the compliance log included; a trader sees the events of accounts they own (a
+ * payment's both sides, a compliance line about their account). Service thread only.
  */
 final class Entitlements {
     static final long UNKNOWN = Long.MIN_VALUE;
@@ -77,7 +78,8 @@ final class Entitlements {
             return true;
         }
         long roles = userRoles.get(userId);
-        return roles != UNKNOWN && (Role.RISK_OFFICER.in((int) roles) || Role.ADMIN.in((int) roles));
+        return roles != UNKNOWN && (Role.RISK_OFFICER.in((int) roles) || Role.BACK_OFFICE.in((int) roles)
+                || Role.ADMIN.in((int) roles));
     }
 
     boolean owns(long userId, long accountId) {
@@ -112,7 +114,9 @@ final class Entitlements {
             case Event.OrderExpired e -> owns(userId, e.accountId());
             case Event.BalanceChanged e -> owns(userId, e.accountId());
             case Event.TransferStateChanged e -> owns(userId, e.fromAccountId()) || owns(userId, e.toAccountId());
+            case Event.PaymentProcessed e -> owns(userId, e.fromAccountId()) || owns(userId, e.toAccountId());
             case Event.RiskAlert e -> owns(userId, e.accountId());
+            case Event.ComplianceViolation e -> owns(userId, e.accountId());
             case Event.KillSwitchChanged e -> owns(userId, e.accountId());
             case Event.RiskLimitsChanged e -> owns(userId, e.accountId());
             case Event.AccountOpened e -> e.ownerUserId() == userId;

@@ -246,7 +246,7 @@ final class CommandStream {
         }
         if (roll < 35 && !requested.isEmpty()) {
             Requested t = recent(requested);
-            return new Command.SettleTransfer(time, TradingFloor.ADMIN, t.transferId(), random.nextInt(4) > 0);
+            return new Command.SettleTransfer(time, TradingFloor.BACK_OFFICE, t.transferId(), random.nextInt(4) > 0);
         }
         if (roll < 39 && !requested.isEmpty()) {
             Requested t = recent(requested);
@@ -279,7 +279,7 @@ final class CommandStream {
             return new Command.ReleaseKillSwitch(time, officer(), seat().accountId());
         }
         if (roll < 85) {
-            return new Command.EndOfDay(time, random.nextBoolean() ? TradingFloor.ADMIN : Command.SYSTEM_USER);
+            return new Command.EndOfDay(time, pick(TradingFloor.ADMIN, TradingFloor.BACK_OFFICE, Command.SYSTEM_USER));
         }
         if (roll < 88) {
             RiskLimits limits = random.nextBoolean() ? TradingFloor.OPEN_LIMITS
@@ -306,7 +306,7 @@ final class CommandStream {
         long fromId = kind == TransferKind.DEPOSIT ? 0 : from.accountId();
         long toId = kind == TransferKind.WITHDRAWAL ? 0 : to.accountId();
         Seat principal = kind == TransferKind.DEPOSIT ? to : from;
-        long userId = random.nextInt(3) == 0 ? TradingFloor.ADMIN : principal.owner();
+        long userId = random.nextInt(3) == 0 ? TradingFloor.BACK_OFFICE : principal.owner();
         Command.RequestTransfer request = new Command.RequestTransfer(time, userId, transferId, kind, fromId, toId,
                 asset, amount);
         remember(requested, new Requested(transferId, request));
@@ -315,7 +315,7 @@ final class CommandStream {
             if (random.nextBoolean()) {
                 long officer = officer();
                 followUps.add(at -> new Command.Approve(at, officer, ReviewSubject.TRANSFER, transferId));
-                followUps.add(at -> new Command.SettleTransfer(at, TradingFloor.ADMIN, transferId, true));
+                followUps.add(at -> new Command.SettleTransfer(at, TradingFloor.BACK_OFFICE, transferId, true));
             }
         }
         return request;

@@ -48,9 +48,10 @@ class MalformedCommandProperties {
             // when a malformed command arrives
             assertThatCode(() -> engine.apply(command, events::add)).as("%s", command).doesNotThrowAnyException();
 
-            // then it is refused with a reason and nothing changed
+            // then it is refused with a reason (and a refused breach of the rules is logged) and nothing changed
             assertThat(events).as("answer to %s", command).isNotEmpty().allSatisfy(event ->
                     assertThat(reasonOf(event)).as("%s in answer to %s", event, command).isNotNull());
+            assertThat(reasonOf(events.getFirst())).as("first answer to %s", command).isNotNull();
             SnapshotBytes.assertSame(engine.snapshot(), before, "state after %s", command);
             events.forEach(event -> Statistics.label("reason").collect(reasonOf(event)));
         }
@@ -61,6 +62,7 @@ class MalformedCommandProperties {
         return switch (event) {
             case Event.OrderRejected r -> r.reason();
             case Event.CommandRejected r -> r.reason();
+            case Event.ComplianceViolation v -> v.reason();
             default -> null;
         };
     }

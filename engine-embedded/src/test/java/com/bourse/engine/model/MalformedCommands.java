@@ -254,22 +254,22 @@ final class MalformedCommands {
         long id = freshTransferId();
         long account = seat.accountId();
         return switch (random.nextInt(10)) {
-            case 0 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, id, TransferKind.DEPOSIT, 0, account,
+            case 0 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, id, TransferKind.DEPOSIT, 0, account,
                     "EUR", pick(0L, -1L, Long.MIN_VALUE));
-            case 1 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, id, null, 0, account, "EUR", 100);
-            case 2 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, id, TransferKind.DEPOSIT, 0, account,
+            case 1 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, id, null, 0, account, "EUR", 100);
+            case 2 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, id, TransferKind.DEPOSIT, 0, account,
                     null, 100);
-            case 3 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, id, TransferKind.DEPOSIT, 0, account,
+            case 3 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, id, TransferKind.DEPOSIT, 0, account,
                     pick("XYZ", "", "eur"), 100);
             case 4 -> new Command.RequestTransfer(time, seat.owner(), id, TransferKind.WITHDRAWAL, UNKNOWN_ACCOUNT,
                     0, "EUR", 100);
             case 5 -> new Command.RequestTransfer(time, seat.owner(), id, TransferKind.INTERNAL, account, account,
                     "EUR", 100);
-            case 6 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, pick(0L, -1L, Long.MIN_VALUE),
+            case 6 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, pick(0L, -1L, Long.MIN_VALUE),
                     TransferKind.DEPOSIT, 0, account, "EUR", 100);
-            case 9 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, id, TransferKind.DEPOSIT, 0, account,
+            case 9 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, id, TransferKind.DEPOSIT, 0, account,
                     pick("EUR", "USD", instrument().symbol()), Long.MAX_VALUE - random.nextInt(1_000));
-            case 7 -> new Command.RequestTransfer(time, TradingFloor.ADMIN, TradingFloor.FIRST_OPENING_TRANSFER,
+            case 7 -> new Command.RequestTransfer(time, TradingFloor.BACK_OFFICE, TradingFloor.FIRST_OPENING_TRANSFER,
                     pick(TransferKind.DEPOSIT, TransferKind.WITHDRAWAL, null), 0, account, "EUR", 12_345);
             default -> new Command.RequestTransfer(time, otherOwner(seat), id, TransferKind.WITHDRAWAL, account, 0,
                     "EUR", 100);
@@ -279,11 +279,11 @@ final class MalformedCommands {
     private Command badTransferDecision() {
         long completed = TradingFloor.FIRST_OPENING_TRANSFER;
         return switch (random.nextInt(5)) {
-            case 0 -> new Command.SettleTransfer(time, TradingFloor.ADMIN, pick(0L, -1L, UNKNOWN_ID), true);
-            case 1 -> new Command.SettleTransfer(time, TradingFloor.ADMIN, completed, random.nextBoolean());
+            case 0 -> new Command.SettleTransfer(time, TradingFloor.BACK_OFFICE, pick(0L, -1L, UNKNOWN_ID), true);
+            case 1 -> new Command.SettleTransfer(time, TradingFloor.BACK_OFFICE, completed, random.nextBoolean());
             case 2 -> new Command.SettleTransfer(time, seat().owner(), completed, true);
-            case 3 -> new Command.CancelTransfer(time, TradingFloor.ADMIN, pick(0L, -1L, UNKNOWN_ID));
-            default -> new Command.CancelTransfer(time, TradingFloor.ADMIN, completed);
+            case 3 -> new Command.CancelTransfer(time, TradingFloor.BACK_OFFICE, pick(0L, -1L, UNKNOWN_ID));
+            default -> new Command.CancelTransfer(time, TradingFloor.BACK_OFFICE, completed);
         };
     }
 
@@ -339,7 +339,7 @@ final class MalformedCommands {
         return switch (random.nextInt(4)) {
             case 0 -> new Command.RegisterUser(time, TradingFloor.ADMIN, pick(0L, -1L, Long.MIN_VALUE),
                     Role.mask(Role.TRADER));
-            case 1 -> new Command.RegisterUser(time, TradingFloor.ADMIN, 600, pick(-1, 8, Integer.MIN_VALUE));
+            case 1 -> new Command.RegisterUser(time, TradingFloor.ADMIN, 600, pick(-1, 1 << Role.values().length, Integer.MIN_VALUE));
             case 2 -> new Command.RegisterUser(time, seat().owner(), 600, Role.mask(Role.ADMIN));
             default -> new Command.RegisterUser(time, TradingFloor.OFFICER, seat().owner(), Role.mask(Role.ADMIN));
         };

@@ -4,6 +4,7 @@ import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.BookLevel;
 import com.bourse.protocol.CancelReason;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.Instrument;
@@ -77,6 +78,7 @@ final class ReferenceExchange {
     /** A working order; on the book once it rests. */
     private static final class Resting {
         long orderId;
+        long userId;
         Wallet account;
         Listing listing;
         Side side;
@@ -232,6 +234,7 @@ final class ReferenceExchange {
         order.postOnly = c.postOnly();
         order.holdPrice = holdPrice;
         order.held = hold;
+        order.userId = c.userId();
         working.put(order.orderId, order);
         out.add(new Event.OrderAccepted(order.orderId, wallet.accountId, listing.spec.id(), c.userId(), order.side,
                 order.type, order.timeInForce, order.price, 0, order.leaves, order.displayQuantity, order.postOnly,
@@ -323,6 +326,8 @@ final class ReferenceExchange {
             Resting maker = opposite.getFirst();
             if (maker.account == taker.account) {
                 SelfTradePrevention mode = taker.account.selfTradePrevention;
+                out.add(new Event.ComplianceViolation(taker.account.accountId, taker.userId,
+                        ComplianceKind.SELF_TRADE_PREVENTED, taker.orderId, ErrorCode.SELF_TRADE_PREVENTED));
                 if (mode == SelfTradePrevention.CANCEL_OLDEST || mode == SelfTradePrevention.CANCEL_BOTH) {
                     cancelResting(maker, CancelReason.SELF_TRADE);
                 }

@@ -28,6 +28,7 @@ final class TradingFloor {
     static final long ADMIN = 1;
     static final long OFFICER = 2;
     static final long SECOND_OFFICER = 3;
+    static final long BACK_OFFICE = 4;
     static final long START_TIME = 1_767_225_600_000L; // 2026-01-01T00:00Z
 
     static final Currency EUR = new Currency("EUR", 2);
@@ -142,6 +143,7 @@ final class TradingFloor {
         commands.add(new Command.RegisterUser(t, system, ADMIN, Role.mask(Role.ADMIN)));
         commands.add(new Command.RegisterUser(t, system, OFFICER, Role.mask(Role.RISK_OFFICER)));
         commands.add(new Command.RegisterUser(t, system, SECOND_OFFICER, Role.mask(Role.RISK_OFFICER)));
+        commands.add(new Command.RegisterUser(t, system, BACK_OFFICE, Role.mask(Role.BACK_OFFICE)));
         for (Seat seat : SEATS) {
             commands.add(new Command.RegisterUser(t, ADMIN, seat.owner(), Role.mask(Role.TRADER)));
         }
@@ -160,9 +162,9 @@ final class TradingFloor {
                 remaining -= amount;
                 // A window apart, so the frequency part of the transfer score stays low.
                 t += 1_001;
-                commands.add(new Command.RequestTransfer(t, ADMIN, transferId, TransferKind.DEPOSIT, 0,
+                commands.add(new Command.RequestTransfer(t, BACK_OFFICE, transferId, TransferKind.DEPOSIT, 0,
                         f.accountId(), f.asset(), amount));
-                commands.add(new Command.SettleTransfer(t, ADMIN, transferId, true));
+                commands.add(new Command.SettleTransfer(t, BACK_OFFICE, transferId, true));
                 transferId++;
             }
         }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import static com.bourse.engine.spec.TradingDesk.ACME;
 import static com.bourse.engine.spec.TradingDesk.ACME_SYMBOL;
 import static com.bourse.engine.spec.TradingDesk.ADMIN;
+import static com.bourse.engine.spec.TradingDesk.BACK_OFFICE;
 import static com.bourse.engine.spec.TradingDesk.EUR;
 import static com.bourse.engine.spec.TradingDesk.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +143,7 @@ class MalformedCommandTest {
     void unknownUserIsRefused() {
         var t = ticket(99_00, 5);
         assertOrderRefusedWithoutChange(new Command.PlaceOrder(0, UNKNOWN, t.orderId(), t.accountId(), ACME, Side.BUY,
-                OrderType.LIMIT, TimeInForce.GTC, 99_00, 0, 5, 0, false), ErrorCode.UNKNOWN_USER);
+                OrderType.LIMIT, TimeInForce.GTC, 99_00, 0, 5, 0, false), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test
@@ -215,14 +216,14 @@ class MalformedCommandTest {
     @Test
     void commandFromAnUnknownUserIsRefused() {
         assertRefusedWithoutChange(ts -> new Command.EngageKillSwitch(ts, UNKNOWN, alice.accountId()),
-                ErrorCode.UNKNOWN_USER);
+                ErrorCode.USER_NOT_FOUND);
     }
 
     // ---- Transfers ------------------------------------------------------------------------------
 
     @Test
     void transferOfZeroIsRefused() {
-        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, ADMIN, desk.nextTransferId(),
+        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, BACK_OFFICE, desk.nextTransferId(),
                 TransferKind.DEPOSIT, 0, alice.accountId(), EUR, 0), ErrorCode.INVALID_AMOUNT);
     }
 
@@ -234,25 +235,25 @@ class MalformedCommandTest {
 
     @Test
     void transferOfAnUnknownAssetIsRefused() {
-        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, ADMIN, desk.nextTransferId(),
+        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, BACK_OFFICE, desk.nextTransferId(),
                 TransferKind.DEPOSIT, 0, alice.accountId(), "XYZ", 100), ErrorCode.UNKNOWN_ASSET);
     }
 
     @Test
     void transferToAnUnknownAccountIsRefused() {
-        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, ADMIN, desk.nextTransferId(),
+        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, BACK_OFFICE, desk.nextTransferId(),
                 TransferKind.DEPOSIT, 0, UNKNOWN, EUR, 100), ErrorCode.UNKNOWN_ACCOUNT);
     }
 
     @Test
     void transferWithoutAnIdIsRefused() {
-        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, ADMIN, 0, TransferKind.DEPOSIT, 0,
+        assertRefusedWithoutChange(ts -> new Command.RequestTransfer(ts, BACK_OFFICE, 0, TransferKind.DEPOSIT, 0,
                 alice.accountId(), EUR, 100), ErrorCode.INVALID_ID);
     }
 
     @Test
     void settlementOfAnUnknownTransferIsRefused() {
-        assertRefusedWithoutChange(ts -> new Command.SettleTransfer(ts, ADMIN, UNKNOWN, true),
+        assertRefusedWithoutChange(ts -> new Command.SettleTransfer(ts, BACK_OFFICE, UNKNOWN, true),
                 ErrorCode.UNKNOWN_TRANSFER);
     }
 
@@ -267,7 +268,7 @@ class MalformedCommandTest {
     @Test
     void accountForAnUnknownOwnerIsRefused() {
         assertRefusedWithoutChange(ts -> new Command.OpenAccount(ts, ADMIN, 5_555, UNKNOWN, EUR,
-                SelfTradePrevention.CANCEL_BOTH), ErrorCode.UNKNOWN_USER);
+                SelfTradePrevention.CANCEL_BOTH), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test

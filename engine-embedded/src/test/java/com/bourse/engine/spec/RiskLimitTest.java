@@ -2,6 +2,7 @@ package com.bourse.engine.spec;
 
 import com.bourse.engine.spec.TradingDesk.Trader;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.OrderType;
@@ -33,7 +34,16 @@ class RiskLimitTest {
     }
 
     private void assertRefusedHoldingNothing(TradingDesk.Outcome order, ErrorCode code) {
-        assertThat(order.events()).containsExactly(new Event.OrderRejected(order.id(), alice.accountId(), code));
+        Event refusal = new Event.OrderRejected(order.id(), alice.accountId(), code);
+        boolean limitBreach = code == ErrorCode.QUANTITY_LIMIT || code == ErrorCode.NOTIONAL_LIMIT
+                || code == ErrorCode.POSITION_LIMIT || code == ErrorCode.HIGH_FREQUENCY;
+        if (limitBreach) {
+            // A refused breach of a limit is also a line of the compliance log, naming who tried.
+            assertThat(order.events()).containsExactly(refusal, new Event.ComplianceViolation(alice.accountId(),
+                    alice.userId(), ComplianceKind.LIMIT_BREACH_ATTEMPT, order.id(), code));
+        } else {
+            assertThat(order.events()).containsExactly(refusal);
+        }
         assertThat(desk.heldCash(alice)).isZero();
         assertThat(desk.heldShares(alice)).isZero();
         assertThat(desk.working(alice)).isEmpty();
@@ -160,8 +170,10 @@ class RiskLimitTest {
 
         var eleventh = desk.buyLimit(alice, 99_00, 1);
 
-        assertThat(eleventh.events())
-                .containsExactly(new Event.OrderRejected(eleventh.id(), alice.accountId(), ErrorCode.HIGH_FREQUENCY));
+        assertThat(eleventh.events()).containsExactly(
+                new Event.OrderRejected(eleventh.id(), alice.accountId(), ErrorCode.HIGH_FREQUENCY),
+                new Event.ComplianceViolation(alice.accountId(), alice.userId(), ComplianceKind.LIMIT_BREACH_ATTEMPT,
+                        eleventh.id(), ErrorCode.HIGH_FREQUENCY));
     }
 
     @Test

@@ -43,6 +43,8 @@ final class TradingDesk {
     static final long ADMIN = 1;
     static final long OFFICER = 2;
     static final long SECOND_OFFICER = 3;
+    /** Keeps the books: deposits, withdrawals, payments, their settlement, end of day. */
+    static final long BACK_OFFICE = 4;
 
     /** Cash every new trader starts with: 50,000.00 EUR, well below the large-amount review threshold. */
     static final long STARTING_CASH = 5_000_000;
@@ -116,6 +118,8 @@ final class TradingDesk {
         desk.bootstrap(ts -> new Command.RegisterUser(ts, Command.SYSTEM_USER, OFFICER, Role.mask(Role.RISK_OFFICER)));
         desk.bootstrap(ts -> new Command.RegisterUser(ts, Command.SYSTEM_USER, SECOND_OFFICER,
                 Role.mask(Role.RISK_OFFICER)));
+        desk.bootstrap(ts -> new Command.RegisterUser(ts, Command.SYSTEM_USER, BACK_OFFICE,
+                Role.mask(Role.BACK_OFFICE)));
         desk.bootstrap(ts -> new Command.ListInstrument(ts, ADMIN,
                 new Instrument(ACME, ACME_SYMBOL, EUR, 2, 1, 1, REFERENCE_PRICE, 1_000)));
         desk.bootstrap(ts -> new Command.ListInstrument(ts, ADMIN,
@@ -191,12 +195,12 @@ final class TradingDesk {
      */
     void fund(Trader trader, String asset, long amount) {
         long transferId = nextTransferId++;
-        bootstrap(ts -> new Command.RequestTransfer(ts, ADMIN, transferId, TransferKind.DEPOSIT, 0,
+        bootstrap(ts -> new Command.RequestTransfer(ts, BACK_OFFICE, transferId, TransferKind.DEPOSIT, 0,
                 trader.accountId(), asset, amount));
         if (engine.transferState(transferId) == TransferState.PENDING) {
             bootstrap(ts -> new Command.Approve(ts, OFFICER, ReviewSubject.TRANSFER, transferId));
         }
-        bootstrap(ts -> new Command.SettleTransfer(ts, ADMIN, transferId, true));
+        bootstrap(ts -> new Command.SettleTransfer(ts, BACK_OFFICE, transferId, true));
         if (engine.transferState(transferId) != TransferState.COMPLETED) {
             throw new IllegalStateException("funding " + trader + " with " + amount + " " + asset + " did not complete");
         }
@@ -348,6 +352,12 @@ final class TradingDesk {
         return requestTransfer(userId, transferId, TransferKind.WITHDRAWAL, from.accountId(), 0, asset, amount);
     }
 
+    /** A payment of {@code amount} plus {@code fee} from one trader's account to another's, with a reference. */
+    Outcome pay(long userId, long paymentId, Trader from, Trader to, long amount, long fee, String reference) {
+        return apply(ts -> new Command.RequestPayment(ts, userId, paymentId, from.accountId(), to.accountId(), EUR,
+                amount, fee, reference), paymentId);
+    }
+
     Outcome transferBetween(long userId, long transferId, Trader from, Trader to, String asset, long amount) {
         return requestTransfer(userId, transferId, TransferKind.INTERNAL, from.accountId(), to.accountId(), asset,
                 amount);
@@ -360,7 +370,7 @@ final class TradingDesk {
     }
 
     Outcome settle(long transferId, boolean settled) {
-        return apply(ts -> new Command.SettleTransfer(ts, ADMIN, transferId, settled), transferId);
+        return apply(ts -> new Command.SettleTransfer(ts, BACK_OFFICE, transferId, settled), transferId);
     }
 
     Outcome cancelTransfer(long userId, long transferId) {

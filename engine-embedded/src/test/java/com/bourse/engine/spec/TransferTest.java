@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.bourse.engine.spec.TradingDesk.ACME_SYMBOL;
-import static com.bourse.engine.spec.TradingDesk.ADMIN;
+import static com.bourse.engine.spec.TradingDesk.BACK_OFFICE;
 import static com.bourse.engine.spec.TradingDesk.EUR;
 import static com.bourse.engine.spec.TradingDesk.STARTING_CASH;
 import static com.bourse.engine.spec.TradingDesk.STARTING_SHARES;
@@ -34,7 +34,7 @@ class TransferTest {
     void depositIsProcessingUntilTheBankSettlesIt() {
         long id = desk.nextTransferId();
 
-        var request = desk.deposit(ADMIN, id, alice, EUR, 1_000_00);
+        var request = desk.deposit(BACK_OFFICE, id, alice, EUR, 1_000_00);
 
         assertThat(states(request)).containsExactly(TransferState.PENDING, TransferState.PROCESSING);
         assertThat(desk.cash(alice)).isEqualTo(STARTING_CASH);
@@ -43,7 +43,7 @@ class TransferTest {
     @Test
     void settledDepositCompletesAndCreditsTheAccount() {
         long id = desk.nextTransferId();
-        desk.deposit(ADMIN, id, alice, EUR, 1_000_00);
+        desk.deposit(BACK_OFFICE, id, alice, EUR, 1_000_00);
 
         var settle = desk.settle(id, true);
 
@@ -55,7 +55,7 @@ class TransferTest {
     @Test
     void depositTheBankRefusesFailsAndCreditsNothing() {
         long id = desk.nextTransferId();
-        desk.deposit(ADMIN, id, alice, EUR, 1_000_00);
+        desk.deposit(BACK_OFFICE, id, alice, EUR, 1_000_00);
 
         var settle = desk.settle(id, false);
 
@@ -216,10 +216,10 @@ class TransferTest {
     @Test
     void retryAfterTheTransferCompletedStillReturnsTheFirstResult() {
         long id = desk.nextTransferId();
-        var first = desk.deposit(ADMIN, id, alice, EUR, 1_000_00);
+        var first = desk.deposit(BACK_OFFICE, id, alice, EUR, 1_000_00);
         desk.settle(id, true);
 
-        var retry = desk.deposit(ADMIN, id, alice, EUR, 1_000_00);
+        var retry = desk.deposit(BACK_OFFICE, id, alice, EUR, 1_000_00);
 
         assertThat(retry.events()).containsExactly(first.all(Event.TransferStateChanged.class).getLast());
         assertThat(desk.cash(alice)).isEqualTo(STARTING_CASH + 1_000_00);
@@ -229,11 +229,11 @@ class TransferTest {
     void retryThatRepeatsAnAccountFieldTheKindIgnoresIsStillTheSameRequest() {
         // A deposit only uses the account it goes to; a client that also fills the source must still be able to retry.
         long id = desk.nextTransferId();
-        var first = desk.requestTransfer(ADMIN, id, TransferKind.DEPOSIT, bob.accountId(), alice.accountId(), EUR,
+        var first = desk.requestTransfer(BACK_OFFICE, id, TransferKind.DEPOSIT, bob.accountId(), alice.accountId(), EUR,
                 1_000_00);
         byte[] before = desk.engine().snapshot();
 
-        var retry = desk.requestTransfer(ADMIN, id, TransferKind.DEPOSIT, bob.accountId(), alice.accountId(), EUR,
+        var retry = desk.requestTransfer(BACK_OFFICE, id, TransferKind.DEPOSIT, bob.accountId(), alice.accountId(), EUR,
                 1_000_00);
 
         assertThat(retry.events()).containsExactly(first.all(Event.TransferStateChanged.class).getLast());
@@ -247,7 +247,7 @@ class TransferTest {
         byte[] before = desk.engine().snapshot();
 
         var otherAmount = desk.withdraw(alice.userId(), id, alice, EUR, 2_000_00);
-        var otherKind = desk.requestTransfer(ADMIN, id, TransferKind.DEPOSIT, 0, alice.accountId(), EUR, 1_000_00);
+        var otherKind = desk.requestTransfer(BACK_OFFICE, id, TransferKind.DEPOSIT, 0, alice.accountId(), EUR, 1_000_00);
 
         assertThat(otherAmount.events()).containsExactly(new Event.CommandRejected(id, ErrorCode.DUPLICATE_ID_MISMATCH));
         assertThat(otherKind.rejection()).isEqualTo(ErrorCode.DUPLICATE_ID_MISMATCH);

@@ -48,6 +48,7 @@ public final class CommandCodec {
     private final RequestTransferEncoder requestTransferEncoder = new RequestTransferEncoder();
     private final SettleTransferEncoder settleTransferEncoder = new SettleTransferEncoder();
     private final CancelTransferEncoder cancelTransferEncoder = new CancelTransferEncoder();
+    private final RequestPaymentEncoder requestPaymentEncoder = new RequestPaymentEncoder();
     private final AddCurrencyEncoder addCurrencyEncoder = new AddCurrencyEncoder();
     private final ListInstrumentEncoder listInstrumentEncoder = new ListInstrumentEncoder();
     private final OpenAccountEncoder openAccountEncoder = new OpenAccountEncoder();
@@ -69,6 +70,7 @@ public final class CommandCodec {
     private final RequestTransferDecoder requestTransferDecoder = new RequestTransferDecoder();
     private final SettleTransferDecoder settleTransferDecoder = new SettleTransferDecoder();
     private final CancelTransferDecoder cancelTransferDecoder = new CancelTransferDecoder();
+    private final RequestPaymentDecoder requestPaymentDecoder = new RequestPaymentDecoder();
     private final AddCurrencyDecoder addCurrencyDecoder = new AddCurrencyDecoder();
     private final ListInstrumentDecoder listInstrumentDecoder = new ListInstrumentDecoder();
     private final OpenAccountDecoder openAccountDecoder = new OpenAccountDecoder();
@@ -168,6 +170,14 @@ public final class CommandCodec {
                 header(e.header(), clientId, correlationId, c);
                 e.transferId(c.transferId()).kind(ToSbe.of(c.kind())).fromAccountId(c.fromAccountId())
                         .toAccountId(c.toAccountId()).amount(c.amount()).asset(ToSbe.text(c.asset(), "asset"));
+                yield e.encodedLength();
+            }
+            case Command.RequestPayment c -> {
+                RequestPaymentEncoder e = requestPaymentEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder);
+                header(e.header(), clientId, correlationId, c);
+                e.paymentId(c.paymentId()).fromAccountId(c.fromAccountId()).toAccountId(c.toAccountId())
+                        .amount(c.amount()).fee(c.fee()).asset(ToSbe.text(c.asset(), "asset"))
+                        .reference(ToSbe.text(c.reference(), "reference"));
                 yield e.encodedLength();
             }
             case Command.SettleTransfer c -> {
@@ -399,6 +409,18 @@ public final class CommandCodec {
                 long to = d.toAccountId();
                 long amount = d.amount();
                 return new Command.RequestTransfer(ts, user, transferId, kind, from, to, d.asset(), amount);
+            }
+            case RequestPaymentDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(RequestPaymentDecoder.BLOCK_LENGTH);
+                RequestPaymentDecoder d = requestPaymentDecoder.wrap(v, at, bl, ver);
+                readHeader(d.header(), timestamp);
+                long paymentId = d.paymentId();
+                long from = d.fromAccountId();
+                long to = d.toAccountId();
+                long amount = d.amount();
+                long fee = d.fee();
+                String asset = d.asset();
+                return new Command.RequestPayment(ts, user, paymentId, from, to, asset, amount, fee, d.reference());
             }
             case SettleTransferDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(SettleTransferDecoder.BLOCK_LENGTH);

@@ -1,6 +1,7 @@
 package com.bourse.protocol.wire;
 
 import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -29,6 +30,8 @@ public final class EventCodec {
     public static final int MAX_ENCODED_LENGTH = 256 + 2 * (WireFormat.MAX_TEXT_BYTES + 2);
     /** A version 4 RiskAlert's block: everything up to the reason, before the rule mask of version 5. */
     static final int RISK_ALERT_V4_BLOCK_LENGTH = RiskAlertDecoder.ruleMaskEncodingOffset();
+    /** A version 5 TransferStateChanged's block: everything up to the reason, before the fee of version 6. */
+    static final int TRANSFER_V5_BLOCK_LENGTH = TransferStateChangedDecoder.feeEncodingOffset();
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderAcceptedEncoder orderAcceptedEncoder = new OrderAcceptedEncoder();
@@ -52,6 +55,8 @@ public final class EventCodec {
     private final AccountOpenedEncoder accountEncoder = new AccountOpenedEncoder();
     private final UserRegisteredEncoder userEncoder = new UserRegisteredEncoder();
     private final CommandRejectedEncoder commandRejectedEncoder = new CommandRejectedEncoder();
+    private final PaymentProcessedEncoder paymentEncoder = new PaymentProcessedEncoder();
+    private final ComplianceViolationEncoder complianceEncoder = new ComplianceViolationEncoder();
 
     private final MessageFrame frame = new MessageFrame();
     private final OrderAcceptedDecoder orderAcceptedDecoder = new OrderAcceptedDecoder();
@@ -75,6 +80,8 @@ public final class EventCodec {
     private final AccountOpenedDecoder accountDecoder = new AccountOpenedDecoder();
     private final UserRegisteredDecoder userDecoder = new UserRegisteredDecoder();
     private final CommandRejectedDecoder commandRejectedDecoder = new CommandRejectedDecoder();
+    private final PaymentProcessedDecoder paymentDecoder = new PaymentProcessedDecoder();
+    private final ComplianceViolationDecoder complianceDecoder = new ComplianceViolationDecoder();
 
     private final TextCache assets = new TextCache();
 
@@ -119,7 +126,17 @@ public final class EventCodec {
                     + transferEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .transferId(e.transferId()).kind(ToSbe.of(e.kind())).fromAccountId(e.fromAccountId())
                     .toAccountId(e.toAccountId()).amount(e.amount()).state(ToSbe.of(e.state()))
-                    .reason(ToSbe.of(e.reason())).asset(ToSbe.text(e.asset(), "asset")).encodedLength();
+                    .reason(ToSbe.of(e.reason())).fee(e.fee()).asset(ToSbe.text(e.asset(), "asset"))
+                    .reference(ToSbe.text(e.reference(), "reference")).encodedLength();
+            case Event.PaymentProcessed e -> WireFormat.HEADER_LENGTH
+                    + paymentEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .paymentId(e.paymentId()).fromAccountId(e.fromAccountId()).toAccountId(e.toAccountId())
+                    .amount(e.amount()).fee(e.fee()).asset(ToSbe.text(e.asset(), "asset"))
+                    .reference(ToSbe.text(e.reference(), "reference")).encodedLength();
+            case Event.ComplianceViolation e -> WireFormat.HEADER_LENGTH
+                    + complianceEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .accountId(e.accountId()).userId(e.userId()).kind(ToSbe.of(e.kind())).subjectId(e.subjectId())
+                    .reason(ToSbe.of(e.reason())).encodedLength();
             case Event.RiskAlert e -> WireFormat.HEADER_LENGTH
                     + riskAlertEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .subjectType(ToSbe.of(e.subject())).subjectId(e.subjectId()).accountId(e.accountId())
@@ -342,7 +359,9 @@ public final class EventCodec {
                 return new Event.BalanceChanged(accountId, d.asset(), delta, balance, held, journalId);
             }
             case TransferStateChangedDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(TransferStateChangedDecoder.BLOCK_LENGTH);
+                // Before version 6 the block ends before the fee and no reference follows the asset.
+                boolean payment = ver >= TransferStateChangedDecoder.feeSinceVersion();
+                frame.requireBlock(payment ? TransferStateChangedDecoder.BLOCK_LENGTH : TRANSFER_V5_BLOCK_LENGTH);
                 TransferStateChangedDecoder d = transferDecoder.wrap(v, at, bl, ver);
                 long transferId = d.transferId();
                 TransferKind kind = WireEnums.domain(TransferKind.values(), d.kindRaw(), "kind");
@@ -351,7 +370,29 @@ public final class EventCodec {
                 long amount = d.amount();
                 TransferState state = WireEnums.domain(TransferState.values(), d.stateRaw(), "state");
                 ErrorCode reason = error(d.reasonRaw());
-                return new Event.TransferStateChanged(transferId, kind, from, to, d.asset(), amount, state, reason);
+                long fee = payment ? d.fee() : 0;
+                String asset = d.asset();
+                String reference = payment ? d.reference() : "";
+                return new Event.TransferStateChanged(transferId, kind, from, to, asset, amount, state, reason, fee,
+                        reference);
+            }
+            case PaymentProcessedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(PaymentProcessedDecoder.BLOCK_LENGTH);
+                PaymentProcessedDecoder d = paymentDecoder.wrap(v, at, bl, ver);
+                long paymentId = d.paymentId();
+                long from = d.fromAccountId();
+                long to = d.toAccountId();
+                long amount = d.amount();
+                long fee = d.fee();
+                String asset = d.asset();
+                return new Event.PaymentProcessed(paymentId, from, to, asset, amount, fee, d.reference());
+            }
+            case ComplianceViolationDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(ComplianceViolationDecoder.BLOCK_LENGTH);
+                ComplianceViolationDecoder d = complianceDecoder.wrap(v, at, bl, ver);
+                return new Event.ComplianceViolation(d.accountId(), d.userId(),
+                        WireEnums.domain(ComplianceKind.values(), d.kindRaw(), "kind"), d.subjectId(),
+                        error(d.reasonRaw()));
             }
             case RiskAlertDecoder.TEMPLATE_ID -> {
                 // Before version 5 the block ends before ruleMask: such an alert names no rules.

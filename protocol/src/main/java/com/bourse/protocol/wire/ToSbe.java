@@ -43,6 +43,10 @@ final class ToSbe {
         return com.bourse.protocol.sbe.ErrorCode.get(WireEnums.raw(v));
     }
 
+    static com.bourse.protocol.sbe.ComplianceKind of(com.bourse.protocol.ComplianceKind v) {
+        return com.bourse.protocol.sbe.ComplianceKind.get(WireEnums.raw(v));
+    }
+
     static BooleanType of(boolean v) {
         return v ? BooleanType.T : BooleanType.F;
     }

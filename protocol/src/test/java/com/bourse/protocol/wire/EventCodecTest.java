@@ -8,6 +8,7 @@ import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import com.bourse.protocol.sbe.MessageHeaderEncoder;
 import com.bourse.protocol.sbe.RiskAlertEncoder;
+import com.bourse.protocol.sbe.TransferStateChangedEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,36 @@ class EventCodecTest {
 
         assertThat(codec.decode(buffer, 0, length - 4)).isFalse();
         assertThat(codec.rejection()).contains("shorter than");
+    }
+
+    @Test
+    void transferChangeOfAVersion5EngineDecodesWithNoFeeAndNoReference() {
+        Event.TransferStateChanged change = new Event.TransferStateChanged(11, TransferKind.WITHDRAWAL, 3, 0, "EUR",
+                1_000_00, TransferState.PROCESSING, null);
+        int length = codec.encode(change, buffer, 0);
+        // What a version 5 engine sends: the block without the trailing fee, the asset, no reference, version 5.
+        int v5Block = TransferStateChangedEncoder.BLOCK_LENGTH - 8;
+        int header = MessageHeaderEncoder.ENCODED_LENGTH;
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) v5Block);
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 5);
+        int assetLength = 2 + 3;
+        buffer.putBytes(header + v5Block, buffer, header + TransferStateChangedEncoder.BLOCK_LENGTH, assetLength);
+
+        assertThat(codec.decode(buffer, 0, header + v5Block + assetLength)).as(codec.rejection()).isTrue();
+
+        assertThat(codec.event()).isEqualTo(change);
+        assertThat(length).isEqualTo(header + TransferStateChangedEncoder.BLOCK_LENGTH + assetLength + 2);
+    }
+
+    @Test
+    void paymentChangeCarriesItsFeeAndReference() {
+        Event change = new Event.TransferStateChanged(12, TransferKind.PAYMENT, 3, 4, "EUR", 500_00,
+                TransferState.PENDING, ErrorCode.HIGH_RISK_TRANSACTION, 2_50, "Invoice 117");
+        int length = codec.encode(change, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+
+        assertThat(codec.event()).isEqualTo(change);
     }
 
     @Test

@@ -22,6 +22,7 @@ class WireEnumsTest {
                         com.bourse.protocol.sbe.SelfTradePrevention.class),
                 pair(com.bourse.protocol.CancelReason.class, com.bourse.protocol.sbe.CancelReason.class),
                 pair(com.bourse.protocol.ErrorCode.class, com.bourse.protocol.sbe.ErrorCode.class),
+                pair(com.bourse.protocol.ComplianceKind.class, com.bourse.protocol.sbe.ComplianceKind.class),
                 pair(SessionMessage.AckStatus.class, com.bourse.protocol.sbe.AckStatus.class));
         for (Class<? extends Enum<?>>[] pair : pairs) {
             assertThat(wireNames(pair[1])).as(pair[0].getSimpleName()).containsExactlyElementsOf(names(pair[0]));

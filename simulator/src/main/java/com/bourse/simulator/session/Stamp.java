@@ -26,6 +26,8 @@ final class Stamp {
             case Command.SetRiskLimits o -> new Command.SetRiskLimits(t, o.userId(), o.accountId(), o.limits());
             case Command.RequestTransfer o -> new Command.RequestTransfer(t, o.userId(), o.transferId(), o.kind(),
                     o.fromAccountId(), o.toAccountId(), o.asset(), o.amount());
+            case Command.RequestPayment o -> new Command.RequestPayment(t, o.userId(), o.paymentId(),
+                    o.fromAccountId(), o.toAccountId(), o.asset(), o.amount(), o.fee(), o.reference());
             case Command.SettleTransfer o -> new Command.SettleTransfer(t, o.userId(), o.transferId(), o.settled());
             case Command.CancelTransfer o -> new Command.CancelTransfer(t, o.userId(), o.transferId());
             case Command.AddCurrency o -> new Command.AddCurrency(t, o.userId(), o.currency());
