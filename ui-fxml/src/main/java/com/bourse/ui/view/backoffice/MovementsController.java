@@ -99,15 +99,15 @@ public final class MovementsController {
     /** The list's columns, shared with an account's page. */
     static List<TableColumn<Movement, ?>> columns(BackOfficeContext context) {
         List<TableColumn<Movement, ?>> columns = new ArrayList<>();
-        columns.add(Tables.numeric("mv-id", "Movement", 130, Movement::movementId, String::valueOf));
+        columns.add(Tables.numeric("mv-id", "Movement", 140, Movement::movementId, String::valueOf));
         columns.add(Tables.text("mv-kind", "Kind", 90, m -> m.kind().label()));
         columns.add(Tables.text("mv-from", "From", 70, m -> m.fromAccountId() == 0 ? "bank" : "" + m.fromAccountId()));
         columns.add(Tables.text("mv-to", "To", 70, m -> m.toAccountId() == 0 ? "bank" : "" + m.toAccountId()));
-        columns.add(Tables.numeric("mv-amount", "Amount", 120, m -> context.money(m.amount(), m.currency()), s -> s));
-        columns.add(Tables.text("mv-ccy", "Ccy", 45, Movement::currency));
+        columns.add(Tables.numeric("mv-amount", "Amount", 150, m -> context.money(m.amount(), m.currency()), s -> s));
+        columns.add(Tables.text("mv-ccy", "Ccy", 60, Movement::currency));
         columns.add(Tables.numeric("mv-fee", "Fee", 70, m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()),
                 s -> s));
-        columns.add(Tables.text("mv-state", "State", 95, m -> m.state().name()));
+        columns.add(Tables.text("mv-state", "State", 115, m -> m.state().name()));
         columns.add(Tables.text("mv-reason", "Reason", 190, Movement::reason));
         columns.add(Tables.text("mv-ref", "Reference", 140, Movement::reference));
         columns.add(Tables.text("mv-time", "Updated", 170, m -> context.time(m.updatedAt())));
