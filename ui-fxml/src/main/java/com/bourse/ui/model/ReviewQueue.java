@@ -57,6 +57,12 @@ public final class ReviewQueue {
             new ConcurrentLinkedQueue<>();
     /** What the officer asked that the venue has not answered yet: the id it names to the words for it. */
     private final Map<Long, String> expecting = new HashMap<>();
+    /**
+     * A frame's changes to the queue, applied to {@link #items} in one change each at the frame's end: the table
+     * then lays out once per frame, not once per alert or decision, however many arrive in a burst.
+     */
+    private final Map<String, ReviewItem> arriving = new LinkedHashMap<>();
+    private final Set<ReviewItem> leaving = new HashSet<>();
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
     private final IntegerProperty unseen = new SimpleIntegerProperty(this, "unseen");
     private boolean loaded;
@@ -76,9 +82,12 @@ public final class ReviewQueue {
         byKey.clear();
         List<ReviewItem> held = new ArrayList<>(snapshot.held());
         held.sort(Comparator.comparingLong(ReviewItem::raisedAt).thenComparingLong(ReviewItem::subjectId));
+        arriving.clear();
+        leaving.clear();
         for (ReviewItem item : held) {
             add(item);
         }
+        publish();
         accountsById.clear();
         for (RiskAccount account : snapshot.accounts()) {
             accountsById.put(account.accountId(), account);
@@ -107,6 +116,20 @@ public final class ReviewQueue {
                 unseen.set(unseen.get() + 1);
             }
         }
+        publish();
+    }
+
+    /** The frame's arrivals and departures onto the list the table shows, one change each. */
+    private void publish() {
+        if (!leaving.isEmpty()) {
+            items.removeAll(leaving);
+            leaving.clear();
+        }
+        if (!arriving.isEmpty()) {
+            items.addAll(arriving.values());
+            arriving.clear();
+        }
+        count.set(byKey.size());
     }
 
     private void apply(Object event) {
@@ -172,8 +195,7 @@ public final class ReviewQueue {
 
     private void add(ReviewItem item) {
         byKey.put(item.key(), item);
-        items.add(item);
-        count.set(items.size());
+        arriving.put(item.key(), item);
     }
 
     private void end(ReviewSubject subject, long id) {
@@ -182,9 +204,8 @@ public final class ReviewQueue {
             describing.put(key, true);
         }
         ReviewItem item = byKey.remove(key);
-        if (item != null) {
-            items.remove(item);
-            count.set(items.size());
+        if (item != null && arriving.remove(key) == null) {
+            leaving.add(item);
         }
     }
 
