@@ -91,6 +91,8 @@ final class TraineeLedger implements EventSink {
         if (m == null) {
             return;
         }
+        // A point per simulated minute that traded, so a jump or a fast run still draws the whole curve.
+        sample(time);
         m[0] += price * quantity;
         m[1] += quantity;
         m[2] = price;
@@ -127,7 +129,7 @@ final class TraineeLedger implements EventSink {
     /** Adds a point to the P&L curve when a new simulated minute began. */
     void sample(long now) {
         long minute = now / 60_000;
-        if (minute != lastSampleMinute) {
+        if (minute > lastSampleMinute) {
             lastSampleMinute = minute;
             points.add(new Point(now, pnlMinor()));
         }

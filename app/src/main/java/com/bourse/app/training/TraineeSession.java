@@ -67,7 +67,14 @@ final class TraineeSession implements TradingSession {
 
     @Override
     public List<Instrument> instruments() {
-        return scenario.instruments();
+        // The instruments the trainee holds come first, so that the ticket, ladder and chart open on them.
+        List<Instrument> held = new java.util.ArrayList<>();
+        List<Instrument> others = new java.util.ArrayList<>();
+        for (Instrument instrument : scenario.instruments()) {
+            (scenario.trainee().positions().containsKey(instrument.symbol()) ? held : others).add(instrument);
+        }
+        held.addAll(others);
+        return List.copyOf(held);
     }
 
     @Override

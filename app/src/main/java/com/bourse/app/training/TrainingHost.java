@@ -177,6 +177,8 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
             build(next, name, newSeed, null, 0);
             pacer.resume();
             publish();
+            // Said after the books' reload, which would otherwise read as a reconnection to a trainee.
+            tell(next.name() + ", seed " + newSeed + ": the market runs from the open");
         });
     }
 
@@ -207,7 +209,10 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
 
     @Override
     public void reset() {
-        run(() -> build(scenario, scenarioName, seed, replayRecord, 0));
+        run(() -> {
+            build(scenario, scenarioName, seed, replayRecord, 0);
+            tell("Back to the open of " + scenario.name() + ", seed " + seed + ": press Resume to run it");
+        });
     }
 
     @Override

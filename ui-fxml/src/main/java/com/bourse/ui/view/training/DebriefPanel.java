@@ -78,17 +78,18 @@ public final class DebriefPanel extends ScrollPane {
         });
         fills.setId("debriefFills");
         fills.setPrefHeight(220);
-        fills.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fills.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Short headers so that nine columns fit the dock; the caption above the table says what they measure.
         fills.getColumns().setAll(List.of(
-                column("Time", f -> f.time().toString()),
+                column("Time", f -> f.time().withNano(0).toString()),
                 column("Symbol", Debrief.FillLine::symbol),
                 column("Side", f -> f.side().name()),
                 column("Qty", f -> Long.toString(f.quantity())),
                 column("Price", f -> price(f, f.price())),
-                column("Arrival mid", f -> price(f, f.arrivalMid())),
-                column("Interval VWAP", f -> price(f, f.intervalVwap())),
-                column("vs mid (ticks)", f -> ticks(f.slippageVsMidTicks())),
-                column("vs VWAP (ticks)", f -> ticks(f.slippageVsVwapTicks()))));
+                column("Mid", f -> price(f, f.arrivalMid())),
+                column("VWAP", f -> price(f, f.intervalVwap())),
+                column("Δ mid", f -> ticks(f.slippageVsMidTicks())),
+                column("Δ VWAP", f -> ticks(f.slippageVsVwapTicks()))));
         fills.setPlaceholder(new Label("No fill yet"));
         attempts.setId("debriefAttempts");
         attempts.setPrefHeight(140);
@@ -101,7 +102,9 @@ public final class DebriefPanel extends ScrollPane {
                 column("Fills", a -> Integer.toString(a.fills()))));
         attempts.setPlaceholder(new Label("First attempt at this scenario"));
         VBox content = new VBox(title, summary, new HBox(6, refresh, pdf), heading("Goals"), goals,
-                heading("P&L over time"), chart, heading("Fills"), fills, heading("Holds and alerts you caused"),
+                heading("P&L over time"), chart, heading("Fills"), muted("Mid: the mid when the order arrived. VWAP: the "
+                        + "market's average price from the arrival to the fill. Δ: slippage in ticks, positive when it "
+                        + "cost you."), fills, heading("Holds and alerts you caused"),
                 reviews, heading("Earlier attempts"), attempts);
         content.getStyleClass().add("debrief");
         setContent(content);
@@ -151,6 +154,7 @@ public final class DebriefPanel extends ScrollPane {
             series.getData().add(new XYChart.Data<>(point.time().toSecondOfDay() / 60.0, point.pnlMinor() / scale));
         }
         chart.getData().setAll(List.of(series));
+        frameTime(d.pnl());
         pnlAxis.setLabel(d.currency());
         fills.getItems().setAll(d.fills());
         reviews.getChildren().clear();
@@ -184,6 +188,7 @@ public final class DebriefPanel extends ScrollPane {
 
     private static Label muted(String text) {
         Label label = new Label(text);
+        label.setWrapText(true);
         label.getStyleClass().add("muted");
         return label;
     }
@@ -200,7 +205,23 @@ public final class DebriefPanel extends ScrollPane {
     }
 
     private static String ticks(double ticks) {
-        return String.format(Locale.ROOT, "%+.1f", ticks);
+        // No "-0.0": a fill at the benchmark shows 0.0.
+        return Math.abs(ticks) < 0.05 ? "0.0" : String.format(Locale.ROOT, "%+.1f", ticks);
+    }
+
+    /** The time axis spans the hours of the curve, on whole hours (quarters for a short session). */
+    private void frameTime(List<Debrief.PnlPoint> points) {
+        if (points.isEmpty()) {
+            timeAxis.setAutoRanging(true);
+            return;
+        }
+        int first = points.getFirst().time().toSecondOfDay() / 60;
+        int last = points.getLast().time().toSecondOfDay() / 60;
+        int unit = last - first > 180 ? 60 : 15;
+        timeAxis.setAutoRanging(false);
+        timeAxis.setLowerBound(Math.floorDiv(first, unit) * unit);
+        timeAxis.setUpperBound(Math.max(Math.floorDiv(first, unit) * unit + unit, -Math.floorDiv(-last, unit) * unit));
+        timeAxis.setTickUnit(unit);
     }
 
 }

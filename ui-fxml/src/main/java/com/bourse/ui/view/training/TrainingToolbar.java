@@ -18,7 +18,10 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.VPos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -34,10 +37,12 @@ import java.util.function.Consumer;
  * The simulation toolbar of a training session: scenario and seed, start, pause, resume, speed, reset, jump to a
  * time, the trainer's injections, saving and reopening sessions, and the debrief; plus the status bar's simulated
  * clock. It reads the session's {@link TrainingStatus} once a frame and changes nothing itself: every button asks
- * the {@link TrainingControl}. FX thread only.
+ * the {@link TrainingControl}. A narrow window wraps it onto a second row rather than cutting its buttons' labels.
+ * FX thread only.
  */
-public final class TrainingToolbar extends HBox {
+public final class TrainingToolbar extends FlowPane {
     private static final PseudoClass REPLAYING = PseudoClass.getPseudoClass("replaying");
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final TrainingControl control;
     private final List<String> symbols;
@@ -68,6 +73,7 @@ public final class TrainingToolbar extends HBox {
         this.say = say;
         this.showDebrief = showDebrief;
         getStyleClass().add("training-toolbar");
+        setRowValignment(VPos.CENTER);
         getStylesheets().add(TrainingToolbar.class.getResource("training.css").toExternalForm());
         setId("trainingToolbar");
         scenario.setId("trainingScenario");
@@ -88,6 +94,7 @@ public final class TrainingToolbar extends HBox {
             button.setId("trainingSpeed" + (speed == TrainingControl.AS_FAST_AS_POSSIBLE ? "Max" : speed));
             button.setUserData(speed);
             button.setToggleGroup(speeds);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setTooltip(new Tooltip(speed == TrainingControl.AS_FAST_AS_POSSIBLE ? "As fast as possible"
                     : speed + " simulated seconds a second"));
             button.setOnAction(e -> {
@@ -116,10 +123,13 @@ public final class TrainingToolbar extends HBox {
         debrief.setOnAction(e -> showDebrief.run());
         clock.setId("trainingClock");
         clock.getStyleClass().addAll("numeric", "training-clock");
+        // The status bar gives way in its message, never in the simulated clock.
+        clock.setMinWidth(Region.USE_PREF_SIZE);
         Label caption = new Label("Training");
         caption.getStyleClass().add("training-caption");
-        getChildren().addAll(caption, scenario, seed, start, separator(), pause, resume, speedBox, separator(), reset,
-                jumpTime, jump, separator(), trainer, sessionMenu, debrief);
+        // Groups that stay together when the bar wraps: the session, the pace, the clock, the trainer and the file.
+        getChildren().addAll(group(caption, scenario, seed, start), group(separator(), pause, resume, speedBox),
+                group(separator(), reset, jumpTime, jump), group(separator(), trainer, sessionMenu, debrief));
         onFrame();
     }
 
@@ -145,7 +155,7 @@ public final class TrainingToolbar extends HBox {
         trainer.setDisable(status.replaying() || status.finished());
         speeds.getToggles().forEach(t -> t.setSelected((int) t.getUserData() == status.speed()));
         clock.setText(String.format(Locale.ROOT, "%s %s · %s · %s", status.replaying() ? "REPLAY" : "SIM",
-                status.time(), status.speedText(), status.finished() ? "closed" : status.paused() ? "paused"
+                status.time().format(CLOCK), status.speedText(), status.finished() ? "closed" : status.paused() ? "paused"
                         : "running"));
         clock.pseudoClassStateChanged(REPLAYING, status.replaying());
     }
@@ -275,6 +285,17 @@ public final class TrainingToolbar extends HBox {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.Node node : nodes) {
+            if (node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return box;
     }
 
     private static Separator separator() {
