@@ -11,6 +11,7 @@ import com.bourse.ui.model.Decimals;
 import com.bourse.ui.model.OrderRow;
 import com.bourse.ui.port.ReviewItem;
 import com.bourse.ui.view.Workstation;
+import com.bourse.ui.view.backoffice.BackOfficePanels;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -230,11 +231,13 @@ class RiskDeskWorkflowTest {
     }
 
     @Test
-    void administratorAloneIsRefusedWithTheReasonUntilTheirDeskExists() {
+    void administratorAloneGetsTheUsersDeskAndNeitherTheTradersNorTheOfficersPanels() {
         driver.fxRun(() -> driver.desktop().showAnotherSignIn());
-        var scene = driver.typeSignIn("admin", "admin-training-1");
-        driver.waitUntil(() -> scene.lookup("#signInError") instanceof Label l && l.getText().contains("ADMIN"), 10);
-        assertThat(driver.fx(() -> ((Label) scene.lookup("#signInError")).getText()))
-                .contains("no panels for ADMIN");
+        Workstation admin = driver.signIn("admin", "admin-training-1");
+
+        List<String> panels = driver.fx(() -> admin.dock().panels().stream().map(p -> p.id()).toList());
+
+        assertThat(panels).contains(BackOfficePanels.USERS)
+                .doesNotContain(Workstation.TICKET, Workstation.RISK_QUEUE);
     }
 }
