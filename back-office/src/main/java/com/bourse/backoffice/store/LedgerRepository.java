@@ -8,7 +8,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,10 +17,8 @@ import static com.bourse.backoffice.store.schema.Tables.BALANCES;
 import static com.bourse.backoffice.store.schema.Tables.EOD_POSITIONS;
 import static com.bourse.backoffice.store.schema.Tables.POSTINGS;
 import static com.bourse.backoffice.store.schema.Tables.TRADES;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 /** Balances, positions, postings and statements. Thread-safe. */
@@ -54,9 +51,13 @@ public final class LedgerRepository {
     }
 
     /**
-     * Statement of one asset on an account for trade dates {@code from}..{@code to}: opening balance (sum of
-     * everything posted before), each posting in time order, closing balance. A posting is a postings row or a
-     * leg of a trade kept on its trade row (see {@link #postingsOf}); both carry their posting id.
+     * Statement of one asset on an account for trade dates {@code from}..{@code to}: opening balance (the balance
+     * the last earlier posting left, read top-down through the indexes, never by adding up the account's
+     * history), each posting in time order, closing balance (the balance the last one left). A posting is a
+     * postings row or a leg of a trade kept on its trade row (see {@link #postingsOf}); both carry their posting
+     * id.
+     *
+     * @throws StatementDoesNotReconcileException when a posting's balance is not the one before it plus its delta
      */
     public Statement statement(long accountId, String asset, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
@@ -64,20 +65,78 @@ public final class LedgerRepository {
         }
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        Table<?> earlier = postingsOf(accountId, asset, Long.MIN_VALUE, start);
-        BigDecimal before = dsl.select(coalesce(sum(earlier.field(POSTINGS.DELTA)), BigDecimal.ZERO))
-                .from(earlier)
-                .fetchOne(0, BigDecimal.class);
+        long opening = balanceBefore(accountId, asset, start);
         Table<?> period = postingsOf(accountId, asset, start, end);
         List<PostingLine> lines = dsl.selectFrom(period)
                 .orderBy(period.field(POSTINGS.POSTED_AT), period.field(POSTINGS.POSTING_ID))
                 .fetch(r -> posting(r.into(POSTINGS)));
-        long opening = before.longValueExact();
-        long closing = opening;
-        for (PostingLine line : lines) {
-            closing = Math.addExact(closing, line.delta());
+        return Statement.reconciled(accountId, asset, from, to, opening, lines);
+    }
+
+    /**
+     * The balance of {@code asset} on an account just before {@code before} (epoch ms): what its latest posting
+     * left, 0 when it has none. Each source is read from the top of its index down to its first match: the
+     * postings table's newest row, and the buyer's and seller's newest trade leg in that asset.
+     */
+    long balanceBefore(long accountId, String asset, long before) {
+        LastPosting last = dsl.select(POSTINGS.POSTED_AT, POSTINGS.POSTING_ID, POSTINGS.BALANCE_AFTER)
+                .from(POSTINGS)
+                .where(POSTINGS.ACCOUNT_ID.eq(accountId).and(POSTINGS.ASSET.eq(asset))
+                        .and(POSTINGS.POSTED_AT.lt(before)))
+                // every column of postings_by_account, descending: H2 walks that index backwards from
+                // the period's start and stops at the first row (it does not reverse an index otherwise)
+                .orderBy(POSTINGS.ACCOUNT_ID.desc(), POSTINGS.ASSET.desc(), POSTINGS.POSTED_AT.desc(),
+                        POSTINGS.POSTING_ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new LastPosting(r.value1(), r.value2(), r.value3()))
+                .orElse(LastPosting.NONE);
+        last = last.later(lastTradeLeg(accountId, asset, before, true));
+        last = last.later(lastTradeLeg(accountId, asset, before, false));
+        return last.balanceAfter();
+    }
+
+    /**
+     * The newest leg in {@code asset} of a trade the account bought ({@code buyer}) or sold before
+     * {@code before}: the index by account and time is walked backwards to the newest matching trade, then
+     * every matching trade of that same millisecond is read to take the one posted last.
+     */
+    private LastPosting lastTradeLeg(long accountId, String asset, long before, boolean buyer) {
+        Field<Long> account = buyer ? TRADES.BUYER_ACCOUNT_ID : TRADES.SELLER_ACCOUNT_ID;
+        Condition inAsset = TRADES.SECURITY.eq(asset).or(TRADES.CURRENCY.eq(asset).and(TRADES.CASH.gt(0L)));
+        Long newest = dsl.select(TRADES.EXECUTED_AT).from(TRADES)
+                .where(account.eq(accountId).and(TRADES.EXECUTED_AT.lt(before)).and(inAsset))
+                .orderBy(account.desc(), TRADES.EXECUTED_AT.desc())
+                .limit(1)
+                .fetchOne(TRADES.EXECUTED_AT);
+        if (newest == null) {
+            return LastPosting.NONE;
         }
-        return new Statement(accountId, asset, from, to, opening, lines, closing);
+        LastPosting last = LastPosting.NONE;
+        for (var r : dsl.select(TRADES.FIRST_POSTING_ID, TRADES.CASH, TRADES.SECURITY, TRADES.BUYER_CASH_AFTER,
+                        TRADES.SELLER_CASH_AFTER, TRADES.BUYER_POSITION_AFTER, TRADES.SELLER_POSITION_AFTER)
+                .from(TRADES)
+                .where(account.eq(accountId).and(TRADES.EXECUTED_AT.eq(newest)).and(inAsset))
+                .fetch()) {
+            long first = r.value1();
+            boolean cashMoved = r.value2() > 0;
+            boolean position = asset.equals(r.value3());
+            // leg order on the trade row: buyer's cash, seller's cash (when cash moved), buyer's, seller's position
+            long postingId = position ? first + (cashMoved ? 2 : 0) + (buyer ? 0 : 1) : first + (buyer ? 0 : 1);
+            long after = position ? (buyer ? r.value6() : r.value7()) : (buyer ? r.value4() : r.value5());
+            last = last.later(new LastPosting(newest, postingId, after));
+        }
+        return last;
+    }
+
+    /** A posting's place in the ledger's order (time, then posting id) and the balance it left. */
+    private record LastPosting(long postedAt, long postingId, long balanceAfter) {
+        static final LastPosting NONE = new LastPosting(Long.MIN_VALUE, Long.MIN_VALUE, 0);
+
+        LastPosting later(LastPosting other) {
+            int order = postedAt != other.postedAt ? Long.compare(postedAt, other.postedAt)
+                    : Long.compare(postingId, other.postingId);
+            return order >= 0 ? this : other;
+        }
     }
 
     /**

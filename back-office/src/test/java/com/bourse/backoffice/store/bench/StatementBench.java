@@ -1,0 +1,155 @@
+package com.bourse.backoffice.store.bench;
+
+import com.bourse.backoffice.store.JournaledEngine;
+import com.bourse.backoffice.store.LedgerRepository;
+import com.bourse.backoffice.store.ProjectionWriter;
+import com.bourse.backoffice.store.Projector;
+import com.bourse.backoffice.store.Statement;
+import com.bourse.backoffice.store.Store;
+import com.bourse.backoffice.store.StoreConfig;
+import com.bourse.backoffice.store.TradingWorkload;
+import com.bourse.engine.EngineConfig;
+import com.bourse.engine.host.Durability;
+import com.bourse.protocol.Command;
+import org.HdrHistogram.Histogram;
+import org.jooq.DSLContext;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.bourse.backoffice.store.schema.Tables.POSTINGS;
+import static com.bourse.backoffice.store.schema.Tables.TRADES;
+
+/**
+ * Statements of the busiest account after a simulated year: a year of {@link TradingWorkload} days goes through
+ * the journal, engine and projection writer into H2, then the busiest account's statements (last day, last
+ * month, whole year; cash and one security) are timed, warm, against the 50 ms target. The opening balance of
+ * the last day's statement stands on a year of history: it must not cost what that history costs.
+ *
+ * <p>Usage: {@code StatementBench [--smoke | full]}: smoke is 365 days of 300 commands over 8 accounts
+ * (seconds), full 365 days of 3,000 commands over 16 accounts.
+ */
+public final class StatementBench {
+    private static final EngineConfig ENGINE = EngineConfig.defaults();
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final double TARGET_MS = 50;
+    /** The workload's first day, 2026-11-02T08:00:00Z. */
+    private static final long WORKLOAD_START = 1_793_606_400_000L;
+
+    public static void main(String[] args) throws Exception {
+        boolean full = List.of(args).contains("full");
+        int days = 365;
+        int perDay = full ? 3_000 : 300;
+        int accounts = full ? 16 : 8;
+        System.out.printf("StatementBench (%s): JDK %s, %d cores, %d days x %,d commands over %d accounts%n",
+                full ? "full" : "smoke", Runtime.version(), Runtime.getRuntime().availableProcessors(), days, perDay,
+                accounts);
+        Path dir = Files.createTempDirectory("statement-bench");
+        try (Store store = Store.open(StoreConfig.in(dir).withTradingZone(UTC))) {
+            long loadStart = System.nanoTime();
+            long commands = simulateYear(store, dir, days, perDay, accounts);
+            System.out.printf("year loaded: %,d commands in %.1f s; projection holds %,d postings rows, %,d trades%n",
+                    commands, (System.nanoTime() - loadStart) / 1e9, store.projections().dsl().fetchCount(POSTINGS),
+                    store.projections().dsl().fetchCount(TRADES));
+
+            DSLContext sql = store.projections().dsl();
+            long busiest = busiestAccount(sql, accounts);
+            LedgerRepository ledger = new LedgerRepository(store);
+            LocalDate first = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(WORKLOAD_START), UTC);
+            LocalDate last = first.plusDays(days - 1);
+            String security = "ASML"; // the workload's first instrument
+            boolean met = true;
+            for (String asset : List.of("EUR", security)) {
+                met &= time(ledger, busiest, asset, "last day", last, last);
+                met &= time(ledger, busiest, asset, "last month", last.minusDays(29), last);
+                met &= time(ledger, busiest, asset, "whole year", first, last);
+            }
+            System.out.printf("target: every statement p99 under %.0f ms: %s; load average %.2f%n", TARGET_MS,
+                    met ? "met" : "NOT met", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A year of desk activity through the real write path; returns the commands applied. */
+    private static long simulateYear(Store store, Path dir, int days, int perDay, int accounts) {
+        TradingWorkload workload = new TradingWorkload(7, accounts, 10, perDay);
+        ProjectionWriter writer = ProjectionWriter.open(store, new Projector(UTC, ENGINE.defaultLimits()),
+                ProjectionWriter.Options.defaults());
+        JournaledEngine desk = JournaledEngine.recover(new com.bourse.engine.host.JournaledEngine.Options(
+                dir.resolve("journal"), ENGINE, Durability.PROCESS_CRASH, new SecretKeySpec(new byte[32], "AES"),
+                com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY),
+                JournaledEngine.DEFAULT_SNAPSHOT_EVERY, writer);
+        try {
+            long applied = 0;
+            for (Command c : workload.setup()) {
+                desk.apply(c);
+                applied++;
+            }
+            long total = (long) days * perDay - 1;
+            for (long i = 0; i < total; i++) {
+                workload.observe(desk.apply(workload.next()).events());
+                applied++;
+                if (applied % 2_000 == 0) {
+                    desk.commit();
+                }
+            }
+            long seq = desk.commit();
+            if (!writer.awaitCommitted(seq, Duration.ofMinutes(10))) {
+                throw new IllegalStateException("projection did not catch up", writer.failure());
+            }
+            return applied;
+        } finally {
+            writer.close();
+            desk.close();
+        }
+    }
+
+    /** The account with the most ledger lines: postings rows plus trade legs as buyer or seller. */
+    private static long busiestAccount(DSLContext sql, int accounts) {
+        long busiest = 0;
+        long most = -1;
+        for (int i = 0; i < accounts; i++) {
+            long account = 1001 + i;
+            long lines = sql.fetchCount(POSTINGS, POSTINGS.ACCOUNT_ID.eq(account))
+                    + sql.fetchCount(TRADES, TRADES.BUYER_ACCOUNT_ID.eq(account))
+                    + sql.fetchCount(TRADES, TRADES.SELLER_ACCOUNT_ID.eq(account));
+            if (lines > most) {
+                most = lines;
+                busiest = account;
+            }
+        }
+        System.out.printf("busiest account %d: %,d postings rows and trades%n", busiest, most);
+        return busiest;
+    }
+
+    /** Times one statement warm (30 runs to warm up, 100 measured); true when its p99 is under target. */
+    private static boolean time(LedgerRepository ledger, long account, String asset, String label, LocalDate from,
+                                LocalDate to) {
+        Histogram micros = new Histogram(60_000_000L, 3);
+        Statement s = null;
+        for (int i = 0; i < 130; i++) {
+            long t0 = System.nanoTime();
+            s = ledger.statement(account, asset, from, to);
+            if (i >= 30) {
+                micros.recordValue((System.nanoTime() - t0) / 1_000);
+            }
+        }
+        double p99 = micros.getValueAtPercentile(99) / 1000.0;
+        System.out.printf("%-4s %-10s %s..%s: %,7d postings, opening %,d closing %,d; ms p50 %.2f p99 %.2f max %.2f%n",
+                asset, label, from, to, s.postings().size(), s.openingBalance(), s.closingBalance(),
+                micros.getValueAtPercentile(50) / 1000.0, p99, micros.getMaxValue() / 1000.0);
+        return p99 < TARGET_MS;
+    }
+}
