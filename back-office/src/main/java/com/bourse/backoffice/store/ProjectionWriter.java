@@ -149,6 +149,7 @@ public final class ProjectionWriter implements AutoCloseable {
         requireNotStarted();
         thread = new Thread(this::run, "projection-writer");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR, t.getName() + " failed", e));
         thread.start();
     }
 
@@ -268,6 +269,9 @@ public final class ProjectionWriter implements AutoCloseable {
             failure = e;
         } catch (SQLException | RuntimeException | Error e) {
             failure = e;
+            // The engine learns of it at its next offer; the log says when and why, for whoever reads it first.
+            LOG.log(System.Logger.Level.ERROR, "projection writer stopped; the journal holds every command and the "
+                    + "next start projects what is missing", e);
         }
     }
 
