@@ -364,7 +364,8 @@ public final class SimulationRiskDesk implements RiskDesk {
             long last = now - Math.floorMod(now, bucketMillis);
             long first = Math.max(last - (MAX_BUCKETS - 1) * bucketMillis, today.stream()
                     .mapToLong(a -> a.raisedAt().toEpochMilli()).map(t -> t - Math.floorMod(t, bucketMillis))
-                    .min().orElse(last - 11 * bucketMillis));
+                    .min().orElse(last));
+            first = Math.min(first, last - 11 * bucketMillis); // a quiet day still reads as a time line
             int n = (int) ((last - first) / bucketMillis) + 1;
             int[] orders = new int[n];
             int[] transfers = new int[n];

@@ -81,10 +81,10 @@ public final class ApprovalQueuePanel extends BorderPane {
         message.setId("queueMessage");
 
         table.getColumns().setAll(List.of(
-                Tables.numeric("held", "Held at", 70, ReviewItem::raisedAt,
+                Tables.numeric("held", "Held at", 84, ReviewItem::raisedAt,
                         t -> t == 0 ? "before" : TIME.format(Instant.ofEpochMilli(t))),
                 Tables.text("kind", "Kind", 64, i -> i.subject() == ReviewSubject.ORDER ? "Order" : "Transfer"),
-                Tables.numeric("id", "Id", 104, ReviewItem::subjectId, String::valueOf),
+                Tables.numeric("id", "Id", 136, ReviewItem::subjectId, String::valueOf),
                 Tables.numeric("account", "Account", 64, ReviewItem::accountId, String::valueOf),
                 Tables.text("trader", "Trader", 96, i -> context.queue().userName(i.userId())),
                 Tables.text("instrument", "Instr.", 56, i -> i.subject() == ReviewSubject.ORDER
@@ -93,7 +93,7 @@ public final class ApprovalQueuePanel extends BorderPane {
                 Tables.numeric("qty", "Qty", 64, i -> i.subject() == ReviewSubject.ORDER ? i.quantity() : null,
                         q -> Decimals.format(q, 0)),
                 Tables.numeric("price", "Price", 76, i -> i, this::price),
-                Tables.numeric("notional", "Notional", 104, i -> i, this::notional),
+                Tables.numeric("notional", "Notional", 124, i -> i, this::notional),
                 Tables.numeric("score", "Score", 52, ReviewItem::scoreBps, ApprovalQueuePanel::score),
                 Tables.numeric("amount", "Amt", 44, ReviewItem::amountBps, ApprovalQueuePanel::score),
                 Tables.numeric("frequency", "Freq", 44, ReviewItem::frequencyBps, ApprovalQueuePanel::score),
@@ -192,8 +192,10 @@ public final class ApprovalQueuePanel extends BorderPane {
         limits.setHgap(10);
         limits.setVgap(3);
         limits.setId("exposureGrid");
-        limits.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(110),
-                new ColumnConstraints(110));
+        // The limit's name never shrinks to "…": the figures beside it are what an officer compares.
+        ColumnConstraints limitNames = new ColumnConstraints();
+        limitNames.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        limits.getColumnConstraints().addAll(limitNames, new ColumnConstraints(110), new ColumnConstraints(110));
         Label limitsTitle = new Label("Account against its limits");
         limitsTitle.getStyleClass().add("risk-subtitle");
         Label recentTitle = new Label("Latest orders");

@@ -55,9 +55,9 @@ public final class AuditViewerPanel extends BorderPane {
     private final ZoneId zone;
     private final TextField user = field("auditUser", "User", 90);
     private final ComboBox<String> action = new ComboBox<>();
-    private final TextField subject = field("auditSubject", "Subject, e.g. account:1001", 170);
-    private final TextField from = field("auditFrom", "From yyyy-MM-dd HH:mm", 150);
-    private final TextField until = field("auditUntil", "Until yyyy-MM-dd HH:mm", 150);
+    private final TextField subject = field("auditSubject", "Subject, e.g. account:1001", 190);
+    private final TextField from = field("auditFrom", "From yyyy-MM-dd HH:mm", 180);
+    private final TextField until = field("auditUntil", "Until yyyy-MM-dd HH:mm", 180);
     private final TableView<AuditLine> table = new TableView<>();
     private final ObservableList<AuditLine> rows = FXCollections.observableArrayList();
     private final Label verdict = new Label("Not verified yet");
@@ -93,10 +93,10 @@ public final class AuditViewerPanel extends BorderPane {
         table.getColumns().setAll(List.of(
                 Tables.numeric("seq", "#", 60, AuditLine::seq, String::valueOf),
                 Tables.text("at", "Time", 150, l -> time(l.at())),
-                Tables.text("user", "User", 80, AuditLine::username),
-                Tables.text("action", "Action", 150, AuditLine::action),
-                Tables.text("subject", "Subject", 170, AuditLine::subject),
-                Tables.text("details", "Details", 320, AuditLine::details)));
+                Tables.text("user", "User", 100, AuditLine::username),
+                Tables.text("action", "Action", 230, AuditLine::action),
+                Tables.text("subject", "Subject", 190, AuditLine::subject),
+                Tables.text("details", "Details", 460, AuditLine::details)));
         table.setItems(rows);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No entry matches"));

@@ -83,16 +83,22 @@ public final class LimitsEditorPanel extends BorderPane {
         for (int k = 0; k < 5; k++) {
             fields[k] = new TextField();
             fields[k].setId(IDS[k]);
-            fields[k].setPrefColumnCount(12);
+            fields[k].setPrefColumnCount(10);
             fields[k].getStyleClass().add("numeric");
             current[k] = new Label();
             current[k].getStyleClass().add("numeric");
             usage[k] = new Label();
             usage[k].getStyleClass().add("numeric");
+            usage[k].setWrapText(true);
+            usage[k].setMaxWidth(170);
+            current[k].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            fields[k].setMinWidth(90);
             errors[k] = new Label();
             errors[k].getStyleClass().add("field-error");
             errors[k].setId(IDS[k] + "Error");
-            grid.addRow(1 + 2 * k, new Label(NAMES[k]), current[k], fields[k], usage[k]);
+            Label name = new Label(NAMES[k]);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.addRow(1 + 2 * k, name, current[k], fields[k], usage[k]);
             grid.add(errors[k], 2, 2 + 2 * k, 2, 1);
             fields[k].textProperty().addListener((obs, old, text) -> validate());
             fields[k].setOnAction(e -> applyLimits());
@@ -108,6 +114,8 @@ public final class LimitsEditorPanel extends BorderPane {
         VBox box = new VBox(10, new HBox(8, title, account), grid, new HBox(8, apply), message, note);
         HBox.setHgrow(account, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(8));
+        // On a narrow screen the editor scrolls sideways rather than squeezing the figures it edits.
+        box.setMinWidth(470);
         setCenter(new javafx.scene.control.ScrollPane(box));
         ((javafx.scene.control.ScrollPane) getCenter()).setFitToWidth(true);
         load(null);

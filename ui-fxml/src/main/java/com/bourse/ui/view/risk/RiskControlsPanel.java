@@ -68,6 +68,7 @@ public final class RiskControlsPanel extends BorderPane {
         accounts.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         accounts.setPlaceholder(new Label("No accounts"));
         accounts.setFixedCellSize(24);
+        accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         accounts.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(RiskAccount item, boolean empty) {
@@ -83,6 +84,7 @@ public final class RiskControlsPanel extends BorderPane {
                 Tables.text("status", "Status", 90, r -> r.halted() ? "HALTED" : "trading")));
         instruments.setItems(instrumentRows);
         instruments.setFixedCellSize(24);
+        instruments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         refreshInstruments();
         context.queue().halted().addListener((SetChangeListener<Long>) change -> refreshInstruments());
 

@@ -91,7 +91,7 @@ public final class RiskOverviewPanel extends BorderPane {
 
         heat.setItems(heatRows);
         heat.setPlaceholder(new Label("No account holds or works anything"));
-        heat.setFixedCellSize(26);
+        heat.setFixedCellSize(24);
         heat.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             if (row != null && !loading) {
                 showAccount.accept(row.accountId());
@@ -103,6 +103,17 @@ public final class RiskOverviewPanel extends BorderPane {
         NumberAxis count = new NumberAxis();
         count.setMinorTickVisible(false);
         count.setTickUnit(1);
+        count.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s);
+            }
+        });
         count.setForceZeroInRange(true);
         chart = new StackedBarChart<>(time, count);
         chart.setId("alertChart");
@@ -112,15 +123,15 @@ public final class RiskOverviewPanel extends BorderPane {
         chart.setMinHeight(160);
 
         scores.getColumns().setAll(List.of(
-                Tables.numeric("score", "Score", 60, ScoredAlert::scoreBps,
+                Tables.numeric("score", "Score", 52, ScoredAlert::scoreBps,
                         bps -> String.format(Locale.ROOT, "%.2f", bps / 10_000.0)),
-                Tables.text("subject", "Held item", 110, a -> a.subject().toLowerCase(Locale.ROOT) + " "
+                Tables.text("subject", "Held item", 136, a -> a.subject().toLowerCase(Locale.ROOT) + " "
                         + a.subjectId()),
-                Tables.numeric("account", "Account", 64, ScoredAlert::accountId, String::valueOf),
-                Tables.text("reason", "Reason", 130, ScoredAlert::reason),
-                Tables.text("rules", "Rules", 130, a -> String.join(", ", a.rules())),
-                Tables.text("decision", "Decision", 80, ScoredAlert::decision),
-                Tables.text("raised", "Raised", 70, a -> CLOCK_SECONDS.format(Instant.ofEpochMilli(a.raisedAt())
+                Tables.numeric("account", "Account", 60, ScoredAlert::accountId, String::valueOf),
+                Tables.text("decision", "Decision", 76, ScoredAlert::decision),
+                Tables.text("reason", "Reason", 116, ScoredAlert::reason),
+                Tables.text("rules", "Rules", 100, a -> String.join(", ", a.rules())),
+                Tables.text("raised", "Raised", 64, a -> CLOCK_SECONDS.format(Instant.ofEpochMilli(a.raisedAt())
                         .atZone(zone)))));
         scores.setPlaceholder(new Label("No alert today"));
         scores.setFixedCellSize(24);
@@ -140,6 +151,9 @@ public final class RiskOverviewPanel extends BorderPane {
         legend.getStyleClass().add("muted");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        updated.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, title, legend, gap, updated, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
@@ -148,7 +162,7 @@ public final class RiskOverviewPanel extends BorderPane {
         scoresTitle.getStyleClass().add("panel-title");
         BorderPane scoresBox = new BorderPane(scores, scoresTitle, null, null, null);
         SplitPane lower = new SplitPane(chart, scoresBox);
-        lower.setDividerPositions(0.45);
+        lower.setDividerPositions(0.32);
         SplitPane split = new SplitPane(heat, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
@@ -207,12 +221,12 @@ public final class RiskOverviewPanel extends BorderPane {
         }
         List<TableColumn<HeatRow, ?>> columns = new ArrayList<>();
         columns.add(Tables.numeric("account", "Account", 70, HeatRow::accountId, String::valueOf));
-        columns.add(Tables.text("name", "Name", 170, r -> context.queue().account(r.accountId())
+        columns.add(Tables.text("name", "Name", 130, r -> context.queue().account(r.accountId())
                 .map(a -> a.name()).orElse("")));
         for (long instrumentId : instrumentIds) {
             columns.add(heatColumn(instrumentId));
         }
-        columns.add(Tables.numeric("worst", "Worst", 70, HeatRow::worstBps, RiskOverviewPanel::percent));
+        columns.add(Tables.numeric("worst", "Worst", 64, HeatRow::worstBps, RiskOverviewPanel::percent));
         boolean sameColumns = heat.getColumns().size() == columns.size() && java.util.stream.IntStream
                 .range(0, columns.size()).allMatch(k -> heat.getColumns().get(k).getText()
                         .equals(columns.get(k).getText()));
@@ -233,7 +247,7 @@ public final class RiskOverviewPanel extends BorderPane {
         Instrument instrument = context.instrument(instrumentId);
         TableColumn<HeatRow, Exposure> column = new TableColumn<>(context.symbol(instrumentId));
         column.setId("heat-" + (instrument == null ? instrumentId : instrument.symbol()));
-        column.setPrefWidth(76);
+        column.setPrefWidth(100);
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cells().get(instrumentId)));
         column.setCellFactory(c -> new TableCell<>() {
@@ -248,7 +262,7 @@ public final class RiskOverviewPanel extends BorderPane {
                 }
                 getStyleClass().add("heat-cell");
                 getStyleClass().add(band(item.usageBps()));
-                setText(percent(item.usageBps()));
+                setText(compact(item.worstPosition()) + "  " + percent(item.usageBps()));
                 setTooltip(new Tooltip("Could reach " + String.format(Locale.ROOT, "%,d", item.worstPosition())
                         + " of a " + String.format(Locale.ROOT, "%,d", item.maxPosition()) + " position limit"));
             }
@@ -262,7 +276,23 @@ public final class RiskOverviewPanel extends BorderPane {
                 : "heat-low";
     }
 
+    /** A position short enough for a heat cell: 775, 12.5k, 1.0M (the tooltip has it in full). */
+    static String compact(long n) {
+        long a = Math.abs(n);
+        String sign = n < 0 ? "-" : "";
+        if (a < 10_000) {
+            return String.valueOf(n);
+        }
+        if (a < 1_000_000) {
+            return sign + a / 1_000 + "." + a % 1_000 / 100 + "k";
+        }
+        return sign + a / 1_000_000 + "." + a % 1_000_000 / 100_000 + "M";
+    }
+
     private static String percent(int bps) {
+        if (bps < 10) {
+            return bps == 0 ? "0 %" : "<0.1 %";
+        }
         return bps >= 100_000 ? String.format(Locale.ROOT, "%,d %%", bps / 100)
                 : String.format(Locale.ROOT, "%.1f %%", bps / 100.0);
     }
