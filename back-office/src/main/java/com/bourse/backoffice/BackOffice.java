@@ -5,6 +5,7 @@ import com.bourse.backoffice.importexport.Bootstrap;
 import com.bourse.backoffice.importexport.ReferenceDataImport;
 import com.bourse.backoffice.importexport.Reports;
 import com.bourse.backoffice.security.Argon2Params;
+import com.bourse.backoffice.security.BackOfficeReads;
 import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.KeyVault;
@@ -12,6 +13,7 @@ import com.bourse.backoffice.security.PasswordHasher;
 import com.bourse.backoffice.security.SessionCredentials;
 import com.bourse.backoffice.security.SignInService;
 import com.bourse.backoffice.security.UserDirectory;
+import com.bourse.backoffice.store.DayReports;
 import com.bourse.backoffice.store.FieldCipher;
 import com.bourse.backoffice.store.JournaledEngine;
 import com.bourse.backoffice.store.LedgerRepository;
@@ -216,6 +218,11 @@ public final class BackOffice implements AutoCloseable {
 
     public RiskRepository risk() {
         return new RiskRepository(store);
+    }
+
+    /** The books for the back-office desk, refused to anyone without BACK_OFFICE or ADMIN. */
+    public BackOfficeReads reads() {
+        return new BackOfficeReads(referenceData, ledger(), transfers(), trades(), new DayReports(store));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.bourse.backoffice.audit.AuditEntry;
 import com.bourse.backoffice.audit.AuditTrail;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.store.AccountLine;
+import com.bourse.backoffice.store.DayReport;
 import com.bourse.backoffice.store.InstrumentLine;
 import com.bourse.backoffice.store.PostingLine;
 import com.bourse.backoffice.store.ReferenceDataRepository;
@@ -142,6 +143,68 @@ public final class Reports {
             document.close();
         }
         audited(who, "trades instrument:" + instrumentId, trades.size() + " trades as PDF");
+    }
+
+    /**
+     * The day report as CSV: a TRADES line per instrument (trades, shares, settled cash in its currency), then
+     * a CASH line per currency and kind of movement completed that day (count, amount, fees).
+     */
+    public void dayReportCsv(Session who, DayReport report, Writer out) {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(List.of("trade_date", "section", "subject", "currency", "count", "quantity", "amount", "fees"));
+        for (DayReport.InstrumentDay i : report.instruments()) {
+            String currency = i.currency() == null ? "" : i.currency();
+            csv.row(List.of(report.tradeDate().toString(), "TRADES", symbolOf(i.instrumentId()), currency,
+                    i.trades(), i.quantity(), money(i.cash(), digitsOf(currency)), new CsvWriter.Money("")));
+        }
+        for (DayReport.CashDay c : report.cash()) {
+            int digits = digitsOf(c.currency());
+            csv.row(List.of(report.tradeDate().toString(), "CASH", c.kind(), c.currency(), c.count(), "",
+                    money(c.amount(), digits), money(c.fees(), digits)));
+        }
+        audited(who, "day report " + report.tradeDate(), report.trades() + " trades, " + report.cash().size()
+                + " movement lines as CSV");
+    }
+
+    public void dayReportPdf(Session who, DayReport report, OutputStream out) {
+        Document document = new Document(PageSize.A4, 36, 36, 48, 36);
+        try {
+            PdfWriter.getInstance(document, out);
+            document.open();
+            document.add(new Paragraph("Day report " + report.tradeDate(),
+                    FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16)));
+            document.add(new Paragraph("Trading day in " + zone + ": " + report.trades() + " trades",
+                    FontFactory.getFont(FontFactory.HELVETICA, 10)));
+            document.add(new Paragraph(" "));
+            PdfPTable trades = table(new float[] {2f, 1.2f, 1.4f, 1.6f, 2.4f},
+                    "Instrument", "Currency", "Trades", "Quantity", "Volume");
+            for (DayReport.InstrumentDay i : report.instruments()) {
+                String currency = i.currency() == null ? "" : i.currency();
+                row(trades, symbolOf(i.instrumentId()), currency, Long.toString(i.trades()),
+                        Long.toString(i.quantity()), money(i.cash(), digitsOf(currency)).text());
+            }
+            document.add(trades);
+            document.add(new Paragraph(" "));
+            PdfPTable cash = table(new float[] {1.2f, 2f, 1.2f, 2.4f, 2.4f},
+                    "Currency", "Movement", "Count", "Amount", "Fees");
+            for (DayReport.CashDay c : report.cash()) {
+                int digits = digitsOf(c.currency());
+                row(cash, c.currency(), c.kind(), Long.toString(c.count()), money(c.amount(), digits).text(),
+                        money(c.fees(), digits).text());
+            }
+            document.add(cash);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("cannot write the day report PDF", e);
+        } finally {
+            document.close();
+        }
+        audited(who, "day report " + report.tradeDate(), report.trades() + " trades, " + report.cash().size()
+                + " movement lines as PDF");
+    }
+
+    private String symbolOf(long instrumentId) {
+        InstrumentLine line = instrument(instrumentId);
+        return line == null ? Long.toString(instrumentId) : line.instrument().symbol();
     }
 
     private static PdfPTable table(float[] widths, String... headers) {
