@@ -219,7 +219,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
             Map<Long, UserView> users = new HashMap<>();
             office.users().all().forEach(u -> users.put(u.userId(), u));
             List<AccountSummary> list = new ArrayList<>();
-            for (AccountLine a : office.referenceData().accounts()) {
+            for (AccountLine a : office.reads().accounts(signedIn)) {
                 list.add(summary(a, users.get(a.ownerUserId()), view.killSwitches().contains(a.accountId())));
             }
             list.sort(Comparator.comparingLong(AccountSummary::accountId));
@@ -246,7 +246,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
         return host.venue().query(engine -> engineAccount(engine, accountId, currencyCodes))
                 .thenApplyAsync(view -> {
                     caughtUp();
-                    AccountLine line = office.referenceData().account(accountId)
+                    AccountLine line = office.reads().account(signedIn, accountId)
                             .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
                     AccountSummary summary = summary(line, office.users().find(line.ownerUserId()).orElse(null),
                             view.killed());
@@ -287,7 +287,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
             Page page = Page.first(Page.MAX_LIMIT);
             List<TradeLine> batch;
             do {
-                batch = office.trades().trades(i.id(), from, to, page);
+                batch = office.reads().trades(signedIn, i.id(), from, to, page);
                 for (TradeLine t : batch) {
                     Side taker = Side.valueOf(t.takerSide());
                     if (t.takerAccountId() == accountId) {
@@ -404,7 +404,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
         Page page = Page.first(Page.MAX_LIMIT);
         List<TransferLine> batch;
         do {
-            batch = office.transfers().inState(state, page);
+            batch = office.reads().movementsInState(signedIn, state, page);
             all.addAll(batch);
             page = page.next();
         } while (batch.size() == Page.MAX_LIMIT);
@@ -433,7 +433,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
             Map<Long, String> names = new HashMap<>();
             office.users().all().forEach(u -> names.put(u.userId(), u.username()));
             List<MovementStep> steps = new ArrayList<>();
-            for (TransferEventLine e : office.transfers().history(movementId)) {
+            for (TransferEventLine e : office.reads().movementHistory(signedIn, movementId)) {
                 String reason = e.reason() == null ? "" : e.reason();
                 try {
                     reason = reason.isBlank() ? "" : ErrorCode.valueOf(reason).description();
@@ -463,8 +463,8 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
     public CompletableFuture<StatementView> statement(long accountId, String asset, LocalDate from, LocalDate to) {
         return onWorker(() -> {
             caughtUp();
-            Statement s = office.ledger().statement(accountId, asset, from, to);
-            String name = office.referenceData().account(accountId).map(AccountLine::name).orElse("");
+            Statement s = office.reads().statement(signedIn, accountId, asset, from, to);
+            String name = office.reads().account(signedIn, accountId).map(AccountLine::name).orElse("");
             int digits = currencies().stream().filter(c -> c.code().equals(asset)).mapToInt(Currency::minorDigits)
                     .findFirst().orElse(0);
             List<StatementView.Line> lines = new ArrayList<>();
@@ -642,7 +642,7 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
             Page page = Page.first(Page.MAX_LIMIT);
             List<TradeLine> batch;
             do {
-                batch = office.trades().trades(i.id(), start, end, page);
+                batch = office.reads().trades(signedIn, i.id(), start, end, page);
                 for (TradeLine t : batch) {
                     count++;
                     volume = Math.addExact(volume, t.quantity());
