@@ -6,6 +6,7 @@ import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.Session;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.FixedPoint;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
@@ -66,7 +67,7 @@ public final class SimulationSession implements TradingSession {
         List<AccountView> mine = new ArrayList<>();
         for (SampleWorld.SampleAccount account : data.accounts()) {
             if (account.ownerUsername().equals(trader.username())) {
-                long limit = EXPOSURE_LIMIT_UNITS * pow10(digits.getOrDefault(account.baseCurrency(), 2));
+                long limit = FixedPoint.fromWhole(EXPOSURE_LIMIT_UNITS, digits.getOrDefault(account.baseCurrency(), 2));
                 mine.add(new AccountView(account.accountId(), account.name(), account.baseCurrency(), limit,
                         EngineConfig.defaults().defaultLimits()));
             }
@@ -172,13 +173,5 @@ public final class SimulationSession implements TradingSession {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static long pow10(int n) {
-        long v = 1;
-        for (int k = 0; k < n; k++) {
-            v *= 10;
-        }
-        return v;
     }
 }

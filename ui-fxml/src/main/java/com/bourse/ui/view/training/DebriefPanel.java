@@ -1,5 +1,6 @@
 package com.bourse.ui.view.training;
 
+import com.bourse.protocol.FixedPoint;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.port.Debrief;
 import com.bourse.ui.port.TrainingControl;
@@ -148,10 +149,10 @@ public final class DebriefPanel extends ScrollPane {
             goals.getChildren().add(line);
         }
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        double scale = Math.pow(10, d.minorDigits());
         for (Debrief.PnlPoint point : d.pnl()) {
-            // A chart coordinate only; the figures shown as text stay exact.
-            series.getData().add(new XYChart.Data<>(point.time().toSecondOfDay() / 60.0, point.pnlMinor() / scale));
+            // A chart coordinate only (a pixel position): the figures shown as text stay exact.
+            double y = FixedPoint.toDecimal(point.pnlMinor(), d.minorDigits()).doubleValue();
+            series.getData().add(new XYChart.Data<>(point.time().toSecondOfDay() / 60.0, y));
         }
         chart.getData().setAll(List.of(series));
         frameTime(d.pnl());
