@@ -64,12 +64,17 @@ class CrashRecoveryTest {
                     .isEqualTo(journaled - storedBeforeRestart).isPositive();
             assertThat(restarted.writer.committedSeq()).isEqualTo(journaled);
             if (discarded.equals("no")) {
-                assertThat(restarted.desk.recovery().snapshotSeq()).as("resumed from a snapshot").isPositive();
                 assertThat(restarted.desk.recovery().replayedOnStart())
                         .as("start-up replays what the store lacks and at most two snapshot intervals, not the"
                                 + " history of %s", journaled)
-                        .isLessThanOrEqualTo(journaled - storedBeforeRestart + 2 * SNAPSHOT_EVERY)
-                        .isLessThan(journaled);
+                        .isLessThanOrEqualTo(journaled - storedBeforeRestart + 2 * SNAPSHOT_EVERY);
+                // A snapshot is written once the projection has passed it: when the kill found the store less than
+                // two intervals in (it trails the journal flat out), there may be none yet, and none is needed.
+                if (storedBeforeRestart >= 2 * SNAPSHOT_EVERY) {
+                    assertThat(restarted.desk.recovery().snapshotSeq())
+                            .as("resumed from a snapshot (store at %s of %s)", storedBeforeRestart, journaled).isPositive();
+                    assertThat(restarted.desk.recovery().replayedOnStart()).isLessThan(journaled);
+                }
             }
             ProjectionRebuildTest.assertBalancesMatchEngine(restarted);
 
