@@ -17,16 +17,16 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The back office's screens in both themes, at the default 1440 x 900 (written to {@code docs/screenshots/}) and at
- * a small 1024 x 700 (written to {@code target/screenshots/} to check nothing is clipped), after a deposit, a
+ * The back office's screens in both themes, at the default 1440 x 900 (written where {@link DesktopDriver#screenshotFolder} says) and at
+ * a small 1024 x 700 (written to {@code app/target/screenshots-1024/} to check nothing is clipped), after a deposit, a
  * transfer and a payment so no screen is empty.
  */
 class BackOfficeScreenshotTest {
     @TempDir
     Path home;
     private DesktopDriver driver;
-    private final Path docs = DesktopDriver.repositoryFolder("docs/screenshots");
-    private final Path small = Path.of("target/screenshots");
+    private final Path docs = DesktopDriver.screenshotFolder();
+    private final Path small = DesktopDriver.repositoryFolder("app/target/screenshots-1024");
 
     @BeforeEach
     void start() throws Exception {

@@ -174,6 +174,22 @@ final class DesktopDriver {
         }
     }
 
+    /**
+     * Where the UI specs leave their screenshots: {@code app/target/screenshots}, so running the suite never rewrites
+     * a tracked file; {@code docs/screenshots} (the README's pictures) only when asked with
+     * {@code -Dbourse.screenshots=docs}. Created if missing.
+     */
+    static Path screenshotFolder() {
+        Path folder = repositoryFolder("docs".equals(System.getProperty("bourse.screenshots"))
+                ? "docs/screenshots" : "app/target/screenshots");
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return folder;
+    }
+
     static Path repositoryFolder(String name) {
         Path dir = Path.of("").toAbsolutePath();
         for (Path p = dir; p != null; p = p.getParent()) {

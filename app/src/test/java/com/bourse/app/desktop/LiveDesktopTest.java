@@ -122,7 +122,7 @@ class LiveDesktopTest {
             alice.stage().toFront();
         });
         driver.settle();
-        Path shot = DesktopDriver.repositoryFolder("docs/screenshots").resolve("live-dark.png");
+        Path shot = DesktopDriver.screenshotFolder().resolve("live-dark.png");
         driver.screenshot(alice.stage().getScene(), shot);
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }

@@ -20,14 +20,15 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks the main screens in both themes and writes what the window shows to {@code docs/screenshots/}, where
- * the README shows them. Each trader has made a trade first so no screen is empty.
+ * Walks the main screens in both themes and writes what the window shows where
+ * {@link DesktopDriver#screenshotFolder} says: {@code docs/screenshots/}, where the README shows them, with
+ * {@code -Dbourse.screenshots=docs}. Each trader has made a trade first so no screen is empty.
  */
 class ScreenshotTourTest {
     @TempDir
     Path home;
     private DesktopDriver driver;
-    private final Path folder = DesktopDriver.repositoryFolder("docs/screenshots");
+    private final Path folder = DesktopDriver.screenshotFolder();
 
     @BeforeEach
     void start() throws Exception {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A trainee's day on the flash-crash scenario in the real desktop: signs in, the toolbar runs the market, an order
  * sells into it, the day is run to the close and the debrief comes up by itself with figures that match the fills.
- * Leaves the screenshots of the README's Training section in docs/screenshots.
+ * Leaves the screenshots of the README's Training section where {@link DesktopDriver#screenshotFolder} says.
  */
 class TrainingDesktopTest {
     @TempDir
@@ -100,7 +100,6 @@ class TrainingDesktopTest {
         }
         Path pdf = training.exportPdf(home.resolve("debrief.pdf")).get(20, TimeUnit.SECONDS);
         assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
-        Files.createDirectories(DesktopDriver.repositoryFolder("docs/screenshots"));
         Files.copy(pdf, home.resolve("training-debrief.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(pdf, Path.of(System.getProperty("java.io.tmpdir"), "training-debrief.pdf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -111,7 +110,7 @@ class TrainingDesktopTest {
         // the narrow window shows the fills and the earlier attempts, below the chart
         driver.fxRun(() -> alice.debrief().setVvalue(alice.debrief().getVmax()));
         driver.settle();
-        driver.screenshot(alice.stage().getScene(), DesktopDriver.repositoryFolder("docs/screenshots")
+        driver.screenshot(alice.stage().getScene(), DesktopDriver.screenshotFolder()
                 .resolve("training-debrief-1024-dark.png"));
     }
 
@@ -127,7 +126,7 @@ class TrainingDesktopTest {
     }
 
     private void shoot(Workstation w, String name) {
-        Path folder = DesktopDriver.repositoryFolder("docs/screenshots");
+        Path folder = DesktopDriver.screenshotFolder();
         for (Theme theme : new Theme[]{Theme.LIGHT, Theme.DARK}) {
             driver.fxRun(() -> w.context().themes().setTheme(theme));
             driver.settle();
