@@ -29,7 +29,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,52 +205,23 @@ public final class LiveRiskDesk implements RiskDesk {
     @Override
     public CompletableFuture<AccountExposure> exposure(long accountId) {
         return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).thenApply(blotter -> {
-            Map<Long, long[]> working = new HashMap<>();
-            int count = 0;
-            long largest = 0;
-            for (WorkingOrder order : blotter.orders()) {
-                if (order.accountId() != accountId) {
-                    continue;
-                }
-                long[] sides = working.computeIfAbsent(order.instrumentId(), id -> new long[2]);
-                sides[order.side() == Side.BUY ? 0 : 1] += order.leaves();
-                count++;
-                largest = Math.max(largest, order.leaves());
-            }
             Map<String, Long> balances = new HashMap<>();
             for (var balance : blotter.balances()) {
                 if (balance.accountId() == accountId) {
                     balances.put(balance.asset(), balance.balance());
                 }
             }
-            List<AccountExposure.InstrumentExposure> rows = new ArrayList<>();
-            for (Instrument i : instruments.values().stream().sorted(Comparator.comparingLong(Instrument::id))
-                    .toList()) {
-                long position = balances.getOrDefault(i.symbol(), 0L);
-                long[] sides = working.getOrDefault(i.id(), new long[2]);
-                if (position != 0 || sides[0] != 0 || sides[1] != 0) {
-                    rows.add(new AccountExposure.InstrumentExposure(i.id(), position, sides[0], sides[1]));
-                }
-            }
-            return new AccountExposure(accountId, rows, count, largest, 0, List.of());
+            List<Instrument> byId = instruments.values().stream().sorted(Comparator.comparingLong(Instrument::id))
+                    .toList();
+            return AccountExposure.fromBook(accountId, byId, asset -> balances.getOrDefault(asset, 0L),
+                    blotter.orders());
         });
     }
 
     @Override
     public CompletableFuture<ControlImpact> impact(List<Long> accountIds, long instrumentId) {
-        Set<Long> only = Set.copyOf(accountIds);
-        return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).thenApply(blotter -> {
-            int orders = 0;
-            Set<Long> touched = new HashSet<>();
-            for (WorkingOrder order : blotter.orders()) {
-                if ((only.isEmpty() || only.contains(order.accountId()))
-                        && (instrumentId == 0 || order.instrumentId() == instrumentId)) {
-                    orders++;
-                    touched.add(order.accountId());
-                }
-            }
-            return new ControlImpact(orders, touched.size());
-        });
+        return venue.requestBlotter().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApply(blotter -> ControlImpact.of(blotter.orders(), accountIds, instrumentId));
     }
 
     @Override

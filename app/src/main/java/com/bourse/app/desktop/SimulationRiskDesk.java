@@ -285,41 +285,13 @@ public final class SimulationRiskDesk implements RiskDesk {
     }
 
     private AccountExposure positions(Engine engine, long accountId) {
-        Map<Long, long[]> working = new HashMap<>();
-        int count = 0;
-        long largest = 0;
-        for (WorkingOrder order : engine.workingOrders(accountId)) {
-            long[] sides = working.computeIfAbsent(order.instrumentId(), id -> new long[2]);
-            sides[order.side() == Side.BUY ? 0 : 1] += order.leaves();
-            count++;
-            largest = Math.max(largest, order.leaves());
-        }
-        List<AccountExposure.InstrumentExposure> rows = new ArrayList<>();
-        for (Instrument i : engine.instruments()) {
-            long position = engine.balance(accountId, i.symbol());
-            long[] sides = working.getOrDefault(i.id(), new long[2]);
-            if (position != 0 || sides[0] != 0 || sides[1] != 0) {
-                rows.add(new AccountExposure.InstrumentExposure(i.id(), position, sides[0], sides[1]));
-            }
-        }
-        return new AccountExposure(accountId, rows, count, largest, 0, List.of());
+        return AccountExposure.fromBook(accountId, engine.instruments(), asset -> engine.balance(accountId, asset),
+                engine.workingOrders(accountId));
     }
 
     @Override
     public CompletableFuture<ControlImpact> impact(List<Long> accountIds, long instrumentId) {
-        Set<Long> only = Set.copyOf(accountIds);
-        return host.venue().query(engine -> {
-            int orders = 0;
-            Set<Long> touched = new HashSet<>();
-            for (WorkingOrder order : engine.workingOrders(0)) {
-                if ((only.isEmpty() || only.contains(order.accountId()))
-                        && (instrumentId == 0 || order.instrumentId() == instrumentId)) {
-                    orders++;
-                    touched.add(order.accountId());
-                }
-            }
-            return new ControlImpact(orders, touched.size());
-        });
+        return host.venue().query(engine -> ControlImpact.of(engine.workingOrders(0), accountIds, instrumentId));
     }
 
     private static final int MAX_BUCKETS = 96;
