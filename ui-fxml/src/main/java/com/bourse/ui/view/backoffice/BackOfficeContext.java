@@ -112,6 +112,14 @@ public final class BackOfficeContext {
         return desk.tradingZone();
     }
 
+    /**
+     * The trading zone as a clerk reads it ("Europe/Paris"): back-office times are the venue's, not the machine's,
+     * so every time column names its zone rather than look an hour off the status bar's clock.
+     */
+    public String zoneLabel() {
+        return desk.tradingZone().getId();
+    }
+
     public String time(java.time.Instant at) {
         return at == null ? "" : TIME.format(at.atZone(desk.tradingZone()));
     }

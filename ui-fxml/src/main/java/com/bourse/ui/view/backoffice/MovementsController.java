@@ -195,7 +195,9 @@ public final class MovementsController {
                 Tables.text("st-state", "State", 100, s -> s.state().name()),
                 Tables.text("st-reason", "Reason", 240, MovementStep::reason),
                 Tables.text("st-by", "By", 120, MovementStep::actingUser),
-                Tables.text("st-at", "At", 180, s -> context.time(s.at()))));
+                Tables.text("st-at", "At (" + context.zoneLabel() + ")", 180, s -> context.time(s.at()))));
+        // the reason column takes what is left, so "At" is never scrolled out of sight on a narrow window
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         history.setPlaceholder(new Label("Choose a movement to see its states"));
         history.setFixedCellSize(24);
         cancel.setId("movementCancel");

@@ -85,7 +85,7 @@ public final class StatementsController {
         from.setValue(context.desk().today().withDayOfMonth(1));
         to.setValue(context.desk().today());
         table.getColumns().setAll(List.of(
-                Tables.text("st-time", "Date and time", 180, StatementTable.Row::dateTime),
+                Tables.text("st-time", "Date and time (" + context.zoneLabel() + ")", 200, StatementTable.Row::dateTime),
                 Tables.text("st-ref", "Reference", 190, StatementTable.Row::reference),
                 Tables.numeric("st-journal", "Journal", 80, StatementTable.Row::journal, s -> s),
                 Tables.numeric("st-amount", "Amount", 130, StatementTable.Row::amount, s -> s),
