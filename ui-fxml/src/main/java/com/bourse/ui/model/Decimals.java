@@ -49,15 +49,32 @@ public final class Decimals {
     }
 
     /**
-     * Reads a decimal typed by a trader into units of 10^-scale. Letters, more decimals than the scale allows
-     * or a number too large are refused with words for the field's hint.
+     * Reads a decimal typed by a trader into units of 10^-scale, with a decimal comma accepted where the user's
+     * locale writes one. Letters, more decimals than the scale allows or a number too large are refused with
+     * words for the field's hint.
      */
     public static Parsed parse(String text, int scale) {
+        return parse(text, scale, Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    /**
+     * As {@link #parse(String, int)} for a trader whose numbers are written the {@code locale}'s way: where its
+     * decimal separator is a comma, "162,36" is 162.36 (and "162.36" still is, since a price is never typed with
+     * grouping); elsewhere a comma is refused rather than guessed.
+     */
+    public static Parsed parse(String text, int scale, Locale locale) {
         String t = text == null ? "" : text.strip();
+        if (DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',' && t.indexOf('.') < 0
+                && t.indexOf(',') == t.lastIndexOf(',')) {
+            t = t.replace(',', '.');
+        }
         if (t.isEmpty()) {
             return new Parsed.Invalid("Required");
         }
         if (!DECIMAL.matcher(t).matches()) {
+            if (t.matches("-?\\d{16,}([.,]\\d*)?")) {
+                return new Parsed.Invalid("Number too large");
+            }
             return new Parsed.Invalid("Enter a number, like " + plain(12345, Math.min(scale, 2)));
         }
         BigDecimal value = new BigDecimal(t);

@@ -19,6 +19,11 @@ public final class DepthBook {
     private final long[] askQuantity;
     private final int[] bidOrders;
     private final int[] askOrders;
+    /** Quantity traded at each tick on the day of the latest trade (the ladder's volume column). */
+    private final long[] traded;
+    private long tradingDay = Long.MIN_VALUE;
+    private long volumeToday;
+    private final java.time.ZoneId zone;
     private int bestBid = -1;
     private int bestAsk = -1;
     private long lastTradePrice;
@@ -26,7 +31,13 @@ public final class DepthBook {
     private long version;
 
     public DepthBook(Instrument instrument) {
+        this(instrument, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param zone where a trading day starts and ends, for the volume traded at each price today */
+    public DepthBook(Instrument instrument, java.time.ZoneId zone) {
         this.instrument = instrument;
+        this.zone = zone;
         this.lowest = instrument.lowestPrice();
         this.tick = instrument.tickSize();
         int levels = (int) ((instrument.highestPrice() - lowest) / tick) + 1;
@@ -34,6 +45,7 @@ public final class DepthBook {
         this.askQuantity = new long[levels];
         this.bidOrders = new int[levels];
         this.askOrders = new int[levels];
+        this.traded = new long[levels];
     }
 
     public Instrument instrument() {
@@ -45,6 +57,9 @@ public final class DepthBook {
         java.util.Arrays.fill(askQuantity, 0);
         java.util.Arrays.fill(bidOrders, 0);
         java.util.Arrays.fill(askOrders, 0);
+        java.util.Arrays.fill(traded, 0);
+        tradingDay = Long.MIN_VALUE;
+        volumeToday = 0;
         bestBid = -1;
         bestAsk = -1;
         for (BookLevel level : bids) {
@@ -95,6 +110,38 @@ public final class DepthBook {
         lastTradePrice = price;
         lastTradeQuantity = quantity;
         version++;
+    }
+
+    /**
+     * A trade at {@code time} (epoch ms): the last trade, and its quantity added to the day's volume at its price.
+     * The first trade of a later day starts the volume afresh; a late print of an earlier day counts for nothing.
+     */
+    public void trade(long time, long price, long quantity) {
+        long day = java.time.Instant.ofEpochMilli(time).atZone(zone).toLocalDate().toEpochDay();
+        if (day > tradingDay) {
+            java.util.Arrays.fill(traded, 0);
+            tradingDay = day;
+            volumeToday = 0;
+        }
+        int i = indexOf(price);
+        if (day == tradingDay) {
+            volumeToday += quantity;
+            if (i >= 0) {
+                traded[i] += quantity;
+            }
+        }
+        trade(price, quantity);
+    }
+
+    /** Quantity traded on the day of the latest trade, at every price. */
+    public long volumeToday() {
+        return volumeToday;
+    }
+
+    /** Quantity traded at {@code price} on the day of the latest trade (0 when none). */
+    public long tradedAt(long price) {
+        int i = indexOf(price);
+        return i < 0 ? 0 : traded[i];
     }
 
     public long quantityAt(Side side, long price) {

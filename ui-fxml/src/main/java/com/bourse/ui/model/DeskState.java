@@ -87,6 +87,7 @@ public final class DeskState {
                 TradeTape tape = tapes.get(id);
                 for (MarketSnapshot.Print print : book.recentTrades()) {
                     tape.add(print.time(), print.price(), print.quantity());
+                    depth.trade(print.time(), print.price(), print.quantity());
                 }
             }
         });
@@ -197,7 +198,8 @@ public final class DeskState {
         quantityOrdered += e.quantity();
         say((e.side() == Side.BUY ? "Buy " : "Sell ") + e.quantity() + " " + i.symbol()
                 + (e.type() == OrderType.MARKET ? " at market" : e.type().hasLimitPrice()
-                ? " at " + Decimals.format(e.price(), i.priceScale()) : "") + " accepted (order " + e.orderId() + ")");
+                ? " at " + Decimals.format(e.price(), i.priceScale()) : "") + (e.type().isStop() ? " stop "
+                + Decimals.format(e.stopPrice(), i.priceScale()) : "") + " accepted (order " + e.orderId() + ")");
     }
 
     private void trade(Event.Trade t) {
@@ -205,7 +207,7 @@ public final class DeskState {
         if (i == null) {
             return;
         }
-        books.get(i.id()).trade(t.price(), t.quantity());
+        books.get(i.id()).trade(t.timestamp(), t.price(), t.quantity());
         tapes.get(i.id()).add(t.timestamp(), t.price(), t.quantity());
         dirtyInstruments.add(i.id());
         if (accounts.containsKey(t.makerAccountId())) {

@@ -45,7 +45,10 @@ public final class TicketValidator {
         long divisor = FixedPoint.pow10(instrument.priceScale() - d.currencyDigits());
         long valuation = type.hasLimitPrice() ? price : type.isStop() ? stop : d.lastPrice();
         long notional = 0;
-        if (quantity > 0 && !errors.containsKey(TicketField.QUANTITY)) {
+        // The value needs a sound quantity and sound prices: a bad price is the price's fault, said at the price,
+        // never a "too large to represent" blamed on the quantity.
+        boolean pricesSound = !errors.containsKey(TicketField.PRICE) && !errors.containsKey(TicketField.STOP_PRICE);
+        if (quantity > 0 && !errors.containsKey(TicketField.QUANTITY) && pricesSound) {
             long holdPrice = type.hasLimitPrice() ? price : instrument.highestPrice();
             if (overflows(holdPrice, quantity) || overflows(valuation, quantity)) {
                 errors.put(TicketField.QUANTITY, ErrorCode.PRICE_OVERFLOW.description());
@@ -81,9 +84,11 @@ public final class TicketValidator {
                 if (q <= 0) {
                     errors.put(field, ErrorCode.INVALID_QUANTITY.description());
                 } else if (q % instrument.lotSize() != 0) {
-                    errors.put(field, ErrorCode.OFF_LOT_QUANTITY.description() + " (" + instrument.lotSize() + ")");
+                    errors.put(field, ErrorCode.OFF_LOT_QUANTITY.description() + " ("
+                            + Decimals.format(instrument.lotSize(), 0) + ")");
                 } else if (limits != null && q > limits.maxOrderQuantity()) {
-                    errors.put(field, ErrorCode.QUANTITY_LIMIT.description() + " (" + limits.maxOrderQuantity() + ")");
+                    errors.put(field, ErrorCode.QUANTITY_LIMIT.description() + " ("
+                            + Decimals.format(limits.maxOrderQuantity(), 0) + ")");
                 }
                 return q;
             }
@@ -137,7 +142,8 @@ public final class TicketValidator {
                 } else if (type != OrderType.LIMIT || !rests) {
                     errors.put(TicketField.DISPLAY_QUANTITY, "Only a resting limit order can be an iceberg");
                 } else if (shown % instrument.lotSize() != 0) {
-                    errors.put(TicketField.DISPLAY_QUANTITY, ErrorCode.OFF_LOT_QUANTITY.description());
+                    errors.put(TicketField.DISPLAY_QUANTITY, ErrorCode.OFF_LOT_QUANTITY.description() + " ("
+                            + Decimals.format(instrument.lotSize(), 0) + ")");
                 }
                 return shown;
             }
@@ -161,7 +167,7 @@ public final class TicketValidator {
             }
         } else if (d.side() == Side.SELL && quantity > d.availablePosition()) {
             errors.put(TicketField.QUANTITY, ErrorCode.INSUFFICIENT_POSITION.description() + ": "
-                    + d.availablePosition() + " available");
+                    + Decimals.format(d.availablePosition(), 0) + " available");
         }
     }
 

@@ -20,10 +20,20 @@ public final class TradeTape {
     private long version;
     private long candleInterval;
     private int candledUpTo;
+    private final java.time.ZoneId zone;
+    private long vwapDay = Long.MIN_VALUE;
+    private long dayTurnover;
+    private long dayVolume;
     private final List<Candle> candles = new ArrayList<>();
 
     public TradeTape(int capacity) {
+        this(capacity, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param zone where a trading day starts, for the volume-weighted average price */
+    public TradeTape(int capacity, java.time.ZoneId zone) {
         this.capacity = capacity;
+        this.zone = zone;
     }
 
     public void add(long time, long price, long quantity) {
@@ -52,12 +62,30 @@ public final class TradeTape {
         return size;
     }
 
+    /** The {@code k}-th trade still held, oldest first: time (epoch ms). */
+    public long timeAt(int k) {
+        return times[k];
+    }
+
+    public long priceAt(int k) {
+        return prices[k];
+    }
+
+    public long quantityAt(int k) {
+        return quantities[k];
+    }
+
     public long version() {
         return version;
     }
 
-    /** One interval of trading: prices in instrument units, volume in units of the instrument. */
-    public record Candle(long start, long open, long high, long low, long close, long volume) {
+    /**
+     * One interval of trading: prices in instrument units, volume in units of the instrument.
+     *
+     * @param vwap the day's volume-weighted average price up to the end of this candle (price units, rounded half
+     *             up), over every trade of that day the tape holds
+     */
+    public record Candle(long start, long open, long high, long low, long close, long volume, long vwap) {
     }
 
     /** The last {@code maxCandles} candles of {@code intervalMillis}, oldest first; empty intervals are skipped. */
@@ -66,16 +94,26 @@ public final class TradeTape {
             candleInterval = intervalMillis;
             candledUpTo = 0;
             candles.clear();
+            vwapDay = Long.MIN_VALUE;
         }
         for (int j = candledUpTo; j < size; j++) {
             long start = Math.floorDiv(times[j], intervalMillis) * intervalMillis;
+            long day = java.time.Instant.ofEpochMilli(times[j]).atZone(zone).toLocalDate().toEpochDay();
+            if (day > vwapDay) {
+                vwapDay = day;
+                dayTurnover = 0;
+                dayVolume = 0;
+            }
+            dayTurnover = Math.addExact(dayTurnover, Math.multiplyExact(prices[j], quantities[j]));
+            dayVolume += quantities[j];
+            long vwap = dayVolume == 0 ? prices[j] : (2 * dayTurnover + dayVolume) / (2 * dayVolume);
             Candle last = candles.isEmpty() ? null : candles.getLast();
             if (last == null || start > last.start()) {
-                candles.add(new Candle(start, prices[j], prices[j], prices[j], prices[j], quantities[j]));
+                candles.add(new Candle(start, prices[j], prices[j], prices[j], prices[j], quantities[j], vwap));
             } else {
                 // A late print (its time before the last candle) still counts in the last candle.
                 candles.set(candles.size() - 1, new Candle(last.start(), last.open(), Math.max(last.high(), prices[j]),
-                        Math.min(last.low(), prices[j]), prices[j], last.volume() + quantities[j]));
+                        Math.min(last.low(), prices[j]), prices[j], last.volume() + quantities[j], vwap));
             }
         }
         candledUpTo = size;

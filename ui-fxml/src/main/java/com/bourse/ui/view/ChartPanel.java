@@ -8,20 +8,30 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
-/** The price chart with its instrument and interval choice. */
+/** The price chart with its instrument, interval choice and the moving average and VWAP switches. */
 public final class ChartPanel extends BorderPane {
     private final PriceChart chart;
 
+    /** The window's main chart: it follows the instrument in focus. */
     public ChartPanel(WorkstationContext context) {
-        chart = new PriceChart(context);
-        chart.setId("priceChart");
+        this(context, context.instrumentProperty(), "priceChart");
+    }
+
+    /** A chart of one instrument, beside the main one. */
+    public ChartPanel(WorkstationContext context, Instrument instrument) {
+        this(context, new javafx.beans.property.ReadOnlyObjectWrapper<>(instrument), "chart-" + instrument.symbol());
+    }
+
+    private ChartPanel(WorkstationContext context, javafx.beans.value.ObservableValue<Instrument> source, String id) {
+        chart = new PriceChart(context, source);
+        chart.setId(id);
         getStyleClass().add("panel");
         Label symbol = new Label();
         symbol.getStyleClass().add("symbol");
-        symbol.textProperty().bind(context.instrumentProperty().map(Instrument::symbol).orElse(""));
+        symbol.textProperty().bind(source.map(Instrument::symbol).orElse(""));
         ComboBox<Long> interval = new ComboBox<>(FXCollections.observableArrayList(5_000L, 15_000L, 60_000L,
                 300_000L));
-        interval.setId("chartInterval");
+        interval.setId(id.equals("priceChart") ? "chartInterval" : id + "-interval");
         interval.setConverter(new StringConverter<>() {
             @Override
             public String toString(Long millis) {
@@ -40,7 +50,12 @@ public final class ChartPanel extends BorderPane {
                 chart.setInterval(now);
             }
         });
-        HBox header = new HBox(symbol, interval);
+        javafx.scene.control.CheckBox average = new javafx.scene.control.CheckBox("MA " + PriceChart.AVERAGE_PERIOD);
+        average.selectedProperty().bindBidirectional(chart.showAverageProperty());
+        javafx.scene.control.CheckBox vwap = new javafx.scene.control.CheckBox("VWAP");
+        vwap.selectedProperty().bindBidirectional(chart.showVwapProperty());
+        HBox header = new HBox(8, symbol, interval, average, vwap);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getStyleClass().add("ladder-header");
         setTop(header);
         setCenter(chart);

@@ -32,7 +32,8 @@ import java.util.Map;
 
 /**
  * The depth ladder (DOM): one row per tick, higher prices on top, with the bid and ask size at each price,
- * the trader's own working quantity beside them and the last trade highlighted. Click a bid cell to buy at
+ * the trader's own working quantity beside them, the quantity traded at each price today, the last trade
+ * highlighted and the position's average price marked. Click a bid cell to buy at
  * that price, an ask cell to sell; click an own-order cell to cancel those orders; drag it to another row to
  * move them (a replace). Keys: Up/Down move the cursor, B buys and S sells at the cursor, X cancels own
  * orders there, C (or the button) centres on the market, Page Up/Down scroll.
@@ -46,7 +47,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
 
     /** The ladder's columns, left to right. */
     public enum Column {
-        OWN_BIDS(0.15), BIDS(0.22), PRICE(0.26), ASKS(0.22), OWN_ASKS(0.15);
+        OWN_BIDS(0.13), BIDS(0.18), PRICE(0.22), ASKS(0.18), OWN_ASKS(0.13), VOLUME(0.16);
 
         final double share;
 
@@ -83,6 +84,11 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             CSS.createStyleableColorProperty(this, "cursor", "-bourse-cursor", s -> s.cursorColor, Color.web("#4c8dff"));
 
     private final WorkstationContext context;
+    private final javafx.beans.value.ObservableValue<Instrument> source;
+    private final javafx.beans.property.LongProperty clickQuantity =
+            new javafx.beans.property.SimpleLongProperty(this, "clickQuantity", 10);
+    private final javafx.beans.property.BooleanProperty autoCentre =
+            new javafx.beans.property.SimpleBooleanProperty(this, "autoCentre", true);
     private final Canvas canvas = new Canvas();
     private final Font plain = Font.font("DejaVu Sans Mono", 12.5);
     private final Font bold = Font.font("DejaVu Sans Mono", FontWeight.BOLD, 12.5);
@@ -91,24 +97,37 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
     private long centre;
     private long cursor;
     private boolean needsCentre = true;
-    /** Follow the market when it leaves the visible rows; off once the trader scrolls, on again with C. */
-    private boolean followMarket = true;
     private boolean dirty = true;
+    /** The tick the position's average price is marked at in the last paint, 0 when flat. */
+    private long markedAverage;
     private long drawnBook = -1;
     private long drawnDesk = -1;
     private Side dragSide;
     private long dragFrom;
     private long dragTo;
 
+    /** A ladder that follows the window's instrument in focus. */
     public LadderView(WorkstationContext context) {
+        this(context, context.instrumentProperty());
+    }
+
+    /** A ladder of whatever instrument {@code source} says (a fixed one for a ladder per instrument). */
+    public LadderView(WorkstationContext context, javafx.beans.value.ObservableValue<Instrument> source) {
         this.context = context;
+        this.source = source;
         getStyleClass().add("ladder");
         setFocusTraversable(true);
         getChildren().add(canvas);
         setMinSize(200, 120);
         setPrefSize(380, 520);
-        context.instrumentProperty().addListener((obs, old, now) -> show(now));
-        show(context.instrument());
+        source.addListener((obs, old, now) -> show(now));
+        show(source.getValue());
+        // Switching auto-centre on brings the market back into view at once.
+        autoCentre.addListener((obs, old, on) -> {
+            if (on && !isHover()) {
+                centreOnMarket();
+            }
+        });
         setOnMousePressed(this::pressed);
         setOnMouseDragged(this::dragged);
         setOnMouseReleased(this::released);
@@ -131,9 +150,31 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             centre = context.desk().book(instrument.id()).centrePrice();
             cursor = centre;
             needsCentre = false;
-            followMarket = true;
             dirty = true;
         }
+    }
+
+    /** The quantity a click or key orders; the ladder's own, set by its preset buttons, not by the ticket. */
+    public javafx.beans.property.LongProperty clickQuantityProperty() {
+        return clickQuantity;
+    }
+
+    /**
+     * Whether the ladder follows the market when it leaves the visible rows. It never moves while the pointer
+     * is over it (the row under the pointer stays the row the trader aimed at); scrolling switches it off.
+     */
+    public javafx.beans.property.BooleanProperty autoCentreProperty() {
+        return autoCentre;
+    }
+
+    /** The instrument shown. */
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** The tick at which the position's average price was last drawn, 0 when the account is flat. */
+    public long markedAveragePrice() {
+        return markedAverage;
     }
 
     /** Places a limit order of the click quantity at {@code price}: a bid for BUY, an offer for SELL. */
@@ -142,7 +183,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         if (instrument == null || account == null) {
             return -1;
         }
-        long quantity = context.clickQuantityProperty().get();
+        long quantity = clickQuantity.get();
         TicketCheck check = TicketValidator.check(new TicketDraft(instrument, account.accountId(), side,
                 OrderType.LIMIT, TimeInForce.GTC, Long.toString(quantity), Decimals.plain(price,
                 instrument.priceScale()), "", "", false, context.desk().digits(instrument.currency()),
@@ -175,10 +216,18 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             return 0;
         }
         int sent = 0;
+        long quantity = 0;
         for (OrderRow row : context.desk().ownOrdersAt(instrument.id(), side, from)) {
             if (context.entry().replace(row.orderId(), to, row.leaves())) {
                 sent++;
+                quantity += row.leaves();
             }
+        }
+        if (sent > 0) {
+            int s = instrument.priceScale();
+            context.desk().say("Moving " + (side == Side.BUY ? "bid" : "offer") + " of "
+                    + Decimals.format(quantity, 0) + " " + instrument.symbol() + " from " + Decimals.format(from, s)
+                    + " to " + Decimals.format(to, s) + " (" + Numbers.count(sent, "order") + ")");
         }
         return sent;
     }
@@ -242,7 +291,8 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         DepthBook book = context.desk().book(instrument.id());
         if (needsCentre && (book.bestBid() > 0 || book.bestAsk() > 0 || book.lastTradePrice() > 0)) {
             centreOnMarket();
-        } else if (followMarket && dragSide == null && book.version() != drawnBook && marketOutOfView(book)) {
+        } else if (autoCentre.get() && !isHover() && dragSide == null && book.version() != drawnBook
+                && marketOutOfView(book)) {
             long keepCursor = cursor;
             centreOnMarket();
             cursor = keepCursor;
@@ -280,11 +330,15 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         Map<Long, Long> ownBids = context.desk().ownQuantityByPrice(instrument.id(), Side.BUY);
         Map<Long, Long> ownAsks = context.desk().ownQuantityByPrice(instrument.id(), Side.SELL);
         long maxQuantity = 1;
+        long maxTraded = 1;
         for (int r = 0; r < rows; r++) {
             long price = centre + (middleRow() - r) * tick;
             maxQuantity = Math.max(maxQuantity, Math.max(book.quantityAt(Side.BUY, price),
                     book.quantityAt(Side.SELL, price)));
+            maxTraded = Math.max(maxTraded, book.tradedAt(price));
         }
+        LadderPosition position = LadderPosition.of(context.desk(), context.account(), instrument);
+        markedAverage = position == null ? 0 : position.averageTick();
         long bestBid = book.bestBid();
         long bestAsk = book.bestAsk();
         long lastPrice = book.lastTradePrice();
@@ -332,6 +386,24 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             if (mineAsk != null) {
                 ownCell(g, mineAsk, x[4], x[5], y, mid);
             }
+            long tradedQty = book.tradedAt(price);
+            if (tradedQty > 0) {
+                g.setFill(grid.getValue().interpolate(muted.getValue(), 0.35));
+                double bar = (x[6] - x[5] - 4) * tradedQty / maxTraded;
+                g.fillRect(x[5] + 2, y + 3, bar, ROW_HEIGHT - 6);
+                cell(g, Decimals.format(tradedQty, 0), x[5], x[6], mid, text.getValue(), false);
+            }
+            if (markedAverage != 0 && price == markedAverage) {
+                // The position's average price: a bracket round the price cell in the own-order colour.
+                g.setStroke(own.getValue());
+                g.setLineWidth(2);
+                g.strokeLine(x[2] + 2, y + 2, x[2] + 2, y + ROW_HEIGHT - 2);
+                g.strokeLine(x[3] - 2, y + 2, x[3] - 2, y + ROW_HEIGHT - 2);
+                g.setFill(own.getValue());
+                g.setFont(header);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(position.quantity() > 0 ? "AVG▲" : "AVG▼", x[2] + 6, mid);
+            }
             if (price == cursor && isFocused()) {
                 g.setStroke(cursorColor.getValue());
                 g.setLineWidth(1.5);
@@ -359,8 +431,9 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         g.setFont(header);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        String[] titles = {"MY BIDS", "BID", "PRICE", "ASK", "MY ASKS"};
-        Color[] colours = {own.getValue(), bid.getValue(), muted.getValue(), ask.getValue(), own.getValue()};
+        String[] titles = {"MY BIDS", "BID", "PRICE", "ASK", "MY ASKS", "VOL TODAY"};
+        Color[] colours = {own.getValue(), bid.getValue(), muted.getValue(), ask.getValue(), own.getValue(),
+                muted.getValue()};
         for (int c = 0; c < titles.length; c++) {
             g.setFill(colours[c]);
             g.fillText(titles[c], (x[c] + x[c + 1]) / 2, HEADER_HEIGHT / 2);
@@ -446,7 +519,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         }
         centre += (e.getDeltaY() > 0 ? 3 : -3) * instrument.tickSize();
         needsCentre = false;
-        followMarket = false;
+        autoCentre.set(false);
         dirty = true;
         e.consume();
     }
@@ -462,13 +535,16 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             case DOWN -> cursor = (cursor == 0 ? centre : cursor) - tick;
             case PAGE_UP -> {
                 centre += visibleRows() / 2 * tick;
-                followMarket = false;
+                autoCentre.set(false);
             }
             case PAGE_DOWN -> {
                 centre -= visibleRows() / 2 * tick;
-                followMarket = false;
+                autoCentre.set(false);
             }
-            case C -> centreOnMarket();
+            case C -> {
+                centreOnMarket();
+                autoCentre.set(true);
+            }
             case B -> placeAt(Side.BUY, cursor == 0 ? centre : cursor);
             case S -> placeAt(Side.SELL, cursor == 0 ? centre : cursor);
             case X, DELETE, BACK_SPACE -> {

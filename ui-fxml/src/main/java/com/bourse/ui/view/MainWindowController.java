@@ -78,6 +78,21 @@ public final class MainWindowController {
                     .forEach(c -> c.setSelected(workstation.dock().isOpen(c.getId().substring(5)))));
             viewMenu.getItems().add(item);
         }
+        if (workstation.isTrader()) {
+            Menu ladders = new Menu("Ladder of");
+            Menu charts = new Menu("Chart of");
+            ladders.setId("menuLadderOf");
+            charts.setId("menuChartOf");
+            for (com.bourse.protocol.Instrument i : context.desk().instruments()) {
+                MenuItem ladder = new MenuItem(i.symbol());
+                ladder.setOnAction(e -> workstation.openLadder(i));
+                ladders.getItems().add(ladder);
+                MenuItem chart = new MenuItem(i.symbol());
+                chart.setOnAction(e -> workstation.openChart(i));
+                charts.getItems().add(chart);
+            }
+            viewMenu.getItems().addAll(new SeparatorMenuItem(), ladders, charts);
+        }
         context.frames().addListener(this::status);
         status(System.nanoTime());
     }
@@ -231,13 +246,36 @@ public final class MainWindowController {
     }
 
     @FXML private void showKeys() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, workstation.hasRiskDesk()
-                ? (workstation.isTrader() ? Workstation.KEYS + "\n" : "") + Workstation.RISK_KEYS : Workstation.KEYS,
-                ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Every action has a key");
+        alert.getDialogPane().setContent(shortcutsTable());
+        alert.setResizable(true);
         alert.initOwner(root.getScene().getWindow());
         workstation.context().themes().register(alert.getDialogPane().getScene());
-        alert.showAndWait();
+        alert.show();
+    }
+
+    /** The window's shortcuts as a table: keys, action, where they work. */
+    javafx.scene.control.TableView<Workstation.Shortcut> shortcutsTable() {
+        java.util.List<Workstation.Shortcut> rows = new java.util.ArrayList<>();
+        if (workstation.isTrader()) {
+            rows.addAll(Workstation.KEYS);
+        }
+        if (workstation.hasRiskDesk()) {
+            rows.addAll(Workstation.RISK_KEYS);
+        }
+        javafx.scene.control.TableView<Workstation.Shortcut> table =
+                new javafx.scene.control.TableView<>(javafx.collections.FXCollections.observableArrayList(rows));
+        table.setId("shortcutsTable");
+        table.getColumns().addAll(java.util.List.of(
+                Tables.text("keys", "Keys", 130, Workstation.Shortcut::keys),
+                Tables.text("action", "Action", 340, Workstation.Shortcut::action),
+                Tables.text("where", "Where", 120, Workstation.Shortcut::where)));
+        table.getColumns().getFirst().getStyleClass().add("numeric");
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        table.setPrefSize(620, Math.min(560, 30 + 24 * rows.size()));
+        return table;
     }
 }

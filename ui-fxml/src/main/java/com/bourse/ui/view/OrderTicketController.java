@@ -69,6 +69,7 @@ public final class OrderTicketController {
     @FXML private Label infoLabel;
     @FXML private Button sendButton;
     @FXML private Label orderMessage;
+    @FXML private Label orderStatus;
     @FXML private TextField confirmField;
     @FXML private Label confirmCurrency;
 
@@ -82,6 +83,9 @@ public final class OrderTicketController {
     /** The venue's refusal of the last order sent, shown until the trader changes the ticket. */
     private Event.OrderRejected venueRejection;
     private long lastInfoRefresh;
+    /** False until the first frame: the snapshot (balances, prices) is not in yet. */
+    private boolean loaded;
+    private String pendingStatus;
 
     public OrderTicketController(WorkstationContext context) {
         this.context = context;
@@ -107,9 +111,10 @@ public final class OrderTicketController {
         fields.put(TicketField.STOP_PRICE, stopSpinner);
         fields.put(TicketField.DISPLAY_QUANTITY, displayField);
         for (Label label : errorLabels.values()) {
-            label.managedProperty().bind(label.textProperty().isNotEmpty());
-            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            reserveLine(label);
         }
+        reserveLine(orderStatus);
+        orderStatus.setText("");
         setUpInstrumentPicker();
         setUpSides();
 
@@ -123,14 +128,15 @@ public final class OrderTicketController {
         typeBox.valueProperty().addListener((obs, old, type) -> typeChanged(type));
 
         quantitySpinner.setValueFactory(new SteppingValueFactory(this::lot, () -> 0, this::lot));
-        quantitySpinner.getValueFactory().setValue(Long.toString(context.clickQuantityProperty().get()));
+        quantitySpinner.getValueFactory().setValue("10");
         priceSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
         stopSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
-        confirmField.setText(Long.toString(context.confirmAboveNotionalProperty().get()));
+        confirmField.setText(Decimals.format(context.confirmAboveNotionalProperty().get(), 0));
         confirmField.textProperty().addListener((obs, old, text) -> confirmThresholdChanged(text));
         context.confirmAboveNotionalProperty().addListener((obs, old, value) -> {
-            if (!confirmField.getText().strip().equals(Long.toString(value.longValue()))) {
-                confirmField.setText(Long.toString(value.longValue()));
+            if (!(Decimals.parseWhole(confirmField.getText()) instanceof Decimals.Parsed.Value v
+                    && v.units() == value.longValue())) {
+                confirmField.setText(Decimals.format(value.longValue(), 0));
             }
         });
 
@@ -138,13 +144,6 @@ public final class OrderTicketController {
                 displayField}) {
             ((TextField) input).textProperty().addListener((obs, old, text) -> edited());
         }
-        quantitySpinner.getEditor().textProperty().addListener((obs, old, text) -> {
-            // The ladder's clicks order what the ticket's quantity says, once it is a sensible number.
-            if (Decimals.parseWhole(text) instanceof Decimals.Parsed.Value v && v.units() > 0
-                    && v.units() % lot() == 0) {
-                context.clickQuantityProperty().set(v.units());
-            }
-        });
         accountBox.valueProperty().addListener((obs, old, value) -> edited());
         tifBox.valueProperty().addListener((obs, old, value) -> edited());
         postOnlyBox.selectedProperty().addListener((obs, old, value) -> edited());
@@ -160,6 +159,11 @@ public final class OrderTicketController {
     /** Sends the ticket as it stands (the send button, Enter, or the buy/sell hotkeys after setting a side). */
     @FXML
     public void send() {
+        if (!loaded) {
+            orderMessage.getStyleClass().setAll("order-error");
+            orderMessage.setText("Not sent: balances and prices are still loading");
+            return;
+        }
         attempted = true;
         TicketCheck check = revalidate();
         if (!check.isValid()) {
@@ -179,10 +183,45 @@ public final class OrderTicketController {
             return;
         }
         pendingOrderId = orderId;
+        pendingStatus = null;
         attempted = false;
         venueRejection = null;
-        orderMessage.getStyleClass().setAll("order-info");
-        orderMessage.setText("Sent order " + orderId + " (" + instrument.symbol() + ")");
+        orderMessage.setText("");
+        orderStatus.setText("Sent: " + describe(check) + " (order " + orderId + ")");
+    }
+
+    /** "Sell 10 AIR @ 159.80 stop 160.00": the order as the send button and the status line name it. */
+    private String describe(TicketCheck check) {
+        Instrument i = check.draft().instrument();
+        OrderType type = check.draft().type();
+        StringBuilder text = new StringBuilder(check.draft().side() == Side.BUY ? "Buy" : "Sell");
+        if (check.quantity() > 0) {
+            text.append(' ').append(Decimals.format(check.quantity(), 0));
+        }
+        if (i == null) {
+            return text.toString();
+        }
+        text.append(' ').append(i.symbol());
+        if (type == OrderType.MARKET) {
+            text.append(" at market");
+        } else if (type != null && type.hasLimitPrice() && check.price() > 0) {
+            text.append(" @ ").append(Decimals.format(check.price(), i.priceScale()));
+        }
+        if (type != null && type.isStop() && check.stopPrice() > 0) {
+            text.append(type == OrderType.STOP ? " at market on stop " : " stop ")
+                    .append(Decimals.format(check.stopPrice(), i.priceScale()));
+        }
+        return text.toString();
+    }
+
+    /** A message line whose height is always kept, so nothing below it moves when a message comes or goes. */
+    private static void reserveLine(Label label) {
+        label.setMinHeight(16);
+        label.setPrefHeight(16);
+        label.setWrapText(false);
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        label.tooltipProperty().bind(label.textProperty().map(t -> t.isEmpty() ? null
+                : new javafx.scene.control.Tooltip(t)));
     }
 
     /** The buy or sell hotkey: choose the side and send. */
@@ -214,6 +253,11 @@ public final class OrderTicketController {
 
     private TicketCheck revalidate() {
         TicketCheck check = TicketValidator.check(draft());
+        if (!loaded) {
+            // Before the first snapshot every balance reads zero: judging the ticket now would only alarm.
+            updateSendButton(check);
+            return check;
+        }
         TicketField rejectedField = venueRejection == null ? null : TicketField.of(venueRejection.reason());
         for (Map.Entry<TicketField, Label> e : errorLabels.entrySet()) {
             if (e.getKey() == TicketField.ORDER) {
@@ -277,7 +321,40 @@ public final class OrderTicketController {
             return;
         }
         venueRejection = rejection;
+        orderStatus.setText("");
         revalidate();
+    }
+
+    /** The status line follows the order last sent: working, waiting for its stop, held, done. */
+    private void followPending() {
+        if (pendingOrderId < 0 || venueRejection != null) {
+            return;
+        }
+        String status = null;
+        for (com.bourse.ui.model.OrderRow row : context.desk().workingOrders()) {
+            if (row.orderId() == pendingOrderId) {
+                status = row.status();
+                break;
+            }
+        }
+        if (status == null) {
+            if (pendingStatus != null) {
+                orderStatus.setText("Order " + pendingOrderId + " is no longer working (filled, cancelled or expired)");
+                pendingStatus = null;
+                pendingOrderId = -1;
+            }
+            return;
+        }
+        if (status.equals(pendingStatus)) {
+            return;
+        }
+        pendingStatus = status;
+        orderStatus.setText("Order " + pendingOrderId + switch (status) {
+            case "HELD" -> " is held for a risk officer";
+            case "STOP_WAITING" -> " is waiting for its stop price";
+            case "TRIGGERED" -> " was triggered";
+            default -> " is working";
+        });
     }
 
     // ---- Keeping the controls in step ------------------------------------------------------------------
@@ -412,23 +489,9 @@ public final class OrderTicketController {
 
     private void updateSendButton(TicketCheck check) {
         Side side = side();
-        Instrument i = context.instrument();
         sendButton.getStyleClass().removeAll("buy", "sell");
         sendButton.getStyleClass().add(side == Side.BUY ? "buy" : "sell");
-        StringBuilder text = new StringBuilder(side == Side.BUY ? "Buy" : "Sell");
-        if (check.quantity() > 0) {
-            text.append(' ').append(check.quantity());
-        }
-        if (i != null) {
-            text.append(' ').append(i.symbol());
-            OrderType type = typeBox.getValue();
-            if (type == OrderType.MARKET) {
-                text.append(" at market");
-            } else if (type != null && type.hasLimitPrice() && check.price() > 0) {
-                text.append(" @ ").append(Decimals.format(check.price(), i.priceScale()));
-            }
-        }
-        sendButton.setText(text.toString());
+        sendButton.setText(describe(check));
     }
 
     private void updateInfo(TicketCheck check) {
@@ -454,6 +517,12 @@ public final class OrderTicketController {
     }
 
     private void onFrame(long now) {
+        if (!loaded) {
+            loaded = true; // frames run only once the snapshot with the balances is in
+            lastInfoRefresh = now;
+            revalidate();
+        }
+        followPending();
         if (now - lastInfoRefresh > 500_000_000L) {
             // Cash, positions and the touch move under the ticket: re-check twice a second.
             lastInfoRefresh = now;

@@ -61,23 +61,54 @@ public final class Workstation {
     public static final String POSITIONS = "positions";
     public static final String CHART = "chart";
     public static final String DASHBOARD = "dashboard";
+    public static final String WATCHLIST = "watchlist";
+    public static final String TIME_SALES = "time-sales";
+    /** A ladder of one instrument is the panel {@code ladder-<symbol>}, its chart {@code chart-<symbol>}. */
+    public static final String LADDER_OF = "ladder-";
+    public static final String CHART_OF = "chart-";
+    /** The smallest window the desk is laid out for. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
     public static final String RISK_QUEUE = "risk-queue";
     public static final String RISK_CONTROLS = "risk-controls";
     public static final String RISK_LIMITS = "risk-limits";
     public static final String RISK_AUDIT = "risk-audit";
     public static final String RISK_OVERVIEW = "risk-overview";
     public static final String DEBRIEF = "debrief";
-    public static final String RISK_KEYS = "Risk desk: A approve, R reject (type the reason, Enter sends), N next item\n"
-            + "F7  approve selected      Shift+F7  reject selected      Alt+N  next held item";
-    public static final String KEYS = """
-            F2  focus the order ticket          F5  buy from the ticket
-            F3  focus the ladder                F6  sell from the ticket
-            F4  centre the ladder on the market F8  cancel selected orders
-            F9  flatten the position            Shift+F8  cancel all orders
-            F12 switch dark / light theme       Ctrl+S  save workspace
-            Ctrl+Alt+arrows  move the focused panel left / right / up / down
-            Ctrl+Shift+D  detach panel   Ctrl+W  close panel   Ctrl+Tab  next panel
-            Ladder: Up/Down cursor, B buy, S sell, X cancel at cursor, C centre""";
+    /** One line of Help › Keyboard shortcuts: the keys, what they do, and where. */
+    public record Shortcut(String keys, String action, String where) {
+    }
+
+    public static final List<Shortcut> KEYS = List.of(
+            new Shortcut("F2", "Focus the order ticket", "Trading"),
+            new Shortcut("F3", "Focus the ladder", "Trading"),
+            new Shortcut("F4", "Centre the ladder on the market", "Trading"),
+            new Shortcut("F5", "Buy from the ticket", "Trading"),
+            new Shortcut("F6", "Sell from the ticket", "Trading"),
+            new Shortcut("F8", "Cancel the selected orders", "Trading"),
+            new Shortcut("Shift+F8", "Cancel all orders", "Trading"),
+            new Shortcut("F9", "Flatten the selected position", "Trading"),
+            new Shortcut("Up / Down", "Move the cursor a tick", "Ladder"),
+            new Shortcut("B / S", "Buy / sell the ladder's quantity at the cursor", "Ladder"),
+            new Shortcut("X", "Cancel own orders at the cursor", "Ladder"),
+            new Shortcut("C", "Centre on the market and switch auto-centre on", "Ladder"),
+            new Shortcut("Page Up / Down", "Scroll half a page (auto-centre off)", "Ladder"),
+            new Shortcut("F12", "Switch dark / light theme", "Window"),
+            new Shortcut("Ctrl+S", "Save the workspace", "Window"),
+            new Shortcut("Ctrl+Alt+arrows", "Move the focused panel left / right / up / down", "Window"),
+            new Shortcut("Ctrl+Shift+D", "Detach the focused panel", "Window"),
+            new Shortcut("Ctrl+W", "Close the focused panel", "Window"),
+            new Shortcut("Ctrl+Tab", "Next panel", "Window"),
+            new Shortcut("F1", "This list", "Window"));
+
+    public static final List<Shortcut> RISK_KEYS = List.of(
+            new Shortcut("A", "Approve the held item", "Approval queue"),
+            new Shortcut("R", "Reject it (type the reason, Enter sends)", "Approval queue"),
+            new Shortcut("N", "Next held item", "Approval queue"),
+            new Shortcut("F7", "Approve the selected item", "Risk desk"),
+            new Shortcut("Shift+F7", "Reject the selected item", "Risk desk"),
+            new Shortcut("Alt+N", "Next held item", "Risk desk"),
+            new Shortcut("Ctrl+Shift+Q", "Focus the approval queue", "Risk desk"));
 
     private final Stage stage;
     private final TradingSession session;
@@ -100,6 +131,10 @@ public final class Workstation {
     private LadderPanel ladder;
     private ChartPanel chart;
     private DashboardView dashboard;
+    private WatchlistPanel watchlist;
+    private TimeAndSalesPanel timeAndSales;
+    private final Map<String, LadderPanel> ladders = new java.util.LinkedHashMap<>();
+    private final Map<String, ChartPanel> charts = new java.util.LinkedHashMap<>();
     private MainWindowController shell;
     private ReviewQueue queue;
     private RiskContext riskContext;
@@ -112,6 +147,7 @@ public final class Workstation {
     private TrainingToolbar trainingToolbar;
     private DebriefPanel debriefPanel;
     private String lastPanel = TICKET;
+    private Stage beside;
     private boolean closed;
 
     /**
@@ -167,6 +203,9 @@ public final class Workstation {
 
         Workspace saved = store.load(session.trader().username())
                 .orElseGet(() -> startingWorkspace());
+        if (isTrader()) {
+            registerInstrumentPanels(saved);
+        }
         Workspace.Bounds bounds = saved.window();
         // Never larger than the screen it opens on (a laptop's 1366 x 768 included).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -191,6 +230,8 @@ public final class Workstation {
         }
         context.confirmAboveNotionalProperty().set(saved.confirmAboveNotional());
         stage.setTitle("Bourse — " + session.trader().displayName() + " — " + session.mode());
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         // The stage is the sign-in form's, which keeps its own small size when given a new scene: the desk's
         // dividers would then be laid out for a 460-pixel window and stay there when it grows.
@@ -201,6 +242,17 @@ public final class Workstation {
             stage.setY(bounds.y());
         } else {
             stage.centerOnScreen(); // not where the small sign-in form happened to be, half off the screen
+        }
+        if (beside != null && beside.isShowing()) {
+            Rectangle2D previous = new Rectangle2D(beside.getX(), beside.getY(), beside.getWidth(), beside.getHeight());
+            Rectangle2D mine = new Rectangle2D(stage.getX(), stage.getY(), width, height);
+            if (bounds == null || WindowPlacement.onTopOf(mine, previous)) {
+                Rectangle2D placed = WindowPlacement.beside(previous, width, height, screen);
+                stage.setX(placed.getMinX());
+                stage.setY(placed.getMinY());
+                stage.setWidth(placed.getWidth());
+                stage.setHeight(placed.getHeight());
+            }
         }
         stage.setOnCloseRequest(e -> close());
         stage.show();
@@ -243,6 +295,15 @@ public final class Workstation {
             }
         });
         return ready;
+    }
+
+    /**
+     * Opens this window beside {@code previous} (another trader's open window) rather than on top of it, unless
+     * the user's saved layout puts it somewhere else; call before {@link #show}.
+     */
+    public Workstation openBeside(Stage previous) {
+        this.beside = previous;
+        return this;
     }
 
     /** Makes this a training window (simulation toolbar, debrief panel); call before {@link #show}. */
@@ -323,11 +384,61 @@ public final class Workstation {
         dock.register(new DockPanel(CHART, "Chart", chart, DockWorkspace.RIGHT));
         dashboard = new DashboardView(context);
         dock.register(new DockPanel(DASHBOARD, "Dashboard", dashboard, DockWorkspace.RIGHT));
+        watchlist = new WatchlistPanel(context, this::openLadder, this::openChart);
+        dock.register(new DockPanel(WATCHLIST, "Watchlist", watchlist, DockWorkspace.RIGHT));
+        timeAndSales = new TimeAndSalesPanel(context);
+        dock.register(new DockPanel(TIME_SALES, "Time & sales", timeAndSales, DockWorkspace.RIGHT));
         dock.register(new DockPanel(ORDERS, "Working orders", load("WorkingOrders.fxml", orders),
                 DockWorkspace.BOTTOM));
         dock.register(new DockPanel(FILLS, "Fills", load("Fills.fxml", fills), DockWorkspace.BOTTOM));
         dock.register(new DockPanel(POSITIONS, "Positions & cash", load("Positions.fxml", positions),
                 DockWorkspace.BOTTOM));
+    }
+
+    /** The ladders and charts of single instruments that the saved layout has open. */
+    private void registerInstrumentPanels(Workspace saved) {
+        List<String> named = new ArrayList<>();
+        saved.areas().forEach(a -> named.addAll(a.panels()));
+        saved.detached().forEach(d -> named.add(d.panel()));
+        for (String id : named) {
+            for (com.bourse.protocol.Instrument i : session.instruments()) {
+                if (id.equals(LADDER_OF + i.symbol())) {
+                    registerLadder(i);
+                } else if (id.equals(CHART_OF + i.symbol())) {
+                    registerChart(i);
+                }
+            }
+        }
+    }
+
+    /** Opens (or brings forward) a ladder of {@code instrument} of its own, beside the main one; returns it. */
+    public LadderPanel openLadder(com.bourse.protocol.Instrument instrument) {
+        LadderPanel panel = registerLadder(instrument);
+        dock.open(LADDER_OF + instrument.symbol());
+        return panel;
+    }
+
+    /** Opens (or brings forward) a chart of {@code instrument} of its own; returns it. */
+    public ChartPanel openChart(com.bourse.protocol.Instrument instrument) {
+        ChartPanel panel = registerChart(instrument);
+        dock.open(CHART_OF + instrument.symbol());
+        return panel;
+    }
+
+    private LadderPanel registerLadder(com.bourse.protocol.Instrument instrument) {
+        return ladders.computeIfAbsent(instrument.symbol(), s -> {
+            LadderPanel panel = new LadderPanel(context, instrument);
+            dock.register(new DockPanel(LADDER_OF + s, "Ladder " + s, panel, DockWorkspace.CENTRE));
+            return panel;
+        });
+    }
+
+    private ChartPanel registerChart(com.bourse.protocol.Instrument instrument) {
+        return charts.computeIfAbsent(instrument.symbol(), s -> {
+            ChartPanel panel = new ChartPanel(context, instrument);
+            dock.register(new DockPanel(CHART_OF + s, "Chart " + s, panel, DockWorkspace.RIGHT));
+            return panel;
+        });
     }
 
     private void registerRiskPanels() {
@@ -392,7 +503,7 @@ public final class Workstation {
         return new Workspace(base.theme(), List.of(
                 new Workspace.Area(DockWorkspace.LEFT, List.of(TICKET), TICKET),
                 new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
-                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
+                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, WATCHLIST, TIME_SALES, DASHBOARD), CHART),
                 new Workspace.Area(DockWorkspace.BOTTOM, List.of(RISK_QUEUE, ORDERS, FILLS, POSITIONS, RISK_CONTROLS,
                         RISK_LIMITS, RISK_OVERVIEW, RISK_AUDIT), RISK_QUEUE)),
                 List.of(), base.dividers(), null, Map.of(), Map.of(), Map.of(), base.confirmAboveNotional());
@@ -403,7 +514,7 @@ public final class Workstation {
         return new Workspace(Theme.DARK.id(), List.of(
                 new Workspace.Area(DockWorkspace.LEFT, List.of(TICKET), TICKET),
                 new Workspace.Area(DockWorkspace.CENTRE, List.of(LADDER), LADDER),
-                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, DASHBOARD), CHART),
+                new Workspace.Area(DockWorkspace.RIGHT, List.of(CHART, WATCHLIST, TIME_SALES, DASHBOARD), CHART),
                 new Workspace.Area(DockWorkspace.BOTTOM, List.of(ORDERS, FILLS, POSITIONS), ORDERS)),
                 List.of(), List.of(0.22, 0.64, 0.42), null, Map.of(), Map.of(), Map.of(), 50_000);
     }
@@ -665,6 +776,19 @@ public final class Workstation {
 
     public DashboardView dashboard() {
         return dashboard;
+    }
+
+    public WatchlistPanel watchlist() {
+        return watchlist;
+    }
+
+    public TimeAndSalesPanel timeAndSales() {
+        return timeAndSales;
+    }
+
+    /** The ladders of single instruments opened so far, by symbol. */
+    public Map<String, LadderPanel> instrumentLadders() {
+        return Map.copyOf(ladders);
     }
 
     public FrameLoop frames() {

@@ -17,8 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * What the panels of one trader's window share: the session, the projected desk, the frame loop, the
- * instrument and account in focus (the ticket, ladder and chart follow it), the ladder's click quantity and
- * the confirmation threshold. FX thread only.
+ * instrument and account in focus (the ticket, ladder and chart follow it) and the confirmation threshold. FX thread only.
  */
 public final class WorkstationContext {
     private final TradingSession session;
@@ -29,7 +28,6 @@ public final class WorkstationContext {
     private final ThemeManager themes;
     private final ObjectProperty<Instrument> instrument = new SimpleObjectProperty<>(this, "instrument");
     private final ObjectProperty<AccountView> account = new SimpleObjectProperty<>(this, "account");
-    private final LongProperty clickQuantity = new SimpleLongProperty(this, "clickQuantity", 10);
     private final LongProperty confirmAboveNotional = new SimpleLongProperty(this, "confirmAboveNotional", 50_000);
     private Predicate<TicketCheck> confirmer = check -> true;
 
@@ -87,11 +85,6 @@ public final class WorkstationContext {
 
     public AccountView account() {
         return account.get();
-    }
-
-    /** Quantity a ladder click orders; the ticket keeps it in step with its quantity field. */
-    public LongProperty clickQuantityProperty() {
-        return clickQuantity;
     }
 
     /** Orders worth more than this many whole currency units ask for confirmation first. */

@@ -27,4 +27,18 @@ class DecimalsTest {
         assertThat(Decimals.parse("", 2)).isEqualTo(new Decimals.Parsed.Invalid("Required"));
         assertThat(Decimals.parseWhole("1.5")).isInstanceOf(Decimals.Parsed.Invalid.class);
     }
+
+    @Test
+    void aDecimalCommaIsAPointWhereTheLocaleWritesOne() {
+        assertThat(Decimals.parse("162,36", 2, java.util.Locale.FRANCE)).isEqualTo(new Decimals.Parsed.Value(16_236));
+        assertThat(Decimals.parse("162.36", 2, java.util.Locale.FRANCE)).isEqualTo(new Decimals.Parsed.Value(16_236));
+        assertThat(Decimals.parse("162,36", 2, java.util.Locale.UK))
+                .as("where a comma groups thousands it is not guessed to be a decimal point")
+                .isInstanceOf(Decimals.Parsed.Invalid.class);
+    }
+
+    @Test
+    void aNumberWithTooManyDigitsIsSaidToBeTooLarge() {
+        assertThat(Decimals.parse("12345678901234567", 2)).isEqualTo(new Decimals.Parsed.Invalid("Number too large"));
+    }
 }

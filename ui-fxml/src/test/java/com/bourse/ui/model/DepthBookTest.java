@@ -51,4 +51,39 @@ class DepthBookTest {
         assertThat(book.version()).isEqualTo(before);
         assertThat(book.bestBid()).isZero();
     }
+
+    @Test
+    void moreThanFiveLevelsASideAreKeptWhenTheBookHasThem() {
+        DepthBook book = new DepthBook(AIR);
+        List<BookLevel> bids = new java.util.ArrayList<>();
+        List<BookLevel> asks = new java.util.ArrayList<>();
+        for (int level = 0; level < 12; level++) {
+            bids.add(new BookLevel(16_234 - 2L * level, 10 + level, 1));
+            asks.add(new BookLevel(16_238 + 2L * level, 20 + level, 1));
+        }
+
+        book.reset(bids, asks, 0);
+
+        assertThat(book.quantityAt(Side.BUY, 16_234 - 2 * 11)).isEqualTo(21);
+        assertThat(book.quantityAt(Side.SELL, 16_238 + 2 * 11)).isEqualTo(31);
+    }
+
+    @Test
+    void volumeAtEachPriceAddsUpTheDaysTradesAndStartsAgainTheNextDay() {
+        DepthBook book = new DepthBook(AIR, java.time.ZoneOffset.UTC);
+        long day = 86_400_000L;
+        book.trade(day + 1_000, 16_236, 5);
+        book.trade(day + 2_000, 16_236, 7);
+        book.trade(day + 3_000, 16_238, 1);
+
+        assertThat(book.tradedAt(16_236)).isEqualTo(12);
+        assertThat(book.volumeToday()).isEqualTo(13);
+        assertThat(book.lastTradeQuantity()).isEqualTo(1);
+
+        book.trade(2 * day + 1_000, 16_240, 3);
+
+        assertThat(book.tradedAt(16_236)).isZero();
+        assertThat(book.tradedAt(16_240)).isEqualTo(3);
+        assertThat(book.volumeToday()).isEqualTo(3);
+    }
 }

@@ -108,6 +108,44 @@ class TicketValidatorTest {
     }
 
     @Test
+    void negativePriceIsTheLimitPricesFaultNotTheQuantitys() {
+        TicketCheck check = TicketValidator.check(draft(Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "10", "-5"));
+
+        assertThat(check.errorAt(TicketField.PRICE)).isEqualTo(ErrorCode.INVALID_PRICE.description());
+        assertThat(check.errorAt(TicketField.QUANTITY)).isNull();
+    }
+
+    @Test
+    void negativeStopPriceIsTheStopPricesFault() {
+        TicketDraft d = new TicketDraft(ASML, 1001L, Side.SELL, OrderType.STOP, TimeInForce.GTC, "10", "", "-1", "",
+                false, 2, RiskLimits.defaults(), CASH, 300, 68_450);
+
+        TicketCheck check = TicketValidator.check(d);
+
+        assertThat(check.errorAt(TicketField.STOP_PRICE)).isEqualTo(ErrorCode.INVALID_PRICE.description());
+        assertThat(check.errorAt(TicketField.QUANTITY)).isNull();
+    }
+
+    @Test
+    void theQuantityLimitIsWrittenWithGroupedDigits() {
+        RiskLimits limits = new RiskLimits(1_000_000, 1_000_000_000_000L, 10_000_000_000L, 10, 60_000);
+        TicketDraft d = new TicketDraft(ASML, 1001L, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, "2000000",
+                "684.50", "", "", false, 2, limits, Long.MAX_VALUE / 4, 300, 68_450);
+
+        assertThat(TicketValidator.check(d).errorAt(TicketField.QUANTITY))
+                .isEqualTo(ErrorCode.QUANTITY_LIMIT.description() + " (1,000,000)");
+    }
+
+    @Test
+    void aSellAboveAThousandSharesHeldNamesThemGrouped() {
+        TicketDraft d = new TicketDraft(ASML, 1001L, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, "2000", "684.50",
+                "", "", false, 2, RiskLimits.defaults(), CASH, 1_500, 68_450);
+
+        assertThat(TicketValidator.check(d).errorAt(TicketField.QUANTITY))
+                .isEqualTo(ErrorCode.INSUFFICIENT_POSITION.description() + ": 1,500 available");
+    }
+
+    @Test
     void engineRejectionsMapToTheFieldTheyConcern() {
         assertThat(TicketField.of(ErrorCode.OFF_TICK_PRICE)).isEqualTo(TicketField.PRICE);
         assertThat(TicketField.of(ErrorCode.INSUFFICIENT_BALANCE)).isEqualTo(TicketField.QUANTITY);

@@ -15,8 +15,8 @@ class TradeTapeTest {
         tape.add(15_000, 101, 3);
 
         assertThat(tape.candles(5_000, 10)).containsExactly(
-                new TradeTape.Candle(10_000, 100, 104, 99, 99, 8),
-                new TradeTape.Candle(15_000, 101, 101, 101, 101, 3));
+                new TradeTape.Candle(10_000, 100, 104, 99, 99, 8, 100),
+                new TradeTape.Candle(15_000, 101, 101, 101, 101, 3, 100));
     }
 
     @Test
@@ -29,8 +29,8 @@ class TradeTapeTest {
         tape.add(21_000, 95, 4);
 
         assertThat(tape.candles(5_000, 10)).containsExactly(
-                new TradeTape.Candle(10_000, 100, 100, 90, 90, 6),
-                new TradeTape.Candle(20_000, 95, 95, 95, 95, 4));
+                new TradeTape.Candle(10_000, 100, 100, 90, 90, 6, 98),
+                new TradeTape.Candle(20_000, 95, 95, 95, 95, 4, 97));
     }
 
     @Test
@@ -46,5 +46,16 @@ class TradeTapeTest {
             assertThat(c.close()).isEqualTo(159);
             assertThat(c.volume()).isEqualTo(60);
         });
+    }
+
+    @Test
+    void vwapWeighsEachTradeByItsQuantityAndStartsAgainOnANewDay() {
+        TradeTape tape = new TradeTape(1_000, java.time.ZoneOffset.UTC);
+        long day = 86_400_000L;
+        tape.add(day - 60_000, 500, 100); // the evening before: not part of today's average
+        tape.add(day + 1_000, 100, 1);
+        tape.add(day + 2_000, 110, 3);
+
+        assertThat(tape.candles(60_000, 10)).extracting(TradeTape.Candle::vwap).containsExactly(500L, 108L);
     }
 }
