@@ -7,6 +7,7 @@ import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TransferState;
 import com.bourse.protocol.WorkingOrder;
@@ -200,6 +201,12 @@ public final class Engine {
     public boolean isHalted(long instrumentId) {
         InstrumentState instrument = state.instruments.get(instrumentId);
         return instrument != null && instrument.halted;
+    }
+
+    /** The account's limits as the engine applies them, or null for an unknown account. */
+    public RiskLimits riskLimits(long accountId) {
+        Account account = state.accounts.get(accountId);
+        return account == null ? null : account.limits;
     }
 
     public boolean killSwitchEngaged(long accountId) {

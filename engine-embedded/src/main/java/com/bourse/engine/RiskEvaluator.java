@@ -83,7 +83,8 @@ final class RiskEvaluator {
         if (c.quantity() % lot != 0 || c.displayQuantity() % lot != 0) {
             return ErrorCode.OFF_LOT_QUANTITY;
         }
-        if ((limitPriced && !instrument.inBand(c.price())) || (c.type().isStop() && !instrument.inBand(c.stopPrice()))) {
+        if ((limitPriced && !inBands(account, instrument, c.price()))
+                || (c.type().isStop() && !inBands(account, instrument, c.stopPrice()))) {
             return ErrorCode.PRICE_OUT_OF_BAND;
         }
         boolean buy = c.side() == Side.BUY;
@@ -113,7 +114,7 @@ final class RiskEvaluator {
         int total = score.scoreOrder(account, instrument, buy, limitPriced ? c.price() : 0, mayTrade, c.quantity(),
                 notional, c.timestamp());
         reviewReason = notional > instrument.largeAmount ? ErrorCode.LARGE_AMOUNT
-                : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
+                : score.needsReview(account, total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         return null;
     }
 
@@ -136,7 +137,7 @@ final class RiskEvaluator {
         if (newQuantity % instrument.spec.lotSize() != 0) {
             return ErrorCode.OFF_LOT_QUANTITY;
         }
-        if (!instrument.inBand(newPrice)) {
+        if (!inBands(account, instrument, newPrice)) {
             return ErrorCode.PRICE_OUT_OF_BAND;
         }
         if (overflows(newPrice, newQuantity)) {
@@ -219,6 +220,22 @@ final class RiskEvaluator {
         }
         holdAmount = quantity;
         return null;
+    }
+
+    /**
+     * Inside the instrument's band and, when the account has one of its own, inside that narrower band around the
+     * same reference price (half-width rounded down: a price exactly on its edge is in).
+     */
+    private static boolean inBands(Account account, InstrumentState instrument, long price) {
+        if (!instrument.inBand(price)) {
+            return false;
+        }
+        int bandBps = account.limits.priceBandBps();
+        if (bandBps == 0) {
+            return true;
+        }
+        long reference = instrument.spec.referencePrice();
+        return Math.abs(price - reference) <= Math.multiplyExact(reference, (long) bandBps) / RiskScore.ONE;
     }
 
     private static boolean overflows(long price, long quantity) {

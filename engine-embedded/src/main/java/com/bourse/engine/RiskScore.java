@@ -96,9 +96,13 @@ final class RiskScore {
         return combine(fired);
     }
 
-    /** Whether the last scoring must wait for a risk officer: a high score, or a rule that holds on its own. */
-    boolean needsReview(int score) {
-        return score >= config.reviewThresholdBps() || rules.holds(ruleMask);
+    /**
+     * Whether the last scoring must wait for a risk officer: a score at or above the account's own review threshold
+     * (the installation's when it has none), or a rule that holds on its own.
+     */
+    boolean needsReview(Account account, int score) {
+        int threshold = account.limits.reviewThresholdBps();
+        return score >= (threshold > 0 ? threshold : config.reviewThresholdBps()) || rules.holds(ruleMask);
     }
 
     // ---- What happened, for the next scorings ----------------------------------------------------

@@ -30,10 +30,12 @@ import java.util.List;
  * surveillance rules read; a version 1 snapshot restores with that history empty. Version 3 adds payments' fee
  * and reference and what a held order or transfer waits for (reason and rules fired); a version 2 snapshot
  * restores with no fee, no reference, and held items whose rules are unknown (approving them logs no override).
+ * Version 4 adds an account's own price band and review threshold; a version 3 snapshot restores without them.
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+    private static final int VERSION_WITHOUT_ACCOUNT_BANDS = 3;
     private static final int VERSION_WITHOUT_PAYMENTS = 2;
     private static final int VERSION_WITHOUT_SURVEILLANCE = 1;
 
@@ -134,7 +136,7 @@ final class SnapshotCodec {
                 throw new IllegalArgumentException("not a Bourse engine snapshot");
             }
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_WITHOUT_PAYMENTS && version != VERSION_WITHOUT_SURVEILLANCE) {
+            if (version < VERSION_WITHOUT_SURVEILLANCE || version > VERSION) {
                 throw new IllegalArgumentException("unsupported snapshot version " + version);
             }
             s.tradeSeq = in.readLong();
@@ -219,7 +221,7 @@ final class SnapshotCodec {
                 t.awaitingReview = in.readBoolean();
                 TransferState first = TransferState.values()[in.readByte()];
                 int reason = in.readShort();
-                if (version >= VERSION) {
+                if (version >= VERSION_WITHOUT_ACCOUNT_BANDS) {
                     t.fee = in.readLong();
                     t.reference = in.readUTF();
                     int heldReason = in.readShort();
@@ -251,6 +253,8 @@ final class SnapshotCodec {
         out.writeLong(l.maxPosition());
         out.writeInt(l.maxOrdersPerWindow());
         out.writeLong(l.throttleWindowMillis());
+        out.writeInt(l.priceBandBps());
+        out.writeInt(l.reviewThresholdBps());
         out.writeBoolean(a.killSwitch);
         writeBalances(out, a);
         for (long pending : a.pendingBuy) {
@@ -299,6 +303,9 @@ final class SnapshotCodec {
         String base = in.readUTF();
         SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
         RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong());
+        if (version >= VERSION) {
+            limits = limits.withBandAndThreshold(in.readInt(), in.readInt());
+        }
         Account a = new Account(id, owner, base, stp, limits, assets, false, config.surveillance());
         a.killSwitch = in.readBoolean();
         readBalances(in, a);
@@ -391,7 +398,7 @@ final class SnapshotCodec {
             o.enteredAt = in.readLong();
             o.enteredNearTouch = in.readBoolean();
         }
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_ACCOUNT_BANDS) {
             int heldReason = in.readShort();
             o.heldReason = heldReason < 0 ? null : ErrorCode.values()[heldReason];
             o.heldRules = in.readInt();

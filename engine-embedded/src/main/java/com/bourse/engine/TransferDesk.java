@@ -116,7 +116,7 @@ final class TransferDesk {
         // Opening balances loaded by the installation itself (SYSTEM) are not customer activity to review.
         ErrorCode review = userId == Command.SYSTEM_USER ? null
                 : t.amount > large ? ErrorCode.LARGE_AMOUNT
-                : score.needsReview(total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
+                : score.needsReview(principal, total) ? ErrorCode.HIGH_RISK_TRANSACTION : null;
         if (review != null) {
             t.awaitingReview = true;
             t.heldReason = review;

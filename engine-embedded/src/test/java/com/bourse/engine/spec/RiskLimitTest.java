@@ -77,6 +77,67 @@ class RiskLimitTest {
         assertRefusedHoldingNothing(desk.buyStop(alice, BAND_HIGH + 1, 5), ErrorCode.PRICE_OUT_OF_BAND);
     }
 
+    // ---- The account's own price band: narrower than the instrument's, around the same reference ------
+
+    /** The defaults with a band of its own: ±5% of ACME's 100.00 is 95.00 to 105.00 (the instrument allows ±10%). */
+    private static RiskLimits bandOf5Percent() {
+        return DEFAULTS.withBandAndThreshold(500, 0);
+    }
+
+    @Test
+    void priceOutsideTheAccountsOwnBandIsRefusedInsideTheInstruments() {
+        desk.setLimits(OFFICER, alice, bandOf5Percent());
+
+        assertRefusedHoldingNothing(desk.buyLimit(alice, 105_01, 5), ErrorCode.PRICE_OUT_OF_BAND);
+        assertRefusedHoldingNothing(desk.sellLimit(alice, 94_99, 5), ErrorCode.PRICE_OUT_OF_BAND);
+        assertRefusedHoldingNothing(desk.buyStop(alice, 105_01, 5), ErrorCode.PRICE_OUT_OF_BAND);
+    }
+
+    @Test
+    void pricesOnTheEdgesOfTheAccountsOwnBandAreAccepted() {
+        desk.setLimits(OFFICER, alice, bandOf5Percent());
+
+        assertThat(desk.buyLimit(alice, 95_00, 5).rejection()).isNull();
+        assertThat(desk.sellLimit(alice, 105_00, 5).rejection()).isNull();
+    }
+
+    @Test
+    void anotherAccountKeepsTheInstrumentsWholeBand() {
+        desk.setLimits(OFFICER, alice, bandOf5Percent());
+        desk.fund(bob, "EUR", STARTING_CASH);
+
+        assertThat(desk.buyLimit(bob, 108_00, 5).rejection()).isNull();
+    }
+
+    @Test
+    void replaceOutsideTheAccountsOwnBandIsRefusedAndTheOrderStays() {
+        var order = desk.buyLimit(alice, 100_00, 5);
+        desk.setLimits(OFFICER, alice, bandOf5Percent());
+
+        assertThat(desk.replace(alice, order.id(), 106_00, 5).rejection()).isEqualTo(ErrorCode.PRICE_OUT_OF_BAND);
+        assertThat(desk.working(alice)).hasSize(1);
+    }
+
+    @Test
+    void bandOrThresholdOfAWholeScoreOrMoreIsAnInvalidConfiguration() {
+        assertThat(desk.setLimits(OFFICER, alice, DEFAULTS.withBandAndThreshold(10_000, 0)).rejection())
+                .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+        assertThat(desk.setLimits(OFFICER, alice, DEFAULTS.withBandAndThreshold(0, 10_001)).rejection())
+                .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+        assertThat(desk.setLimits(OFFICER, alice, DEFAULTS.withBandAndThreshold(-1, 0)).rejection())
+                .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+    }
+
+    @Test
+    void theAccountsOwnBandAndThresholdSurviveASnapshot() {
+        RiskLimits own = DEFAULTS.withBandAndThreshold(500, 3_000);
+        desk.setLimits(OFFICER, alice, own);
+
+        var restored = com.bourse.engine.Engine.restore(desk.engine().config(), desk.engine().snapshot());
+
+        assertThat(restored.riskLimits(alice.accountId())).isEqualTo(own);
+    }
+
     @Test
     void quantityAboveTheAccountsPerOrderLimitIsRefused() {
         desk.setLimits(OFFICER, alice, limits(100, DEFAULTS.maxOrderNotional(), DEFAULTS.maxPosition()));

@@ -72,6 +72,45 @@ class RiskReviewTest {
     }
 
     @Test
+    void accountsOwnReviewThresholdHoldsWhatTheInstallationsWouldPass() {
+        desk.fund(alice, EUR, 5_000_000);
+        desk.startNextThrottleWindow();
+        // 5,000,000 of 10,000,000 cents: amount 0.5, first order of the window 0.1: 0.4·0.5 + 0.3·0.1 = 0.23.
+        desk.setLimits(OFFICER, alice, com.bourse.protocol.RiskLimits.defaults().withBandAndThreshold(0, 2_000));
+
+        var order = desk.buyLimit(alice, 100_00, 500);
+
+        assertThat(order.only(Event.OrderHeld.class)).isEqualTo(new Event.OrderHeld(order.id(), alice.accountId(),
+                weighted(5_000, 1_000, 0), ErrorCode.HIGH_RISK_TRANSACTION));
+    }
+
+    @Test
+    void anotherAccountKeepsTheInstallationsReviewThreshold() {
+        desk.setLimits(OFFICER, alice, com.bourse.protocol.RiskLimits.defaults().withBandAndThreshold(0, 2_000));
+        desk.fund(bob, EUR, 5_000_000);
+        desk.startNextThrottleWindow();
+
+        var order = desk.buyLimit(bob, 100_00, 500);
+
+        assertThat(order.has(Event.OrderHeld.class)).isFalse();
+        assertThat(order.has(Event.OrderAccepted.class)).isTrue();
+    }
+
+    @Test
+    void accountsOwnReviewThresholdHoldsItsTransfersToo() {
+        desk.setLimits(OFFICER, alice, com.bourse.protocol.RiskLimits.defaults().withBandAndThreshold(0, 2_000));
+
+        desk.fund(alice, EUR, 2 * LARGE);
+
+        // 6,000,000 of 10,000,000 cents: at least 0.4·0.6 = 0.24, above alice's 0.2, far below the installation's 0.8.
+        var withdrawal = desk.withdraw(alice.userId(), desk.nextTransferId(), alice, EUR, 6_000_000);
+
+        var pending = withdrawal.all(Event.TransferStateChanged.class).getLast();
+        assertThat(pending.state()).isEqualTo(TransferState.PENDING);
+        assertThat(pending.reason()).isEqualTo(ErrorCode.HIGH_RISK_TRANSACTION);
+    }
+
+    @Test
     void orderScoringBelowTheThresholdGoesStraightToTheBook() {
         desk.fund(alice, EUR, 5_000_000);
         desk.startNextThrottleWindow();
@@ -169,7 +208,8 @@ class RiskReviewTest {
         var selfApproval = desk.approveOrder(dave.userId(), order.id());
 
         assertThat(selfApproval.events())
-                .containsExactly(new Event.CommandRejected(order.id(), ErrorCode.FOUR_EYES_VIOLATION));
+                .containsExactly(new Event.CommandRejected(order.id(), ErrorCode.FOUR_EYES_VIOLATION,
+                        dave.accountId()));
         assertThat(desk.workingOrder(dave, order.id()).status()).isEqualTo("HELD");
         assertThat(desk.approveOrder(SECOND_OFFICER, order.id()).has(Event.OrderApproved.class)).isTrue();
     }

@@ -32,6 +32,9 @@ public final class CommandCodec {
     /** Enough for any command: fixed fields plus the longest strings. */
     public static final int MAX_ENCODED_LENGTH = 256 + 2 * (WireFormat.MAX_TEXT_BYTES + 2);
 
+    /** A version 6 SetRiskLimits' block: everything up to the limits, before the band and threshold of version 7. */
+    static final int SET_LIMITS_V6_BLOCK_LENGTH = SetRiskLimitsDecoder.priceBandBpsEncodingOffset();
+
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final PlaceOrderEncoder placeOrderEncoder = new PlaceOrderEncoder();
     private final CancelOrderEncoder cancelOrderEncoder = new CancelOrderEncoder();
@@ -163,6 +166,7 @@ public final class CommandCodec {
                 header(e.header(), clientId, correlationId, c);
                 e.accountId(c.accountId());
                 limits(e.limits(), c.limits());
+                e.priceBandBps(c.limits().priceBandBps()).reviewThresholdBps(c.limits().reviewThresholdBps());
                 yield e.encodedLength();
             }
             case Command.RequestTransfer c -> {
@@ -394,10 +398,16 @@ public final class CommandCodec {
                 return new Command.ReleaseKillSwitch(ts, user, d.accountId());
             }
             case SetRiskLimitsDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(SetRiskLimitsDecoder.BLOCK_LENGTH);
+                // Before version 7 the block ends before the account's own band and threshold: none were set.
+                boolean ownBand = ver >= SetRiskLimitsDecoder.priceBandBpsSinceVersion();
+                frame.requireBlock(ownBand ? SetRiskLimitsDecoder.BLOCK_LENGTH : SET_LIMITS_V6_BLOCK_LENGTH);
                 SetRiskLimitsDecoder d = limitsDecoder.wrap(v, at, bl, ver);
                 readHeader(d.header(), timestamp);
-                return new Command.SetRiskLimits(ts, user, d.accountId(), limits(d.limits()));
+                RiskLimits limits = limits(d.limits());
+                if (ownBand) {
+                    limits = limits.withBandAndThreshold(d.priceBandBps(), d.reviewThresholdBps());
+                }
+                return new Command.SetRiskLimits(ts, user, d.accountId(), limits);
             }
             case RequestTransferDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(RequestTransferDecoder.BLOCK_LENGTH);

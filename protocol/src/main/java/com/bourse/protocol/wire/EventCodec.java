@@ -8,6 +8,7 @@ import com.bourse.protocol.Event;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.SelfTradePrevention;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
@@ -32,6 +33,9 @@ public final class EventCodec {
     static final int RISK_ALERT_V4_BLOCK_LENGTH = RiskAlertDecoder.ruleMaskEncodingOffset();
     /** A version 5 TransferStateChanged's block: everything up to the reason, before the fee of version 6. */
     static final int TRANSFER_V5_BLOCK_LENGTH = TransferStateChangedDecoder.feeEncodingOffset();
+
+    /** A version 6 RiskLimitsChanged's block: the limits, before the band and threshold of version 7. */
+    static final int LIMITS_V6_BLOCK_LENGTH = RiskLimitsChangedDecoder.priceBandBpsEncodingOffset();
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final OrderAcceptedEncoder orderAcceptedEncoder = new OrderAcceptedEncoder();
@@ -152,6 +156,7 @@ public final class EventCodec {
                 RiskLimitsChangedEncoder enc = limitsEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                         .accountId(e.accountId());
                 CommandCodec.limits(enc.limits(), e.limits());
+                enc.priceBandBps(e.limits().priceBandBps()).reviewThresholdBps(e.limits().reviewThresholdBps());
                 yield WireFormat.HEADER_LENGTH + enc.encodedLength();
             }
             case Event.InstrumentStatusChanged e -> WireFormat.HEADER_LENGTH
@@ -410,9 +415,15 @@ public final class EventCodec {
                         d.byUserId());
             }
             case RiskLimitsChangedDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(RiskLimitsChangedDecoder.BLOCK_LENGTH);
+                // Before version 7 the block ends before the account's own band and threshold: none were set.
+                boolean ownBand = ver >= RiskLimitsChangedDecoder.priceBandBpsSinceVersion();
+                frame.requireBlock(ownBand ? RiskLimitsChangedDecoder.BLOCK_LENGTH : LIMITS_V6_BLOCK_LENGTH);
                 RiskLimitsChangedDecoder d = limitsDecoder.wrap(v, at, bl, ver);
-                return new Event.RiskLimitsChanged(d.accountId(), CommandCodec.limits(d.limits()));
+                RiskLimits limits = CommandCodec.limits(d.limits());
+                if (ownBand) {
+                    limits = limits.withBandAndThreshold(d.priceBandBps(), d.reviewThresholdBps());
+                }
+                return new Event.RiskLimitsChanged(d.accountId(), limits);
             }
             case InstrumentStatusChangedDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(InstrumentStatusChangedDecoder.BLOCK_LENGTH);

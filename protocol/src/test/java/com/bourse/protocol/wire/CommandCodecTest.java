@@ -93,6 +93,28 @@ class CommandCodecTest {
         assertThat(roundTrip(currency)).isEqualTo(currency);
     }
 
+    @Test
+    void accountsOwnPriceBandAndReviewThresholdTravelWithItsLimits() {
+        Command limits = new Command.SetRiskLimits(5, 6, 7, new RiskLimits(1, 2, 3, 4, 5, 250, 6_000));
+
+        assertThat(roundTrip(limits)).isEqualTo(limits);
+    }
+
+    @Test
+    void limitsOfAVersion6DeskSetNoBandAndNoThresholdOfTheirOwn() {
+        Command sent = new Command.SetRiskLimits(5, 6, 7, new RiskLimits(1, 2, 3, 4, 5, 250, 6_000));
+        codec.encode(9, 9, sent, buffer, 0);
+        // What a version 6 desk sends: the block ends after the limits, version 6.
+        int v6Block = com.bourse.protocol.sbe.SetRiskLimitsEncoder.BLOCK_LENGTH - 8;
+        buffer.putShort(com.bourse.protocol.sbe.MessageHeaderEncoder.blockLengthEncodingOffset(), (short) v6Block);
+        buffer.putShort(com.bourse.protocol.sbe.MessageHeaderEncoder.versionEncodingOffset(), (short) 6);
+
+        assertThat(codec.decode(buffer, 0, com.bourse.protocol.sbe.MessageHeaderEncoder.ENCODED_LENGTH + v6Block))
+                .as(codec.rejection()).isTrue();
+
+        assertThat(codec.command()).isEqualTo(new Command.SetRiskLimits(5, 6, 7, new RiskLimits(1, 2, 3, 4, 5)));
+    }
+
     private Command roundTrip(Command command) {
         int length = codec.encode(9, 9, command, buffer, 0);
         assertThat(codec.decode(buffer, 0, length)).isTrue();

@@ -3,11 +3,13 @@ package com.bourse.protocol.wire;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.SurveillanceRule;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import com.bourse.protocol.sbe.MessageHeaderEncoder;
 import com.bourse.protocol.sbe.RiskAlertEncoder;
+import com.bourse.protocol.sbe.RiskLimitsChangedEncoder;
 import com.bourse.protocol.sbe.TransferStateChangedEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,28 @@ class EventCodecTest {
 
         assertThat(codec.event()).isEqualTo(change);
         assertThat(length).isEqualTo(header + TransferStateChangedEncoder.BLOCK_LENGTH + assetLength + 2);
+    }
+
+    @Test
+    void limitsChangeCarriesTheAccountsOwnBandAndThreshold() {
+        Event change = new Event.RiskLimitsChanged(3, new RiskLimits(1, 2, 3, 4, 5, 150, 5_000));
+        int length = codec.encode(change, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+
+        assertThat(codec.event()).isEqualTo(change);
+    }
+
+    @Test
+    void limitsChangeOfAVersion6EngineDecodesWithNoBandAndNoThresholdOfItsOwn() {
+        int length = codec.encode(new Event.RiskLimitsChanged(3, new RiskLimits(1, 2, 3, 4, 5, 150, 5_000)), buffer, 0);
+        int v6Block = RiskLimitsChangedEncoder.BLOCK_LENGTH - 8;
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) v6Block);
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 6);
+
+        assertThat(codec.decode(buffer, 0, length - 8)).as(codec.rejection()).isTrue();
+
+        assertThat(codec.event()).isEqualTo(new Event.RiskLimitsChanged(3, new RiskLimits(1, 2, 3, 4, 5)));
     }
 
     @Test
