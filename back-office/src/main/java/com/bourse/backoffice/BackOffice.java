@@ -1,7 +1,10 @@
 package com.bourse.backoffice;
 
 import com.bourse.backoffice.audit.AuditTrail;
+import com.bourse.backoffice.audit.AuditVerification;
 import com.bourse.backoffice.importexport.Bootstrap;
+import com.bourse.backoffice.importexport.EngineRules;
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.importexport.ReferenceDataImport;
 import com.bourse.backoffice.importexport.Reports;
 import com.bourse.backoffice.security.Argon2Params;
@@ -24,6 +27,8 @@ import com.bourse.backoffice.store.ReferenceDataRepository;
 import com.bourse.backoffice.store.RiskRepository;
 import com.bourse.backoffice.store.Store;
 import com.bourse.backoffice.store.StoreConfig;
+import com.bourse.backoffice.store.StoreDamagedException;
+import com.bourse.backoffice.store.StoreProbe;
 import com.bourse.backoffice.store.TradeRepository;
 import com.bourse.backoffice.store.TransferRepository;
 import com.bourse.engine.EngineConfig;
@@ -34,8 +39,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Everything the desktop needs from the back office, opened from one data folder: the key vault (opened
@@ -43,12 +50,20 @@ import java.util.function.Consumer;
  * engine recovered from it and its projections caught up, users and sign-in, the audit trail, imports,
  * reports and the query repositories. Plain Java, no JavaFX. Close it once when the application stops.
  *
- * <p>Files in {@code dataDir}: {@code keys.vault}, {@code db/bourse.mv.db} (users, master data, audit),
+ * <p>Files in {@code dataDir} ({@link DataFolder}; the folder 0700, its files 0600): {@code installed} (the mark of a
+ * completed first run), {@code keys.vault}, {@code db/bourse.mv.db} (users, master data, audit),
  * {@code db/bourse-projections.mv.db} (derived from the journal, rebuilt from it when a crash leaves it torn),
  * {@code journal/} (the command journal's segments and the engine-and-projector snapshots, sealed with a key
  * derived from the vault; see {@link JournaledEngine}).
  */
 public final class BackOffice implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(BackOffice.class.getName());
+
+    /**
+     * The key-vault passphrase of a simulation installation, published like the training passwords: the simulation
+     * holds only sample data. A live back office refuses it ({@link Options#forLive()}).
+     */
+    public static final String TRAINING_PASSPHRASE = "bourse-simulation-training";
 
     /**
      * @param keyDerivation     Argon2id cost that protects the key vault with the passphrase
@@ -57,10 +72,35 @@ public final class BackOffice implements AutoCloseable {
      */
     public record Options(Path dataDir, char[] passphrase, Argon2Params keyDerivation, Argon2Params passwordHashing,
                           boolean encryptDatabase, ZoneId tradingZone, Duration sessionLifetime, EngineConfig engine,
-                          Durability durability, InstantSource clock) {
+                          Durability durability, InstantSource clock, boolean live) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(passphrase, "passphrase");
+        }
+
+        /** A simulation back office (the training passphrase is allowed). */
+        public Options(Path dataDir, char[] passphrase, Argon2Params keyDerivation, Argon2Params passwordHashing,
+                       boolean encryptDatabase, ZoneId tradingZone, Duration sessionLifetime, EngineConfig engine,
+                       Durability durability, InstantSource clock) {
+            this(dataDir, passphrase, keyDerivation, passwordHashing, encryptDatabase, tradingZone, sessionLifetime,
+                    engine, durability, clock, false);
+        }
+
+        /** The back office of a live installation: refuses the public {@link #TRAINING_PASSPHRASE}. */
+        public Options forLive() {
+            return new Options(dataDir, passphrase, keyDerivation, passwordHashing, encryptDatabase, tradingZone,
+                    sessionLifetime, engine, durability, clock, true);
+        }
+
+        /** The same options on another folder (a first run builds in {@code .setup/}). */
+        Options in(Path folder) {
+            return new Options(folder, passphrase, keyDerivation, passwordHashing, encryptDatabase, tradingZone,
+                    sessionLifetime, engine, durability, clock, live);
+        }
+
+        /** Whether the passphrase is the published training one. */
+        public boolean trainingPassphrase() {
+            return java.util.Arrays.equals(passphrase, TRAINING_PASSPHRASE.toCharArray());
         }
 
         /** The production defaults: OWASP costs, encrypted file, 8-hour sessions, journal forced on every commit. */
@@ -72,16 +112,18 @@ public final class BackOffice implements AutoCloseable {
 
         public Options withCosts(Argon2Params cost) {
             return new Options(dataDir, passphrase, cost, cost, encryptDatabase, tradingZone, sessionLifetime, engine,
-                    durability, clock);
+                    durability, clock, live);
         }
 
         public Options withClock(InstantSource clock) {
             return new Options(dataDir, passphrase, keyDerivation, passwordHashing, encryptDatabase, tradingZone,
-                    sessionLifetime, engine, durability, clock);
+                    sessionLifetime, engine, durability, clock, live);
         }
     }
 
     private final Options options;
+    private final DataFolder folder;
+    private final AuditVerification auditAtStart;
     private final KeyVault vault;
     private final Store store;
     private final ProjectionWriter projections;
@@ -96,28 +138,31 @@ public final class BackOffice implements AutoCloseable {
     /** Its thread starts with the first command offered. */
     private final CommandOutbox outbox = new CommandOutbox();
 
-    private BackOffice(Options options) {
+    private BackOffice(Options options, DataFolder folder, DataFolder.State state) {
         this.options = options;
-        this.vault = KeyVault.openOrCreate(options.dataDir().resolve("keys.vault"), options.passphrase(),
-                options.keyDerivation());
-        StoreConfig config = StoreConfig.in(options.dataDir().resolve("db")).withTradingZone(options.tradingZone());
-        this.store = Store.open(options.encryptDatabase() ? config.withFilePassword(vault.databaseFileKey()) : config);
+        this.folder = folder;
+        this.vault = KeyVault.openOrCreate(folder.vault(), options.passphrase(), options.keyDerivation());
+        StoreConfig config = StoreConfig.in(folder.storeDirectory()).withTradingZone(options.tradingZone());
+        config = options.encryptDatabase() ? config.withFilePassword(vault.databaseFileKey()) : config;
+        boolean adopt = checkBeforeOpening(folder, state, config);
+        this.store = Store.open(config);
         try {
             FieldCipher cipher = new FieldCipher(vault.dataKey());
             this.audit = new AuditTrail(store, vault.auditSigningKey(), options.clock());
+            this.auditAtStart = audit.verify();
             PasswordHasher hasher = new PasswordHasher(options.passwordHashing());
             this.users = new UserDirectory(store, cipher, hasher, audit, options.clock());
             this.credentials = new SessionCredentials(vault.sessionCredentialSecret(), options.clock(),
                     options.sessionLifetime());
             this.signIn = new SignInService(store, users, hasher, credentials, audit, options.clock());
             this.referenceData = new ReferenceDataRepository(store, cipher);
-            this.imports = new ReferenceDataImport(referenceData, users, audit, options.clock());
+            this.imports = new ReferenceDataImport(referenceData, users, audit, options.clock(), options.engine());
             this.reports = new Reports(referenceData, audit, options.tradingZone());
             this.projections = ProjectionWriter.open(store, new Projector(options.tradingZone(),
                     options.engine().defaultLimits()), ProjectionWriter.Options.defaults());
             try {
                 this.desk = JournaledEngine.recover(new com.bourse.engine.host.JournaledEngine.Options(
-                        options.dataDir().resolve("journal"), options.engine(), options.durability(),
+                        folder.journalDirectory(), options.engine(), options.durability(),
                         vault.journalKey(), com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY),
                         JournaledEngine.DEFAULT_SNAPSHOT_EVERY, projections);
             } catch (RuntimeException e) {
@@ -128,25 +173,131 @@ public final class BackOffice implements AutoCloseable {
             store.close();
             throw e;
         }
+        if (adopt) {
+            folder.adopt();
+        }
+        folder.secure();
     }
 
-    /** Open (creating on first use) the back office in {@code options.dataDir()}. */
+    /**
+     * Looks at the back-office file before anything opens it for writing. Installed: it must read as installed.
+     * Without the mark: a store with users is an installation made before the mark (true: mark it once open); an
+     * empty or missing store beside a journal that holds commands is damaged; anything else is new.
+     */
+    private static boolean checkBeforeOpening(DataFolder folder, DataFolder.State state, StoreConfig config) {
+        if (state == DataFolder.State.INSTALLED) {
+            StoreProbe.requireInstalled(config);
+            return false;
+        }
+        if (state == DataFolder.State.EMPTY) {
+            return false;
+        }
+        StoreProbe.Contents contents = java.nio.file.Files.exists(config.databaseFile())
+                ? StoreProbe.read(config) : new StoreProbe.Contents(0, 0, false);
+        if (contents.users() == 0 && folder.journalHoldsCommands()) {
+            throw new StoreDamagedException(config.databaseFile(), java.nio.file.Files.exists(config.databaseFile())
+                    ? "it holds no user while the command journal beside it holds commands"
+                    : "the file is missing while the command journal beside it holds commands", null);
+        }
+        return contents.users() > 0;
+    }
+
+    /**
+     * Open the back office in {@code options.dataDir()}, creating an empty one in an empty folder (tools and tests;
+     * the desktop uses {@link #openOrSetUp}). An installed folder whose store is missing, unreadable or reads empty
+     * stops here with {@link StoreDamagedException} naming the file, before anything is written to it. The audit
+     * trail is verified on every open ({@link #auditAtStart()}); a broken chain is logged naming its first bad
+     * entry.
+     */
     public static BackOffice open(Options options) {
-        return new BackOffice(options);
+        refusePublicPassphrase(options);
+        DataFolder folder = new DataFolder(options.dataDir());
+        folder.secure();
+        folder.settleSetup();
+        return new BackOffice(options, folder, folder.state());
+    }
+
+    /**
+     * Open the back office, setting it up first when (and only when) the data folder is empty: the sample world is
+     * read, its seed checked through the engine's rules, then users, reference data, audit and the engine's seed
+     * are written whole in {@code .setup/} and moved in with the installation mark last. A bad file or a crash
+     * leaves the folder as empty as it was, and the next start tries again.
+     */
+    public static BackOffice openOrSetUp(Options options, Supplier<SampleWorld> world) {
+        refusePublicPassphrase(options);
+        DataFolder folder = new DataFolder(options.dataDir());
+        folder.secure();
+        folder.settleSetup();
+        if (folder.state() == DataFolder.State.EMPTY) {
+            setUp(options, folder, world.get());
+        }
+        return new BackOffice(options, folder, folder.state());
+    }
+
+    private static void setUp(Options options, DataFolder folder, SampleWorld world) {
+        long now = options.clock().millis();
+        List<Command> seed = world.seed(now);
+        EngineRules.checkSeed(options.engine(), seed);
+        Path setup = folder.setupDirectory();
+        try {
+            DataFolder staged = new DataFolder(setup);
+            staged.secure();
+            try (BackOffice office = new BackOffice(options.in(setup), staged, DataFolder.State.EMPTY)) {
+                new Bootstrap(office.imports, office.referenceData, office.users, office.audit).runIfFirst(world, now);
+                for (Command command : seed) {
+                    office.desk.apply(command);
+                }
+                office.desk.commit();
+            }
+            DataFolder.markInstalled(setup);
+        } catch (RuntimeException | Error e) {
+            DataFolder.deleteTree(setup);
+            throw e;
+        }
+        folder.promoteSetup();
+        LOG.log(System.Logger.Level.INFO, "set up the back office in {0} from the sample world", folder.root());
+    }
+
+    private static void refusePublicPassphrase(Options options) {
+        if (options.live() && options.trainingPassphrase()) {
+            throw new IllegalArgumentException("A live back office cannot use the public training passphrase"
+                    + " (it is published with the simulation): set BOURSE_PASSPHRASE (or bourse.passphrase) to this"
+                    + " installation's own passphrase. Nothing was created or opened.");
+        }
     }
 
     /**
      * On the first run (no user yet) load {@code sampleData} and apply the seed commands to the engine, then
-     * acknowledge them; later runs change nothing. Returns what was seeded.
+     * acknowledge them; later runs change nothing. Returns what was seeded. The world and its seed are checked
+     * whole (files, then the engine's rules) before anything is written; {@link #openOrSetUp} also makes a crash
+     * midway leave nothing.
      */
     public Bootstrap.Seed seedIfFirstRun(Path sampleData) {
-        Bootstrap.Seed seed = new Bootstrap(imports, referenceData, users, audit)
-                .runIfFirst(sampleData, options.clock().millis());
+        if (!users.isEmpty()) {
+            return new Bootstrap.Seed(false, List.of());
+        }
+        SampleWorld world = SampleWorld.read(sampleData);
+        long now = options.clock().millis();
+        EngineRules.checkSeed(options.engine(), world.seed(now));
+        Bootstrap.Seed seed = new Bootstrap(imports, referenceData, users, audit).runIfFirst(world, now);
         for (Command command : seed.engineCommands()) {
             desk.apply(command);
         }
         desk.commit();
+        if (folder.state() != DataFolder.State.INSTALLED) {
+            folder.adopt();
+        }
         return seed;
+    }
+
+    /** What verifying the audit trail found when this back office opened. */
+    public AuditVerification auditAtStart() {
+        return auditAtStart;
+    }
+
+    /** The data folder's files. */
+    public DataFolder folder() {
+        return folder;
     }
 
     /** A gateway that audits each command and then hands it to {@code venue}. */
@@ -234,6 +385,7 @@ public final class BackOffice implements AutoCloseable {
             desk.close();
         } finally {
             store.close();
+            folder.secure();
         }
     }
 }

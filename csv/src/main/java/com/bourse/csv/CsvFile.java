@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A strictly read CSV file (RFC 4180: comma separated, double quotes around fields that need them, doubled
@@ -18,7 +19,8 @@ import java.util.Map;
  */
 public final class CsvFile {
     static final int MAX_FIELD = 10_000;
-    static final int MAX_RECORDS = 1_000_000;
+    /** The most records a file may have (the header not counted): the limit imports state. */
+    public static final int MAX_RECORDS = 1_000_000;
 
     private final String name;
     private final List<String> header;
@@ -48,21 +50,66 @@ public final class CsvFile {
      */
     public static CsvFile read(String name, Reader reader, int firstLine, List<String> required,
                                List<String> optional) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
+        List<CsvRecord> records = new ArrayList<>();
+        List<String> header = each(name, reader, firstLine, required, optional, records::add);
+        return new CsvFile(name, header, records);
+    }
+
+    /**
+     * Parse {@code reader} record by record, handing each to {@code record} as soon as it is read, so a file of any
+     * length is read in the memory of one record: the way imports read. The header is checked before the first
+     * record; a line that breaks the grammar stops the reading with an {@link ImportRejectedException} (records
+     * handed over before it stay with the caller, who decides what they mean); a record with the wrong number of
+     * fields is reported, with every other such record, once the file is read. At most {@link #MAX_RECORDS} records.
+     * Returns the header.
+     */
+    public static List<String> each(String name, Reader reader, int firstLine, List<String> required,
+                                    List<String> optional, Consumer<CsvRecord> record) {
         List<ImportProblem> problems = new ArrayList<>();
+        List<String>[] header = new List[1];
+        int[] count = new int[1];
         try (BufferedReader in = new BufferedReader(reader)) {
-            parse(name, in, firstLine, rows, lines, problems);
+            parse(name, in, firstLine, problems, (line, row) -> {
+                if (header[0] == null) {
+                    header[0] = header(name, firstLine, row, required, optional);
+                    return true;
+                }
+                if (row.size() == 1 && row.getFirst().isEmpty()) {
+                    return true; // a blank line
+                }
+                if (++count[0] > MAX_RECORDS) {
+                    problems.add(new ImportProblem(name, line, null, "more than " + MAX_RECORDS + " records"));
+                    return false;
+                }
+                if (row.size() != header[0].size()) {
+                    problems.add(new ImportProblem(name, line, null, "has " + row.size() + " fields, the header has "
+                            + header[0].size()));
+                    return true;
+                }
+                Map<String, String> fields = HashMap.newHashMap(row.size());
+                for (int i = 0; i < row.size(); i++) {
+                    fields.put(header[0].get(i), row.get(i));
+                }
+                record.accept(new CsvRecord(line, fields));
+                return true;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
+        }
+        if (header[0] == null && problems.isEmpty()) {
+            problems.add(new ImportProblem(name, firstLine, null, "the file is empty"));
         }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
-        if (rows.isEmpty()) {
-            throw new ImportRejectedException(List.of(new ImportProblem(name, firstLine, null, "the file is empty")));
-        }
-        List<String> header = rows.getFirst().stream().map(String::strip).toList();
+        return header[0];
+    }
+
+    /** The header row checked against the columns: refused whole, naming every missing, unknown or doubled column. */
+    private static List<String> header(String name, int firstLine, List<String> row, List<String> required,
+                                       List<String> optional) {
+        List<ImportProblem> problems = new ArrayList<>();
+        List<String> header = row.stream().map(String::strip).toList();
         for (String column : required) {
             if (!header.contains(column)) {
                 problems.add(new ImportProblem(name, firstLine, column, "required column is missing"));
@@ -78,31 +125,20 @@ public final class CsvFile {
                 problems.add(new ImportProblem(name, firstLine, column, "column appears twice"));
             }
         }
-        List<CsvRecord> records = new ArrayList<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            if (row.size() == 1 && row.getFirst().isEmpty()) {
-                continue; // a blank line
-            }
-            if (row.size() != header.size()) {
-                problems.add(new ImportProblem(name, lines.get(r), null, "has " + row.size() + " fields, the header has "
-                        + header.size()));
-                continue;
-            }
-            Map<String, String> fields = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                fields.put(header.get(i), row.get(i));
-            }
-            records.add(new CsvRecord(lines.get(r), fields));
-        }
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
-        return new CsvFile(name, header, records);
+        return header;
     }
 
-    private static void parse(String name, BufferedReader in, int firstLine, List<List<String>> rows,
-                              List<Integer> lines, List<ImportProblem> problems) throws IOException {
+    /** Takes each row with the line it starts on; false stops the reading. */
+    @FunctionalInterface
+    private interface RowSink {
+        boolean accept(int line, List<String> row);
+    }
+
+    private static void parse(String name, BufferedReader in, int firstLine, List<ImportProblem> problems,
+                              RowSink rows) throws IOException {
         int line = firstLine;
         int c = in.read();
         if (c == '\uFEFF') {
@@ -180,10 +216,7 @@ public final class CsvFile {
                 }
                 c = in.read();
             }
-            rows.add(row);
-            lines.add(start);
-            if (rows.size() > MAX_RECORDS) {
-                problems.add(new ImportProblem(name, start, null, "more than " + MAX_RECORDS + " records"));
+            if (!rows.accept(start, row)) {
                 return;
             }
         }

@@ -22,6 +22,11 @@ public final class FieldReader {
         problems.add(new ImportProblem(file, record.line(), field, message));
     }
 
+    /** How many problems were found so far: a line that added none is sound by the file's rules. */
+    public int problemCount() {
+        return problems.size();
+    }
+
     /** Throws {@link ImportRejectedException} if any problem was found so far. */
     public void rejectIfProblems() {
         if (!problems.isEmpty()) {

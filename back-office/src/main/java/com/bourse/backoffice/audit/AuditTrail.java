@@ -38,6 +38,7 @@ import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
  * altered, removed or reordered. Thread-safe: appends are serialized.
  */
 public final class AuditTrail {
+    private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
     private static final byte[] GENESIS = new byte[32];
     private static final byte[] HEAD_DOMAIN = "BOURSE-AUDIT-HEAD-1".getBytes(StandardCharsets.US_ASCII);
 
@@ -136,9 +137,17 @@ public final class AuditTrail {
         return dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(seq)).fetchOptional(AuditTrail::record);
     }
 
-    /** Check every entry, every link and the signed head; reports the first problem found. */
+    /**
+     * Check every entry, every link and the signed head; reports the first problem found, and logs it (at start and
+     * on a risk officer's demand alike) naming the first bad entry.
+     */
     public synchronized AuditVerification verify() {
-        return verify(dsl, verifyingKey);
+        AuditVerification result = verify(dsl, verifyingKey);
+        if (!result.intact()) {
+            LOG.log(System.Logger.Level.ERROR, "The audit trail is broken at entry {0} ({1}): {2}",
+                    result.firstBadSeq(), result.problem(), result.message());
+        }
+        return result;
     }
 
     /** Check a trail with only the public key, as an outside auditor would. */

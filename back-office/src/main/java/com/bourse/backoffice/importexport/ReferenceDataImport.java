@@ -14,7 +14,9 @@ import com.bourse.backoffice.store.ReferenceDataRepository;
 import com.bourse.csv.CsvFile;
 import com.bourse.csv.FieldReader;
 import com.bourse.csv.ImportRejectedException;
+import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Role;
 
@@ -29,10 +31,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Imports currencies, instruments, accounts and users from CSV files. A file is read and every field of every
- * line checked (types, ranges, references, duplicates within the file and against what is stored; the rules are
- * {@link ReferenceLines}, the same the sample world is read with) before anything is written; one bad field refuses
- * the whole file, naming its line and field. What is imported is written in one transaction, audited, and returned
+ * Imports currencies, instruments, accounts and users from CSV files. A file is read record by record (never
+ * whole: up to {@link CsvFile#MAX_RECORDS} records) and every field of every line checked (types, ranges, references,
+ * duplicates within the file and against what is stored; the rules are {@link ReferenceLines}, the same the sample
+ * world is read with), then each line's engine command through the engine's own rules ({@link EngineRules}), before
+ * anything is written; one bad field refuses the whole file, naming its line and field. What is imported is written in one transaction, audited, and returned
  * with the engine commands that tell the engine about it. Needs an ADMIN session. Thread-safe.
  */
 public final class ReferenceDataImport {
@@ -40,13 +43,21 @@ public final class ReferenceDataImport {
     private final UserDirectory users;
     private final AuditTrail audit;
     private final InstantSource clock;
+    private final EngineConfig engine;
 
     public ReferenceDataImport(ReferenceDataRepository reference, UserDirectory users, AuditTrail audit,
                                InstantSource clock) {
+        this(reference, users, audit, clock, EngineConfig.defaults());
+    }
+
+    /** @param engine the configuration of the engine the imported data goes to: its rules are checked first */
+    public ReferenceDataImport(ReferenceDataRepository reference, UserDirectory users, AuditTrail audit,
+                               InstantSource clock, EngineConfig engine) {
         this.reference = reference;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.engine = engine;
     }
 
     /** What was imported and the commands to send the engine for it. */
@@ -113,19 +124,21 @@ public final class ReferenceDataImport {
 
     Result currencies(Actor actor, String file, Reader csv) {
         return audited(actor, file, () -> {
-            CsvFile table = CsvFile.read(file, csv, ReferenceLines.CURRENCY_COLUMNS, List.of());
             FieldReader in = new FieldReader(file);
             Set<String> known = new HashSet<>(reference.minorDigits().keySet());
             List<Currency> currencies = new ArrayList<>();
-            for (CsvFile.CsvRecord r : table.records()) {
+            EngineRules rules = new EngineRules(engine, reference.currencies(), actor.userId());
+            long now = clock.millis();
+            CsvFile.each(file, csv, 1, ReferenceLines.CURRENCY_COLUMNS, List.of(), r -> {
+                int problems = in.problemCount();
                 Currency currency = ReferenceLines.currency(in, r, known);
-                if (currency != null) {
+                if (currency != null && in.problemCount() == problems
+                        && engineTakes(in, r, rules, new Command.AddCurrency(now, actor.userId(), currency))) {
                     currencies.add(currency);
                 }
-            }
+            });
             in.rejectIfProblems();
             reference.insertAll(currencies, List.of(), List.of());
-            long now = clock.millis();
             List<Command> commands = new ArrayList<>();
             for (Currency c : currencies) {
                 commands.add(new Command.AddCurrency(now, actor.userId(), c));
@@ -136,7 +149,6 @@ public final class ReferenceDataImport {
 
     Result instruments(Actor actor, String file, Reader csv) {
         return audited(actor, file, () -> {
-            CsvFile table = CsvFile.read(file, csv, ReferenceLines.INSTRUMENT_COLUMNS, List.of());
             FieldReader in = new FieldReader(file);
             Map<String, Integer> digits = reference.minorDigits();
             Set<Long> ids = new HashSet<>();
@@ -146,15 +158,18 @@ public final class ReferenceDataImport {
                 symbols.add(existing.instrument().symbol());
             }
             List<InstrumentLine> instruments = new ArrayList<>();
-            for (CsvFile.CsvRecord r : table.records()) {
+            EngineRules rules = new EngineRules(engine, reference.currencies(), actor.userId());
+            long now = clock.millis();
+            CsvFile.each(file, csv, 1, ReferenceLines.INSTRUMENT_COLUMNS, List.of(), r -> {
+                int problems = in.problemCount();
                 InstrumentLine line = ReferenceLines.instrument(in, r, digits, ids, symbols);
-                if (line != null) {
+                if (line != null && in.problemCount() == problems && engineTakes(in, r, rules,
+                        new Command.ListInstrument(now, actor.userId(), line.instrument()))) {
                     instruments.add(line);
                 }
-            }
+            });
             in.rejectIfProblems();
             reference.insertAll(List.of(), instruments, List.of());
-            long now = clock.millis();
             List<Command> commands = new ArrayList<>();
             for (InstrumentLine line : instruments) {
                 commands.add(new Command.ListInstrument(now, actor.userId(), line.instrument()));
@@ -165,24 +180,29 @@ public final class ReferenceDataImport {
 
     Result accounts(Actor actor, String file, Reader csv) {
         return audited(actor, file, () -> {
-            CsvFile table = CsvFile.read(file, csv, ReferenceLines.ACCOUNT_COLUMNS, ReferenceLines.ACCOUNT_OPTIONAL);
             FieldReader in = new FieldReader(file);
             Map<String, Integer> digits = reference.minorDigits();
             Set<Long> ids = new HashSet<>();
             reference.accounts().forEach(a -> ids.add(a.accountId()));
             Map<String, UserView> owners = new HashMap<>();
             List<AccountLine> accounts = new ArrayList<>();
-            for (CsvFile.CsvRecord r : table.records()) {
+            EngineRules rules = new EngineRules(engine, reference.currencies(), actor.userId());
+            long now = clock.millis();
+            CsvFile.each(file, csv, 1, ReferenceLines.ACCOUNT_COLUMNS, ReferenceLines.ACCOUNT_OPTIONAL, r -> {
+                int problems = in.problemCount();
                 SampleWorld.SampleAccount a = ReferenceLines.account(in, r, digits, ids,
                         name -> owners.computeIfAbsent(name, n -> users.findByUsername(n).orElse(null)) != null);
-                if (a != null && owners.get(a.ownerUsername()) != null) {
-                    accounts.add(new AccountLine(a.accountId(), owners.get(a.ownerUsername()).userId(), a.name(),
-                            a.baseCurrency(), a.selfTradePrevention(), a.iban()));
+                if (a != null && owners.get(a.ownerUsername()) != null && in.problemCount() == problems) {
+                    AccountLine line = new AccountLine(a.accountId(), owners.get(a.ownerUsername()).userId(), a.name(),
+                            a.baseCurrency(), a.selfTradePrevention(), a.iban());
+                    if (engineTakes(in, r, rules, new Command.OpenAccount(now, actor.userId(), line.accountId(),
+                            line.ownerUserId(), line.baseCurrency(), line.selfTradePrevention()))) {
+                        accounts.add(line);
+                    }
                 }
-            }
+            });
             in.rejectIfProblems();
             reference.insertAll(List.of(), List.of(), accounts);
-            long now = clock.millis();
             List<Command> commands = new ArrayList<>();
             for (AccountLine a : accounts) {
                 commands.add(new Command.OpenAccount(now, actor.userId(), a.accountId(), a.ownerUserId(),
@@ -194,19 +214,18 @@ public final class ReferenceDataImport {
 
     Result users(Actor actor, String file, Reader csv) {
         return audited(actor, file, () -> {
-            CsvFile table = CsvFile.read(file, csv, ReferenceLines.USER_COLUMNS, List.of());
             FieldReader in = new FieldReader(file);
             List<NewUser> created = new ArrayList<>();
             Set<Long> ids = new HashSet<>();
             Set<String> names = new HashSet<>();
-            for (CsvFile.CsvRecord r : table.records()) {
+            CsvFile.each(file, csv, 1, ReferenceLines.USER_COLUMNS, List.of(), r -> {
                 SampleWorld.SampleUser u = ReferenceLines.user(in, r, ids, names, id -> users.find(id).isPresent(),
                         name -> users.findByUsername(name).isPresent());
                 if (u != null) {
                     created.add(new NewUser(u.userId(), u.username(), u.displayName(), u.roles(),
                             u.password().toCharArray()));
                 }
-            }
+            });
             in.rejectIfProblems();
             List<Command> commands = new ArrayList<>();
             for (UserDirectory.UserChange change : actor.session() == null
@@ -215,6 +234,22 @@ public final class ReferenceDataImport {
             }
             return new Result(file, created.size(), commands);
         });
+    }
+
+    /**
+     * Asks the engine's rules about a line's command; false (and a problem on the line) when the engine would refuse
+     * it, so the store never takes what the engine will not.
+     */
+    private static boolean engineTakes(FieldReader in, CsvFile.CsvRecord r, EngineRules rules, Command command) {
+        ErrorCode reason = rules.refusal(command);
+        if (reason == null) {
+            return true;
+        }
+        in.problem(r, null, "the engine refuses this " + EngineRules.describe(command) + " (" + reason + ")"
+                + (reason == ErrorCode.INVALID_CONFIGURATION && command instanceof Command.ListInstrument
+                ? ": its price band, at this tick size and price scale, spans more price levels than a book holds"
+                : ""));
+        return false;
     }
 
     private Result audited(Actor actor, String file, Supplier<Result> work) {

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -28,12 +30,19 @@ import java.util.HexFormat;
  * the Ed25519 key that signs the audit chain's head, and the HMAC key of the installation's own session
  * credentials (see {@link SessionCredentials}; a live installation uses the key it shares with its cluster).
  *
- * <p>The file is written once, when first created (atomically, never over an existing file). A wrong
- * passphrase is reported as {@link WrongPassphraseException} and changes nothing.
+ * <p>The file is written once, when first created (atomically, never over an existing file, readable by its owner
+ * only). It ends with a SHA-256 of everything before it: GCM alone fails the same way for a wrong passphrase and
+ * for a damaged file, the checksum tells them apart. A damaged file is reported as {@link KeyVaultDamagedException},
+ * a wrong passphrase as {@link WrongPassphraseException}; neither changes anything. Files of the first format
+ * ({@code BRSKEYS1}, no checksum) still open; for them the two cannot be told apart and the message says so.
  */
 public final class KeyVault {
-    private static final byte[] MAGIC = "BRSKEYS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "BRSKEYS1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "BRSKEYS2".getBytes(StandardCharsets.US_ASCII);
     private static final int SECRETS = 4 * 32;
+    private static final int HEADER = MAGIC.length + 12 + 16 + 12;
+    private static final int SEALED = SECRETS + 16;
+    private static final int CHECKSUM = 32;
 
     private final Path file;
     private final byte[] dataKey;
@@ -68,7 +77,8 @@ public final class KeyVault {
         byte[] header = header(cost, salt, nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, PasswordHasher.derive(passphrase, salt, cost, 32), nonce, header,
                 secrets);
-        byte[] contents = ByteBuffer.allocate(header.length + sealed.length).put(header).put(sealed).array();
+        byte[] contents = ByteBuffer.allocate(HEADER + SEALED + CHECKSUM).put(header).put(sealed)
+                .put(sha256(header, sealed)).array();
         write(file, contents);
         return new KeyVault(file, secrets);
     }
@@ -80,26 +90,57 @@ public final class KeyVault {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the key store " + file, e);
         }
-        int headerLength = MAGIC.length + 12 + 16 + 12;
-        if (contents.length != headerLength + SECRETS + 16
-                || !Arrays.equals(Arrays.copyOf(contents, MAGIC.length), MAGIC)) {
-            throw new IllegalStateException("not a Bourse key store, or a damaged one: " + file);
+        byte[] magic = Arrays.copyOf(contents, MAGIC.length);
+        boolean v2 = Arrays.equals(magic, MAGIC);
+        if (!v2 && !Arrays.equals(magic, MAGIC_V1)) {
+            throw damaged(file, "it does not start as a Bourse key store");
+        }
+        int expected = HEADER + SEALED + (v2 ? CHECKSUM : 0);
+        if (contents.length != expected) {
+            throw damaged(file, "it is " + contents.length + " bytes long instead of " + expected);
+        }
+        byte[] header = Arrays.copyOf(contents, HEADER);
+        byte[] sealed = Arrays.copyOfRange(contents, HEADER, HEADER + SEALED);
+        if (v2 && !MessageDigest.isEqual(sha256(header, sealed), Arrays.copyOfRange(contents, HEADER + SEALED,
+                expected))) {
+            throw damaged(file, "its checksum does not match its contents (bytes were changed)");
         }
         ByteBuffer in = ByteBuffer.wrap(contents, MAGIC.length, 12 + 16 + 12);
-        Argon2Params cost = new Argon2Params(in.getInt(), in.getInt(), in.getInt());
+        Argon2Params cost;
+        try {
+            cost = new Argon2Params(in.getInt(), in.getInt(), in.getInt());
+        } catch (IllegalArgumentException e) {
+            throw damaged(file, "its key-derivation settings are out of range (" + e.getMessage() + ")");
+        }
         byte[] salt = new byte[16];
         in.get(salt);
         byte[] nonce = new byte[12];
         in.get(nonce);
-        byte[] header = Arrays.copyOf(contents, headerLength);
         byte[] kek = PasswordHasher.derive(passphrase, salt, cost, 32);
-        byte[] secrets = crypt(Cipher.DECRYPT_MODE, kek, nonce, header,
-                Arrays.copyOfRange(contents, headerLength, contents.length));
+        byte[] secrets = crypt(Cipher.DECRYPT_MODE, kek, nonce, header, sealed);
         if (secrets == null) {
             throw new WrongPassphraseException("The passphrase does not open the key store " + file
+                    + (v2 ? "" : " (or the file is damaged: a key store of the first format cannot tell which)")
                     + ". Nothing was changed; try again with this installation's passphrase.");
         }
         return new KeyVault(file, secrets);
+    }
+
+    private static KeyVaultDamagedException damaged(Path file, String why) {
+        return new KeyVaultDamagedException("The key store " + file + " is damaged: " + why + ". Nothing was changed;"
+                + " restore the data folder from a backup (./bourse restore, see README \"Backups\"). Without this file"
+                + " nothing in the folder can be read.");
+    }
+
+    private static byte[] sha256(byte[] header, byte[] sealed) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(header);
+            sha.update(sealed);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /**
@@ -145,7 +186,7 @@ public final class KeyVault {
     }
 
     private static byte[] header(Argon2Params cost, byte[] salt, byte[] nonce) {
-        return ByteBuffer.allocate(MAGIC.length + 12 + 16 + 12).put(MAGIC).putInt(cost.memoryKiB())
+        return ByteBuffer.allocate(HEADER).put(MAGIC).putInt(cost.memoryKiB())
                 .putInt(cost.iterations()).putInt(cost.parallelism()).put(salt).put(nonce).array();
     }
 

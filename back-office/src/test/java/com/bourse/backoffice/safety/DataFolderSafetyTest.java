@@ -1,0 +1,261 @@
+package com.bourse.backoffice.safety;
+
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.Backups;
+import com.bourse.backoffice.audit.AuditVerification;
+import com.bourse.backoffice.importexport.BackOfficeFixture;
+import com.bourse.backoffice.security.KeyVaultDamagedException;
+import com.bourse.backoffice.security.WrongPassphraseException;
+import com.bourse.backoffice.store.StoreDamagedException;
+import com.bourse.csv.ImportRejectedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.bourse.backoffice.safety.DataFolderFixture.contents;
+import static com.bourse.backoffice.safety.DataFolderFixture.copyTree;
+import static com.bourse.backoffice.safety.DataFolderFixture.flipByte;
+import static com.bourse.backoffice.safety.DataFolderFixture.openOrSetUp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The desktop never loses or silently rewrites its data: each case reproduced on a real data folder after a
+ * simulation run (a flipped byte, a rewritten record, a broken sample file), with the message a person sees and
+ * proof that nothing was lost or overwritten.
+ */
+class DataFolderSafetyTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFlippedByteInTheStoreStopsTheStartNamingTheFileOrLosesNothing() throws Exception {
+        Path original = DataFolderFixture.simulationRun(dir.resolve("original"));
+        Path store = Path.of("db", "bourse.mv.db");
+        long size = Files.size(original.resolve(store));
+        int refused = 0;
+        List<String> outcomes = new ArrayList<>();
+        // The newest chunks are what H2 reads first; a flip there used to reopen the file as an older, emptier one.
+        for (long back = 100; back < Math.min(size, 12_000); back += 700) {
+            Path copy = dir.resolve("copy-" + back);
+            copyTree(original, copy);
+            flipByte(copy.resolve(store), size - back);
+            Map<Path, byte[]> before = contents(copy);
+            try (BackOffice office = openOrSetUp(copy, BackOfficeFixture.SAMPLE_DATA)) {
+                // H2 read around the flip: then everything must still be there, audit trail intact.
+                assertThat(office.users().all()).as("users after a flip %d bytes from the end", back).hasSize(8);
+                assertThat(office.auditAtStart().intact()).isTrue();
+                assertThat(office.auditAtStart().entries()).isGreaterThanOrEqualTo(12);
+                assertThat(office.referenceData().instruments()).hasSize(6);
+                outcomes.add(back + ": read intact");
+            } catch (StoreDamagedException e) {
+                refused++;
+                outcomes.add(back + ": refused");
+                assertThat(e.getMessage()).contains(copy.resolve(store).toString()).contains("is damaged")
+                        .contains("Nothing was written to it");
+                assertThat(contents(copy)).as("nothing rewritten after refusing a flip %d bytes from the end", back)
+                        .containsExactlyInAnyOrderEntriesOf(before);
+            }
+        }
+        assertThat(refused).as("outcomes %s", outcomes).isPositive();
+    }
+
+    @Test
+    void aStoreThatReadsEmptyInAnInstalledFolderIsNeverSetUpAgain() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        try (Connection behind = DataFolderFixture.openStoreBehindTheBack(data)) {
+            behind.createStatement().execute("delete from accounts");
+            behind.createStatement().execute("delete from user_roles");
+            behind.createStatement().execute("delete from users");
+        }
+        Map<Path, byte[]> before = contents(data);
+
+        assertThatThrownBy(() -> openOrSetUp(data, BackOfficeFixture.SAMPLE_DATA))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(data.resolve("db").resolve("bourse.mv.db").toString())
+                .hasMessageContaining("0 users");
+        assertThat(contents(data)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    @Test
+    void aRewrittenAuditRecordIsReportedAtStartNamingTheFirstBadEntry() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        try (Connection behind = DataFolderFixture.openStoreBehindTheBack(data)) {
+            behind.createStatement().execute("update audit_log set details = 'nothing happened here' where seq = 5");
+        }
+
+        try (BackOffice office = BackOffice.open(DataFolderFixture.options(data))) {
+            AuditVerification found = office.auditAtStart();
+            assertThat(found.intact()).isFalse();
+            assertThat(found.firstBadSeq()).isEqualTo(5L);
+            assertThat(found.message()).contains("entry 5");
+            assertThat(office.audit().entry(1)).isPresent();
+        }
+    }
+
+    @Test
+    void aDamagedKeyVaultIsReportedAsDamagedNotAsAWrongPassphrase() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        Path vault = data.resolve("keys.vault");
+        Map<Path, byte[]> sound = contents(data);
+
+        assertThatThrownBy(() -> BackOffice.open(new BackOffice.Options(data, "not this installation's one".toCharArray(),
+                DataFolderFixture.options(data).keyDerivation(), DataFolderFixture.options(data).passwordHashing(), true,
+                java.time.ZoneId.of("UTC"), java.time.Duration.ofHours(8), com.bourse.engine.EngineConfig.defaults(),
+                com.bourse.engine.host.Durability.POWER_LOSS, DataFolderFixture.CLOCK)))
+                .isInstanceOf(WrongPassphraseException.class).hasMessageContaining("passphrase does not open");
+        for (long at : new long[] {3, 20, 60, 100, Files.size(vault) - 1}) {
+            Path copy = dir.resolve("vault-flip-" + at);
+            copyTree(data, copy);
+            flipByte(copy.resolve("keys.vault"), at);
+            Map<Path, byte[]> before = contents(copy);
+
+            assertThatThrownBy(() -> BackOffice.open(DataFolderFixture.options(copy)))
+                    .as("a flip at byte %d", at)
+                    .isInstanceOf(KeyVaultDamagedException.class)
+                    .hasMessageContaining(copy.resolve("keys.vault").toString()).hasMessageContaining("is damaged");
+            assertThat(contents(copy)).containsExactlyInAnyOrderEntriesOf(before);
+        }
+        assertThat(contents(data)).containsExactlyInAnyOrderEntriesOf(sound);
+    }
+
+    @Test
+    void aBadSampleLineLeavesTheFolderEmptyAndTheNextStartSetsItUp() throws Exception {
+        Path sample = dir.resolve("sample-data");
+        copyTree(BackOfficeFixture.SAMPLE_DATA, sample);
+        Path instruments = sample.resolve("instruments.csv");
+        String good = Files.readString(instruments);
+        Files.writeString(instruments, good.replace("2,SAP,SAP SE,EUR,2,5,1,23420,1000", "2,SAP,SAP SE,EUR,2,five,1,23420,1000"));
+        Path data = dir.resolve("data");
+
+        assertThatThrownBy(() -> openOrSetUp(data, sample)).isInstanceOf(ImportRejectedException.class)
+                .hasMessageContaining("instruments.csv line 3").hasMessageContaining("tick_size");
+        assertThat(leftIn(data)).isEmpty();
+
+        Files.writeString(instruments, good);
+        try (BackOffice office = openOrSetUp(data, sample)) {
+            assertThat(office.referenceData().instruments()).hasSize(6);
+            assertThat(office.referenceData().accounts()).isNotEmpty();
+            assertThat(office.desk().engine().instruments()).hasSize(6);
+        }
+        assertThat(data.resolve("installed")).exists();
+    }
+
+    @Test
+    void aSampleInstrumentTheEngineRefusesIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path sample = dir.resolve("sample-data");
+        copyTree(BackOfficeFixture.SAMPLE_DATA, sample);
+        Path instruments = sample.resolve("instruments.csv");
+        // Within the file's rules (scale up to 12, band up to 9,999), beyond what a book can hold.
+        Files.writeString(instruments, Files.readString(instruments)
+                .replace("2,SAP,SAP SE,EUR,2,5,1,23420,1000", "2,SAP,SAP SE,EUR,12,1,1,234200000000000,9999"));
+        Path data = dir.resolve("data");
+
+        assertThatThrownBy(() -> openOrSetUp(data, sample)).hasMessageContaining("instrument 2 SAP")
+                .hasMessageContaining("INVALID_CONFIGURATION").hasMessageContaining("nothing was set up");
+        assertThat(leftIn(data)).isEmpty();
+    }
+
+    @Test
+    void aFirstRunCutShortIsDiscardedAndOneThatCompletedIsMovedIn() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve(".setup").resolve("db"));
+        Files.writeString(data.resolve(".setup").resolve("db").resolve("bourse.mv.db"), "half a file");
+
+        try (BackOffice office = openOrSetUp(data, BackOfficeFixture.SAMPLE_DATA)) {
+            assertThat(office.users().all()).hasSize(8);
+        }
+        assertThat(data.resolve(".setup")).doesNotExist();
+
+        // A first run that completed but stopped while moving in: the next start finishes the move.
+        Path other = dir.resolve("other");
+        DataFolderFixture.simulationRun(other);
+        Files.createDirectories(other.resolve(".setup"));
+        Files.move(other.resolve("db"), other.resolve(".setup").resolve("db"));
+        Files.move(other.resolve("installed"), other.resolve(".setup").resolve("installed"));
+        try (BackOffice office = openOrSetUp(other, BackOfficeFixture.SAMPLE_DATA)) {
+            assertThat(office.users().all()).hasSize(8);
+            assertThat(office.auditAtStart().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void dataFilesAreReadableByTheirOwnerOnly() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        try (Stream<Path> all = Files.walk(data)) {
+            for (Path p : all.toList()) {
+                String expected = Files.isDirectory(p) ? "rwx------" : "rw-------";
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString())
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void liveModeRefusesThePublicTrainingPassphraseBeforeCreatingAnything() {
+        Path data = dir.resolve("live");
+        BackOffice.Options training = BackOffice.Options.defaults(data, BackOffice.TRAINING_PASSPHRASE.toCharArray())
+                .withCosts(com.bourse.backoffice.security.Argon2Params.forTests()).forLive();
+
+        assertThatThrownBy(() -> BackOffice.openOrSetUp(training, () -> { throw new AssertionError("not read"); }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public training passphrase")
+                .hasMessageContaining("BOURSE_PASSPHRASE");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aVerifiedBackupBringsBackAFolderWhoseStoreWasDamaged() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        Backups.Copy copy = Backups.backup(DataFolderFixture.options(data), dir.resolve("backups"));
+        Map<Path, byte[]> atBackup = contents(data);
+        try (Connection behind = DataFolderFixture.openStoreBehindTheBack(data)) {
+            behind.createStatement().execute("delete from accounts");
+            behind.createStatement().execute("delete from user_roles");
+            behind.createStatement().execute("delete from users");
+        }
+        assertThatThrownBy(() -> openOrSetUp(data, BackOfficeFixture.SAMPLE_DATA))
+                .isInstanceOf(StoreDamagedException.class);
+
+        Path aside = Backups.restore(copy.folder(), data);
+
+        try (BackOffice office = openOrSetUp(data, BackOfficeFixture.SAMPLE_DATA)) {
+            assertThat(office.users().all()).hasSize(8);
+            assertThat(office.auditAtStart().intact()).isTrue();
+            assertThat(office.auditAtStart().entries()).isGreaterThanOrEqualTo(12);
+        }
+        assertThat(aside).isDirectory();
+        assertThat(aside.resolve("db").resolve("bourse.mv.db")).exists();
+        assertThat(atBackup.keySet()).contains(Path.of("keys.vault"), Path.of("installed"),
+                Path.of("db", "bourse.mv.db"), Path.of("journal", "journal-0.log"));
+    }
+
+    @Test
+    void aBackupWhoseFilesChangedIsNotRestored() throws Exception {
+        Path data = DataFolderFixture.simulationRun(dir.resolve("data"));
+        Backups.Copy copy = Backups.backup(DataFolderFixture.options(data), dir.resolve("backups"));
+        flipByte(copy.folder().resolve("journal").resolve("journal-0.log"), 200);
+        Map<Path, byte[]> before = contents(data);
+
+        assertThatThrownBy(() -> Backups.restore(copy.folder(), data))
+                .hasMessageContaining("journal/journal-0.log does not match its checksum")
+                .hasMessageContaining("nothing was changed");
+        assertThat(contents(data)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    private static List<Path> leftIn(Path data) throws Exception {
+        if (!Files.exists(data)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            return files.toList();
+        }
+    }
+}
