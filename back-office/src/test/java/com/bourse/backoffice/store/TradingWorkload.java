@@ -29,6 +29,8 @@ public final class TradingWorkload {
     static final long OFFICER_A = 90;
     static final long OFFICER_B = 91;
     static final long START = 1_793_606_400_000L; // 2026-11-02T08:00:00Z
+    /** Of a stopped account's turns, one in this many still sends (and is refused). */
+    private static final int KILLED_ATTEMPTS = 20;
     static final List<Instrument> INSTRUMENTS = List.of(
             new Instrument(1, "ASML", "EUR", 2, 10, 1, 68450, 1000),
             new Instrument(2, "SAP", "EUR", 2, 5, 1, 23420, 1000),
@@ -44,6 +46,9 @@ public final class TradingWorkload {
     private final List<Long> heldOrders = new ArrayList<>();
     private final List<Long> heldTransfers = new ArrayList<>();
     private final List<Long> processingTransfers = new ArrayList<>();
+    /** Accounts whose kill switch is engaged: their traders see it on the desk and mostly stop sending. */
+    private final boolean[] killed;
+    private int killedCount;
     private long now = START;
     private long transferId = 1_000;
     private long step;
@@ -56,6 +61,7 @@ public final class TradingWorkload {
         this.millisPerCommand = millisPerCommand;
         this.commandsPerDay = commandsPerDay;
         this.nextOrderId = new long[accounts];
+        this.killed = new boolean[accounts];
         for (int i = 0; i < accounts; i++) {
             nextOrderId[i] = (i + 1) * 1_000_000_000L;
             liveByAccount.add(new ArrayList<>());
@@ -111,6 +117,14 @@ public final class TradingWorkload {
             switch (event) {
                 case Event.OrderAccepted e -> liveByAccount.get(index(e.accountId())).add(e.orderId());
                 case Event.OrderHeld e -> heldOrders.add(e.orderId());
+                case Event.OrderApproved e -> heldOrders.remove(e.orderId());
+                case Event.KillSwitchChanged e -> {
+                    int i = index(e.accountId());
+                    if (i >= 0 && i < accounts && killed[i] != e.engaged()) {
+                        killed[i] = e.engaged();
+                        killedCount += e.engaged() ? 1 : -1;
+                    }
+                }
                 case Event.Trade e -> {
                     if (e.makerLeaves() == 0) {
                         gone(e.makerAccountId(), e.makerOrderId());
@@ -162,6 +176,13 @@ public final class TradingWorkload {
             return last = close;
         }
         int a = random.nextInt(accounts);
+        // A trader whose account is stopped sees it on the desk: one in KILLED_ATTEMPTS of its turns still tries
+        // (the compliance log's case); the others go to a trader who can trade.
+        if (killed[a] && killedCount < accounts && random.nextInt(KILLED_ATTEMPTS) != 0) {
+            do {
+                a = random.nextInt(accounts);
+            } while (killed[a]);
+        }
         long account = accountId(a);
         long trader = traderId(a);
         int roll = random.nextInt(1000);
@@ -188,14 +209,22 @@ public final class TradingWorkload {
         }
         if (roll < 255 && !processingTransfers.isEmpty()) {
             long id = processingTransfers.get(random.nextInt(processingTransfers.size()));
-            return last = new Command.SettleTransfer(now, ADMIN, id, random.nextInt(5) != 0);
+            return last = new Command.SettleTransfer(now, BACK_OFFICE, id, random.nextInt(5) != 0);
         }
         if (roll < 270) {
             return last = transfer(account, trader);
         }
         if (roll < 272) {
-            return last = random.nextBoolean() ? new Command.EngageKillSwitch(now, OFFICER_A, account)
-                    : new Command.ReleaseKillSwitch(now, OFFICER_B, account);
+            // Officers stop an account now and then and release a stopped one soon after: an account or two is
+            // stopped at a time, not half the desk (engaging and releasing at random left half of it stopped).
+            if (killedCount > 0 && random.nextInt(10) != 0) {
+                int stopped = random.nextInt(accounts);
+                while (!killed[stopped]) {
+                    stopped = (stopped + 1) % accounts;
+                }
+                return last = new Command.ReleaseKillSwitch(now, OFFICER_B, accountId(stopped));
+            }
+            return last = new Command.EngageKillSwitch(now, OFFICER_A, account);
         }
         Instrument instrument = INSTRUMENTS.get(random.nextInt(INSTRUMENTS.size()));
         Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
