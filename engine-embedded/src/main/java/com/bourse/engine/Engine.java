@@ -142,7 +142,10 @@ public final class Engine {
         return result;
     }
 
-    /** The highest order id the account has used (0 if none): a client picks its next id above it. */
+    /**
+     * The highest client order id the account has used (0 if none): a client picks its next id above it. Ids are
+     * the account's own: other accounts' orders never make an id a duplicate.
+     */
     public long lastOrderId(long accountId) {
         Account account = accountOrExternal(accountId);
         return account == null ? 0 : account.lastOrderId;

@@ -32,7 +32,8 @@ final class EngineState {
     /** Derived from the accounts (rebuilt on restore, never written): the first account each owner opened. */
     private final Long2ObjectHashMap<Account> firstAccountOfOwner = new Long2ObjectHashMap<>();
     final Account external;
-    final Long2ObjectHashMap<Order> liveOrders;
+    /** Working orders by account and client order id (unique per account only). */
+    final WorkingOrders liveOrders;
     final Long2ObjectHashMap<Transfer> transfers = new Long2ObjectHashMap<>();
     final List<Transfer> transferList = new ArrayList<>();
     final OrderPool pool = new OrderPool();
@@ -49,7 +50,7 @@ final class EngineState {
 
     EngineState(EngineConfig config) {
         this.config = config;
-        this.liveOrders = new Long2ObjectHashMap<>(config.expectedLiveOrders() * 2, 0.65f);
+        this.liveOrders = new WorkingOrders(config.expectedLiveOrders());
         this.pool.preallocate(config.expectedLiveOrders());
         this.external = new Account(EXTERNAL_ACCOUNT_ID, Command.SYSTEM_USER, "", null,
                 config.defaultLimits(), 0, true, config.surveillance());

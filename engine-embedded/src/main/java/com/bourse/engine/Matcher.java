@@ -15,6 +15,24 @@ import com.bourse.protocol.TimeInForce;
  * (each level's queue in time order), every execution settles at once through the {@link Ledger}, and what
  * is left rests, or is cancelled as its time in force says. Also owns the end of every order's life
  * (cancel, expiry, retire) so holds are released in exactly one place. Engine thread only.
+ *
+ * <h2>Stop election</h2>
+ * A waiting stop (STOP or STOP_LIMIT) is <em>elected</em> by any trade in its instrument at or through its stop
+ * price: a trade at or above it for a buy stop, at or below it for a sell stop. Every trade counts, including
+ * one in the middle of an aggressive order's sweep, wherever the sweep ends. Stops are elected after each
+ * order's matching (an incoming order, an amended order, or an elected stop's own): every waiting stop that one
+ * of that order's trades reached is elected then, even if a later trade moved the price back. Elected stops
+ * trade one at a time in the order they were elected, and those elected by the same order's trades in their
+ * time priority (entry order; an amendment that changes a stop's price or raises its quantity sends it to the
+ * back, as on the book). An elected stop's own trades elect further stops (a cascade), which queue behind the
+ * stops already elected. A stop whose trigger the market has already reached cannot be entered (or amended to
+ * such a trigger): it is refused with {@link com.bourse.protocol.ErrorCode#STOP_PRICE_ALREADY_REACHED}.
+ *
+ * <h2>Unfilled remainders</h2>
+ * An IOC order's unfilled part, limit or market, is cancelled as {@link CancelReason#IOC_REMAINDER}; a fill-or-kill
+ * order that cannot fill in full as {@link CancelReason#FOK_NOT_FILLED}; an elected STOP order (GTC or DAY, priced
+ * as a market order, so it cannot rest) as {@link CancelReason#NO_LIQUIDITY} when the book within the price band
+ * runs out; a remainder stopped by self-trade prevention as {@link CancelReason#SELF_TRADE}.
  */
 final class Matcher {
     private final EngineState state;
@@ -25,22 +43,33 @@ final class Matcher {
         this.ledger = ledger;
     }
 
-    /** Match an accepted, live order; stops wait for their trigger instead. */
+    /** Match an accepted, live order, then run the stops it elected; stops wait for their trigger instead. */
     void activate(Order order) {
-        // Read before matching: a filled order goes back to the pool and forgets its instrument.
-        InstrumentState instrument = order.instrument;
         order.wentLive = true;
-        if (order.type.isStop()) {
+        if (order.type.isStop() && !order.elected) {
             order.state = OrderState.STOP_WAITING;
-            instrument.addStop(order);
+            order.instrument.addStop(order);
         } else {
-            match(order);
+            matchAndElect(order);
         }
-        fireStops(instrument);
     }
 
-    /** Sweep the book with {@code taker}, then rest, cancel or retire it. */
-    void match(Order taker) {
+    /** Sweep the book with {@code taker}, then trade every stop its trades elected (and theirs, in turn). */
+    void matchAndElect(Order taker) {
+        // Read before matching: a filled order goes back to the pool and forgets its instrument.
+        InstrumentState instrument = taker.instrument;
+        match(taker);
+        instrument.electStops();
+        for (Order elected = instrument.nextElected(); elected != null; elected = instrument.nextElected()) {
+            state.sink.onEvent(new Event.OrderTriggered(elected.orderId, elected.electedAt,
+                    elected.account.accountId));
+            match(elected);
+            instrument.electStops();
+        }
+    }
+
+    /** Sweep the book with {@code taker}, then rest, cancel or retire it. Stops it elects wait in the queue. */
+    private void match(Order taker) {
         InstrumentState instrument = taker.instrument;
         boolean buy = taker.isBuy();
         BookSide opposite = instrument.side(!buy);
@@ -99,10 +128,10 @@ final class Matcher {
             retire(taker);
         } else if (selfTradeStop) {
             endOfTaker(taker, CancelReason.SELF_TRADE);
-        } else if (!taker.type.hasLimitPrice()) {
-            endOfTaker(taker, CancelReason.NO_LIQUIDITY);
         } else if (taker.timeInForce == TimeInForce.IOC || taker.timeInForce == TimeInForce.FOK) {
             endOfTaker(taker, CancelReason.IOC_REMAINDER);
+        } else if (!taker.type.hasLimitPrice()) {
+            endOfTaker(taker, CancelReason.NO_LIQUIDITY);
         } else {
             rest(taker);
         }
@@ -112,26 +141,6 @@ final class Matcher {
     boolean wouldCross(InstrumentState instrument, Side side, long price) {
         PriceLevel best = instrument.side(side != Side.BUY).best();
         return best != null && (side == Side.BUY ? best.price <= price : best.price >= price);
-    }
-
-    /** Trigger waiting stops whose price the last trade reached, oldest first, until none is left to fire. */
-    void fireStops(InstrumentState instrument) {
-        while (instrument.firstStop != null) {
-            Order triggered = null;
-            long last = instrument.lastTradePrice;
-            for (Order o = instrument.firstStop; o != null; o = o.nextStop) {
-                if (o.isBuy() ? last >= o.stopPrice : last <= o.stopPrice) {
-                    triggered = o;
-                    break;
-                }
-            }
-            if (triggered == null) {
-                return;
-            }
-            instrument.removeStop(triggered);
-            state.sink.onEvent(new com.bourse.protocol.Event.OrderTriggered(triggered.orderId, last));
-            match(triggered);
-        }
     }
 
     /** End a working order early wherever it is (book, stop list, approval queue), releasing its holds. */
@@ -161,7 +170,7 @@ final class Matcher {
         }
         order.held = 0;
         account.unlink(order);
-        state.liveOrders.remove(order.orderId);
+        state.liveOrders.remove(order);
         state.pool.release(order);
     }
 
@@ -244,6 +253,9 @@ final class Matcher {
         state.sink.trade(tradeId, instrument.id(), price, quantity, taker.side, maker.orderId, taker.orderId,
                 maker.account.accountId, taker.account.accountId, maker.leaves, taker.leaves, state.now);
         instrument.lastTradePrice = price;
+        instrument.recordTrade(price);
+        maker.filled += quantity;
+        taker.filled += quantity;
 
         long divisor = instrument.notionalDivisor;
         long cash = price * quantity / divisor;

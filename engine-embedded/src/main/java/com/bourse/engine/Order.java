@@ -21,6 +21,8 @@ final class Order {
     long stopPrice;
     /** Open quantity not yet filled or cancelled. */
     long leaves;
+    /** Quantity filled so far: the order's total (FIX OrderQty) is {@code filled + leaves}. */
+    long filled;
     /** Visible part of the open quantity; equals leaves unless iceberg. */
     long visible;
     /** Iceberg slice size; 0 for a fully visible order. */
@@ -49,8 +51,14 @@ final class Order {
     Order levelNext;
     Order accountPrev;
     Order accountNext;
-    /** Next in the instrument's waiting-stops list, or the pool's free list. */
+    /** Next in the instrument's waiting-stops list or its queue of elected stops, or the pool's free list. */
     Order nextStop;
+    /** Next working order with the same client order id (of another account): {@link WorkingOrders}. */
+    Order sameIdNext;
+    /** A stop that has been elected: it trades as a market or limit order and never waits for a trigger again. */
+    boolean elected;
+    /** The trade price that elected this stop: the lowest (sell) or highest (buy) of the trades that reached it. */
+    long electedAt;
 
     boolean isBuy() {
         return side == Side.BUY;
@@ -60,16 +68,17 @@ final class Order {
         account = null;
         instrument = null;
         level = null;
-        levelPrev = levelNext = accountPrev = accountNext = nextStop = null;
+        levelPrev = levelNext = accountPrev = accountNext = nextStop = sameIdNext = null;
         side = null;
         type = null;
         timeInForce = null;
         state = null;
-        orderId = userId = price = stopPrice = leaves = visible = displayQuantity = 0;
+        orderId = userId = price = stopPrice = leaves = filled = visible = displayQuantity = electedAt = 0;
         entrySeq = prioritySeq = holdPrice = held = enteredAt = 0;
         postOnly = false;
         enteredNearTouch = false;
         wentLive = false;
+        elected = false;
         heldReason = null;
         heldRules = 0;
     }

@@ -12,7 +12,12 @@ import com.bourse.protocol.TimeInForce;
 /**
  * The order commands: entry through the risk evaluator into the book (or the approval queue), cancel,
  * amend, mass cancel, end-of-day expiry, risk officers' decisions on held orders and the kill switch.
- * Engine thread only.
+ *
+ * <p>An order is named by its account and its client order id, which is unique within the account only (ids rise
+ * per account; another account's orders never make an id a duplicate). Every refusal names the order and its
+ * account (0 only when no such order is known). Amendments carry the new total quantity (FIX OrderQty): the
+ * filled part stays filled, the open quantity becomes the total less it, and a total at or below the filled
+ * quantity is refused. Engine thread only.
  */
 final class OrderDesk {
     private final EngineState state;
@@ -61,6 +66,7 @@ final class OrderDesk {
         order.price = c.type().hasLimitPrice() ? c.price() : 0;
         order.stopPrice = c.type().isStop() ? c.stopPrice() : 0;
         order.leaves = c.quantity();
+        order.filled = 0;
         order.displayQuantity = c.displayQuantity();
         order.postOnly = c.postOnly();
         order.entrySeq = ++state.entrySeq;
@@ -69,7 +75,7 @@ final class OrderDesk {
         order.enteredAt = c.timestamp();
         order.enteredNearTouch = risk.score.nearTouch;
         account.link(order);
-        state.liveOrders.put(order.orderId, order);
+        state.liveOrders.add(order);
 
         state.sink.orderAccepted(order.orderId, account.accountId, instrument.id(), c.userId(), order.side,
                 order.type, order.timeInForce, order.price, order.stopPrice, order.leaves, order.displayQuantity,
@@ -111,9 +117,8 @@ final class OrderDesk {
     }
 
     void cancel(Command.CancelOrder c) {
-        Order order = state.liveOrders.get(c.orderId());
+        Order order = workingOrder(c.accountId(), c.orderId());
         if (order == null) {
-            state.sink.orderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER);
             return;
         }
         if (!mayManage(c.userId(), order.account)) {
@@ -126,10 +131,13 @@ final class OrderDesk {
         matcher.cancel(order, CancelReason.USER_REQUEST);
     }
 
+    /**
+     * Amends a resting limit order or a waiting stop. A change of price (limit or stop) or a larger open quantity
+     * costs the order its time priority (at its price level, or among the waiting stops); a smaller one keeps it.
+     */
     void replace(Command.ReplaceOrder c) {
-        Order order = state.liveOrders.get(c.orderId());
+        Order order = workingOrder(c.accountId(), c.orderId());
         if (order == null) {
-            state.sink.orderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER);
             return;
         }
         Account account = order.account;
@@ -137,34 +145,53 @@ final class OrderDesk {
             state.sink.orderRejected(c.orderId(), account.accountId, ErrorCode.NOT_AUTHORIZED);
             return;
         }
-        if (order.state != OrderState.RESTING || !order.type.hasLimitPrice()) {
+        boolean waitingStop = order.state == OrderState.STOP_WAITING;
+        if (!waitingStop && (order.state != OrderState.RESTING || !order.type.hasLimitPrice())) {
             state.sink.orderRejected(c.orderId(), account.accountId, ErrorCode.ORDER_NOT_REPLACEABLE);
             return;
         }
-        ErrorCode error = risk.checkReplace(order, c.newPrice(), c.newQuantity());
+        ErrorCode error = risk.checkReplace(order, c.newPrice(), c.newStopPrice(), c.newTotalQuantity());
         if (error != null) {
             state.sink.orderRejected(c.orderId(), account.accountId, error);
             return;
         }
         InstrumentState instrument = order.instrument;
-        long newQuantity = c.newQuantity();
-        boolean keepsPriority = c.newPrice() == order.price && newQuantity <= order.leaves;
+        long newQuantity = risk.replaceLeaves;
+        long newStopPrice = c.newStopPrice() == 0 ? order.stopPrice : c.newStopPrice();
+        boolean keepsPriority = c.newPrice() == order.price && newStopPrice == order.stopPrice
+                && newQuantity <= order.leaves;
         long newHold = risk.holdAmount;
         int heldAsset = order.isBuy() ? instrument.currencyAssetIndex : instrument.assetIndex;
         if (order.isBuy()) {
             account.pendingBuy[instrument.assetIndex] += newQuantity - order.leaves;
-            order.holdPrice = c.newPrice();
+            order.holdPrice = risk.holdPrice;
         }
         long heldChange = newHold - order.held;
         order.held = newHold;
+        long total = c.newTotalQuantity();
 
+        if (waitingStop) {
+            order.price = c.newPrice();
+            order.stopPrice = newStopPrice;
+            order.leaves = newQuantity;
+            if (!keepsPriority) {
+                instrument.removeStop(order);
+            }
+            state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, keepsPriority,
+                    order.stopPrice, total);
+            adjustHold(account, heldAsset, heldChange);
+            if (!keepsPriority && !reviewedIfLarge(order, c.timestamp())) {
+                order.instrument.addStop(order);
+            }
+            return;
+        }
         if (keepsPriority) {
             PriceLevel level = order.level;
             long newVisible = order.displayQuantity > 0 ? Math.min(order.visible, newQuantity) : newQuantity;
             level.visibleQuantity -= order.visible - newVisible;
             order.visible = newVisible;
             order.leaves = newQuantity;
-            state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, true);
+            state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, true, 0, total);
             state.sink.bookDelta(instrument.id(), order.side, level.price, level.visibleQuantity, level.orderCount);
             adjustHold(account, heldAsset, heldChange);
             return;
@@ -175,18 +202,37 @@ final class OrderDesk {
                 oldLevel.orderCount);
         order.price = c.newPrice();
         order.leaves = newQuantity;
-        state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, false);
+        state.sink.orderReplaced(order.orderId, account.accountId, order.price, newQuantity, false, 0, total);
         adjustHold(account, heldAsset, heldChange);
-        if (risk.notional > instrument.largeAmount) {
-            // Large amounts are always reviewed, however the order got there: amending up is no way around it.
-            order.visible = 0;
-            risk.score.scoreOrder(account, instrument, order.isBuy(), order.price, true, newQuantity, risk.notional,
-                    c.timestamp());
-            holdForReview(order, ErrorCode.LARGE_AMOUNT);
-            return;
+        if (!reviewedIfLarge(order, c.timestamp())) {
+            matcher.matchAndElect(order);
         }
-        matcher.match(order);
-        matcher.fireStops(instrument);
+    }
+
+    /**
+     * Large amounts are always reviewed, however the order got there: amending up is no way around it. Sends an
+     * amended order that lost its place, now above the large-amount line, back to a risk officer.
+     */
+    private boolean reviewedIfLarge(Order order, long timestamp) {
+        InstrumentState instrument = order.instrument;
+        if (risk.notional <= instrument.largeAmount) {
+            return false;
+        }
+        order.visible = 0;
+        risk.score.scoreOrder(order.account, instrument, order.isBuy(), order.type.hasLimitPrice() ? order.price : 0,
+                !order.type.isStop(), order.leaves, risk.notional, timestamp);
+        holdForReview(order, ErrorCode.LARGE_AMOUNT);
+        return true;
+    }
+
+    /** The working order {@code orderId} of {@code accountId} (0: the one with that id), or null, refused. */
+    private Order workingOrder(long accountId, long orderId) {
+        Order order = state.liveOrders.find(accountId, orderId);
+        if (order == null) {
+            state.sink.orderRejected(orderId, accountId,
+                    state.liveOrders.ambiguous ? ErrorCode.ORDER_ID_AMBIGUOUS : ErrorCode.UNKNOWN_ORDER);
+        }
+        return order;
     }
 
     void massCancel(Command.MassCancel c) {
@@ -275,13 +321,15 @@ final class OrderDesk {
         InstrumentState instrument = order.instrument;
         ErrorCode stale = instrument.halted ? ErrorCode.INSTRUMENT_HALTED
                 : order.postOnly && matcher.wouldCross(instrument, order.side, order.price)
-                ? ErrorCode.POST_ONLY_WOULD_CROSS : null;
+                ? ErrorCode.POST_ONLY_WOULD_CROSS
+                : order.type.isStop() && !order.elected && instrument.stopAlreadyReached(order.isBuy(), order.stopPrice)
+                ? ErrorCode.STOP_PRICE_ALREADY_REACHED : null;
         if (stale != null) {
             state.sink.orderRejected(order.orderId, order.account.accountId, stale);
             matcher.retire(order);
             return;
         }
-        state.sink.onEvent(new Event.OrderApproved(order.orderId, c.userId()));
+        state.sink.onEvent(new Event.OrderApproved(order.orderId, c.userId(), order.account.accountId));
         if (order.heldRules != 0) {
             state.sink.onEvent(new Event.ComplianceViolation(order.account.accountId, c.userId(),
                     ComplianceKind.OFFICER_OVERRIDE, order.orderId, order.heldReason));
@@ -305,22 +353,28 @@ final class OrderDesk {
         matcher.retire(order);
     }
 
+    /**
+     * The held order an officer decides on. Decisions name the order by id alone: the one held order with that
+     * id (held orders of several accounts under one id make the decision ambiguous, and it is refused).
+     */
     private Order heldOrderFor(long officer, long orderId) {
+        Order order = state.liveOrders.findHeld(orderId);
+        boolean ambiguous = state.liveOrders.ambiguous;
+        long accountId = order == null ? 0 : order.account.accountId;
         if (officer == Command.SYSTEM_USER || !state.has(officer, Role.RISK_OFFICER)) {
-            reject(orderId, state.roles(officer) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
+            reject(orderId, accountId, state.roles(officer) < 0 ? ErrorCode.USER_NOT_FOUND : ErrorCode.NOT_AUTHORIZED);
             return null;
         }
-        Order order = state.liveOrders.get(orderId);
         if (order == null) {
-            reject(orderId, ErrorCode.UNKNOWN_ORDER);
+            reject(orderId, 0, ambiguous ? ErrorCode.ORDER_ID_AMBIGUOUS : ErrorCode.UNKNOWN_ORDER);
             return null;
         }
         if (order.state != OrderState.HELD) {
-            reject(orderId, ErrorCode.NOT_HELD);
+            reject(orderId, accountId, ErrorCode.NOT_HELD);
             return null;
         }
         if (order.userId == officer || order.account.ownerUserId == officer) {
-            reject(orderId, ErrorCode.FOUR_EYES_VIOLATION);
+            reject(orderId, accountId, ErrorCode.FOUR_EYES_VIOLATION);
             return null;
         }
         return order;
@@ -376,7 +430,12 @@ final class OrderDesk {
         }
     }
 
+    /** Refuses a command about an account or instrument (mass cancel, kill switch, limits): the id is what it names. */
     private void reject(long refId, ErrorCode code) {
-        state.sink.onEvent(new Event.CommandRejected(refId, code));
+        reject(refId, 0, code);
+    }
+
+    private void reject(long refId, long accountId, ErrorCode code) {
+        state.sink.onEvent(new Event.CommandRejected(refId, code, accountId));
     }
 }

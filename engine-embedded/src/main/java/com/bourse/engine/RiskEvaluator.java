@@ -26,6 +26,8 @@ final class RiskEvaluator {
     long notional;
     /** Why the last passing order must wait for review, or null. */
     ErrorCode reviewReason;
+    /** The open quantity the last passing amendment leaves the order with (its new total less what was filled). */
+    long replaceLeaves;
 
     RiskEvaluator(EngineState state, Matcher matcher) {
         this.state = state;
@@ -66,7 +68,8 @@ final class RiskEvaluator {
         if (c.userId() != Command.SYSTEM_USER && (!Role.TRADER.in(roles) || account.ownerUserId != c.userId())) {
             return ErrorCode.NOT_AUTHORIZED;
         }
-        if (c.orderId() <= account.lastOrderId || state.liveOrders.containsKey(c.orderId())) {
+        // Client order ids rise within each account; other accounts' ids are theirs, whatever they hold.
+        if (c.orderId() <= account.lastOrderId) {
             return ErrorCode.DUPLICATE_ID;
         }
         if (account.killSwitch) {
@@ -86,6 +89,9 @@ final class RiskEvaluator {
         if ((limitPriced && !inBands(account, instrument, c.price()))
                 || (c.type().isStop() && !inBands(account, instrument, c.stopPrice()))) {
             return ErrorCode.PRICE_OUT_OF_BAND;
+        }
+        if (c.type().isStop() && instrument.stopAlreadyReached(c.side() == Side.BUY, c.stopPrice())) {
+            return ErrorCode.STOP_PRICE_ALREADY_REACHED;
         }
         boolean buy = c.side() == Side.BUY;
         holdPrice = limitPriced ? c.price() : instrument.highestPrice;
@@ -118,38 +124,58 @@ final class RiskEvaluator {
         return null;
     }
 
-    /** Checks an amendment of a resting limit order to a new price and open quantity. */
-    ErrorCode checkReplace(Order order, long newPrice, long newQuantity) {
+    /**
+     * Checks an amendment of a working order (resting limit, or waiting stop) to a new limit price, stop price (0
+     * keeps it) and <em>total</em> quantity (FIX OrderQty): the open quantity becomes the total less what was
+     * filled, left in {@link #replaceLeaves}. A total at or below the filled quantity is refused. Size limits apply
+     * to the total, buying power and sellable position to the open quantity.
+     */
+    ErrorCode checkReplace(Order order, long newPrice, long newStopPrice, long newTotal) {
         InstrumentState instrument = order.instrument;
         Account account = order.account;
-        if (newQuantity <= 0) {
+        boolean limitPriced = order.type.hasLimitPrice();
+        boolean waitingStop = order.state == OrderState.STOP_WAITING;
+        long stopPrice = newStopPrice == 0 ? order.stopPrice : newStopPrice;
+        if (newTotal <= 0) {
             return ErrorCode.INVALID_QUANTITY;
         }
-        if (newPrice <= 0) {
+        // A STOP order has no limit price; only a waiting stop's trigger can move.
+        if ((limitPriced ? newPrice <= 0 : newPrice != 0) || newStopPrice < 0
+                || (!waitingStop && newStopPrice != 0 && newStopPrice != order.stopPrice)) {
             return ErrorCode.INVALID_PRICE;
         }
+        if (newTotal <= order.filled) {
+            return ErrorCode.QUANTITY_NOT_ABOVE_FILLED;
+        }
+        long newQuantity = newTotal - order.filled;
         if (instrument.halted) {
             return ErrorCode.INSTRUMENT_HALTED;
         }
-        if (!instrument.onTick(newPrice)) {
+        if ((limitPriced && !instrument.onTick(newPrice)) || (waitingStop && !instrument.onTick(stopPrice))) {
             return ErrorCode.OFF_TICK_PRICE;
         }
-        if (newQuantity % instrument.spec.lotSize() != 0) {
+        if (newTotal % instrument.spec.lotSize() != 0) {
             return ErrorCode.OFF_LOT_QUANTITY;
         }
-        if (!inBands(account, instrument, newPrice)) {
+        if ((limitPriced && !inBands(account, instrument, newPrice))
+                || (waitingStop && !inBands(account, instrument, stopPrice))) {
             return ErrorCode.PRICE_OUT_OF_BAND;
         }
-        if (overflows(newPrice, newQuantity)) {
+        if (waitingStop && instrument.stopAlreadyReached(order.isBuy(), stopPrice)) {
+            return ErrorCode.STOP_PRICE_ALREADY_REACHED;
+        }
+        long newHoldPrice = limitPriced ? newPrice : instrument.highestPrice;
+        if (overflows(newHoldPrice, newTotal)) {
             return ErrorCode.PRICE_OVERFLOW;
         }
-        ErrorCode limits = checkLimits(account, instrument, newQuantity, newPrice);
+        ErrorCode limits = checkLimits(account, instrument, newTotal, limitPriced ? newPrice : stopPrice);
         if (limits != null) {
             return limits;
         }
         if (order.isBuy()) {
-            holdPrice = newPrice;
-            ErrorCode funds = checkBuyingPower(account, instrument, newPrice, newQuantity, order.held, order.leaves);
+            holdPrice = newHoldPrice;
+            ErrorCode funds = checkBuyingPower(account, instrument, newHoldPrice, newQuantity, order.held,
+                    order.leaves);
             if (funds != null) {
                 return funds;
             }
@@ -160,6 +186,7 @@ final class RiskEvaluator {
             }
             holdAmount = newQuantity;
         }
+        replaceLeaves = newQuantity;
         if (order.postOnly && matcher.wouldCross(instrument, order.side, newPrice)) {
             return ErrorCode.POST_ONLY_WOULD_CROSS;
         }

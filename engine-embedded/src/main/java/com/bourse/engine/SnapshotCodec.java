@@ -31,10 +31,14 @@ import java.util.List;
  * and reference and what a held order or transfer waits for (reason and rules fired); a version 2 snapshot
  * restores with no fee, no reference, and held items whose rules are unknown (approving them logs no override).
  * Version 4 adds an account's own price band and review threshold; a version 3 snapshot restores without them.
+ * Version 5 adds each order's filled quantity and whether it was elected (a stop), and names waiting stops by
+ * account and client order id (ids are unique per account only); an order from an older snapshot restores as
+ * unfilled, so an amendment of it reads its total as the open quantity.
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
+    private static final int VERSION_WITHOUT_FILLED = 4;
     private static final int VERSION_WITHOUT_ACCOUNT_BANDS = 3;
     private static final int VERSION_WITHOUT_PAYMENTS = 2;
     private static final int VERSION_WITHOUT_SURVEILLANCE = 1;
@@ -101,6 +105,7 @@ final class SnapshotCodec {
             for (InstrumentState instrument : s.instrumentList) {
                 out.writeInt(instrument.stopCount);
                 for (Order o = instrument.firstStop; o != null; o = o.nextStop) {
+                    out.writeLong(o.account.accountId);
                     out.writeLong(o.orderId);
                 }
             }
@@ -189,7 +194,7 @@ final class SnapshotCodec {
                 for (int i = 0; i < count; i++) {
                     Order o = readOrder(in, s, account, version);
                     account.link(o);
-                    s.liveOrders.put(o.orderId, o);
+                    s.liveOrders.add(o);
                     if (o.state == OrderState.RESTING) {
                         resting.add(o);
                     }
@@ -202,7 +207,8 @@ final class SnapshotCodec {
             for (InstrumentState instrument : s.instrumentList) {
                 int stops = in.readInt();
                 for (int i = 0; i < stops; i++) {
-                    instrument.addStop(s.liveOrders.get(in.readLong()));
+                    long accountId = version >= VERSION ? in.readLong() : 0;
+                    instrument.addStop(s.liveOrders.find(accountId, in.readLong()));
                 }
             }
             int transfers = in.readInt();
@@ -303,7 +309,7 @@ final class SnapshotCodec {
         String base = in.readUTF();
         SelfTradePrevention stp = SelfTradePrevention.values()[in.readByte()];
         RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readLong());
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_FILLED) {
             limits = limits.withBandAndThreshold(in.readInt(), in.readInt());
         }
         Account a = new Account(id, owner, base, stp, limits, assets, false, config.surveillance());
@@ -370,6 +376,8 @@ final class SnapshotCodec {
         out.writeBoolean(o.enteredNearTouch);
         out.writeShort(o.heldReason == null ? -1 : o.heldReason.ordinal());
         out.writeInt(o.heldRules);
+        out.writeLong(o.filled);
+        out.writeBoolean(o.elected);
     }
 
     private static Order readOrder(DataInputStream in, EngineState s, Account account, int version)
@@ -402,6 +410,13 @@ final class SnapshotCodec {
             int heldReason = in.readShort();
             o.heldReason = heldReason < 0 ? null : ErrorCode.values()[heldReason];
             o.heldRules = in.readInt();
+        }
+        if (version >= VERSION) {
+            o.filled = in.readLong();
+            o.elected = in.readBoolean();
+        } else {
+            // Before version 5 a stop-limit order on the book had been elected; nothing else can be known.
+            o.elected = o.type == OrderType.STOP_LIMIT && o.state == OrderState.RESTING;
         }
         return o;
     }

@@ -42,14 +42,41 @@ public sealed interface Command {
         }
     }
 
-    record CancelOrder(long timestamp, long userId, long orderId) implements Command {
+    /**
+     * Cancel a working order, named as everywhere by its account and its client order id ({@code orderId} is
+     * unique per account, not across accounts). An {@code accountId} of 0 (a sender older than schema version 7)
+     * names the one working order with that id; when several accounts have one, the cancel is refused with
+     * {@link ErrorCode#ORDER_ID_AMBIGUOUS}.
+     */
+    record CancelOrder(long timestamp, long userId, long orderId, long accountId) implements Command {
+
+        /** A cancel that does not name the account: only for an id no other account has working. */
+        public CancelOrder(long timestamp, long userId, long orderId) {
+            this(timestamp, userId, orderId, 0);
+        }
     }
 
     /**
-     * Amend a resting limit order. {@code newQuantity} is the new open quantity. A price change or a larger
-     * quantity re-queues the order behind others at its price; a smaller quantity keeps its place.
+     * Amend a working limit, stop or stop-limit order (FIX OrderCancelReplaceRequest). The order is named by its
+     * account and client order id, as in {@link CancelOrder}.
+     *
+     * <p>{@code newTotalQuantity} is the new <em>total</em> order quantity (FIX OrderQty), filled part included:
+     * the engine keeps what was filled and makes the open quantity {@code newTotalQuantity - filled}. A total at or
+     * below the filled quantity is refused ({@link ErrorCode#QUANTITY_NOT_ABOVE_FILLED}; cancel the rest instead),
+     * so re-sending the original total never re-opens a filled part.
+     *
+     * <p>{@code newPrice} is the limit price (0 for a stop order, which has none); {@code newStopPrice} is a stop or
+     * stop-limit order's new trigger (0 keeps it; must be 0 for other orders). A price change (limit or stop) or a
+     * larger open quantity puts the order behind the others at its price (or behind the other waiting stops); a
+     * smaller quantity keeps its place.
      */
-    record ReplaceOrder(long timestamp, long userId, long orderId, long newPrice, long newQuantity) implements Command {
+    record ReplaceOrder(long timestamp, long userId, long orderId, long accountId, long newPrice, long newStopPrice,
+                        long newTotalQuantity) implements Command {
+
+        /** Amends a limit order's price and total quantity, naming the order by id alone (see {@link CancelOrder}). */
+        public ReplaceOrder(long timestamp, long userId, long orderId, long newPrice, long newTotalQuantity) {
+            this(timestamp, userId, orderId, 0, newPrice, 0, newTotalQuantity);
+        }
     }
 
     /** Cancel every working order of an account, of an instrument, or of both; 0 means "any". */

@@ -35,7 +35,7 @@ public enum ErrorCode {
     ACCOUNT_KILL_SWITCH("The account's kill switch is engaged: new orders are blocked"),
     PRICE_OUT_OF_BAND("Price is outside the allowed band around the reference price"),
     POST_ONLY_WOULD_CROSS("Post-only order would have traded on entry"),
-    ORDER_NOT_REPLACEABLE("Only resting limit orders can be amended"),
+    ORDER_NOT_REPLACEABLE("Only working limit, stop and stop-limit orders can be amended, not one held for review"),
 
     // Risk limits
     QUANTITY_LIMIT("Quantity is above the account's per-order limit"),
@@ -55,7 +55,14 @@ public enum ErrorCode {
     SAME_ACCOUNT("A transfer needs two different accounts"),
 
     // Appended in schema version 6 (wire numbers are ordinals: never insert above)
-    SELF_TRADE_PREVENTED("The order would have traded with another order of the same owner");
+    SELF_TRADE_PREVENTED("The order would have traded with another order of the same owner"),
+
+    // Appended in schema version 7
+    STOP_PRICE_ALREADY_REACHED("The market has already traded at or through this stop price: to trade now, send a "
+            + "market or limit order"),
+    QUANTITY_NOT_ABOVE_FILLED("The new order quantity is not above what has already been filled: cancel the order "
+            + "instead"),
+    ORDER_ID_AMBIGUOUS("Several accounts have a working order with this id: name the account");
 
     private final String description;
 

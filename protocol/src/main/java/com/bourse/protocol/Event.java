@@ -20,11 +20,25 @@ public sealed interface Event {
     record OrderHeld(long orderId, long accountId, int riskScoreBps, ErrorCode reason) implements Event {
     }
 
-    record OrderApproved(long orderId, long officerUserId) implements Event {
+    /** A held order was approved by {@code officerUserId}; {@code accountId} is the order's account. */
+    record OrderApproved(long orderId, long officerUserId, long accountId) implements Event {
+
+        /** An approval that does not name the order's account (a sender older than schema version 7). */
+        public OrderApproved(long orderId, long officerUserId) {
+            this(orderId, officerUserId, 0);
+        }
     }
 
-    /** A stop order's stop price was reached: it now works as a market or limit order. */
-    record OrderTriggered(long orderId, long lastTradePrice) implements Event {
+    /**
+     * A waiting stop order was elected: a trade at or through its stop price ({@code lastTradePrice} is the price of
+     * the trade that reached it). It now works as a market (STOP) or limit (STOP_LIMIT) order.
+     */
+    record OrderTriggered(long orderId, long lastTradePrice, long accountId) implements Event {
+
+        /** An election that does not name the order's account (a sender older than schema version 7). */
+        public OrderTriggered(long orderId, long lastTradePrice) {
+            this(orderId, lastTradePrice, 0);
+        }
     }
 
     /**
@@ -39,8 +53,18 @@ public sealed interface Event {
     record OrderCancelled(long orderId, long accountId, long cancelledQuantity, CancelReason reason) implements Event {
     }
 
-    record OrderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority)
-            implements Event {
+    /**
+     * An amendment took effect. {@code quantity} is the order's <em>open</em> quantity after it (FIX LeavesQty) and
+     * {@code orderQuantity} its new total (FIX OrderQty, the amendment's figure): their difference is what was
+     * already filled. {@code stopPrice} is a waiting stop's trigger after the amendment (0 for other orders).
+     */
+    record OrderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
+                         long stopPrice, long orderQuantity) implements Event {
+
+        /** An amendment of a limit order nothing of which was filled: total and open quantity are the same. */
+        public OrderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
+            this(orderId, accountId, price, quantity, keptPriority, 0, quantity);
+        }
     }
 
     record OrderExpired(long orderId, long accountId, long expiredQuantity) implements Event {
@@ -135,7 +159,16 @@ public sealed interface Event {
     record UserRegistered(long userId, int roleMask) implements Event {
     }
 
-    /** A non-order command was refused and changed nothing; {@code refId} is the id it named. */
-    record CommandRejected(long refId, ErrorCode reason) implements Event {
+    /**
+     * A command other than an order's own entry, cancel or amendment was refused and changed nothing; {@code refId}
+     * is the id it named (an order, transfer, account, user or instrument) and {@code accountId} the account it
+     * concerns (0 when it names none, or none is known, as for an unknown order).
+     */
+    record CommandRejected(long refId, ErrorCode reason, long accountId) implements Event {
+
+        /** A refusal that concerns no account. */
+        public CommandRejected(long refId, ErrorCode reason) {
+            this(refId, reason, 0);
+        }
     }
 }

@@ -38,6 +38,12 @@ public interface EventSink {
         onEvent(new Event.OrderReplaced(orderId, accountId, price, quantity, keptPriority));
     }
 
+    /** An amendment with its stop price and new total ({@link Event.OrderReplaced}); the engine calls this one. */
+    default void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
+                               long stopPrice, long orderQuantity) {
+        onEvent(new Event.OrderReplaced(orderId, accountId, price, quantity, keptPriority, stopPrice, orderQuantity));
+    }
+
     default void bookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) {
         onEvent(new Event.BookDelta(instrumentId, side, price, levelQuantity, orderCount));
     }
@@ -74,6 +80,11 @@ public interface EventSink {
 
         @Override
         public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
+        }
+
+        @Override
+        public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
+                                  long stopPrice, long orderQuantity) {
         }
 
         @Override

@@ -106,8 +106,8 @@ final class Entitlements {
             case Event.OrderAccepted e -> owns(userId, e.accountId());
             case Event.OrderRejected e -> owns(userId, e.accountId());
             case Event.OrderHeld e -> owns(userId, e.accountId());
-            case Event.OrderApproved e -> owns(userId, accountOfOrder(e.orderId()));
-            case Event.OrderTriggered e -> owns(userId, accountOfOrder(e.orderId()));
+            case Event.OrderApproved e -> owns(userId, e.accountId());
+            case Event.OrderTriggered e -> owns(userId, e.accountId());
             case Event.Trade e -> owns(userId, e.makerAccountId()) || owns(userId, e.takerAccountId());
             case Event.OrderCancelled e -> owns(userId, e.accountId());
             case Event.OrderReplaced e -> owns(userId, e.accountId());

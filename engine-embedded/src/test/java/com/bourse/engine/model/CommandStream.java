@@ -26,18 +26,22 @@ import java.util.function.Function;
  * to its shortest stream.
  *
  * <p>Prices mostly stay within a few ticks of the reference so orders cross often; cancels and amendments
- * aim at recently placed orders, some of which have already gone (those are rejected as unknown).
- * {@link Scope#MATCHING} stays inside what {@link ReferenceExchange} models; {@link Scope#WHOLE_ENGINE}
- * adds stops, DAY orders and end of day, orders big enough for review and their approval, halts, mass
- * cancels, the kill switch, limit changes and transfers with settlement, cancellation and retries.
+ * aim at recently placed orders, some of which have already gone (those are rejected as unknown); they mostly
+ * name the account, sometimes only the id (order ids are unique per account, and reused ids are sent on other
+ * accounts too). Amendments send a new total quantity: sometimes the original total again, sometimes one at or
+ * below what may have filled; waiting stops are amended too (trigger and quantity). Stops are priced near the
+ * reference like everything else, so many elect mid-sweep, cascade, or are refused as already reached.
+ * {@link Scope#MATCHING} stays inside what {@link ReferenceExchange} models (GTC stops included);
+ * {@link Scope#WHOLE_ENGINE} adds DAY orders and end of day, orders big enough for review and their approval,
+ * halts, mass cancels, the kill switch, limit changes and transfers with settlement, cancellation and retries.
  */
 final class CommandStream {
 
     enum Scope { MATCHING, WHOLE_ENGINE }
 
     /** An order as sent; {@code canRest} when it may stay working (GTC or DAY limit and stop orders). */
-    private record Placed(long orderId, Seat seat, Instrument instrument, Side side, long price, long quantity,
-                          boolean canRest) {
+    private record Placed(long orderId, Seat seat, Instrument instrument, Side side, OrderType type, long price,
+                          long quantity, boolean canRest) {
     }
 
     private record Requested(long transferId, Command.RequestTransfer request) {
@@ -133,7 +137,7 @@ final class CommandStream {
         long price = priceFor(instrument);
         boolean wide = scope == Scope.WHOLE_ENGINE;
         int kind = random.nextInt(100);
-        if (wide && kind < 12) {
+        if (kind < 12) {
             return stopOrder(seat, instrument, side, quantity, kind < 6 ? OrderType.STOP : OrderType.STOP_LIMIT, price);
         }
         TimeInForce tif = pick(TimeInForce.GTC, TimeInForce.GTC, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK,
@@ -155,14 +159,14 @@ final class CommandStream {
 
     private Command stopOrder(Seat seat, Instrument instrument, Side side, long quantity, OrderType type, long price) {
         long stop = priceFor(instrument);
-        TimeInForce tif = random.nextBoolean() ? TimeInForce.GTC : TimeInForce.DAY;
+        TimeInForce tif = scope == Scope.WHOLE_ENGINE && random.nextBoolean() ? TimeInForce.DAY : TimeInForce.GTC;
         return place(seat, instrument, side, type, tif, type == OrderType.STOP ? 0 : price, stop, quantity, 0, false);
     }
 
     private Command place(Seat seat, Instrument instrument, Side side, OrderType type, TimeInForce tif, long price,
                           long stopPrice, long quantity, long display, boolean postOnly) {
         long orderId = nextOrderId++;
-        Placed order = new Placed(orderId, seat, instrument, side, price, quantity,
+        Placed order = new Placed(orderId, seat, instrument, side, type, price, quantity,
                 tif == TimeInForce.GTC || tif == TimeInForce.DAY);
         remember(placed, order);
         if (order.canRest()) {
@@ -181,17 +185,33 @@ final class CommandStream {
     }
 
     private Command cancel(Placed target) {
-        return new Command.CancelOrder(time, actingFor(target.seat()), target.orderId());
+        return new Command.CancelOrder(time, actingFor(target.seat()), target.orderId(), accountNamed(target));
     }
 
+    /**
+     * A new price (limit, or trigger for a stop), or the same price with a new total: half the original, the
+     * original again (which must not re-open what filled), or any size.
+     */
     private Command replace(Placed target) {
         Instrument instrument = target.instrument();
-        int how = random.nextInt(4);
-        long price = how == 0 || target.price() == 0 ? priceFor(instrument) : target.price();
-        long quantity = how == 1
-                ? Math.max(instrument.lotSize(), target.quantity() / 2 / instrument.lotSize() * instrument.lotSize())
-                : quantity(instrument);
-        return new Command.ReplaceOrder(time, actingFor(target.seat()), target.orderId(), price, quantity);
+        int how = random.nextInt(5);
+        boolean stop = target.type() == OrderType.STOP || target.type() == OrderType.STOP_LIMIT;
+        long price = target.type() == OrderType.STOP ? 0
+                : how == 0 || target.price() == 0 ? priceFor(instrument) : target.price();
+        long stopPrice = stop && (how == 0 || random.nextInt(3) == 0) ? priceFor(instrument) : 0;
+        long quantity = switch (how) {
+            case 1 -> Math.max(instrument.lotSize(),
+                    target.quantity() / 2 / instrument.lotSize() * instrument.lotSize());
+            case 2 -> target.quantity();
+            default -> quantity(instrument);
+        };
+        return new Command.ReplaceOrder(time, actingFor(target.seat()), target.orderId(), accountNamed(target),
+                price, stopPrice, quantity);
+    }
+
+    /** Mostly the order's account; now and then none (0), naming the order by its id alone. */
+    private long accountNamed(Placed target) {
+        return random.nextInt(5) == 0 ? 0 : target.seat().accountId();
     }
 
     /** An order whose id the account has already used (or that another account holds): rejected as a duplicate. */

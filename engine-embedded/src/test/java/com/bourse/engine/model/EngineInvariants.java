@@ -41,7 +41,15 @@ final class EngineInvariants {
     }
 
     private final String run;
-    private final Map<Long, Tally> orders = new LinkedHashMap<>();
+    /** An order as the events name it: client order ids are unique per account only. */
+    private record Key(long accountId, long orderId) {
+        @Override
+        public String toString() {
+            return orderId + " of account " + accountId;
+        }
+    }
+
+    private final Map<Key, Tally> orders = new LinkedHashMap<>();
     private final Map<Long, TransferState> transfers = new LinkedHashMap<>();
 
     /** {@code run} names the stream (its seed) in every failure message. */
@@ -53,9 +61,9 @@ final class EngineInvariants {
         String where = "after " + command + " in " + run;
         followOrders(events, where);
         checkJournals(events, where);
-        Map<Long, WorkingOrder> working = new HashMap<>();
+        Map<Key, WorkingOrder> working = new HashMap<>();
         for (WorkingOrder order : engine.workingOrders(0)) {
-            working.put(order.orderId(), order);
+            working.put(new Key(order.accountId(), order.orderId()), order);
         }
         checkQuantitiesConserved(events, working, where);
         checkBooks(engine, working, where);
@@ -67,30 +75,34 @@ final class EngineInvariants {
         for (Event event : events) {
             switch (event) {
                 case Event.OrderAccepted a -> {
-                    Tally previous = orders.get(a.orderId());
+                    Key key = new Key(a.accountId(), a.orderId());
+                    Tally previous = orders.get(key);
                     assertThat(previous == null || previous.ended)
-                            .as("order %d accepted while still working, %s", a.orderId(), where).isTrue();
+                            .as("order %s accepted while still working, %s", key, where).isTrue();
                     Tally tally = new Tally();
                     tally.total = a.quantity();
                     tally.open = a.quantity();
-                    orders.put(a.orderId(), tally);
+                    orders.put(key, tally);
                 }
                 case Event.Trade t -> {
-                    assertThat(t.makerOrderId()).as("trade %d has one order on both sides, %s", t.tradeId(), where)
-                            .isNotEqualTo(t.takerOrderId());
+                    // Two accounts (no self-trade, below), so two orders, whatever their client ids.
                     assertThat(t.makerAccountId()).as("trade %d is a self-trade, %s", t.tradeId(), where)
                             .isNotEqualTo(t.takerAccountId());
                     assertThat(t.quantity()).as("trade %d quantity, %s", t.tradeId(), where).isPositive();
-                    fill(t.makerOrderId(), t.quantity(), t.makerLeaves(), where);
-                    fill(t.takerOrderId(), t.quantity(), t.takerLeaves(), where);
+                    fill(new Key(t.makerAccountId(), t.makerOrderId()), t.quantity(), t.makerLeaves(), where);
+                    fill(new Key(t.takerAccountId(), t.takerOrderId()), t.quantity(), t.takerLeaves(), where);
                 }
                 case Event.OrderReplaced r -> {
-                    Tally tally = live(r.orderId(), where);
+                    Key key = new Key(r.accountId(), r.orderId());
+                    Tally tally = live(key, where);
+                    // An amendment names the new total: what was filled stays filled, the rest is open.
+                    assertThat(r.orderQuantity() - r.quantity())
+                            .as("filled part of amended order %s, %s", key, where).isEqualTo(tally.filled);
                     tally.total += r.quantity() - tally.open;
                     tally.open = r.quantity();
                 }
                 case Event.OrderCancelled c -> {
-                    Tally tally = live(c.orderId(), where);
+                    Tally tally = live(new Key(c.accountId(), c.orderId()), where);
                     assertThat(c.cancelledQuantity()).as("cancelled quantity of order %d, %s", c.orderId(), where)
                             .isEqualTo(tally.open);
                     tally.cancelled += tally.open;
@@ -98,7 +110,7 @@ final class EngineInvariants {
                     tally.ended = true;
                 }
                 case Event.OrderExpired x -> {
-                    Tally tally = live(x.orderId(), where);
+                    Tally tally = live(new Key(x.accountId(), x.orderId()), where);
                     assertThat(x.expiredQuantity()).as("expired quantity of order %d, %s", x.orderId(), where)
                             .isEqualTo(tally.open);
                     tally.expired += tally.open;
@@ -111,18 +123,18 @@ final class EngineInvariants {
         }
     }
 
-    private void fill(long orderId, long quantity, long leavesReported, String where) {
-        Tally tally = live(orderId, where);
+    private void fill(Key order, long quantity, long leavesReported, String where) {
+        Tally tally = live(order, where);
         tally.filled += quantity;
         tally.open -= quantity;
-        assertThat(tally.open).as("leaves of order %d, %s", orderId, where).isEqualTo(leavesReported)
+        assertThat(tally.open).as("leaves of order %s, %s", order, where).isEqualTo(leavesReported)
                 .isNotNegative();
     }
 
-    private Tally live(long orderId, String where) {
-        Tally tally = orders.get(orderId);
-        assertThat(tally).as("event about order %d that was never accepted, %s", orderId, where).isNotNull();
-        assertThat(tally.ended).as("event about order %d after it ended, %s", orderId, where).isFalse();
+    private Tally live(Key order, String where) {
+        Tally tally = orders.get(order);
+        assertThat(tally).as("event about order %s that was never accepted, %s", order, where).isNotNull();
+        assertThat(tally.ended).as("event about order %s after it ended, %s", order, where).isFalse();
         return tally;
     }
 
@@ -130,9 +142,9 @@ final class EngineInvariants {
      * Filled + open + cancelled + expired equals what the order was for (after amendments); an order that
      * left without a cancel or expiry must have filled completely, or been refused while held (never traded).
      */
-    private void checkQuantitiesConserved(List<Event> events, Map<Long, WorkingOrder> working, String where) {
-        for (Map.Entry<Long, Tally> entry : orders.entrySet()) {
-            long orderId = entry.getKey();
+    private void checkQuantitiesConserved(List<Event> events, Map<Key, WorkingOrder> working, String where) {
+        for (Map.Entry<Key, Tally> entry : orders.entrySet()) {
+            Key orderId = entry.getKey();
             Tally tally = entry.getValue();
             if (tally.ended) {
                 assertThat(working).as("order %d ended but still works, %s", orderId, where)
@@ -141,24 +153,24 @@ final class EngineInvariants {
             }
             WorkingOrder order = working.get(orderId);
             if (order != null) {
-                assertThat(order.leaves()).as("open quantity of order %d, %s", orderId, where).isEqualTo(tally.open);
+                assertThat(order.leaves()).as("open quantity of order %s, %s", orderId, where).isEqualTo(tally.open);
             } else if (tally.open > 0) {
                 boolean refused = events.stream().anyMatch(e -> e instanceof Event.OrderRejected r
-                        && r.orderId() == orderId && r.accountId() != 0);
-                assertThat(refused).as("order %d vanished with %d open, %s", orderId, tally.open, where).isTrue();
-                assertThat(tally.filled).as("refused order %d had traded, %s", orderId, where).isZero();
+                        && r.orderId() == orderId.orderId() && r.accountId() == orderId.accountId());
+                assertThat(refused).as("order %s vanished with %d open, %s", orderId, tally.open, where).isTrue();
+                assertThat(tally.filled).as("refused order %s had traded, %s", orderId, where).isZero();
                 tally.refused = tally.open;
                 tally.open = 0;
                 tally.ended = true;
             } else {
                 tally.ended = true;
             }
-            assertThat(tally.accountedFor()).as("quantity of order %d is not conserved, %s", orderId, where)
+            assertThat(tally.accountedFor()).as("quantity of order %s is not conserved, %s", orderId, where)
                     .isEqualTo(tally.total);
         }
         for (WorkingOrder order : working.values()) {
             assertThat(orders).as("working order %d was never accepted, %s", order.orderId(), where)
-                    .containsKey(order.orderId());
+                    .containsKey(new Key(order.accountId(), order.orderId()));
         }
     }
 
@@ -174,7 +186,7 @@ final class EngineInvariants {
     }
 
     /** Books are sorted, uncrossed, and agree with the resting orders' visible quantities. */
-    private static void checkBooks(Engine engine, Map<Long, WorkingOrder> working, String where) {
+    private static void checkBooks(Engine engine, Map<Key, WorkingOrder> working, String where) {
         for (Instrument instrument : engine.instruments()) {
             List<BookLevel> bids = engine.depth(instrument.id(), Side.BUY, Integer.MAX_VALUE);
             List<BookLevel> asks = engine.depth(instrument.id(), Side.SELL, Integer.MAX_VALUE);
@@ -188,7 +200,7 @@ final class EngineInvariants {
     }
 
     private static void checkSide(Instrument instrument, Side side, List<BookLevel> levels,
-                                  Map<Long, WorkingOrder> working, String where) {
+                                  Map<Key, WorkingOrder> working, String where) {
         Map<Long, long[]> fromOrders = new HashMap<>();
         for (WorkingOrder o : working.values()) {
             if (o.instrumentId() == instrument.id() && o.side() == side && o.status().equals("RESTING")) {

@@ -129,16 +129,18 @@ final class MalformedCommands {
                 instrument.referencePrice(), 0, instrument.lotSize(), 0, false);
     }
 
-    /** A new order carrying the id of a working order, or an id its account has already used. */
+    /**
+     * A new order carrying an id its account has already used: its working order's, or an earlier one. (Ids are
+     * the account's own: another account may use the same id, so that is no duplicate.)
+     */
     private Command duplicateOrderId() {
         WorkingOrder order = working(null);
         if (order == null) {
             return badOrderId();
         }
         Instrument instrument = instrument();
-        boolean anotherAccount = random.nextBoolean();
-        Seat seat = anotherAccount ? seat() : seatOf(order.accountId());
-        long orderId = anotherAccount ? order.orderId() : 1 + random.nextLong(order.orderId());
+        Seat seat = seatOf(order.accountId());
+        long orderId = random.nextBoolean() ? order.orderId() : 1 + random.nextLong(order.orderId());
         return new Command.PlaceOrder(time, seat.owner(), orderId, seat.accountId(), instrument.id(), side(),
                 OrderType.LIMIT, TimeInForce.GTC, instrument.referencePrice(), 0, instrument.lotSize(), 0, false);
     }
@@ -186,20 +188,30 @@ final class MalformedCommands {
             default -> {
                 // Right numbers, wrong user: another trader may not amend someone else's order.
                 return new Command.ReplaceOrder(time, otherOwner(seatOf(order.accountId())), order.orderId(),
-                        price, quantity);
+                        order.accountId(), price, 0, quantity);
             }
         }
-        return new Command.ReplaceOrder(time, seatOf(order.accountId()).owner(), order.orderId(), price, quantity);
+        return new Command.ReplaceOrder(time, seatOf(order.accountId()).owner(), order.orderId(), order.accountId(),
+                price, 0, quantity);
     }
 
+    /**
+     * A held order cannot be amended; a waiting stop can, but a STOP order not with a limit price (it has none) and
+     * a stop-limit order not with a negative trigger.
+     */
     private Command amendmentOfOrderOffTheBook() {
         WorkingOrder order = working(random.nextBoolean() ? "HELD" : "STOP_WAITING");
         if (order == null) {
             return unknownOrderToCancelOrAmend();
         }
         Instrument instrument = instrumentOf(order.instrumentId());
-        return new Command.ReplaceOrder(time, seatOf(order.accountId()).owner(), order.orderId(),
-                instrument.referencePrice(), instrument.lotSize());
+        long owner = seatOf(order.accountId()).owner();
+        if (order.status().equals("HELD") || order.type() == OrderType.STOP) {
+            return new Command.ReplaceOrder(time, owner, order.orderId(), order.accountId(),
+                    instrument.referencePrice(), 0, instrument.lotSize());
+        }
+        return new Command.ReplaceOrder(time, owner, order.orderId(), order.accountId(), order.price(),
+                -instrument.tickSize(), instrument.lotSize());
     }
 
     // ---- Market control and review ----------------------------------------------------------------

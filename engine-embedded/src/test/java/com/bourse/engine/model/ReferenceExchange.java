@@ -26,13 +26,19 @@ import java.util.Map;
  * throw-away copy of the book, and balances are a map per account. It emits the same {@link Event} records,
  * in the same order, as the engine.
  *
- * <p>Scope: LIMIT and MARKET orders; GTC, IOC and FOK; post-only; icebergs; cancel; replace; the three
- * self-trade prevention modes; cash and position holds with settlement on every trade. Order checks cover
- * duplicate ids, ownership, buying power, sellable position and post-only crossing. Everything else (stops,
- * DAY orders and end of day, halts, mass cancel, kill switch, transfers, risk scoring and approvals, the
- * structural validation of malformed commands) is outside the model: such commands throw here, and the
- * generator keeps them out of the compared stream. The settlement arithmetic (hold rounded up, cash rounded
- * down, hold released per fill at the hold price) is the desk's rule, so it is restated, not re-derived.
+ * <p>Scope: LIMIT, MARKET, STOP and STOP_LIMIT orders; GTC, IOC and FOK; post-only; icebergs; cancel; replace
+ * (new total quantity, stop price); the three self-trade prevention modes; cash and position holds with
+ * settlement on every trade. Order checks cover duplicate ids (per account), ownership, buying power, sellable
+ * position, post-only crossing, stops whose trigger was already reached and amendments at or below the filled
+ * quantity. Everything else (DAY orders and end of day, halts, mass cancel, kill switch, transfers, risk scoring
+ * and approvals, the structural validation of malformed commands) is outside the model: such commands throw here,
+ * and the generator keeps them out of the compared stream. The settlement arithmetic (hold rounded up, cash
+ * rounded down, hold released per fill at the hold price) is the desk's rule, so it is restated, not re-derived.
+ *
+ * <p>Stops, as the rule reads: every trade price of an aggressive order's sweep is written down; after the sweep,
+ * every waiting stop that one of those prices reached (at or above a buy stop's price, at or below a sell stop's)
+ * is elected, in the stops' time priority, and queued; queued stops then trade one by one, first in first out,
+ * each one's own sweep electing more in the same way.
  */
 final class ReferenceExchange {
 
@@ -64,10 +70,14 @@ final class ReferenceExchange {
         final long divisor;
         final List<Resting> bids = new ArrayList<>();
         final List<Resting> asks = new ArrayList<>();
+        /** Waiting stops, in no particular order: each carries its time priority. */
+        final List<Resting> stops = new ArrayList<>();
+        long lastPrice;
 
         Listing(Instrument spec, long divisor) {
             this.spec = spec;
             this.divisor = divisor;
+            this.lastPrice = spec.referencePrice();
         }
 
         List<Resting> side(Side side) {
@@ -85,6 +95,11 @@ final class ReferenceExchange {
         OrderType type;
         TimeInForce timeInForce;
         long price;
+        long stopPrice;
+        boolean waiting;
+        long stopPriority;
+        long electedAt;
+        long filled;
         long leaves;
         long visible;
         long displayQuantity;
@@ -123,7 +138,13 @@ final class ReferenceExchange {
 
     private final Map<Long, Listing> listings = new LinkedHashMap<>();
     private final Map<Long, Wallet> wallets = new LinkedHashMap<>();
-    private final Map<Long, Resting> working = new HashMap<>();
+    private record Key(long accountId, long orderId) {
+    }
+
+    private final Map<Key, Resting> working = new HashMap<>();
+    /** Prices of the trades of the sweep under way. */
+    private List<Long> sweepPrices = new ArrayList<>();
+    private long stopSeq;
     private long tradeSeq;
     private long journalSeq;
     private long prioritySeq;
@@ -187,7 +208,7 @@ final class ReferenceExchange {
     // ---- Commands ---------------------------------------------------------------------------------
 
     private void place(Command.PlaceOrder c) {
-        if (c.type() != OrderType.LIMIT && c.type() != OrderType.MARKET || c.timeInForce() == TimeInForce.DAY) {
+        if (c.timeInForce() == TimeInForce.DAY) {
             throw new IllegalArgumentException("outside the reference model: " + c);
         }
         Wallet wallet = wallets.get(c.accountId());
@@ -196,11 +217,16 @@ final class ReferenceExchange {
             out.add(new Event.OrderRejected(c.orderId(), c.accountId(), ErrorCode.NOT_AUTHORIZED));
             return;
         }
-        if (c.orderId() <= wallet.lastOrderId || working.containsKey(c.orderId())) {
+        if (c.orderId() <= wallet.lastOrderId) {
             out.add(new Event.OrderRejected(c.orderId(), c.accountId(), ErrorCode.DUPLICATE_ID));
             return;
         }
-        boolean limit = c.type() == OrderType.LIMIT;
+        boolean stop = c.type() == OrderType.STOP || c.type() == OrderType.STOP_LIMIT;
+        if (stop && reaches(c.side(), listing.lastPrice, c.stopPrice())) {
+            out.add(new Event.OrderRejected(c.orderId(), c.accountId(), ErrorCode.STOP_PRICE_ALREADY_REACHED));
+            return;
+        }
+        boolean limit = c.type() == OrderType.LIMIT || c.type() == OrderType.STOP_LIMIT;
         long holdPrice = limit ? c.price() : listing.spec.highestPrice();
         long hold;
         if (c.side() == Side.BUY) {
@@ -229,37 +255,67 @@ final class ReferenceExchange {
         order.type = c.type();
         order.timeInForce = c.timeInForce();
         order.price = limit ? c.price() : 0;
+        order.stopPrice = stop ? c.stopPrice() : 0;
         order.leaves = c.quantity();
         order.displayQuantity = c.displayQuantity();
         order.postOnly = c.postOnly();
         order.holdPrice = holdPrice;
         order.held = hold;
         order.userId = c.userId();
-        working.put(order.orderId, order);
+        working.put(new Key(wallet.accountId, order.orderId), order);
         out.add(new Event.OrderAccepted(order.orderId, wallet.accountId, listing.spec.id(), c.userId(), order.side,
-                order.type, order.timeInForce, order.price, 0, order.leaves, order.displayQuantity, order.postOnly,
-                c.timestamp()));
+                order.type, order.timeInForce, order.price, order.stopPrice, order.leaves, order.displayQuantity,
+                order.postOnly, c.timestamp()));
         changeHeld(wallet, order.heldAsset(), hold);
-        match(order);
+        if (stop) {
+            order.waiting = true;
+            order.stopPriority = ++stopSeq;
+            listing.stops.add(order);
+        } else {
+            matchAndElect(order);
+        }
+    }
+
+    /** The order a cancel or amendment names: by account, or by id alone when only one account has it working. */
+    private Resting find(long accountId, long orderId) {
+        if (accountId != 0) {
+            Resting order = working.get(new Key(accountId, orderId));
+            if (order == null) {
+                out.add(new Event.OrderRejected(orderId, accountId, ErrorCode.UNKNOWN_ORDER));
+            }
+            return order;
+        }
+        List<Resting> withId = working.values().stream().filter(o -> o.orderId == orderId).toList();
+        if (withId.size() != 1) {
+            out.add(new Event.OrderRejected(orderId, 0,
+                    withId.isEmpty() ? ErrorCode.UNKNOWN_ORDER : ErrorCode.ORDER_ID_AMBIGUOUS));
+            return null;
+        }
+        return withId.getFirst();
     }
 
     private void cancel(Command.CancelOrder c) {
-        Resting order = working.get(c.orderId());
+        Resting order = find(c.accountId(), c.orderId());
         if (order == null) {
-            out.add(new Event.OrderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER));
             return;
         }
         if (c.userId() != Command.SYSTEM_USER && c.userId() != order.account.owner) {
             out.add(new Event.OrderRejected(c.orderId(), order.account.accountId, ErrorCode.NOT_AUTHORIZED));
             return;
         }
+        if (order.waiting) {
+            order.listing.stops.remove(order);
+            out.add(new Event.OrderCancelled(order.orderId, order.account.accountId, order.leaves,
+                    CancelReason.USER_REQUEST));
+            retire(order);
+            return;
+        }
         cancelResting(order, CancelReason.USER_REQUEST);
     }
 
     private void replace(Command.ReplaceOrder c) {
-        Resting order = working.get(c.orderId());
+        Resting order = find(c.accountId(), c.orderId());
         if (order == null) {
-            out.add(new Event.OrderRejected(c.orderId(), 0, ErrorCode.UNKNOWN_ORDER));
             return;
         }
         Wallet wallet = order.account;
@@ -267,36 +323,72 @@ final class ReferenceExchange {
             out.add(new Event.OrderRejected(c.orderId(), wallet.accountId, ErrorCode.NOT_AUTHORIZED));
             return;
         }
+        boolean limitPriced = order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT;
+        long total = c.newTotalQuantity();
+        long stopPrice = c.newStopPrice() == 0 ? order.stopPrice : c.newStopPrice();
+        ErrorCode refusal = null;
+        if (!order.waiting && !limitPriced) {
+            refusal = ErrorCode.ORDER_NOT_REPLACEABLE;
+        } else if (total <= 0) {
+            refusal = ErrorCode.INVALID_QUANTITY;
+        } else if ((limitPriced ? c.newPrice() <= 0 : c.newPrice() != 0) || c.newStopPrice() < 0
+                || (!order.waiting && c.newStopPrice() != 0 && c.newStopPrice() != order.stopPrice)) {
+            refusal = ErrorCode.INVALID_PRICE;
+        } else if (total <= order.filled) {
+            refusal = ErrorCode.QUANTITY_NOT_ABOVE_FILLED;
+        } else if (order.waiting && reaches(order.side, order.listing.lastPrice, stopPrice)) {
+            refusal = ErrorCode.STOP_PRICE_ALREADY_REACHED;
+        }
+        if (refusal != null) {
+            out.add(new Event.OrderRejected(c.orderId(), wallet.accountId, refusal));
+            return;
+        }
+        long newLeaves = total - order.filled;
         Listing listing = order.listing;
+        long newHoldPrice = limitPriced ? c.newPrice() : listing.spec.highestPrice();
         long newHold;
         if (order.isBuy()) {
-            newHold = Math.ceilDiv(c.newPrice() * c.newQuantity(), listing.divisor);
+            newHold = Math.ceilDiv(newHoldPrice * newLeaves, listing.divisor);
             if (newHold - order.held > wallet.available(listing.spec.currency())) {
                 out.add(new Event.OrderRejected(c.orderId(), wallet.accountId, ErrorCode.INSUFFICIENT_BALANCE));
                 return;
             }
         } else {
-            long more = c.newQuantity() - order.leaves;
+            long more = newLeaves - order.leaves;
             if (more > 0 && wallet.available(listing.spec.symbol()) < more) {
                 out.add(new Event.OrderRejected(c.orderId(), wallet.accountId, ErrorCode.INSUFFICIENT_POSITION));
                 return;
             }
-            newHold = c.newQuantity();
+            newHold = newLeaves;
         }
         if (order.postOnly && crossesOpposite(listing, order.side, c.newPrice())) {
             out.add(new Event.OrderRejected(c.orderId(), wallet.accountId, ErrorCode.POST_ONLY_WOULD_CROSS));
             return;
         }
-        boolean keepsPriority = c.newPrice() == order.price && c.newQuantity() <= order.leaves;
+        boolean keepsPriority = c.newPrice() == order.price && stopPrice == order.stopPrice
+                && newLeaves <= order.leaves;
         if (order.isBuy()) {
-            order.holdPrice = c.newPrice();
+            order.holdPrice = newHoldPrice;
         }
         long heldChange = newHold - order.held;
         order.held = newHold;
+        if (order.waiting) {
+            order.price = c.newPrice();
+            order.stopPrice = stopPrice;
+            order.leaves = newLeaves;
+            if (!keepsPriority) {
+                order.stopPriority = ++stopSeq;
+            }
+            out.add(new Event.OrderReplaced(order.orderId, wallet.accountId, order.price, newLeaves, keepsPriority,
+                    order.stopPrice, total));
+            changeHeld(wallet, order.heldAsset(), heldChange);
+            return;
+        }
         if (keepsPriority) {
-            order.visible = order.displayQuantity > 0 ? Math.min(order.visible, c.newQuantity()) : c.newQuantity();
-            order.leaves = c.newQuantity();
-            out.add(new Event.OrderReplaced(order.orderId, wallet.accountId, order.price, order.leaves, true));
+            order.visible = order.displayQuantity > 0 ? Math.min(order.visible, newLeaves) : newLeaves;
+            order.leaves = newLeaves;
+            out.add(new Event.OrderReplaced(order.orderId, wallet.accountId, order.price, order.leaves, true, 0,
+                    total));
             announceLevel(listing, order.side, order.price);
             changeHeld(wallet, order.heldAsset(), heldChange);
             return;
@@ -305,10 +397,49 @@ final class ReferenceExchange {
         listing.side(order.side).remove(order);
         announceLevel(listing, order.side, oldPrice);
         order.price = c.newPrice();
-        order.leaves = c.newQuantity();
-        out.add(new Event.OrderReplaced(order.orderId, wallet.accountId, order.price, order.leaves, false));
+        order.leaves = newLeaves;
+        out.add(new Event.OrderReplaced(order.orderId, wallet.accountId, order.price, order.leaves, false, 0, total));
         changeHeld(wallet, order.heldAsset(), heldChange);
-        match(order);
+        matchAndElect(order);
+    }
+
+    // ---- Stops ------------------------------------------------------------------------------------
+
+    /** Has a trade at {@code tradePrice} reached a {@code side} stop at {@code stopPrice}? */
+    private static boolean reaches(Side side, long tradePrice, long stopPrice) {
+        return side == Side.BUY ? tradePrice >= stopPrice : tradePrice <= stopPrice;
+    }
+
+    /** Matches an order, then the stops its sweep elected, first elected first, and the stops theirs elected. */
+    private void matchAndElect(Resting taker) {
+        Listing listing = taker.listing;
+        java.util.ArrayDeque<Resting> elected = new java.util.ArrayDeque<>();
+        sweepPrices = new ArrayList<>();
+        match(taker);
+        elect(listing, sweepPrices, elected);
+        while (!elected.isEmpty()) {
+            Resting stop = elected.removeFirst();
+            out.add(new Event.OrderTriggered(stop.orderId, stop.electedAt, stop.account.accountId));
+            sweepPrices = new ArrayList<>();
+            match(stop);
+            elect(listing, sweepPrices, elected);
+        }
+    }
+
+    /** Queues, in time priority, every waiting stop that one of {@code prices} reached. */
+    private static void elect(Listing listing, List<Long> prices, java.util.Deque<Resting> queue) {
+        List<Resting> byPriority = new ArrayList<>(listing.stops);
+        byPriority.sort(Comparator.comparingLong(o -> o.stopPriority));
+        for (Resting stop : byPriority) {
+            List<Long> reaching = prices.stream().filter(p -> reaches(stop.side, p, stop.stopPrice)).toList();
+            if (!reaching.isEmpty()) {
+                stop.electedAt = stop.isBuy() ? java.util.Collections.max(reaching)
+                        : java.util.Collections.min(reaching);
+                stop.waiting = false;
+                listing.stops.remove(stop);
+                queue.addLast(stop);
+            }
+        }
     }
 
     // ---- Matching ---------------------------------------------------------------------------------
@@ -358,10 +489,10 @@ final class ReferenceExchange {
             retire(taker);
         } else if (stoppedBySelfTrade) {
             endTaker(taker, CancelReason.SELF_TRADE);
-        } else if (taker.type == OrderType.MARKET) {
-            endTaker(taker, CancelReason.NO_LIQUIDITY);
         } else if (taker.timeInForce == TimeInForce.IOC || taker.timeInForce == TimeInForce.FOK) {
             endTaker(taker, CancelReason.IOC_REMAINDER);
+        } else if (taker.type == OrderType.MARKET || taker.type == OrderType.STOP) {
+            endTaker(taker, CancelReason.NO_LIQUIDITY);
         } else {
             taker.visible = taker.displayQuantity > 0 ? Math.min(taker.displayQuantity, taker.leaves) : taker.leaves;
             taker.priority = ++prioritySeq;
@@ -411,6 +542,10 @@ final class ReferenceExchange {
         Listing listing = taker.listing;
         out.add(new Event.Trade(++tradeSeq, listing.spec.id(), price, quantity, taker.side, maker.orderId,
                 taker.orderId, maker.account.accountId, taker.account.accountId, maker.leaves, taker.leaves, now));
+        listing.lastPrice = price;
+        sweepPrices.add(price);
+        maker.filled += quantity;
+        taker.filled += quantity;
         Resting buyer = taker.isBuy() ? taker : maker;
         Resting seller = taker.isBuy() ? maker : taker;
         long cash = price * quantity / listing.divisor;
@@ -446,7 +581,7 @@ final class ReferenceExchange {
             changeHeld(order.account, order.heldAsset(), -order.held);
             order.held = 0;
         }
-        working.remove(order.orderId);
+        working.remove(new Key(order.account.accountId, order.orderId));
     }
 
     private void changeHeld(Wallet wallet, String asset, long change) {
@@ -482,7 +617,7 @@ final class ReferenceExchange {
     }
 
     private static long limitOf(Resting order) {
-        if (order.type == OrderType.LIMIT) {
+        if (order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT) {
             return order.price;
         }
         return order.isBuy() ? order.listing.spec.highestPrice() : order.listing.spec.lowestPrice();

@@ -72,9 +72,10 @@ class CancelTest {
     void anotherTraderCannotCancelYourOrder() {
         var order = desk.buyLimit(alice, 99_00, 5);
 
-        var cancel = desk.cancel(bob, order.id());
+        var cancel = desk.apply(ts -> new Command.CancelOrder(ts, bob.userId(), order.id(), alice.accountId()));
 
-        assertThat(cancel.rejection()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+        assertThat(cancel.events())
+                .containsExactly(new Event.OrderRejected(order.id(), alice.accountId(), ErrorCode.NOT_AUTHORIZED));
         assertThat(desk.workingOrder(alice, order.id())).isNotNull();
     }
 

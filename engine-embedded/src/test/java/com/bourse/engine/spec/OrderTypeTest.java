@@ -46,7 +46,7 @@ class OrderTypeTest {
     }
 
     @Test
-    void marketBuySweepsTheAsksAndCancelsWhatFindsNoLiquidity() {
+    void marketBuySweepsTheAsksAndCancelsItsUnfilledRestAsAnImmediateOrCancelRemainder() {
         desk.sellLimit(alice, 100_00, 3);
         desk.sellLimit(bob, 101_00, 2);
 
@@ -55,7 +55,7 @@ class OrderTypeTest {
         assertThat(market.trades()).extracting(Event.Trade::price, Event.Trade::quantity)
                 .containsExactly(tuple(100_00L, 3L), tuple(101_00L, 2L));
         assertThat(market.only(Event.OrderCancelled.class))
-                .isEqualTo(new Event.OrderCancelled(market.id(), carol.accountId(), 5, CancelReason.NO_LIQUIDITY));
+                .isEqualTo(new Event.OrderCancelled(market.id(), carol.accountId(), 5, CancelReason.IOC_REMAINDER));
         assertThat(desk.bids()).isEmpty();
         assertThat(desk.working(carol)).isEmpty();
     }
@@ -78,7 +78,7 @@ class OrderTypeTest {
 
         assertThat(market.trades()).isEmpty();
         assertThat(market.only(Event.OrderCancelled.class).cancelledQuantity()).isEqualTo(5);
-        assertThat(market.only(Event.OrderCancelled.class).reason()).isEqualTo(CancelReason.NO_LIQUIDITY);
+        assertThat(market.only(Event.OrderCancelled.class).reason()).isEqualTo(CancelReason.IOC_REMAINDER);
         assertThat(desk.heldCash(alice)).isZero();
     }
 
@@ -103,7 +103,7 @@ class OrderTypeTest {
 
         assertThat(outsideBand.rejection()).isEqualTo(ErrorCode.PRICE_OUT_OF_BAND);
         assertThat(market.trades()).extracting(Event.Trade::price).containsExactly(BAND_LOW);
-        assertThat(market.only(Event.OrderCancelled.class).reason()).isEqualTo(CancelReason.NO_LIQUIDITY);
+        assertThat(market.only(Event.OrderCancelled.class).reason()).isEqualTo(CancelReason.IOC_REMAINDER);
     }
 
     @Test
@@ -169,7 +169,8 @@ class OrderTypeTest {
 
         var trigger = desk.buyLimit(carol, 101_00, 1);
 
-        assertThat(trigger.only(Event.OrderTriggered.class)).isEqualTo(new Event.OrderTriggered(stop.id(), 101_00));
+        assertThat(trigger.only(Event.OrderTriggered.class)).isEqualTo(new Event.OrderTriggered(stop.id(), 101_00,
+                alice.accountId()));
         assertThat(trigger.trades()).extracting(Event.Trade::takerOrderId, Event.Trade::price, Event.Trade::quantity)
                 .containsExactly(tuple(trigger.id(), 101_00L, 1L), tuple(stop.id(), 101_50L, 5L));
         assertThat(desk.working(alice)).isEmpty();
@@ -183,7 +184,8 @@ class OrderTypeTest {
 
         var trigger = desk.sellLimit(carol, 99_00, 1);
 
-        assertThat(trigger.only(Event.OrderTriggered.class)).isEqualTo(new Event.OrderTriggered(stop.id(), 99_00));
+        assertThat(trigger.only(Event.OrderTriggered.class)).isEqualTo(new Event.OrderTriggered(stop.id(), 99_00,
+                alice.accountId()));
         assertThat(trigger.trades()).extracting(Event.Trade::takerOrderId, Event.Trade::price)
                 .containsExactly(tuple(trigger.id(), 99_00L), tuple(stop.id(), 98_50L));
     }
@@ -241,7 +243,8 @@ class OrderTypeTest {
         var trigger = desk.sellLimit(desk.trader(), 99_00, 1);
 
         assertThat(trigger.all(Event.OrderTriggered.class))
-                .containsExactly(new Event.OrderTriggered(first.id(), 99_00), new Event.OrderTriggered(second.id(), 98_00));
+                .containsExactly(new Event.OrderTriggered(first.id(), 99_00, alice.accountId()),
+                        new Event.OrderTriggered(second.id(), 98_00, bob.accountId()));
         assertThat(trigger.trades()).filteredOn(t -> t.takerOrderId() == second.id())
                 .extracting(Event.Trade::price, Event.Trade::quantity).containsExactly(tuple(98_00L, 5L));
         assertThat(desk.bids()).containsExactly(new BookLevel(98_00, 2, 1));

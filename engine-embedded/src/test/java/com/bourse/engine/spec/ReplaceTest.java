@@ -2,6 +2,7 @@ package com.bourse.engine.spec;
 
 import com.bourse.engine.spec.TradingDesk.Trader;
 import com.bourse.protocol.BookLevel;
+import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import org.junit.jupiter.api.Test;
@@ -98,15 +99,43 @@ class ReplaceTest {
     }
 
     @Test
-    void replaceOfAPartlyFilledOrderSetsItsNewOpenQuantity() {
+    void amendmentOfAPartlyFilledOrderSetsItsNewTotalAndKeepsWhatFilled() {
         var ask = desk.sellLimit(alice, 101_00, 10);
         desk.buyLimit(bob, 101_00, 4);
 
-        var replace = desk.replace(alice, ask.id(), 101_00, 3);
+        var replace = desk.replace(alice, ask.id(), 101_00, 7);
 
-        assertThat(replace.only(Event.OrderReplaced.class).quantity()).isEqualTo(3);
+        assertThat(replace.only(Event.OrderReplaced.class))
+                .isEqualTo(new Event.OrderReplaced(ask.id(), alice.accountId(), 101_00, 3, true, 0, 7));
         assertThat(desk.workingOrder(alice, ask.id()).leaves()).isEqualTo(3);
         assertThat(desk.heldShares(alice)).isEqualTo(3);
+    }
+
+    @Test
+    void reSendingTheOriginalTotalNeverReopensTheFilledPart() {
+        var ask = desk.sellLimit(alice, 101_00, 10);
+        desk.buyLimit(bob, 101_00, 4);
+
+        var replace = desk.replace(alice, ask.id(), 101_00, 10);
+
+        assertThat(replace.only(Event.OrderReplaced.class).quantity()).isEqualTo(6);
+        assertThat(replace.only(Event.OrderReplaced.class).keptPriority()).isTrue();
+        assertThat(desk.workingOrder(alice, ask.id()).leaves()).isEqualTo(6);
+    }
+
+    @Test
+    void amendmentToATotalAtOrBelowTheFilledQuantityIsRefusedAndChangesNothing() {
+        var ask = desk.sellLimit(alice, 101_00, 10);
+        desk.buyLimit(bob, 101_00, 4);
+
+        var atFilled = desk.replace(alice, ask.id(), 101_00, 4);
+        var belowFilled = desk.replace(alice, ask.id(), 101_00, 2);
+
+        assertThat(atFilled.events()).containsExactly(
+                new Event.OrderRejected(ask.id(), alice.accountId(), ErrorCode.QUANTITY_NOT_ABOVE_FILLED));
+        assertThat(belowFilled.rejection()).isEqualTo(ErrorCode.QUANTITY_NOT_ABOVE_FILLED);
+        assertThat(desk.workingOrder(alice, ask.id()).leaves()).isEqualTo(6);
+        assertThat(desk.heldShares(alice)).isEqualTo(6);
     }
 
     @Test
@@ -121,12 +150,13 @@ class ReplaceTest {
     }
 
     @Test
-    void waitingStopOrderCannotBeReplaced() {
-        var stop = desk.buyStopLimit(alice, 101_00, 101_50, 5);
+    void marketOrderNeverRestsSoThereIsNothingToAmend() {
+        desk.sellLimit(bob, 100_00, 1);
+        var market = desk.buyMarket(alice, 5);
 
-        var replace = desk.replace(alice, stop.id(), 101_00, 5);
+        var replace = desk.replace(alice, market.id(), 100_00, 5);
 
-        assertThat(replace.rejection()).isEqualTo(ErrorCode.ORDER_NOT_REPLACEABLE);
+        assertThat(replace.rejection()).isEqualTo(ErrorCode.UNKNOWN_ORDER);
     }
 
     @Test
@@ -145,9 +175,11 @@ class ReplaceTest {
     void anotherTraderCannotReplaceYourOrder() {
         var bid = desk.buyLimit(alice, 99_00, 10);
 
-        var replace = desk.replace(bob, bid.id(), 99_00, 5);
+        var replace = desk.apply(ts -> new Command.ReplaceOrder(ts, bob.userId(), bid.id(), alice.accountId(), 99_00,
+                0, 5));
 
-        assertThat(replace.rejection()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+        assertThat(replace.events())
+                .containsExactly(new Event.OrderRejected(bid.id(), alice.accountId(), ErrorCode.NOT_AUTHORIZED));
         assertThat(desk.workingOrder(alice, bid.id()).leaves()).isEqualTo(10);
     }
 

@@ -180,7 +180,8 @@ class RiskReviewTest {
 
         var approval = desk.approveOrder(OFFICER, order.id());
 
-        assertThat(approval.events().getFirst()).isEqualTo(new Event.OrderApproved(order.id(), OFFICER));
+        assertThat(approval.events().getFirst())
+                .isEqualTo(new Event.OrderApproved(order.id(), OFFICER, alice.accountId()));
         assertThat(approval.trades()).extracting(Event.Trade::quantity).containsExactly(500L, 501L);
         assertThat(desk.asks()).isEmpty();
         assertThat(desk.heldCash(alice)).isZero();
@@ -208,7 +209,8 @@ class RiskReviewTest {
         var selfApproval = desk.approveOrder(dave.userId(), order.id());
 
         assertThat(selfApproval.events())
-                .containsExactly(new Event.CommandRejected(order.id(), ErrorCode.FOUR_EYES_VIOLATION));
+                .containsExactly(new Event.CommandRejected(order.id(), ErrorCode.FOUR_EYES_VIOLATION,
+                        dave.accountId()));
         assertThat(desk.workingOrder(dave, order.id()).status()).isEqualTo("HELD");
         assertThat(desk.approveOrder(SECOND_OFFICER, order.id()).has(Event.OrderApproved.class)).isTrue();
     }

@@ -283,12 +283,20 @@ final class TradingDesk {
                 t.postOnly()), t.orderId());
     }
 
+    /** Cancels the trader's order, naming the trader's account. */
     Outcome cancel(Trader trader, long orderId) {
-        return apply(ts -> new Command.CancelOrder(ts, trader.userId(), orderId), orderId);
+        return apply(ts -> new Command.CancelOrder(ts, trader.userId(), orderId, trader.accountId()), orderId);
     }
 
-    Outcome replace(Trader trader, long orderId, long newPrice, long newQuantity) {
-        return apply(ts -> new Command.ReplaceOrder(ts, trader.userId(), orderId, newPrice, newQuantity), orderId);
+    /** Amends the trader's limit order to a new price and a new <em>total</em> quantity (filled part included). */
+    Outcome replace(Trader trader, long orderId, long newPrice, long newTotalQuantity) {
+        return amend(trader, orderId, newPrice, 0, newTotalQuantity);
+    }
+
+    /** Amends the trader's order: limit price (0 for a stop), stop price (0 keeps it), new total quantity. */
+    Outcome amend(Trader trader, long orderId, long newPrice, long newStopPrice, long newTotalQuantity) {
+        return apply(ts -> new Command.ReplaceOrder(ts, trader.userId(), orderId, trader.accountId(), newPrice,
+                newStopPrice, newTotalQuantity), orderId);
     }
 
     Outcome massCancel(long userId, long accountId, long instrumentId) {

@@ -35,6 +35,10 @@ public final class CommandCodec {
     /** A version 6 SetRiskLimits' block: everything up to the limits, before the band and threshold of version 7. */
     static final int SET_LIMITS_V6_BLOCK_LENGTH = SetRiskLimitsDecoder.priceBandBpsEncodingOffset();
 
+    /** Version 6 blocks of the order commands version 7 extended: both end before the account. */
+    static final int CANCEL_V6_BLOCK_LENGTH = CancelOrderDecoder.accountIdEncodingOffset();
+    static final int REPLACE_V6_BLOCK_LENGTH = ReplaceOrderDecoder.accountIdEncodingOffset();
+
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final PlaceOrderEncoder placeOrderEncoder = new PlaceOrderEncoder();
     private final CancelOrderEncoder cancelOrderEncoder = new CancelOrderEncoder();
@@ -102,13 +106,14 @@ public final class CommandCodec {
             case Command.CancelOrder c -> {
                 CancelOrderEncoder e = cancelOrderEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder);
                 header(e.header(), clientId, correlationId, c);
-                e.orderId(c.orderId());
+                e.orderId(c.orderId()).accountId(c.accountId());
                 yield e.encodedLength();
             }
             case Command.ReplaceOrder c -> {
                 ReplaceOrderEncoder e = replaceOrderEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder);
                 header(e.header(), clientId, correlationId, c);
-                e.orderId(c.orderId()).newPrice(c.newPrice()).newQuantity(c.newQuantity());
+                e.orderId(c.orderId()).newPrice(c.newPrice()).newQuantity(c.newTotalQuantity())
+                        .accountId(c.accountId()).newStopPrice(c.newStopPrice());
                 yield e.encodedLength();
             }
             case Command.MassCancel c -> {
@@ -335,16 +340,22 @@ public final class CommandCodec {
                         WireEnums.bool(d.postOnlyRaw(), "postOnly"));
             }
             case CancelOrderDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(CancelOrderDecoder.BLOCK_LENGTH);
+                // Before version 7 a cancel named no account: 0, the one working order with that id.
+                boolean account = ver >= CancelOrderDecoder.accountIdSinceVersion();
+                frame.requireBlock(account ? CancelOrderDecoder.BLOCK_LENGTH : CANCEL_V6_BLOCK_LENGTH);
                 CancelOrderDecoder d = cancelOrderDecoder.wrap(v, at, bl, ver);
                 readHeader(d.header(), timestamp);
-                return new Command.CancelOrder(ts, user, d.orderId());
+                return new Command.CancelOrder(ts, user, d.orderId(), account ? d.accountId() : 0);
             }
             case ReplaceOrderDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(ReplaceOrderDecoder.BLOCK_LENGTH);
+                // Before version 7: no account, no stop price. Its quantity is read as the new total, the safe
+                // reading: at worst it opens less than an old client meant, never a filled part again.
+                boolean v7 = ver >= ReplaceOrderDecoder.accountIdSinceVersion();
+                frame.requireBlock(v7 ? ReplaceOrderDecoder.BLOCK_LENGTH : REPLACE_V6_BLOCK_LENGTH);
                 ReplaceOrderDecoder d = replaceOrderDecoder.wrap(v, at, bl, ver);
                 readHeader(d.header(), timestamp);
-                return new Command.ReplaceOrder(ts, user, d.orderId(), d.newPrice(), d.newQuantity());
+                return new Command.ReplaceOrder(ts, user, d.orderId(), v7 ? d.accountId() : 0, d.newPrice(),
+                        v7 ? d.newStopPrice() : 0, d.newQuantity());
             }
             case MassCancelDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(MassCancelDecoder.BLOCK_LENGTH);

@@ -34,6 +34,12 @@ public final class EventCodec {
     /** A version 5 TransferStateChanged's block: everything up to the reason, before the fee of version 6. */
     static final int TRANSFER_V5_BLOCK_LENGTH = TransferStateChangedDecoder.feeEncodingOffset();
 
+    /** Version 6 blocks of the order messages version 7 extended: before the stop price, or before the account. */
+    static final int REPLACED_V6_BLOCK_LENGTH = OrderReplacedDecoder.stopPriceEncodingOffset();
+    static final int REJECTED_V6_BLOCK_LENGTH = CommandRejectedDecoder.accountIdEncodingOffset();
+    static final int APPROVED_V6_BLOCK_LENGTH = OrderApprovedDecoder.accountIdEncodingOffset();
+    static final int TRIGGERED_V6_BLOCK_LENGTH = OrderTriggeredDecoder.accountIdEncodingOffset();
+
     /** A version 6 RiskLimitsChanged's block: the limits, before the band and threshold of version 7. */
     static final int LIMITS_V6_BLOCK_LENGTH = RiskLimitsChangedDecoder.priceBandBpsEncodingOffset();
 
@@ -107,17 +113,18 @@ public final class EventCodec {
                     .reason(ToSbe.of(e.reason())).encodedLength();
             case Event.OrderApproved e -> WireFormat.HEADER_LENGTH
                     + orderApprovedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).officerUserId(e.officerUserId()).encodedLength();
+                    .orderId(e.orderId()).officerUserId(e.officerUserId()).accountId(e.accountId()).encodedLength();
             case Event.OrderTriggered e -> WireFormat.HEADER_LENGTH
                     + orderTriggeredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .orderId(e.orderId()).lastTradePrice(e.lastTradePrice()).encodedLength();
+                    .orderId(e.orderId()).lastTradePrice(e.lastTradePrice()).accountId(e.accountId())
+                    .encodedLength();
             case Event.Trade e -> encodeTrade(buffer, offset, e.tradeId(), e.instrumentId(), e.price(), e.quantity(),
                     e.takerSide(), e.makerOrderId(), e.takerOrderId(), e.makerAccountId(), e.takerAccountId(),
                     e.makerLeaves(), e.takerLeaves(), e.timestamp());
             case Event.OrderCancelled e -> encodeOrderCancelled(buffer, offset, e.orderId(), e.accountId(),
                     e.cancelledQuantity(), e.reason());
             case Event.OrderReplaced e -> encodeOrderReplaced(buffer, offset, e.orderId(), e.accountId(), e.price(),
-                    e.quantity(), e.keptPriority());
+                    e.quantity(), e.keptPriority(), e.stopPrice(), e.orderQuantity());
             case Event.OrderExpired e -> WireFormat.HEADER_LENGTH
                     + orderExpiredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).accountId(e.accountId()).expiredQuantity(e.expiredQuantity())
@@ -191,7 +198,7 @@ public final class EventCodec {
                     .userId(e.userId()).roleMask(e.roleMask()).encodedLength();
             case Event.CommandRejected e -> WireFormat.HEADER_LENGTH
                     + commandRejectedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                    .refId(e.refId()).reason(ToSbe.of(e.reason())).encodedLength();
+                    .refId(e.refId()).reason(ToSbe.of(e.reason())).accountId(e.accountId()).encodedLength();
         };
     }
 
@@ -235,11 +242,18 @@ public final class EventCodec {
                 .reason(ToSbe.of(reason)).encodedLength();
     }
 
+    /** An amendment of a limit order nothing of which was filled (no stop price; total equals open quantity). */
     public int encodeOrderReplaced(MutableDirectBuffer buffer, int offset, long orderId, long accountId, long price,
                                    long quantity, boolean keptPriority) {
+        return encodeOrderReplaced(buffer, offset, orderId, accountId, price, quantity, keptPriority, 0, quantity);
+    }
+
+    public int encodeOrderReplaced(MutableDirectBuffer buffer, int offset, long orderId, long accountId, long price,
+                                   long quantity, boolean keptPriority, long stopPrice, long orderQuantity) {
         return WireFormat.HEADER_LENGTH + orderReplacedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                 .orderId(orderId).accountId(accountId).price(price).quantity(quantity)
-                .keptPriority(ToSbe.of(keptPriority)).encodedLength();
+                .keptPriority(ToSbe.of(keptPriority)).stopPrice(stopPrice).orderQuantity(orderQuantity)
+                .encodedLength();
     }
 
     public int encodeBookDelta(MutableDirectBuffer buffer, int offset, long instrumentId, Side side, long price,
@@ -313,14 +327,16 @@ public final class EventCodec {
                 return new Event.OrderHeld(d.orderId(), d.accountId(), d.riskScoreBps(), error(d.reasonRaw()));
             }
             case OrderApprovedDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(OrderApprovedDecoder.BLOCK_LENGTH);
+                boolean account = ver >= OrderApprovedDecoder.accountIdSinceVersion();
+                frame.requireBlock(account ? OrderApprovedDecoder.BLOCK_LENGTH : APPROVED_V6_BLOCK_LENGTH);
                 OrderApprovedDecoder d = orderApprovedDecoder.wrap(v, at, bl, ver);
-                return new Event.OrderApproved(d.orderId(), d.officerUserId());
+                return new Event.OrderApproved(d.orderId(), d.officerUserId(), account ? d.accountId() : 0);
             }
             case OrderTriggeredDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(OrderTriggeredDecoder.BLOCK_LENGTH);
+                boolean account = ver >= OrderTriggeredDecoder.accountIdSinceVersion();
+                frame.requireBlock(account ? OrderTriggeredDecoder.BLOCK_LENGTH : TRIGGERED_V6_BLOCK_LENGTH);
                 OrderTriggeredDecoder d = orderTriggeredDecoder.wrap(v, at, bl, ver);
-                return new Event.OrderTriggered(d.orderId(), d.lastTradePrice());
+                return new Event.OrderTriggered(d.orderId(), d.lastTradePrice(), account ? d.accountId() : 0);
             }
             case TradeDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(TradeDecoder.BLOCK_LENGTH);
@@ -337,10 +353,15 @@ public final class EventCodec {
                         WireEnums.domain(CancelReason.values(), d.reasonRaw(), "reason"));
             }
             case OrderReplacedDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(OrderReplacedDecoder.BLOCK_LENGTH);
+                // Before version 7 the block ends at keptPriority: no stop price, and the total was not sent.
+                boolean total = ver >= OrderReplacedDecoder.orderQuantitySinceVersion();
+                frame.requireBlock(total ? OrderReplacedDecoder.BLOCK_LENGTH : REPLACED_V6_BLOCK_LENGTH);
                 OrderReplacedDecoder d = orderReplacedDecoder.wrap(v, at, bl, ver);
-                return new Event.OrderReplaced(d.orderId(), d.accountId(), d.price(), d.quantity(),
-                        WireEnums.bool(d.keptPriorityRaw(), "keptPriority"));
+                boolean kept = WireEnums.bool(d.keptPriorityRaw(), "keptPriority");
+                return total
+                        ? new Event.OrderReplaced(d.orderId(), d.accountId(), d.price(), d.quantity(), kept,
+                        d.stopPrice(), d.orderQuantity())
+                        : new Event.OrderReplaced(d.orderId(), d.accountId(), d.price(), d.quantity(), kept);
             }
             case OrderExpiredDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(OrderExpiredDecoder.BLOCK_LENGTH);
@@ -465,9 +486,10 @@ public final class EventCodec {
                 return new Event.UserRegistered(d.userId(), d.roleMask());
             }
             case CommandRejectedDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(CommandRejectedDecoder.BLOCK_LENGTH);
+                boolean account = ver >= CommandRejectedDecoder.accountIdSinceVersion();
+                frame.requireBlock(account ? CommandRejectedDecoder.BLOCK_LENGTH : REJECTED_V6_BLOCK_LENGTH);
                 CommandRejectedDecoder d = commandRejectedDecoder.wrap(v, at, bl, ver);
-                return new Event.CommandRejected(d.refId(), error(d.reasonRaw()));
+                return new Event.CommandRejected(d.refId(), error(d.reasonRaw()), account ? d.accountId() : 0);
             }
             default -> throw new MalformedMessageException("template " + templateId + " is not an event");
         }

@@ -99,7 +99,7 @@ class EventCodecTest {
             case Event.OrderCancelled e -> codec.encodeOrderCancelled(target, offset, e.orderId(), e.accountId(),
                     e.cancelledQuantity(), e.reason());
             case Event.OrderReplaced e -> codec.encodeOrderReplaced(target, offset, e.orderId(), e.accountId(),
-                    e.price(), e.quantity(), e.keptPriority());
+                    e.price(), e.quantity(), e.keptPriority(), e.stopPrice(), e.orderQuantity());
             case Event.BookDelta e -> codec.encodeBookDelta(target, offset, e.instrumentId(), e.side(), e.price(),
                     e.levelQuantity(), e.orderCount());
             case Event.BalanceChanged e -> codec.encodeBalanceChanged(target, offset, e.accountId(), e.asset(),

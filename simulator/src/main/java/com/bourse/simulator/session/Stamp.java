@@ -12,9 +12,9 @@ final class Stamp {
             case Command.PlaceOrder o -> new Command.PlaceOrder(t, o.userId(), o.orderId(), o.accountId(),
                     o.instrumentId(), o.side(), o.type(), o.timeInForce(), o.price(), o.stopPrice(), o.quantity(),
                     o.displayQuantity(), o.postOnly());
-            case Command.CancelOrder o -> new Command.CancelOrder(t, o.userId(), o.orderId());
-            case Command.ReplaceOrder o -> new Command.ReplaceOrder(t, o.userId(), o.orderId(), o.newPrice(),
-                    o.newQuantity());
+            case Command.CancelOrder o -> new Command.CancelOrder(t, o.userId(), o.orderId(), o.accountId());
+            case Command.ReplaceOrder o -> new Command.ReplaceOrder(t, o.userId(), o.orderId(), o.accountId(),
+                    o.newPrice(), o.newStopPrice(), o.newTotalQuantity());
             case Command.MassCancel o -> new Command.MassCancel(t, o.userId(), o.accountId(), o.instrumentId());
             case Command.EndOfDay o -> new Command.EndOfDay(t, o.userId());
             case Command.HaltInstrument o -> new Command.HaltInstrument(t, o.userId(), o.instrumentId());
