@@ -8,6 +8,7 @@ import javafx.stage.Stage;
  * a sign-in window, then the trader's main window. Launch through {@link Launcher} (JavaFX on the class path).
  */
 public final class BourseDesktop extends Application {
+    private static final System.Logger LOG = System.getLogger(BourseDesktop.class.getName());
     private final DesktopConfig config;
     private Desktop desktop;
 
@@ -26,7 +27,19 @@ public final class BourseDesktop extends Application {
         // --scenario NAME [--seed N] (or bourse.scenario) opens a training session instead of the shared simulation.
         var training = com.bourse.app.training.TrainingConfig.from(getParameters() == null ? java.util.List.of()
                 : getParameters().getRaw(), settings.sampleData(), settings.home());
-        desktop = new Desktop(settings, training.orElse(null));
+        try {
+            desktop = new Desktop(settings, training.orElse(null));
+        } catch (RuntimeException e) {
+            // A damaged or foreign data folder, a wrong passphrase, a bad sample file: said once, then stop.
+            LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage(), e);
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Bourse cannot start");
+            alert.getDialogPane().setPrefWidth(640);
+            alert.showAndWait();
+            javafx.application.Platform.exit();
+            return;
+        }
         desktop.showSignIn(stage);
     }
 

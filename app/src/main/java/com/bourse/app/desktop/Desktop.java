@@ -41,6 +41,8 @@ public final class Desktop implements AutoCloseable {
     private final WorkspaceStore workspaces;
     private final List<Workstation> workstations = new CopyOnWriteArrayList<>();
     private final List<Stage> signInStages = new CopyOnWriteArrayList<>();
+    /** The audit trail found broken at start is shown once, over the first sign-in window. */
+    private boolean auditShown;
 
     public Desktop(DesktopConfig config) {
         this(config, null);
@@ -84,7 +86,10 @@ public final class Desktop implements AutoCloseable {
             this.signIn = new StoreSignIn(host.office().signIn(), host.office().users(), machineUsers,
                     java.util.Set.of(com.bourse.protocol.Role.values()));
             this.liveSignIn = null;
-            this.signInHint = StoreSignIn.trainingHint(host.data());
+            this.signInHint = StoreSignIn.trainingHint(host.data())
+                    + (config.passphrase().equals(com.bourse.backoffice.BackOffice.TRAINING_PASSPHRASE)
+                    ? ". Key vault on the public training passphrase: sample data only (BOURSE_PASSPHRASE sets your own)"
+                    : "");
         }
         this.workspaces = new FileWorkspaceStore(config.home());
     }
@@ -103,6 +108,23 @@ public final class Desktop implements AutoCloseable {
         signInStages.add(stage);
         stage.setOnHidden(e -> signInStages.remove(stage));
         stage.show();
+        showBrokenAuditOnce(stage);
+    }
+
+    /** A broken audit chain found at start (also logged, naming the first bad entry) is told to the person too. */
+    private void showBrokenAuditOnce(Stage owner) {
+        com.bourse.backoffice.BackOffice office = host != null ? host.office() : live != null ? live.office() : null;
+        if (auditShown || office == null || office.auditAtStart().intact()) {
+            return;
+        }
+        auditShown = true;
+        var check = office.auditAtStart();
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                check.message() + ". Entries before it are intact; nothing was changed. A risk officer can verify"
+                        + " again from the audit viewer.");
+        alert.setHeaderText("The audit trail is broken at entry " + check.firstBadSeq());
+        alert.initOwner(owner);
+        alert.show();
     }
 
     /** Another sign-in window beside the open ones (a second trader on the same simulated market). */

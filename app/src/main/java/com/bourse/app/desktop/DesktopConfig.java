@@ -41,7 +41,7 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
      * The key-vault passphrase of a simulation installation, published like the training passwords: the
      * simulation holds only sample data. Set {@code BOURSE_PASSPHRASE} to protect a folder with real data.
      */
-    public static final String TRAINING_PASSPHRASE = "bourse-simulation-training";
+    public static final String TRAINING_PASSPHRASE = com.bourse.backoffice.BackOffice.TRAINING_PASSPHRASE;
 
     public DesktopConfig {
         java.util.Objects.requireNonNull(mode, "mode");

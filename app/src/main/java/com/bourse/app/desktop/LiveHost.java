@@ -51,10 +51,12 @@ public final class LiveHost implements AutoCloseable {
     public LiveHost(DesktopConfig config) {
         this.config = config;
         byte[] secret = config.cluster().secret();
-        BackOffice.Options options = BackOffice.Options.defaults(config.dataDir(), config.passphrase().toCharArray());
-        this.office = BackOffice.open(options);
+        // Live refuses the public training passphrase; set up only in an empty folder.
+        BackOffice.Options options = BackOffice.Options.defaults(config.dataDir(), config.passphrase().toCharArray())
+                .forLive();
+        this.office = BackOffice.openOrSetUp(options,
+                () -> com.bourse.backoffice.importexport.SampleWorld.read(config.sampleData()));
         try {
-            office.seedIfFirstRun(config.sampleData());
             InstantSource clock = InstantSource.system();
             this.credentials = new SessionCredentials(secret, clock, options.sessionLifetime());
             this.signIn = new SignInService(office.store(), office.users(),

@@ -50,8 +50,9 @@ public final class SimulationHost implements AutoCloseable {
     public SimulationHost(DesktopConfig config) {
         this.world = SampleWorld.read(config.sampleData());
         long now = System.currentTimeMillis();
-        this.office = BackOffice.open(BackOffice.Options.defaults(config.dataDir(),
-                config.passphrase().toCharArray()));
+        // Set up only in an empty folder; an installed one that reads damaged stops here, naming the file.
+        this.office = BackOffice.openOrSetUp(BackOffice.Options.defaults(config.dataDir(),
+                config.passphrase().toCharArray()), () -> world);
         try {
             seed(office, world, now);
             this.venue = new EmbeddedVenue(new ProjectedEngineHost(office.desk()));
