@@ -49,7 +49,10 @@ import java.util.concurrent.TimeUnit;
  * <p>What the cluster does not say at connect: the score parts and rules of an order held before the window opened
  * (the blotter has no risk columns; such a line shows score 0 and the generic reason), held transfers, kill
  * switches and halted instruments (the live back office projects none of them). Events after connect carry all of
- * it. Commands go through the back office's audited gateway on its outbox worker, as the trader's do.
+ * it. When the venue reconnects (a new leader, a new session) the events in between are lost, so the desk asks
+ * for the state again and hands the feed a new snapshot at the answer's log position. Commands go through the
+ * back office's audited gateway on its outbox worker, as the trader's do; one refused there is told to the feed,
+ * so the officer reads why.
  *
  * <p>Thread-safe.
  */
@@ -78,6 +81,8 @@ public final class LiveRiskDesk implements RiskDesk {
             });
     private final Map<Long, Long> raisedAt = new ConcurrentHashMap<>();
     private volatile AutoCloseable subscription;
+    private volatile AutoCloseable reconnection;
+    private volatile RiskFeed feed;
     private volatile boolean closed;
 
     public LiveRiskDesk(LiveHost host, TraderIdentity officer, Session signedIn, ClusterVenue venue) {
@@ -103,12 +108,35 @@ public final class LiveRiskDesk implements RiskDesk {
 
     @Override
     public CompletableFuture<RiskSnapshot> connect(RiskFeed feed) {
-        return venue.requestMarket(1, state -> subscription = venue.subscribe(event -> {
-                    remember(event);
-                    feed.onEvent(event);
-                }))
+        this.feed = feed;
+        return venue.requestMarket(1, state -> {
+                    subscription = venue.subscribe(event -> {
+                        remember(event);
+                        feed.onEvent(event);
+                    });
+                    reconnection = venue.alsoOnReconnected(this::resync);
+                })
                 .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .thenApply(state -> snapshot(state.blotter()));
+    }
+
+    /**
+     * Venue thread, after a reconnect: the state again, handed to the feed at the answer's log position (before
+     * any later event), so the queue drops what was decided in the gap and shows what was held in it.
+     */
+    private void resync() {
+        RiskFeed target = feed;
+        if (closed || target == null) {
+            return;
+        }
+        venue.requestMarket(1, state -> target.resynced(snapshot(state.blotter())))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((state, failure) -> {
+                    if (failure != null && !closed) {
+                        LOG.log(System.Logger.Level.WARNING, "risk desk of " + officer.username()
+                                + ": the state after the reconnect did not come; the queue may be stale", failure);
+                    }
+                });
     }
 
     /** Venue thread: what a later alert's line is built from. */
@@ -229,24 +257,33 @@ public final class LiveRiskDesk implements RiskDesk {
         return System.currentTimeMillis();
     }
 
-    /** Hands the command to the back office's outbox (audited, then sent on its worker); a refusal is logged. */
+    /**
+     * Hands the command to the back office's outbox (audited, then sent on its worker); a refusal there is logged
+     * and told to the feed, which says it to the officer.
+     */
     @Override
     public boolean submit(Command command) {
-        return !closed && outbox.offer(gateway, signedIn, command, refusal -> LOG.log(System.Logger.Level.WARNING,
-                "risk desk of " + officer.username() + ": " + command.getClass().getSimpleName() + " was not sent: "
-                        + refusal.reason()));
+        return !closed && outbox.offer(gateway, signedIn, command, refusal -> {
+            LOG.log(System.Logger.Level.WARNING, "risk desk of " + officer.username() + ": "
+                    + command.getClass().getSimpleName() + " was not sent: " + refusal.reason());
+            RiskFeed target = feed;
+            if (target != null) {
+                target.notSent(command, refusal.reason());
+            }
+        });
     }
 
     /** Stops the feed; the venue belongs to the window's {@link LiveSession}, which closes it. */
     @Override
     public void close() {
         closed = true;
-        AutoCloseable s = subscription;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "live risk desk: closing the event subscription failed", e);
+        for (AutoCloseable s : new AutoCloseable[]{subscription, reconnection}) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "live risk desk: closing its feed failed", e);
+                }
             }
         }
     }

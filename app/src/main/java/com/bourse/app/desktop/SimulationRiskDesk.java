@@ -99,7 +99,8 @@ public final class SimulationRiskDesk implements RiskDesk {
 
     /** What the engine says at the snapshot's instant; the store fills in the rest once it has caught up. */
     private record EngineView(List<WorkingOrder> held, Set<Long> killSwitches, Set<Long> halted,
-                              Map<Long, Instrument> instruments, RiskLimits defaultLimits, long seq) {
+                              Map<Long, Instrument> instruments, RiskLimits defaultLimits,
+                              Map<Long, RiskLimits> limits, long seq) {
     }
 
     @Override
@@ -108,10 +109,12 @@ public final class SimulationRiskDesk implements RiskDesk {
         return host.venue().query(engine -> {
             List<WorkingOrder> held = engine.workingOrders(0).stream().filter(o -> "HELD".equals(o.status())).toList();
             Set<Long> kills = new HashSet<>();
+            Map<Long, RiskLimits> limits = new HashMap<>();
             for (long account : engine.accountIds()) {
                 if (engine.killSwitchEngaged(account)) {
                     kills.add(account);
                 }
+                limits.put(account, engine.riskLimits(account));
             }
             Set<Long> halted = new HashSet<>();
             Map<Long, Instrument> instruments = new HashMap<>();
@@ -123,7 +126,7 @@ public final class SimulationRiskDesk implements RiskDesk {
             }
             long seq = office.desk().journal().lastSeq();
             subscription = host.venue().subscribe(feed);
-            return new EngineView(held, kills, halted, instruments, engine.config().defaultLimits(), seq);
+            return new EngineView(held, kills, halted, instruments, engine.config().defaultLimits(), limits, seq);
         }).thenApplyAsync(view -> snapshot(view, office), reader);
     }
 
@@ -160,8 +163,9 @@ public final class SimulationRiskDesk implements RiskDesk {
         List<RiskSnapshot.RiskAccount> accountRows = new ArrayList<>();
         for (AccountLine account : accounts.values().stream()
                 .sorted(java.util.Comparator.comparingLong(AccountLine::accountId)).toList()) {
-            RiskLimits limits = office.risk().controls(account.accountId()).map(c -> c.limits())
-                    .orElse(view.defaultLimits());
+            // The engine's limits are the ones it applies (the store's projection keeps the size limits only).
+            RiskLimits limits = view.limits().getOrDefault(account.accountId(), office.risk()
+                    .controls(account.accountId()).map(c -> c.limits()).orElse(view.defaultLimits()));
             accountRows.add(new RiskSnapshot.RiskAccount(account.accountId(), account.name(), account.ownerUserId(),
                     account.baseCurrency(), limits, view.killSwitches().contains(account.accountId())));
         }

@@ -1,9 +1,10 @@
 package com.bourse.app.desktop;
 
-import com.bourse.backoffice.importexport.SampleWorld;
+import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
 import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.port.ConnectionState;
 import com.bourse.ui.port.ReviewItem;
 import com.bourse.ui.port.VenueMode;
 import com.bourse.ui.view.Workstation;
@@ -47,7 +48,7 @@ class LiveRiskDeskTest {
         driver = new DesktopDriver(home.resolve("desk"));
         Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
                 LiveCluster.SECRET)));
-        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
+        LiveCluster.seed(desktop.live());
 
         // Given Bob offers 700 AIR in two orders, each below the review threshold, so both rest on the book.
         Workstation bob = driver.signIn("bob", "bob-training-1", 40);
@@ -106,6 +107,35 @@ class LiveRiskDeskTest {
                 .noneMatch(o -> o.orderId() == held.orderId()))).isTrue();
         assertThat(driver.fx(() -> rita.reviewQueue().items().stream().map(ReviewItem::subjectId).toList()))
                 .containsExactly(earlier.orderId());
+    }
+
+    @Test
+    void afterTheClusterRestartsTheOfficersQueueIsReloadedBesideTheTradersWindow() throws Exception {
+        cluster = LiveCluster.start(home.resolve("cluster"));
+        driver = new DesktopDriver(home.resolve("desk"));
+        Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
+                LiveCluster.SECRET)));
+        LiveCluster.seed(desktop.live());
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
+        OrderRow held = largeAirbusBuy(alice);
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation rita = driver.signIn("rita", "rita-training-1", 40);
+        heldAtTheDesk(rita, held.orderId());
+        ClusterVenue ritasVenue = ((LiveSession) rita.context().session()).venue();
+        // As if the officer's window had missed what the cluster said while cut off: an empty queue.
+        driver.fxRun(() -> rita.reviewQueue().load(new com.bourse.ui.port.RiskSnapshot(java.util.List.of(),
+                java.util.List.of(), java.util.Set.of(), java.util.Map.of())));
+        driver.waitUntil(() -> rita.reviewQueue().items().isEmpty(), 5);
+
+        cluster.restart();
+
+        // Then the desk asks the cluster again: the held order is back in the queue, and the officer's own session
+        // (its trader side, which listens to the same venue) resynced too.
+        driver.waitUntil(() -> ritasVenue.leaderChanges() > 0
+                && rita.context().session().connectionState() == ConnectionState.CONNECTED, 60);
+        heldAtTheDesk(rita, held.orderId());
+        assertThat(driver.fx(() -> rita.reviewQueue().items().size())).isEqualTo(1);
     }
 
     /** Alice buys 700 AIR at its reference price, over 100,000 EUR: held for review. */

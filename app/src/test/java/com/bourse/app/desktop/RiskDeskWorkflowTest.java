@@ -231,6 +231,48 @@ class RiskDeskWorkflowTest {
     }
 
     @Test
+    void anAccountsOwnPriceBandSetInTheEditorRefusesTheNextOrderOutsideItAndTheThresholdHoldsBelowTheUsual() {
+        driver.fxRun(() -> rita.limitsEditor().select(1001));
+        driver.fxRun(() -> rita.limitsEditor().field(5).setText("100"));
+        assertThat(driver.fx(() -> rita.limitsEditor().error(5).getText()))
+                .isEqualTo("Below 100%, or empty for the instrument's band");
+        driver.fxRun(() -> rita.limitsEditor().field(6).setText("1.5"));
+        assertThat(driver.fx(() -> rita.limitsEditor().error(6).getText()))
+                .isEqualTo("A score of at most 1, or empty for the installation's");
+        assertThat(driver.fx(() -> rita.limitsEditor().applyButton().isDisabled())).isTrue();
+
+        // When the officer gives account 1001 a band of ±2% and a review threshold of 0.01.
+        driver.fxRun(() -> {
+            rita.limitsEditor().field(5).setText("2");
+            rita.limitsEditor().field(6).setText("0.01");
+            rita.limitsEditor().applyLimits();
+        });
+        assertThat(confirmations).anyMatch(text -> text.contains("Price band (± %): the instrument's → 2.00")
+                && text.contains("Review threshold (score): the installation's → 0.0100"));
+        driver.waitUntil(() -> rita.reviewQueue().account(1001).orElseThrow().limits().priceBandBps() == 200, 5);
+        assertThat(driver.fx(() -> rita.reviewQueue().account(1001).orElseThrow().limits().reviewThresholdBps()))
+                .isEqualTo(100);
+
+        // Then Alice's buy of AIR 2.03% above its reference price (inside AIR's own ±10%) is refused.
+        Instrument air = TradingScenes.instrument(alice, "AIR");
+        long outside = air.referencePrice() + 330;
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", Decimals.plain(outside, air.priceScale()));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().messageProperty().get()
+                .contains(ErrorCode.PRICE_OUT_OF_BAND.description()), 5);
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+
+        // And one inside the band, small enough for the usual 0.8, waits for an officer at her 0.01.
+        long inside = air.referencePrice() - 300;
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", Decimals.plain(inside, air.priceScale()));
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> rita.reviewQueue().items().stream().anyMatch(i -> i.accountId() == 1001
+                && i.reason() == ErrorCode.HIGH_RISK_TRANSACTION), 5);
+        driver.fxRun(() -> rita.limitsEditor().select(1001));
+        assertThat(driver.fx(() -> rita.limitsEditor().field(5).getText())).isEqualTo("2.00");
+    }
+
+    @Test
     void administratorAloneGetsTheUsersDeskAndNeitherTheTradersNorTheOfficersPanels() {
         driver.fxRun(() -> driver.desktop().showAnotherSignIn());
         Workstation admin = driver.signIn("admin", "admin-training-1");

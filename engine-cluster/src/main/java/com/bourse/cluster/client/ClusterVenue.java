@@ -84,6 +84,8 @@ public final class ClusterVenue implements Venue {
     private volatile long leaderChanges;
     private volatile boolean linkUp;
     private volatile Runnable reconnected = () -> { };
+    /** Further windows on the same venue (a risk desk beside the trader's session), each resyncing its own view. */
+    private final CopyOnWriteArrayList<Runnable> alsoReconnected = new CopyOnWriteArrayList<>();
     private volatile long lastLatencyNanos;
 
     private ClusterVenue(ClusterVenueConfig config) {
@@ -178,6 +180,28 @@ public final class ClusterVenue implements Venue {
      */
     public void onReconnected(Runnable listener) {
         this.reconnected = listener == null ? () -> { } : listener;
+    }
+
+    /**
+     * Like {@link #onReconnected}, for one more view of this venue: runs after that listener, on the venue thread,
+     * until the returned handle is closed. Several views may listen; none replaces another.
+     */
+    public AutoCloseable alsoOnReconnected(Runnable listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        alsoReconnected.add(listener);
+        return () -> alsoReconnected.remove(listener);
+    }
+
+    /** Venue thread: every view resyncs; one failing does not keep the others from theirs. */
+    private void fireReconnected() {
+        reconnected.run();
+        for (Runnable listener : alsoReconnected) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a view failed to resync after the venue reconnected", e);
+            }
+        }
     }
 
     /** True while the session is open and its ingress to the leader is connected; false during an election. */
@@ -357,7 +381,7 @@ public final class ClusterVenue implements Venue {
                 leaderChanges++;
                 resendAll();
                 failAnswersInFlight("the session was re-established before the answer came");
-                reconnected.run();
+                fireReconnected();
                 return 1;
             } catch (CredentialRefusedException e) {
                 failEverythingPending(e.getMessage());
@@ -555,7 +579,7 @@ public final class ClusterVenue implements Venue {
             ClusterVenue.this.leaderMemberId = leaderMemberId;
             leaderChanges++;
             resendAll();
-            reconnected.run();
+            fireReconnected();
         }
 
         /** Requests sent on a session that is gone will never be answered: fail them so callers can ask again. */

@@ -134,6 +134,19 @@ public final class ReviewQueue {
 
     private void apply(Object event) {
         switch (event) {
+            case RiskInbox.Resync r -> {
+                // Alerts being described were heard before the gap: the new snapshot has what is still held.
+                describing.replaceAll((key, ended) -> true);
+                int unseenBefore = unseen.get();
+                load(r.snapshot());
+                unseen.set(unseenBefore);
+                say.accept("Reconnected to the venue: the queue, accounts and halts reloaded");
+            }
+            case RiskInbox.NotSent n -> {
+                String asked = expecting.remove(refId(n.command()));
+                say.accept((asked != null ? asked : n.command().getClass().getSimpleName()) + " was not sent: "
+                        + n.reason());
+            }
             case RiskInbox.Alert a -> {
                 String key = a.alert().subject().name() + ":" + a.alert().subjectId();
                 if (byKey.containsKey(key) || describing.containsKey(key)) {
@@ -293,6 +306,21 @@ public final class ReviewQueue {
         }
         return send(new Command.SetRiskLimits(desk.now(), desk.officer().userId(), accountId, limits), accountId,
                 "New limits for account " + accountId);
+    }
+
+    /** The id a command's answer names: its subject, account or instrument, as {@link #send} remembers it. */
+    private static long refId(Command command) {
+        return switch (command) {
+            case Command.Approve c -> c.subjectId();
+            case Command.Reject c -> c.subjectId();
+            case Command.EngageKillSwitch c -> c.accountId();
+            case Command.ReleaseKillSwitch c -> c.accountId();
+            case Command.HaltInstrument c -> c.instrumentId();
+            case Command.ResumeInstrument c -> c.instrumentId();
+            case Command.MassCancel c -> c.accountId() != 0 ? c.accountId() : c.instrumentId();
+            case Command.SetRiskLimits c -> c.accountId();
+            default -> 0;
+        };
     }
 
     private String send(Command command, long refId, String words) {

@@ -1,8 +1,10 @@
 package com.bourse.ui.model;
 
+import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.TransferState;
 import com.bourse.ui.port.RiskFeed;
+import com.bourse.ui.port.RiskSnapshot;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -20,6 +22,24 @@ public final class RiskInbox implements RiskFeed {
 
     /** An alert and, for a transfer, its state event heard with it. */
     public record Alert(Event.RiskAlert alert, Event.TransferStateChanged transfer) {
+    }
+
+    /** A command refused on its way to the venue, and why. */
+    public record NotSent(Command command, String reason) {
+    }
+
+    /** The desk's state anew after it lost the venue; what was queued before it is superseded. */
+    public record Resync(RiskSnapshot snapshot) {
+    }
+
+    @Override
+    public void notSent(Command command, String reason) {
+        events.add(new NotSent(command, reason));
+    }
+
+    @Override
+    public void resynced(RiskSnapshot snapshot) {
+        events.add(new Resync(snapshot));
     }
 
     @Override
@@ -50,7 +70,10 @@ public final class RiskInbox implements RiskFeed {
         }
     }
 
-    /** Hands every queued event (an {@link Event} or an {@link Alert}) to {@code sink}, oldest first; FX thread. */
+    /**
+     * Hands every queued event (an {@link Event}, an {@link Alert}, a {@link NotSent} or a {@link Resync}) to
+     * {@code sink}, oldest first; FX thread.
+     */
     public int drain(Consumer<Object> sink) {
         int n = 0;
         for (Object e; (e = events.poll()) != null; n++) {

@@ -85,6 +85,35 @@ class ReviewQueueTest {
         assertThat(queue.countProperty().get()).isEqualTo(1);
     }
 
+    @Test
+    void aCommandRefusedOnItsWayToTheVenueIsSaidInTheOfficersWordsAndTheItemStaysHeld() {
+        ReviewItem alices = heldOrder(79, ALICE, ALICE);
+        given(alices);
+        queue.approve(alices);
+
+        // A live desk sends on a worker: the session's check refuses the command after submit took it.
+        queue.inbox().notSent(desk.submitted.getFirst(), "your session has ended; sign in again");
+        queue.onFrame();
+
+        assertThat(said).containsExactly("Approve order 79 was not sent: your session has ended; sign in again");
+        assertThat(queue.items()).containsExactly(alices);
+    }
+
+    @Test
+    void afterTheVenueReconnectsTheDeskShowsTheNewSnapshotAndWhatFollowsIt() {
+        ReviewItem decidedDuringTheGap = heldOrder(80, ALICE, ALICE);
+        ReviewItem heldDuringTheGap = heldOrder(81, ALICE, ALICE);
+        given(decidedDuringTheGap);
+
+        queue.inbox().resynced(new RiskSnapshot(List.of(heldDuringTheGap), List.of(), Set.of(3L), Map.of()));
+        queue.inbox().onEvent(new Event.InstrumentStatusChanged(4, true));
+        queue.onFrame();
+
+        assertThat(queue.items()).containsExactly(heldDuringTheGap);
+        assertThat(queue.halted()).containsExactlyInAnyOrder(3L, 4L);
+        assertThat(said).containsExactly("Reconnected to the venue: the queue, accounts and halts reloaded");
+    }
+
     /** A desk that hands out nothing and records what the officer sends. */
     private static final class RecordingDesk implements RiskDesk {
         final List<Command> submitted = new ArrayList<>();
