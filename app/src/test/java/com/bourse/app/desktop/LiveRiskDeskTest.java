@@ -1,5 +1,6 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
@@ -48,7 +49,7 @@ class LiveRiskDeskTest {
         driver = new DesktopDriver(home.resolve("desk"));
         Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
                 LiveCluster.SECRET)));
-        LiveCluster.seed(desktop.live());
+        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
 
         // Given Bob offers 700 AIR in two orders, each below the review threshold, so both rest on the book.
         Workstation bob = driver.signIn("bob", "bob-training-1", 40);
@@ -115,7 +116,7 @@ class LiveRiskDeskTest {
         driver = new DesktopDriver(home.resolve("desk"));
         Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
                 LiveCluster.SECRET)));
-        LiveCluster.seed(desktop.live());
+        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);
         driver.fxRun(() -> alice.context().setConfirmer(check -> true));
         OrderRow held = largeAirbusBuy(alice);
