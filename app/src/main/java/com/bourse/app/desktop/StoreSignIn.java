@@ -10,6 +10,7 @@ import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -114,14 +115,27 @@ public final class StoreSignIn implements SignIn {
 
     /** The hint under the sign-in form: who can sign in and with what (training data, simulation only). */
     public static String trainingHint(SampleWorld world) {
-        StringBuilder hint = new StringBuilder("Simulation with sample data. Traders: ");
-        boolean first = true;
-        for (SampleWorld.SampleUser user : world.users()) {
-            if (user.roles().contains(Role.TRADER) && !SampleWorld.MACHINE_USERS.contains(user.username())) {
-                hint.append(first ? "" : ", ").append(user.username()).append(" / ").append(user.password());
-                first = false;
+        // Grouped by desk, so a risk officer or a clerk finds a user for their own job, not only the traders.
+        StringBuilder hint = new StringBuilder("Simulation with sample data (training passwords).");
+        for (Role role : List.of(Role.TRADER, Role.RISK_OFFICER, Role.BACK_OFFICE, Role.ADMIN)) {
+            List<String> users = world.users().stream()
+                    .filter(u -> u.roles().contains(role) && !SampleWorld.MACHINE_USERS.contains(u.username()))
+                    .map(u -> u.username() + " / " + u.password())
+                    .toList();
+            if (!users.isEmpty()) {
+                hint.append('\n').append(deskOf(role)).append(": ").append(String.join(", ", users));
             }
         }
         return hint.toString();
     }
+
+    private static String deskOf(Role role) {
+        return switch (role) {
+            case TRADER -> "Traders";
+            case RISK_OFFICER -> "Risk officers";
+            case BACK_OFFICE -> "Back office";
+            case ADMIN -> "Administrators";
+        };
+    }
+
 }
