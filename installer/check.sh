@@ -21,21 +21,23 @@ start_to_sign_in() {
   local launcher="$1" home="$2" shot="${3:-}"
   mkdir -p "$home"
   HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-    JDK_JAVA_OPTIONS="-Dbourse.startupReport=true -Dbourse.exitAfterSignIn=true" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true -Dbourse.exitAfterSignIn=true" \
     "$launcher" > "$out/start.log" 2>&1 &
   local pid=$! waited=0
   until grep -q "sign-in window shown" "$out/start.log" 2>/dev/null || [ $waited -ge 600 ]; do
     sleep 0.1; waited=$((waited + 1))
   done
-  [ -n "$shot" ] && import -window root "$shot"
+  [ -n "$shot" ] && sleep 1.5 && import -window root "$shot"
   wait "$pid" || { echo "check: the app exited with $?"; cat "$out/start.log"; return 1; }
   grep "sign-in window shown" "$out/start.log" || { cat "$out/start.log"; return 1; }
-  grep -v "sign-in window shown" "$out/start.log" | grep -v "^NOTE: Picked up JDK_JAVA_OPTIONS" || true
+  grep -v "sign-in window shown" "$out/start.log" | grep -v "^Picked up JAVA_TOOL_OPTIONS" || true
 }
-export -f start_to_sign_in
-export out
 
 case "${1:-}" in
+  start)
+    # internal: one start (run under in_display by the checks below)
+    start_to_sign_in "$2" "$3" "${4:-}"
+    ;;
   launch)
     image="$target/app-image/Bourse"
     [ -x "$image/bin/Bourse" ] || { echo "check: no app-image; run ./bourse package first" >&2; exit 1; }
@@ -45,10 +47,10 @@ case "${1:-}" in
     done
     home="$(mktemp -d)"
     echo "first start (seeds an empty data folder):"
-    in_display bash -c "start_to_sign_in '$image/bin/Bourse' '$home' '$out/app-image-sign-in.png'"
+    in_display bash "$0" start "$image/bin/Bourse" "$home" "$out/app-image-sign-in.png"
     for i in 1 2 3; do
       echo "start $((i + 1)):"
-      in_display bash -c "start_to_sign_in '$image/bin/Bourse' '$home'"
+      in_display bash "$0" start "$image/bin/Bourse" "$home"
     done
     echo "data folder: $(find "$home/.local/share/bourse" -maxdepth 2 | head -5 | tr '\n' ' ')"
     rm -rf "$home"
@@ -65,7 +67,7 @@ case "${1:-}" in
     home="$(mktemp -d)"
     dpkg -i "$deb" >/dev/null
     echo "installed $(dpkg-query -W -f '${Package} ${Version}' bourse) in /opt/bourse"
-    in_display bash -c "start_to_sign_in /opt/bourse/bin/Bourse '$home'"
+    in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
     data="$home/.local/share/bourse"
     echo "user data after the first start: $(du -sk "$data" | cut -f1) kB in $(find "$data" -type f | wc -l) files"
     before="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
@@ -73,7 +75,7 @@ case "${1:-}" in
     echo "upgraded to $(dpkg-query -W -f '${Version}' bourse)"
     after="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
     [ "$before" = "$after" ] && echo "user data unchanged by the upgrade" || { echo "check: the upgrade changed user data"; exit 1; }
-    in_display bash -c "start_to_sign_in /opt/bourse/bin/Bourse '$home'"
+    in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
     dpkg -r bourse >/dev/null
     [ ! -e /opt/bourse ] && [ -d "$data/simulation" ] && echo "removed the package: /opt/bourse gone, user data still there ($(find "$data" -type f | wc -l) files)"
     rm -rf "$home"

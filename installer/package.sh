@@ -30,7 +30,9 @@ echo "installer: linking the runtime"
 jlink --module-path "$target/javafx" --add-modules "$JDK_MODULES,$JAVAFX_MODULES" \
       --include-locales=en,fr,de,it,es,nl,pt,sv,da,nb,fi,pl,cs,ja,zh \
       --strip-debug --no-header-files --no-man-pages \
-      --compress=zip-6 --generate-cds-archive --output "$target/runtime"
+      --compress=zip-6 --output "$target/runtime"
+# No default CDS archive: the AOT cache below holds the JDK's classes too. libjvm's symbol table is for debuggers.
+command -v strip >/dev/null 2>&1 && strip --strip-unneeded "$target/runtime/lib/server/libjvm.so"
 # JavaFX's native libraries beside the JDK's, so it loads them in place instead of unpacking them into ~/.openjfx.
 for jar in "$target"/javafx/*.jar; do
   (cd "$target/runtime/lib" && unzip -q -o "$jar" '*.so' 2>/dev/null || true)
@@ -43,7 +45,6 @@ while read -r option value; do
   java_options+=(--java-options "$option${value:+=$value}")
 done < "$here/../app/src/main/jvm/desktop.jvm"
 java_options+=(--java-options '-Dbourse.sampleData=$APPDIR/sample-data')
-java_options+=(--java-options '-XX:AOTCache=$APPDIR/bourse.aot')
 
 echo "installer: app-image"
 jpackage --type app-image --name Bourse --app-version "$version" --vendor Bourse \
@@ -53,25 +54,18 @@ jpackage --type app-image --name Bourse --app-version "$version" --vendor Bourse
          --dest "$target/app-image"
 
 # The AOT cache (JDK 25): classes loaded and linked on one start to the sign-in window, mapped at every start
-# after. Without a display there is no cache; the JVM starts without it silently.
-aot_training() {
-  local home
-  home="$(mktemp -d)"
-  # A private home: the training start seeds its own data folder, never the builder's.
-  HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
-    JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$target/app-image/Bourse/lib/app/bourse.aot -Dbourse.exitAfterSignIn=true" \
-    "$target/app-image/Bourse/bin/Bourse" >/dev/null 2>&1 || true
-  rm -rf "$home"
-}
-if [ -n "${DISPLAY:-}" ]; then
+# after (train-aot.sh adds it to the launcher's options). Without a display there is no cache, and no option.
+# Opt-in (BOURSE_AOT=1 ./bourse package): the cache is about 80 MB, which takes the installed size past 120 MB.
+if [ "${BOURSE_AOT:-0}" != 1 ]; then
+  echo "installer: no AOT cache (BOURSE_AOT=1 trains one: faster start, about 80 MB more)"
+elif [ -n "${DISPLAY:-}" ]; then
   echo "installer: training the AOT cache"
-  aot_training
+  bash "$here/train-aot.sh" "$target/app-image/Bourse"
 elif command -v xvfb-run >/dev/null 2>&1; then
   echo "installer: training the AOT cache (under xvfb-run)"
-  export -f aot_training; export target
-  xvfb-run -a -s "-screen 0 1920x1080x24" bash -c aot_training
+  xvfb-run -a -s "-screen 0 1920x1080x24" bash "$here/train-aot.sh" "$target/app-image/Bourse"
 else
-  echo "installer: no display and no xvfb-run: the app-image has no AOT cache (it starts slower)"
+  echo "installer: no display and no xvfb-run: no AOT cache"
 fi
 
 if [ "$(uname -s)" = Linux ]; then

@@ -41,6 +41,7 @@ public final class BourseDesktop extends Application {
             return;
         }
         desktop.showSignIn(stage);
+        StartupProbe.watch(stage);
     }
 
     @Override

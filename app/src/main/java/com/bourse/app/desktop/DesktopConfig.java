@@ -6,11 +6,14 @@ import com.bourse.ui.port.VenueMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * How the desktop starts, read once from system properties so tests and the launcher can differ:
- * {@code bourse.home} (where workspaces are kept, default {@code ~/.bourse}), {@code bourse.data} or the
+ * How the desktop starts, read once from system properties, environment variables and the user's configuration
+ * file ({@link DesktopSettings}) so tests and the launcher can differ:
+ * {@code bourse.home} (where workspaces are kept, default the user's data folder: {@link UserFolders}), {@code bourse.data} or the
  * environment variable {@code BOURSE_DATA} (the back-office folder: key vault, H2 store, command journal; default
  * {@code <home>/simulation}, or {@code <home>/live} when live), {@code bourse.passphrase} or
  * {@code BOURSE_PASSPHRASE} (the key vault's passphrase; default {@link #TRAINING_PASSPHRASE}),
@@ -22,7 +25,8 @@ import java.util.Locale;
  * {@code bourse.cluster} (or {@code BOURSE_CLUSTER}) the cluster members' ingress, {@code host:port,host:port,...}
  * in member order or {@code 0=host:port,1=host:port,...}, and {@code bourse.cluster.secretFile} (or
  * {@code BOURSE_CLUSTER_SECRET_FILE}) the base64 key this back office shares with the cluster's nodes (their
- * {@code bourse.cluster.secretFile}). A bad value fails at start with a message naming the setting.
+ * {@code bourse.cluster.secretFile}); these may also come from {@code bourse.properties}, by named profile. Bad values
+ * fail at start with one message naming each of them.
  *
  * @param home       per-installation folder; each user's workspace lives under {@code workspaces/}
  * @param sampleData the {@code sample-data/} folder
@@ -138,28 +142,90 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
                 TRAINING_PASSPHRASE);
     }
 
+    /**
+     * The process's configuration (system properties, environment, the user's {@code bourse.properties}; see
+     * {@link DesktopSettings}); every wrong value is named in one message, one line each.
+     */
     public static DesktopConfig fromSystemProperties() {
-        Path home = Path.of(System.getProperty("bourse.home", System.getProperty("user.home") + "/.bourse"));
+        return load(DesktopSettings.ofProcess()).config();
+    }
+
+    /** A configuration and the settings it was made of, each with its value and where it came from. */
+    record Loaded(DesktopConfig config, List<DesktopSettings.Setting> effective) {
+    }
+
+    /** The process's configuration and its effective settings (for the settings window). */
+    static Loaded loadFromProcess() {
+        return load(DesktopSettings.ofProcess());
+    }
+
+    static Loaded load(DesktopSettings settings) {
+        List<String> problems = new ArrayList<>(settings.problems());
+        String homeSetting = System.getProperty("bourse.home");
+        Path home = homeSetting != null ? Path.of(homeSetting)
+                : UserFolders.of(System::getProperty, System::getenv).data();
         String data = System.getProperty("bourse.sampleData");
-        String dataDir = setting("bourse.data", "BOURSE_DATA");
-        String passphrase = setting("bourse.passphrase", "BOURSE_PASSPHRASE");
-        VenueMode mode = mode(setting("bourse.mode", "BOURSE_MODE"));
+        String dataDir = settings.get("data");
+        String passphrase = settings.get("passphrase");
+        VenueMode mode = VenueMode.SIMULATION;
+        try {
+            mode = mode(settings.get("mode"));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        settings.defaulted("mode", mode.name().toLowerCase(Locale.ROOT));
         Cluster cluster = null;
         if (mode == VenueMode.LIVE) {
-            String secretFile = setting("bourse.cluster.secretFile", "BOURSE_CLUSTER_SECRET_FILE");
-            if (secretFile == null) {
-                throw new IllegalArgumentException("bourse.cluster.secretFile: live mode needs the key shared with "
-                        + "the cluster (e.g. engine-cluster/config/dev-secret.b64 for the dev cluster)");
+            String endpoints = null;
+            try {
+                endpoints = Cluster.parseEndpoints(settings.get("cluster"));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
-            cluster = new Cluster(Cluster.parseEndpoints(setting("bourse.cluster", "BOURSE_CLUSTER")),
-                    Path.of(secretFile));
-            cluster.secret(); // fail at start, not at the first sign-in
+            String secretFile = settings.get("cluster.secretFile");
+            if (secretFile == null) {
+                problems.add("bourse.cluster.secretFile: live mode needs the key shared with the cluster (e.g. "
+                        + "engine-cluster/config/dev-secret.b64 for the dev cluster)");
+            } else {
+                try {
+                    new Cluster("0=unchecked:1", Path.of(secretFile)).secret(); // fail at start, not at sign-in
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (endpoints != null && secretFile != null) {
+                cluster = new Cluster(endpoints, Path.of(secretFile));
+            }
+        }
+        long barMillis = longSetting(settings, "sim.barMillis", 1_500, problems);
+        long warmUpBars = longSetting(settings, "sim.warmUpBars", 80, problems);
+        long seed = longSetting(settings, "sim.seed", 42, problems);
+        Path sampleData = null;
+        try {
+            sampleData = data == null ? SampleWorld.locate() : Path.of(data);
+        } catch (IllegalStateException e) {
+            problems.add("bourse.sampleData: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.size() == 1 ? problems.getFirst()
+                    : problems.size() + " settings are wrong:\n  " + String.join("\n  ", problems));
         }
         String defaultData = mode == VenueMode.LIVE ? "live" : "simulation";
-        return new DesktopConfig(home, data == null ? SampleWorld.locate() : Path.of(data),
-                longSetting("bourse.sim.barMillis", 1_500), (int) longSetting("bourse.sim.warmUpBars", 80),
-                longSetting("bourse.sim.seed", 42), dataDir == null ? home.resolve(defaultData) : Path.of(dataDir),
+        Path backOffice = dataDir == null ? home.resolve(defaultData) : Path.of(dataDir);
+        settings.defaulted("data", backOffice.toString());
+        DesktopConfig config = new DesktopConfig(home, sampleData, barMillis, (int) warmUpBars, seed, backOffice,
                 passphrase == null ? TRAINING_PASSPHRASE : passphrase, mode, cluster);
+        List<DesktopSettings.Setting> effective = new ArrayList<>();
+        effective.add(new DesktopSettings.Setting("bourse.home", home.toString(),
+                homeSetting != null ? "-Dbourse.home" : "default"));
+        effective.add(new DesktopSettings.Setting("bourse.sampleData", sampleData.toString(),
+                data != null ? "-Dbourse.sampleData" : "default"));
+        for (DesktopSettings.Setting setting : settings.effective()) {
+            // The vault's passphrase is a secret: the window says where it came from, never what it is.
+            effective.add(setting.name().equals("bourse.passphrase")
+                    ? new DesktopSettings.Setting(setting.name(), "(set, not shown)", setting.source()) : setting);
+        }
+        return new Loaded(config, List.copyOf(effective));
     }
 
     static VenueMode mode(String value) {
@@ -174,24 +240,18 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
         };
     }
 
-    private static long longSetting(String property, long otherwise) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
+    private static long longSetting(DesktopSettings settings, String name, long otherwise, List<String> problems) {
+        String value = settings.get(name);
+        if (value == null) {
+            settings.defaulted(name, String.valueOf(otherwise));
             return otherwise;
         }
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(property + " must be a whole number, got '" + value + "'");
+            problems.add("bourse." + name + " must be a whole number, got '" + value + "'");
+            return otherwise;
         }
-    }
-
-    private static String setting(String property, String environment) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.isBlank() ? null : value;
     }
 
     public DesktopConfig withHome(Path newHome) {

@@ -31,7 +31,7 @@ final class StartupProbe {
             }
             if (exit) {
                 // Long enough for the first frames' classes to load too, as in a real start.
-                PauseTransition settle = new PauseTransition(Duration.seconds(2));
+                PauseTransition settle = new PauseTransition(Duration.seconds(3));
                 settle.setOnFinished(e -> Platform.exit());
                 settle.play();
             }
