@@ -178,6 +178,7 @@ public final class Desktop implements AutoCloseable {
         workstations.add(workstation);
         stage.setOnHidden(e -> workstations.remove(workstation));
         workstation.show();
+        SettingsWindow.offerIn(stage, config);
     }
 
     public List<Workstation> workstations() {
