@@ -16,6 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class ProjectionSql implements AutoCloseable {
     private final TableWriter<AlertRow> alerts;
     private final TableWriter<ControlsRow> controls;
     private final TableWriter<EodRow> endOfDay;
+    /** Moves the mark at every commit: prepared once, not rendered by jOOQ per batch. */
+    private final PreparedStatement markUpdate;
 
     ProjectionSql(Connection connection) throws SQLException {
         this.connection = connection;
@@ -87,6 +90,8 @@ final class ProjectionSql implements AutoCloseable {
                     ACCOUNT_CONTROLS.MAX_POSITION, ACCOUNT_CONTROLS.MAX_ORDERS_PER_WINDOW,
                     ACCOUNT_CONTROLS.THROTTLE_WINDOW_MILLIS, ACCOUNT_CONTROLS.UPDATED_AT));
             endOfDay = open(TableWriter.append(connection, EOD_POSITIONS, ProjectionColumns.END_OF_DAY));
+            markUpdate = connection.prepareStatement(SqlStatements.update(PROJECTION_MARK,
+                    List.of(PROJECTION_MARK.LAST_SEQ), List.of(PROJECTION_MARK.PROJECTION)));
         } catch (SQLException | RuntimeException e) {
             closeWriters();
             throw e;
@@ -146,9 +151,9 @@ final class ProjectionSql implements AutoCloseable {
                 ctx.deleteFrom(EOD_POSITIONS).where(EOD_POSITIONS.TRADE_DATE.eq(day.getKey())).execute();
                 endOfDay.write(day.getValue());
             }
-            int marked = ctx.update(PROJECTION_MARK).set(PROJECTION_MARK.LAST_SEQ, batch.lastSeq)
-                    .where(PROJECTION_MARK.PROJECTION.eq(PROJECTION)).execute();
-            if (marked != 1) {
+            markUpdate.setLong(1, batch.lastSeq);
+            markUpdate.setString(2, PROJECTION);
+            if (markUpdate.executeUpdate() != 1) {
                 throw new SQLException("projection mark missing");
             }
             connection.commit();
@@ -184,7 +189,11 @@ final class ProjectionSql implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            closeWriters();
+            try {
+                markUpdate.close();
+            } finally {
+                closeWriters();
+            }
         } finally {
             connection.close();
         }

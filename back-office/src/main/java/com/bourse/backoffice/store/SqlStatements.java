@@ -31,11 +31,27 @@ final class SqlStatements {
 
     /** {@code insert into T (f1, f2, ...) values (?, ?, ...)} in the order given. */
     static String insert(Table<?> table, List<Field<?>> fields) {
+        return insert(table, fields, 1);
+    }
+
+    /** {@code insert into T (f1, f2, ...) values (?, ?, ...), (?, ?, ...)...}: {@code rows} rows, fields in order. */
+    static String insert(Table<?> table, List<Field<?>> fields, int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("an insert needs at least one row, not " + rows);
+        }
+        var step = RENDER.insertInto(table).columns(fields).values(params(fields));
+        for (int i = 1; i < rows; i++) {
+            step = step.values(params(fields));
+        }
+        return step.getSQL(ParamType.INDEXED);
+    }
+
+    private static List<Param<?>> params(List<Field<?>> fields) {
         List<Param<?>> params = new ArrayList<>();
         for (Field<?> field : fields) {
             params.add(param(field));
         }
-        return RENDER.insertInto(table).columns(fields).values(params).getSQL(ParamType.INDEXED);
+        return params;
     }
 
     /** {@code update T set s1 = ?, s2 = ? ... where k1 = ? and k2 = ?}: bind the set values, then the keys. */

@@ -29,21 +29,31 @@ import java.util.function.Predicate;
  * @param <T> the batch's row type ({@link ProjectionBatch})
  */
 final class TableWriter<T> implements AutoCloseable {
+    /**
+     * Rows per multi-row insert: H2 runs each statement of a JDBC batch as its own command, so sixteen rows to a
+     * statement cut the writer's CPU per inserted row by about a sixth (more rows per statement did not help).
+     */
+    static final int ROWS_PER_INSERT = 16;
+
     private final Predicate<T> stored;
     private final BoundStatement<T> insert;
+    private final BoundStatement<T> insertMany;
     private final BoundStatement<T> update;
+    /** Rows to insert in this batch: bound {@link #ROWS_PER_INSERT} to a statement, the rest one by one. */
+    private final List<T> inserts = new ArrayList<>();
 
-    private TableWriter(Predicate<T> stored, BoundStatement<T> insert, BoundStatement<T> update) {
+    private TableWriter(Predicate<T> stored, BoundStatement<T> insert, BoundStatement<T> insertMany,
+                        BoundStatement<T> update) {
         this.stored = stored;
         this.insert = insert;
+        this.insertMany = insertMany;
         this.update = update;
     }
 
     /** Rows that are only ever added: every column is inserted. */
     static <T> TableWriter<T> append(Connection connection, Table<?> table, List<Column<T>> columns)
             throws SQLException {
-        Map<Field<?>, Column<T>> byField = byField(table, columns);
-        return new TableWriter<>(row -> false, BoundStatement.insert(connection, table, byField), null);
+        return upsert(connection, table, columns, row -> false);
     }
 
     /**
@@ -53,21 +63,43 @@ final class TableWriter<T> implements AutoCloseable {
     static <T> TableWriter<T> upsert(Connection connection, Table<?> table, List<Column<T>> columns,
                                      Predicate<T> stored, Field<?>... mutable) throws SQLException {
         Map<Field<?>, Column<T>> byField = byField(table, columns);
-        BoundStatement<T> insert = BoundStatement.insert(connection, table, byField);
+        List<BoundStatement<T>> made = new ArrayList<>();
         try {
-            return new TableWriter<>(stored, insert,
-                    BoundStatement.update(connection, table, byField, List.of(mutable)));
+            BoundStatement<T> insert = opened(made, BoundStatement.insert(connection, table, byField, 1));
+            BoundStatement<T> insertMany = opened(made,
+                    BoundStatement.insert(connection, table, byField, ROWS_PER_INSERT));
+            BoundStatement<T> update = mutable.length == 0 ? null
+                    : opened(made, BoundStatement.update(connection, table, byField, List.of(mutable)));
+            return new TableWriter<>(stored, insert, insertMany, update);
         } catch (SQLException | RuntimeException e) {
-            insert.close();
+            closeAll(made);
             throw e;
         }
+    }
+
+    private static <S> S opened(List<? super S> made, S statement) {
+        made.add(statement);
+        return statement;
     }
 
     /** Bind every row into its statement's batch and run the batches; the rows are in the caller's transaction. */
     void write(List<T> rows) throws SQLException {
         for (T row : rows) {
-            (update != null && stored.test(row) ? update : insert).add(row);
+            if (update != null && stored.test(row)) {
+                update.add(row);
+            } else {
+                inserts.add(row);
+            }
         }
+        int whole = inserts.size() - inserts.size() % ROWS_PER_INSERT;
+        for (int i = 0; i < whole; i += ROWS_PER_INSERT) {
+            insertMany.add(inserts.subList(i, i + ROWS_PER_INSERT));
+        }
+        for (int i = whole; i < inserts.size(); i++) {
+            insert.add(inserts.subList(i, i + 1));
+        }
+        inserts.clear();
+        insertMany.run();
         insert.run();
         if (update != null) {
             update.run();
@@ -76,12 +108,24 @@ final class TableWriter<T> implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            insert.close();
-        } finally {
-            if (update != null) {
-                update.close();
+        closeAll(update == null ? List.of(insert, insertMany) : List.of(insert, insertMany, update));
+    }
+
+    private static void closeAll(List<? extends BoundStatement<?>> statements) throws SQLException {
+        SQLException failure = null;
+        for (BoundStatement<?> statement : statements) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -112,22 +156,27 @@ final class TableWriter<T> implements AutoCloseable {
         return ordered;
     }
 
-    /** A prepared statement whose {@code ?}s are the given columns, in order. */
+    /** A prepared statement whose {@code ?}s are the given columns, in order, for each of its rows. */
     private static final class BoundStatement<T> implements AutoCloseable {
         private final PreparedStatement statement;
         private final Column<T>[] columns;
+        private final int rowsPerStatement;
         private int pending;
 
         @SuppressWarnings("unchecked")
-        private BoundStatement(Connection connection, String sql, List<Column<T>> columns) throws SQLException {
+        private BoundStatement(Connection connection, String sql, List<Column<T>> columns, int rowsPerStatement)
+                throws SQLException {
             this.columns = columns.toArray(Column[]::new);
+            this.rowsPerStatement = rowsPerStatement;
             this.statement = connection.prepareStatement(sql);
         }
 
-        static <T> BoundStatement<T> insert(Connection connection, Table<?> table, Map<Field<?>, Column<T>> columns)
-                throws SQLException {
+        /** {@code insert ... values (...), (...)} with {@code rows} rows of every column. */
+        static <T> BoundStatement<T> insert(Connection connection, Table<?> table, Map<Field<?>, Column<T>> columns,
+                                            int rows) throws SQLException {
             List<Field<?>> fields = List.copyOf(columns.keySet());
-            return new BoundStatement<>(connection, SqlStatements.insert(table, fields), List.copyOf(columns.values()));
+            return new BoundStatement<>(connection, SqlStatements.insert(table, fields, rows),
+                    List.copyOf(columns.values()), rows);
         }
 
         /** Binds {@code set} then the primary key's columns, the order {@link SqlStatements#update} renders. */
@@ -146,7 +195,7 @@ final class TableWriter<T> implements AutoCloseable {
                 }
                 bound.add(column);
             }
-            return new BoundStatement<>(connection, SqlStatements.update(table, set, keys), bound);
+            return new BoundStatement<>(connection, SqlStatements.update(table, set, keys), bound, 1);
         }
 
         private static List<Field<?>> concat(List<Field<?>> a, List<Field<?>> b) {
@@ -158,6 +207,21 @@ final class TableWriter<T> implements AutoCloseable {
         void add(T row) throws SQLException {
             for (int i = 0; i < columns.length; i++) {
                 columns[i].bind(statement, i + 1, row);
+            }
+            statement.addBatch();
+            pending++;
+        }
+
+        /** One statement's rows, exactly {@link #rowsPerStatement} of them. */
+        void add(List<T> rows) throws SQLException {
+            if (rows.size() != rowsPerStatement) {
+                throw new IllegalArgumentException(rows.size() + " rows for a statement of " + rowsPerStatement);
+            }
+            int parameter = 1;
+            for (T row : rows) {
+                for (Column<T> column : columns) {
+                    column.bind(statement, parameter++, row);
+                }
             }
             statement.addBatch();
             pending++;

@@ -104,6 +104,63 @@ class TableWriterTest {
     }
 
     @Test
+    void aBatchLongerThanOneMultiRowInsertStoresEveryRowWithItsOwnValues() throws SQLException {
+        // given more events than one multi-row insert holds, and a remainder written one by one
+        int count = 2 * TableWriter.ROWS_PER_INSERT + 5;
+        List<OrderEventRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            rows.add(new OrderEventRow(i, 100 + i, 3, 77, 7, "FILL", 1_000 + i, i, count - i, null, i, 9, 5_000 + i));
+        }
+        try (var events = TableWriter.append(connection, ORDER_EVENTS, ProjectionColumns.ORDER_EVENT)) {
+            events.write(rows);
+            connection.commit();
+        }
+
+        // then each is stored once, its values on its own row
+        var stored = db.selectFrom(ORDER_EVENTS).orderBy(ORDER_EVENTS.EVENT_ID).fetch();
+        assertThat(stored).hasSize(count);
+        for (int i = 1; i <= count; i++) {
+            var row = stored.get(i - 1);
+            assertThat(row.getEventId()).isEqualTo(i);
+            assertThat(row.getSeq()).isEqualTo(100 + i);
+            assertThat(row.getPrice()).isEqualTo(1_000 + i);
+            assertThat(row.getLeaves()).isEqualTo(count - i);
+            assertThat(row.getAt()).isEqualTo(5_000 + i);
+        }
+    }
+
+    @Test
+    void newRowsAreInsertedAndStoredRowsUpdatedInOneWriteOfAnyLength() throws SQLException {
+        List<BalanceRow> first = new java.util.ArrayList<>();
+        for (int account = 1; account <= TableWriter.ROWS_PER_INSERT + 3; account++) {
+            first.add(balance(account, "EUR", false, account));
+        }
+        try (var balances = TableWriter.upsert(connection, BALANCES, ProjectionColumns.BALANCE, b -> b.persisted,
+                BALANCES.BALANCE, BALANCES.UPDATED_AT)) {
+            // given balances written once
+            balances.write(first);
+            first.forEach(b -> b.persisted = true);
+
+            // when every one of them changes and as many new ones appear, in one write
+            List<BalanceRow> second = new java.util.ArrayList<>();
+            for (BalanceRow b : first) {
+                BalanceRow changed = balance(b.accountId, "EUR", false, b.balance * 10);
+                changed.persisted = true;
+                second.add(changed);
+                second.add(balance(b.accountId, "ACME", true, 1));
+            }
+            balances.write(second);
+            connection.commit();
+        }
+
+        // then the old rows carry their new balance and the new rows exist once each
+        assertThat(db.select(BALANCES.BALANCE).from(BALANCES).where(BALANCES.ASSET.eq("EUR"))
+                .orderBy(BALANCES.ACCOUNT_ID).fetch(BALANCES.BALANCE))
+                .containsExactlyElementsOf(first.stream().map(b -> b.balance * 10).toList());
+        assertThat(db.fetchCount(BALANCES, BALANCES.ASSET.eq("ACME"))).isEqualTo(first.size());
+    }
+
+    @Test
     void aTableWrittenWithoutAValueForEveryColumnIsRefusedBeforeAnyRow() {
         List<Column<BalanceRow>> partial = List.of(
                 Column.longs(BALANCES.ACCOUNT_ID, b -> b.accountId),
