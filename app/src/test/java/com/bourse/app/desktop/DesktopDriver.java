@@ -41,9 +41,13 @@ final class DesktopDriver {
         return start(config());
     }
 
-    /** The simulation this driver starts by default: frozen market, an hour of warm-up, private home. */
+    /**
+     * The simulation this driver starts by default: frozen market, an hour of warm-up, private home, and a passphrase
+     * of its own (not the public training one, which a live back office refuses: {@link DesktopConfig#live} keeps it).
+     */
     DesktopConfig config() {
-        return new DesktopConfig(home, com.bourse.backoffice.importexport.SampleWorld.locate(), 0, 60, 42);
+        return new DesktopConfig(home, com.bourse.backoffice.importexport.SampleWorld.locate(), 0, 60, 42,
+                home.resolve("simulation"), "desktop specs' own passphrase");
     }
 
     /** Starts the app with {@code config} (a live one, for instance). */
