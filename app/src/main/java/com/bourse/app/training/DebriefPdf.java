@@ -32,6 +32,8 @@ final class DebriefPdf {
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
     private static final Font CELL_HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
     private static final Font CELL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final java.time.format.DateTimeFormatter HH_MM_SS =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private DebriefPdf() {
     }
@@ -48,7 +50,7 @@ final class DebriefPdf {
                 document.add(new Paragraph("Training debrief — " + d.title(), TITLE));
                 document.add(new Paragraph(String.format(Locale.ROOT, "Scenario %s, seed %d, %s at %s. Trading result %s %s; "
                                 + "%d fills, %d holds, %d orders refused.", d.scenario(), d.seed(),
-                        d.finished() ? "day closed" : "in progress", d.reached(), money(d, d.pnlMinor()), d.currency(),
+                        d.finished() ? "day closed" : "in progress", time(d.reached()), money(d, d.pnlMinor()), d.currency(),
                         d.fills().size(), d.reviews().size(), d.rejectedOrders()), BODY));
                 document.add(heading("Goals"));
                 if (d.goals().isEmpty()) {
@@ -64,7 +66,7 @@ final class DebriefPdf {
                 PdfPTable fills = table(new float[]{1.2f, 1, 0.8f, 1, 1.2f, 1.2f, 1.2f, 1.1f, 1.1f}, "time", "symbol",
                         "side", "qty", "price", "arrival mid", "VWAP", "vs mid (ticks)", "vs VWAP (ticks)");
                 for (Debrief.FillLine f : d.fills()) {
-                    cells(fills, f.time().toString(), f.symbol(), f.side().name(), Long.toString(f.quantity()),
+                    cells(fills, time(f.time()), f.symbol(), f.side().name(), Long.toString(f.quantity()),
                             price(f, f.price()), price(f, f.arrivalMid()), price(f, f.intervalVwap()),
                             ticks(f.slippageVsMidTicks()), ticks(f.slippageVsVwapTicks()));
                 }
@@ -74,8 +76,8 @@ final class DebriefPdf {
                     document.add(new Paragraph("None: no order or transfer of yours waited for a risk officer.", BODY));
                 }
                 for (Debrief.ReviewLine r : d.reviews()) {
-                    document.add(new Paragraph(r.subject() + " " + r.subjectId() + " held at " + r.held()
-                            + (r.decided() == null ? ", never decided" : ", decided at " + r.decided()), BODY));
+                    document.add(new Paragraph(r.subject() + " " + r.subjectId() + " held at " + time(r.held())
+                            + (r.decided() == null ? ", never decided" : ", decided at " + time(r.decided())), BODY));
                 }
                 document.add(heading("Earlier attempts"));
                 if (d.attempts().isEmpty()) {
@@ -131,8 +133,8 @@ final class DebriefPdf {
         t.showTextAligned(Element.ALIGN_RIGHT, money(d, max), left - 3, bottom + plotH - 6, 0);
         t.showTextAligned(Element.ALIGN_RIGHT, money(d, min), left - 3, bottom, 0);
         if (!points.isEmpty()) {
-            t.showTextAligned(Element.ALIGN_LEFT, points.getFirst().time().toString(), left, 4, 0);
-            t.showTextAligned(Element.ALIGN_RIGHT, points.getLast().time().toString(), left + plotW, 4, 0);
+            t.showTextAligned(Element.ALIGN_LEFT, time(points.getFirst().time()), left, 4, 0);
+            t.showTextAligned(Element.ALIGN_RIGHT, time(points.getLast().time()), left + plotW, 4, 0);
         }
         t.endText();
         if (points.size() > 1) {
@@ -185,7 +187,13 @@ final class DebriefPdf {
         return units == 0 ? "-" : FixedPoint.toPlainString(units, f.priceScale());
     }
 
-    private static String ticks(double ticks) {
-        return String.format(Locale.ROOT, "%+.1f", ticks);
+    /** Slippage to a tenth of a tick, signed; no "-0.0": a fill at the benchmark shows 0.0 (as the panel does). */
+    static String ticks(double ticks) {
+        return Math.abs(ticks) < 0.05 ? "0.0" : String.format(Locale.ROOT, "%+.1f", ticks);
+    }
+
+    /** Simulated time of day to the second, as the desk shows it: a debrief reads seconds, not milliseconds. */
+    static String time(java.time.LocalTime time) {
+        return time == null ? "" : HH_MM_SS.format(time);
     }
 }

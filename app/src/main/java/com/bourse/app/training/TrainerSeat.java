@@ -11,6 +11,7 @@ import com.bourse.protocol.SelfTradePrevention;
 import com.bourse.protocol.TransferKind;
 import com.bourse.simulator.scenario.Scenario;
 import com.bourse.simulator.session.MarketSession;
+import com.bourse.simulator.session.NewsJump;
 import com.bourse.ui.port.TrainingControl.TrainerAction;
 
 import java.util.ArrayList;
@@ -35,6 +36,13 @@ final class TrainerSeat {
     private long transfers;
     private long orders;
 
+    /** A trainer's news as the session injects it: the percent typed as a fraction of the value. */
+    static NewsJump newsJump(TrainerAction.News news) {
+        double change = news.percent().movePointLeft(2).doubleValue();
+        return new NewsJump(news.symbol(), change, news.permanent(), news.permanent() ? 0 : news.recoveryMinutes());
+    }
+
+    /** The commands of a halt, reopening, limit change or large order; news is no command ({@link #newsJump}). */
     List<Command> commands(TrainerAction action, Scenario scenario, Engine engine, long now) {
         long operator = MarketSession.OPERATOR_USER;
         List<Command> commands = new ArrayList<>();
@@ -65,6 +73,7 @@ final class TrainerSeat {
                 commands.add(Command.PlaceOrder.market(now, USER, orders, USER, instrument.id(), o.side(),
                         o.quantity()));
             }
+            case TrainerAction.News n -> throw new IllegalArgumentException("news is injected as news, not a command");
         }
         return commands;
     }

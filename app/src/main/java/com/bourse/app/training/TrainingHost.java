@@ -241,7 +241,7 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
                 replayRecord = keep;
                 for (Injection injection : keep.injections()) {
                     if (injection.time() > target) {
-                        session.injectAt(injection.time(), injection.command());
+                        session.injectAt(injection);
                     }
                 }
             }
@@ -256,8 +256,17 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
                 tell("A trainer's event needs a running session (not a replay, not after the close)");
                 return;
             }
-            for (Command command : trainer.commands(action, scenario, engine, session.now())) {
-                session.inject(command);
+            if (action instanceof TrainerAction.News news) {
+                try {
+                    session.injectNews(TrainerSeat.newsJump(news));
+                } catch (IllegalArgumentException e) {
+                    tell("Trainer: " + e.getMessage());
+                    return;
+                }
+            } else {
+                for (Command command : trainer.commands(action, scenario, engine, session.now())) {
+                    session.inject(command);
+                }
             }
             tell("Trainer: " + describe(action) + " at " + timeOf(session.now() + 1));
         });
@@ -469,6 +478,9 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
             case TrainerAction.LargeOrder o -> "large " + o.side().name().toLowerCase(java.util.Locale.ROOT) + " order, "
                     + o.quantity() + " " + o.symbol();
             case TrainerAction.LimitChange l -> "trainee's largest order cut to " + l.maxOrderQuantity();
+            case TrainerAction.News n -> "news on " + n.symbol() + ", " + (n.percent().signum() > 0 ? "+" : "")
+                    + n.percent().toPlainString() + " % " + (n.permanent() ? "for good" : "fading in "
+                    + n.recoveryMinutes() + " min");
         };
     }
 

@@ -43,7 +43,7 @@ class TrainingReplayTest {
     Path home;
 
     @Test
-    void replayOfASavedSessionHasTheSameEventStreamAndTheTrainersHaltAtItsTime() throws Exception {
+    void replayOfASavedSessionHasTheSameEventStreamAndTheTrainersHaltAndNewsAtTheirTimes() throws Exception {
         TrainingConfig config = config();
         SessionRecord record;
         String original;
@@ -60,15 +60,21 @@ class TrainingReplayTest {
                     200), QUIET);
             jump(host, "10:30");
             host.inject(new TrainerAction.Halt("AIR"));
+            // and who breaks news at 11:00: SAP's value falls 8 % for good
+            jump(host, "11:00");
+            host.inject(new TrainerAction.News("SAP", new java.math.BigDecimal("-8"), true, 15));
             jump(host, "17:30");
             record = host.record().get(10, TimeUnit.SECONDS);
             saved = host.save().get(10, TimeUnit.SECONDS);
             original = hash.hex();
             assertThat(hash.events()).isGreaterThan(10_000);
         }
-        // then the record holds both injections, the trainer's halt by the exchange's operator
-        assertThat(record.injections()).extracting(i -> i.command().getClass().getSimpleName())
-                .containsExactly("PlaceOrder", "HaltInstrument");
+        // then the record holds the three injections, the trainer's halt by the exchange's operator, then the news
+        assertThat(record.injections()).extracting(i -> i.command() != null
+                        ? i.command().getClass().getSimpleName() : "News")
+                .containsExactly("PlaceOrder", "HaltInstrument", "News");
+        assertThat(record.injections().get(2).news())
+                .isEqualTo(new com.bourse.simulator.session.NewsJump("SAP", -0.08, true, 0));
         Injection halt = record.injections().get(1);
         assertThat(halt.command().userId()).isEqualTo(com.bourse.simulator.session.MarketSession.OPERATOR_USER);
 
@@ -84,7 +90,8 @@ class TrainingReplayTest {
                 }
             });
             jump(replay, "17:30");
-            // then the same events, byte for byte, and AIR halted when the trainer halted it
+            // then the same events, byte for byte (the news moved the same agents the same way), and AIR halted when
+            // the trainer halted it
             assertThat(hash.hex()).isEqualTo(original);
             long air = replay.scenario().instrument("AIR").id();
             assertThat(halts).anySatisfy(h -> assertThat(h.instrumentId()).isEqualTo(air));

@@ -197,7 +197,13 @@ public final class MarketSession {
             while (!pending.isEmpty() && pending.peekFirst().time() == now) {
                 Injection injection = pending.pollFirst();
                 injected.add(injection);
-                send(injection.command());
+                if (injection.command() != null) {
+                    send(injection.command());
+                } else {
+                    NewsJump news = injection.news();
+                    each(news.symbol(), i -> fundamentals[i].news(news.change(), news.permanent(),
+                            news.recoveryMinutes()));
+                }
             }
             while (!wakes.isEmpty() && wakes.nextTime() == now) {
                 int agent = wakes.poll();
@@ -231,6 +237,37 @@ public final class MarketSession {
 
     /** Applies {@code command} at simulated time {@code time} (later than now, not before an earlier injection). */
     public void injectAt(long time, Command command) {
+        checkInjectionTime(time);
+        pending.addLast(new Injection(time, Stamp.at(command, time)));
+    }
+
+    /**
+     * A trainer's news at the next simulated millisecond (after anything injected before it), recorded like a
+     * command: the fundamental jumps there, and the agents trade on it. Returns the time it will apply at.
+     *
+     * @throws IllegalArgumentException for a symbol the scenario does not trade
+     */
+    public long injectNews(NewsJump news) {
+        if (!news.symbol().equals("*") && instruments.stream().noneMatch(i -> i.symbol().equals(news.symbol()))) {
+            throw new IllegalArgumentException("no instrument " + news.symbol() + " in " + scenario.name());
+        }
+        long at = Math.max(now + 1, pending.isEmpty() ? now + 1 : pending.peekLast().time());
+        checkInjectionTime(at);
+        pending.addLast(new Injection(at, news));
+        return at;
+    }
+
+    /** Queues a recorded injection, command or news, at its own time (a replay, or the rest of one after a jump). */
+    public void injectAt(Injection injection) {
+        if (injection.command() != null) {
+            injectAt(injection.time(), injection.command());
+        } else {
+            checkInjectionTime(injection.time());
+            pending.addLast(injection);
+        }
+    }
+
+    private void checkInjectionTime(long time) {
         if (time <= now || time > close) {
             throw new IllegalArgumentException("an injection must be after now (" + now + ") and by the close ("
                     + close + "), got " + time);
@@ -238,7 +275,6 @@ public final class MarketSession {
         if (!pending.isEmpty() && time < pending.peekLast().time()) {
             throw new IllegalArgumentException("injections are made in time order");
         }
-        pending.addLast(new Injection(time, Stamp.at(command, time)));
     }
 
     /**
@@ -252,7 +288,7 @@ public final class MarketSession {
         }
         MarketSession session = new MarketSession(scenario, record.seed(), exchange, tap);
         for (Injection injection : record.injections()) {
-            session.injectAt(injection.time(), injection.command());
+            session.injectAt(injection);
         }
         return session;
     }

@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * Everything needed to repeat a session exactly: the scenario (its file and fingerprint), the seed, and every
- * command injected from outside with the simulated time it applied at. Saved as a small text file, one
- * {@code key=value} per line; each injection is {@code inject=TIME,BASE64} with the command in its wire encoding
- * ({@link CommandCodec}), so every field round-trips.
+ * command or news injected from outside with the simulated time it applied at, in the order they were made. Saved
+ * as a small text file, one {@code key=value} per line; a command is {@code inject=TIME,BASE64} in its wire encoding
+ * ({@link CommandCodec}), so every field round-trips; a trainer's news is
+ * {@code news=TIME,SYMBOL,CHANGE,PERMANENT,RECOVERY_MINUTES}.
  */
 public record SessionRecord(String scenario, String fingerprint, long seed, List<Injection> injections) {
     private static final String HEADER = "# Bourse simulation session";
@@ -34,6 +35,14 @@ public record SessionRecord(String scenario, String fingerprint, long seed, List
                 .append("fingerprint=").append(fingerprint).append('\n')
                 .append("seed=").append(seed).append('\n');
         for (Injection injection : injections) {
+            if (injection.news() != null) {
+                NewsJump news = injection.news();
+                // Double.toString reads back to the same double: the replay's fundamental jumps by the same bits.
+                text.append("news=").append(injection.time()).append(',').append(news.symbol()).append(',')
+                        .append(news.change()).append(',').append(news.permanent()).append(',')
+                        .append(news.recoveryMinutes()).append('\n');
+                continue;
+            }
             int length = codec.encode(0, 0, injection.command(), buffer, 0);
             text.append("inject=").append(injection.time()).append(',')
                     .append(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, length))).append('\n');
@@ -74,6 +83,18 @@ public record SessionRecord(String scenario, String fingerprint, long seed, List
                         }
                         Command command = codec.command();
                         injections.add(new Injection(time, command));
+                    }
+                    case "news" -> {
+                        String[] parts = value.split(",", -1);
+                        if (parts.length != 5) {
+                            throw new IOException(where + "news is TIME,SYMBOL,CHANGE,PERMANENT,RECOVERY_MINUTES");
+                        }
+                        if (!parts[3].equals("true") && !parts[3].equals("false")) {
+                            throw new IOException(where + "permanent is true or false, got " + parts[3]);
+                        }
+                        injections.add(new Injection(Long.parseLong(parts[0]), new NewsJump(parts[1],
+                                Double.parseDouble(parts[2]), Boolean.parseBoolean(parts[3]),
+                                Double.parseDouble(parts[4]))));
                     }
                     default -> throw new IOException(where + "unknown key " + line.substring(0, eq));
                 }

@@ -69,6 +69,59 @@ class DeterminismTest {
         assertThat(hash.hex()).isEqualTo(asFastAsPossible);
     }
 
+    /** The fat-finger morning to 11:00, seed 5, with {@code news} (or none) broken at 9:30. */
+    private static MarketSession withNewsAtHalfPastNine(NewsJump news, EventStreamHash hash) {
+        MarketSession session = Sessions.onNewEngine(FAT_FINGER, 5, hash);
+        session.advanceTo(FAT_FINGER.millisAt(java.time.LocalTime.of(9, 30)));
+        if (news != null) {
+            session.injectNews(news);
+        }
+        session.advanceTo(ELEVEN);
+        return session;
+    }
+
+    private static int air() {
+        return FAT_FINGER.instruments().indexOf(FAT_FINGER.instrument("AIR"));
+    }
+
+    @Test
+    void aTrainersNewsJumpMovesTheMarketAndIsInTheRecordSoTheReplayIsExact(@TempDir Path dir) throws IOException {
+        EventStreamHash quiet = new EventStreamHash();
+        MarketSession without = withNewsAtHalfPastNine(null, quiet);
+        EventStreamHash original = new EventStreamHash();
+        NewsJump profitWarning = new NewsJump("AIR", -0.08, true, 0);
+
+        MarketSession with = withNewsAtHalfPastNine(profitWarning, original);
+        Path saved = dir.resolve("news.session");
+        with.record().write(saved);
+        SessionRecord record = SessionRecord.read(saved);
+        EventStreamHash replayed = new EventStreamHash();
+        var engine = new com.bourse.engine.Engine(com.bourse.engine.EngineConfig.defaults()
+                .withExpectedLiveOrders(1 << 18));
+        MarketSession replay = MarketSession.replay(FAT_FINGER, record, engine::apply, replayed);
+        replay.advanceTo(FAT_FINGER.millisAt(java.time.LocalTime.of(10, 0)));
+        replay.advanceTo(ELEVEN);
+
+        // The agents traded AIR down towards its new value: an 8 % warning ends the morning well below the quiet day.
+        long quietClose = without.days().get(air()).close();
+        long newsClose = with.days().get(air()).close();
+        assertThat(newsClose).isLessThan(quietClose - quietClose * 4 / 100);
+        assertThat(record.injections()).containsExactly(new Injection(
+                FAT_FINGER.millisAt(java.time.LocalTime.of(9, 30)) + 1, profitWarning));
+        assertThat(replayed.hex()).isEqualTo(original.hex()).isNotEqualTo(quiet.hex());
+    }
+
+    @Test
+    void newsForAnInstrumentTheScenarioDoesNotTradeIsRefusedAndNothingIsRecorded() {
+        MarketSession session = Sessions.onNewEngine(FAT_FINGER, 5, new EventStreamHash());
+        session.advanceTo(FAT_FINGER.millisAt(java.time.LocalTime.of(9, 30)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.injectNews(new NewsJump("XYZ", 0.05, true, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no instrument XYZ");
+        session.advanceTo(ELEVEN);
+        assertThat(session.record().injections()).isEmpty();
+    }
+
     @Test
     void aSavedSessionWithTraineeOrdersReplaysExactly(@TempDir Path dir) throws IOException {
         EventStreamHash original = new EventStreamHash();

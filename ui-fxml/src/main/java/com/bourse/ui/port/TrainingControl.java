@@ -76,5 +76,13 @@ public interface TrainingControl {
         /** The risk desk sets the trainee's largest order quantity (other limits kept). */
         record LimitChange(long maxOrderQuantity) implements TrainerAction {
         }
+
+        /**
+         * News moves the instrument's value by {@code percent} (-8 = a profit warning): for good, or fading with a
+         * half-life of {@code recoveryMinutes} when not {@code permanent}.
+         */
+        record News(String symbol, java.math.BigDecimal percent, boolean permanent, int recoveryMinutes)
+                implements TrainerAction {
+        }
     }
 }

@@ -66,9 +66,12 @@ public final class ApprovalQueuePanel extends BorderPane {
     private final Button next = new Button("Next (N)");
     private final Label message = new Label();
     private long exposureFor = -1;
+    private final javafx.scene.control.CheckBox sound = new javafx.scene.control.CheckBox("Sound");
+    private final HeldItemChime chime;
 
     public ApprovalQueuePanel(RiskContext context) {
         this.context = context;
+        this.chime = new HeldItemChime(context.queue().unseenProperty(), context.chime(), System::currentTimeMillis);
         getStyleClass().addAll("panel", "risk-queue");
         setId("approvalQueue");
         table.setId("queueTable");
@@ -117,7 +120,11 @@ public final class ApprovalQueuePanel extends BorderPane {
         heading.getStyleClass().add("panel-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, heading, alert, grow, count);
+        sound.setId("queueSound");
+        sound.setTooltip(new javafx.scene.control.Tooltip("Sound when a new item is held"));
+        sound.selectedProperty().bindBidirectional(chime.enabledProperty());
+        HBox toolbar = new HBox(8, heading, alert, grow, sound, count);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
         setTop(toolbar);
 
@@ -203,6 +210,7 @@ public final class ApprovalQueuePanel extends BorderPane {
         recent.setId("recentOrders");
         VBox middle = new VBox(6, limitsTitle, limits);
         VBox right = new VBox(6, recentTitle, recent);
+        right.setMinWidth(180);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(18, left, middle, right);
         body.setPadding(new Insets(8));
@@ -321,6 +329,9 @@ public final class ApprovalQueuePanel extends BorderPane {
                     + context.symbol(o.instrumentId()) + " @ " + price + "  " + o.status()
                     + (o.reason() == null ? "" : " (" + o.reason() + ")"));
             line.getStyleClass().add("numeric");
+            // On a narrow window a line wraps under itself rather than losing its status to "…".
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             recent.getChildren().add(line);
         }
     }
@@ -436,6 +447,11 @@ public final class ApprovalQueuePanel extends BorderPane {
         if (selected() == null && !table.getItems().isEmpty()) {
             table.getSelectionModel().selectFirst();
         }
+    }
+
+    /** The officer's switch for the sound of new held items. */
+    public javafx.scene.control.CheckBox soundToggle() {
+        return sound;
     }
 
     public TableView<ReviewItem> table() {

@@ -22,6 +22,7 @@ public final class RiskContext {
     private final Map<String, Integer> digits = new HashMap<>();
     private final Consumer<String> say;
     private BiPredicate<String, String> confirmer = (title, text) -> true;
+    private Runnable chime = HeldItemChime.systemBeep();
 
     public RiskContext(ReviewQueue queue, List<Currency> currencies, List<Instrument> instrumentList,
                        Consumer<String> say) {
@@ -61,6 +62,16 @@ public final class RiskContext {
     /** Asks the officer; true to go ahead. */
     public boolean confirm(String title, String text) {
         return confirmer.test(title, text);
+    }
+
+    /** The sound of a new held item, when the officer turned it on. */
+    public Runnable chime() {
+        return () -> chime.run();
+    }
+
+    /** What a new held item sounds like: the system's alert sound, or a test's counter. */
+    public void setChime(Runnable chime) {
+        this.chime = java.util.Objects.requireNonNull(chime, "chime");
     }
 
     /** Who answers confirmations: the window's dialog, or a test. */

@@ -115,7 +115,8 @@ public final class TrainingToolbar extends FlowPane {
         trainer.setId("trainingTrainer");
         trainer.getItems().setAll(item("Halt an instrument…", this::halt), item("Reopen an instrument…", this::reopen),
                 item("Large buy order…", () -> largeOrder(Side.BUY)), item("Large sell order…",
-                        () -> largeOrder(Side.SELL)), item("Change the trainee's order limit…", this::limit));
+                        () -> largeOrder(Side.SELL)), item("Change the trainee's order limit…", this::limit),
+                item("Break news (a jump in value)…", this::news));
         sessionMenu.setId("trainingSession");
         sessionMenu.getItems().setAll(item("Save session", this::save), item("Open session for replay…", this::open),
                 item("Export debrief as PDF…", this::exportPdf));
@@ -206,6 +207,37 @@ public final class TrainingToolbar extends FlowPane {
     private void limit() {
         askQuantity("The trainee's largest order (units)", "100").ifPresent(q ->
                 control.inject(new TrainerAction.LimitChange(q)));
+    }
+
+    /** Symbol, change in percent, and whether it lasts: the value jumps at once and the agents trade on it. */
+    private void news() {
+        pickSymbol("News about").ifPresent(symbol -> {
+            TextInputDialog change = new TextInputDialog("-8");
+            change.setTitle("Trainer");
+            change.setHeaderText("Change in the value of " + symbol + ", in percent (-8 for a profit warning)");
+            change.initOwner(window());
+            change.showAndWait().ifPresent(text -> {
+                java.math.BigDecimal percent;
+                try {
+                    percent = new java.math.BigDecimal(text.strip().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    say.accept("A change is a number of percent, like -8 or 5.5, got '" + text + "'");
+                    return;
+                }
+                if (percent.signum() == 0 || percent.compareTo(java.math.BigDecimal.valueOf(-100)) <= 0) {
+                    say.accept("A change is above -100 % and not 0, got " + percent.toPlainString());
+                    return;
+                }
+                String lasting = "For good (the value stays there)";
+                ChoiceDialog<String> kind = new ChoiceDialog<>(lasting, lasting,
+                        "Fades (half of it gone in 15 minutes)");
+                kind.setTitle("Trainer");
+                kind.setHeaderText("Does the news last?");
+                kind.initOwner(window());
+                kind.showAndWait().ifPresent(k -> control.inject(new TrainerAction.News(symbol, percent,
+                        k.equals(lasting), 15)));
+            });
+        });
     }
 
     private Optional<String> pickSymbol(String header) {
