@@ -6,9 +6,10 @@ import com.bourse.simulator.scenario.AgentKind;
 import com.bourse.simulator.scenario.Params;
 
 /**
- * Trades toward its noisy estimate of the fundamental: buys at the ask when the ask is {@code threshold_ticks}
- * below it, sells at the bid when the bid is as far above, immediate-or-cancel, within {@code max_position} of
- * where it started. What pulls a mispriced market (after a fat finger or a halt) back.
+ * Trades toward its noisy estimate of the fundamental: when the ask is {@code threshold_ticks} below it, buys every
+ * offer up to that distance below it (at least its usual size), and sells every bid as far above it likewise,
+ * immediate-or-cancel, within {@code max_position} of where it started. What pulls a mispriced market (after a fat
+ * finger, a halt, or quotes left behind by a moving value) back.
  */
 public final class ValueTrader extends Agent {
     private final FundamentalPath fundamental;
@@ -38,12 +39,29 @@ public final class ValueTrader extends Agent {
         long quantity = lots(size * (0.5 + random.nextDouble()));
         long ask = book.bestAsk();
         long bid = book.bestBid();
-        if (ask > 0 && estimate - (double) ask / tick >= thresholdTicks && inventory() + quantity <= maxPosition) {
-            placeLimit(orders, Side.BUY, ask, quantity, TimeInForce.IOC, false);
-        } else if (bid > 0 && (double) bid / tick - estimate >= thresholdTicks && -inventory() + quantity <= maxPosition
+        // It takes every offer still mispriced by the threshold, not just the best one: orders left behind when the
+        // value moved would otherwise hold the mid back for minutes, and returns would trend (autocorrelate).
+        long buyUpTo = inBand((long) StrictMath.floor(estimate - thresholdTicks) * tick);
+        long sellDownTo = inBand((long) StrictMath.ceil(estimate + thresholdTicks) * tick);
+        if (ask > 0 && buyUpTo >= ask && inventory() + quantity <= maxPosition) {
+            long mispriced = Math.max(quantity, shown(Side.SELL, ask, buyUpTo));
+            placeLimit(orders, Side.BUY, buyUpTo, Math.min(mispriced, (maxPosition - inventory()) / lot * lot),
+                    TimeInForce.IOC, false);
+        } else if (bid > 0 && sellDownTo > 0 && bid >= sellDownTo && -inventory() + quantity <= maxPosition
                 && available() >= quantity) {
-            placeLimit(orders, Side.SELL, bid, quantity, TimeInForce.IOC, false);
+            long mispriced = Math.max(quantity, shown(Side.BUY, sellDownTo, bid));
+            long room = Math.min(available(), maxPosition + inventory()) / lot * lot;
+            placeLimit(orders, Side.SELL, sellDownTo, Math.min(mispriced, room), TimeInForce.IOC, false);
         }
         return after(now, meanMillis);
+    }
+
+    /** The quantity shown on {@code side} from {@code low} to {@code high}, both included. */
+    private long shown(Side side, long low, long high) {
+        long total = 0;
+        for (long price = low; price <= high; price += tick) {
+            total += book.quantityAt(side, price);
+        }
+        return total;
     }
 }

@@ -53,6 +53,9 @@ class StylizedFactsTest {
 
     @Test
     void returnsAreNotSignificantlyAutocorrelated() {
+        // Value traders take every offer left mispriced by a moving value, so the mid does not trail it for
+        // minutes: lag-1 autocorrelation measured 0.049, 0.068, 0.060, 0.045 for seeds 11-14 (0.077 to 0.0995
+        // when they took only the best price).
         double acf = pooledAutocorrelation(false);
 
         assertThat(Math.abs(acf)).isLessThan(0.1);
