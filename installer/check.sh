@@ -27,7 +27,14 @@ start_to_sign_in() {
   until grep -q "sign-in window shown" "$out/start.log" 2>/dev/null || [ $waited -ge 600 ]; do
     sleep 0.1; waited=$((waited + 1))
   done
-  [ -n "$shot" ] && sleep 1.5 && import -window root "$shot"
+  if [ -n "$shot" ]; then
+    # The app quits 3 s after its window is shown: keep the first shot that is not still black.
+    for _ in 1 2 3 4 5 6; do
+      sleep 0.5
+      import -window root "$shot" 2>/dev/null || continue
+      [ "$(convert "$shot" -format '%[fx:mean>0.01]' info: 2>/dev/null)" = 1 ] && break
+    done
+  fi
   wait "$pid" || { echo "check: the app exited with $?"; cat "$out/start.log"; return 1; }
   grep "sign-in window shown" "$out/start.log" || { cat "$out/start.log"; return 1; }
   grep -v "sign-in window shown" "$out/start.log" | grep -v "^Picked up JAVA_TOOL_OPTIONS" || true
