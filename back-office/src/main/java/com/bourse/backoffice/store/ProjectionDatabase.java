@@ -9,7 +9,11 @@ import org.h2.mvstore.tx.Transaction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.Table;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -20,9 +24,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.bourse.backoffice.store.schema.Tables.BALANCES;
 import static com.bourse.backoffice.store.schema.Tables.COMPLIANCE_VIOLATIONS;
@@ -49,6 +55,7 @@ import static com.bourse.backoffice.store.schema.Tables.TRANSFER_EVENTS;
  * <p>Commits here keep H2's write delay and are never forced to the disk: a lost tail is projected again.
  */
 public final class ProjectionDatabase implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProjectionDatabase.class.getName());
     static final String MIGRATIONS = "classpath:db/projections";
     /** Longest a start-up check may take before the file counts as unusable. */
     private static final int CHECK_TIMEOUT_SECONDS = 60;
@@ -86,14 +93,77 @@ public final class ProjectionDatabase implements AutoCloseable {
         }
     }
 
+    /** H2's error code for a page it cannot read back ("File corrupted while reading record"). */
+    static final int FILE_CORRUPTED = 90030;
+    /** Beside the file: written when a read finds it damaged, so the next start rebuilds it from the journal. */
+    static final String DAMAGED_SUFFIX = ".damaged";
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final String discardedBecause;
+    private final Path file;
+    private final Path damagedMark;
+    private final AtomicBoolean damaged = new AtomicBoolean();
 
-    private ProjectionDatabase(HikariDataSource dataSource, String discardedBecause) {
+    private ProjectionDatabase(HikariDataSource dataSource, String discardedBecause, StoreConfig config) {
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, SQLDialect.H2);
+        this.file = config.projectionFile();
+        this.damagedMark = damagedMark(config);
+        this.dsl = DSL.using(new DefaultConfiguration().set(dataSource).set(SQLDialect.H2)
+                .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                    @Override
+                    public void exception(ExecuteContext ctx) {
+                        RuntimeException clear = reportIfDamaged(ctx.exception());
+                        if (clear != null) {
+                            ctx.exception(clear);
+                        }
+                    }
+                })));
         this.discardedBecause = discardedBecause;
+    }
+
+    private static Path damagedMark(StoreConfig config) {
+        return config.directory().resolve(config.projectionDatabaseName() + DAMAGED_SUFFIX);
+    }
+
+    /**
+     * When {@code failure} is H2 finding a damaged page of this file: the first time, logs it once and marks the
+     * file so the next start rebuilds it from the journal; returns the short error to give the reader instead of
+     * H2's (a desk panel shows it as it is). Null for any other failure. Any thread: the projection writer reports
+     * its own failures here too.
+     */
+    public RuntimeException reportIfDamaged(Throwable failure) {
+        String reason = corruption(failure);
+        if (reason == null) {
+            return null;
+        }
+        if (damaged.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.ERROR, "The projection file {0} is damaged ({1}); its figures cannot be read"
+                    + " until the next start, which rebuilds it from the command journal", file, reason);
+            try {
+                Files.writeString(damagedMark, reason + System.lineSeparator());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot mark " + file + " for rebuilding", e);
+            }
+        }
+        return new StoreAccessException("The projection file " + file + " is damaged: these figures cannot be read"
+                + " now. Restart the desktop: it rebuilds the file from the command journal (nothing is lost).",
+                failure);
+    }
+
+    private static String corruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == FILE_CORRUPTED
+                    || t instanceof org.h2.mvstore.MVStoreException) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a read found the file damaged since it opened. */
+    public boolean damaged() {
+        return damaged.get();
     }
 
     /**
@@ -103,7 +173,12 @@ public final class ProjectionDatabase implements AutoCloseable {
      */
     static ProjectionDatabase open(StoreConfig config) {
         String problem = null;
-        if (Files.exists(config.projectionFile())) {
+        if (Files.exists(damagedMark(config))) {
+            problem = "a read found it damaged (" + readMark(damagedMark(config)) + ")";
+        } else if (Files.exists(config.projectionFile())) {
+            problem = unopenable(config);
+        }
+        if (problem == null && Files.exists(config.projectionFile())) {
             HikariDataSource existing = Store.pool(config, config.projectionDatabaseName(), projectionSettings());
             try {
                 problem = problemWith(existing, config);
@@ -112,9 +187,14 @@ public final class ProjectionDatabase implements AutoCloseable {
                 throw e;
             }
             if (problem == null) {
-                return new ProjectionDatabase(existing, null);
+                return new ProjectionDatabase(existing, null, config);
             }
             existing.close();
+        }
+        if (problem != null) {
+            // Said once here; the journal projects the file again and nothing else reads the damaged one.
+            LOG.log(System.Logger.Level.WARNING, "The projection file {0} cannot be trusted ({1}); it is deleted and"
+                    + " projected again from the command journal", config.projectionFile(), problem);
             deleteFiles(config);
         }
         HikariDataSource fresh = Store.pool(config, config.projectionDatabaseName(), projectionSettings());
@@ -125,7 +205,15 @@ public final class ProjectionDatabase implements AutoCloseable {
             fresh.close();
             throw e;
         }
-        return new ProjectionDatabase(fresh, problem);
+        return new ProjectionDatabase(fresh, problem, config);
+    }
+
+    private static String readMark(Path mark) {
+        try {
+            return Files.readString(mark).strip();
+        } catch (IOException e) {
+            return "mark unreadable: " + e.getMessage();
+        }
     }
 
     /**
@@ -134,6 +222,27 @@ public final class ProjectionDatabase implements AutoCloseable {
      */
     private static String projectionSettings() {
         return ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
+    }
+
+    /**
+     * Whether H2 opens the file at all, asked once over a plain connection: a pool would keep retrying a file that
+     * never opens (for its 30 s connection timeout, logging each attempt) before the start could rebuild it.
+     */
+    private static String unopenable(StoreConfig config) {
+        try (Connection ignored = DriverManager.getConnection(
+                Store.jdbcUrl(config, config.projectionDatabaseName()) + projectionSettings(), "bourse",
+                config.filePassword() == null ? "bourse" : new String(config.filePassword()) + " bourse")) {
+            return null;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == Store.DATABASE_ALREADY_OPEN) {
+                throw new StoreAccessException("The database " + config.projectionFile()
+                        + " is in use by another Bourse process", e);
+            }
+            // The back-office file opened with the same key, so a file this key does not open is damaged too.
+            return "H2 cannot open it (" + e.getMessage() + ")";
+        } catch (RuntimeException | AssertionError e) {
+            return "H2 cannot open it (" + e + ")";
+        }
     }
 
     /** Why the file cannot be used as it is, or null when it can. */

@@ -56,6 +56,17 @@ final class DataFolderFixture {
         return data;
     }
 
+    /** What the books show once the projections caught up with the journal: balances, working orders, trades. */
+    static String projected(Path data) {
+        try (BackOffice office = BackOffice.open(options(data))) {
+            office.desk().projections().awaitCommitted(office.desk().journal().committedSeq(), Duration.ofSeconds(60));
+            return office.ledger().allBalances(com.bourse.backoffice.store.Page.first(1_000)) + "\n"
+                    + office.orders().working(1001, com.bourse.backoffice.store.Page.first(1_000)) + "\n"
+                    + office.orders().working(1002, com.bourse.backoffice.store.Page.first(1_000)) + "\n"
+                    + office.trades().latest(1, 1_000);
+        }
+    }
+
     /** Every file of the folder and its bytes, to show nothing was rewritten. */
     static Map<Path, byte[]> contents(Path data) {
         Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -1,0 +1,94 @@
+package com.bourse.backoffice.importexport.bench;
+
+import com.bourse.backoffice.BackOffice;
+import com.bourse.backoffice.importexport.BackOfficeFixture;
+import com.bourse.backoffice.importexport.ReferenceDataImport;
+import com.bourse.backoffice.importexport.SampleWorld;
+import com.bourse.backoffice.importexport.TestClock;
+import com.bourse.backoffice.security.Session;
+import com.bourse.csv.CsvFile;
+import com.bourse.csv.ImportRejectedException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A large instrument import through the administrator's path (CSV read record by record, file rules, the engine's
+ * rules, one store transaction, audit), on a fresh back office, at the heap it is given (the desktop runs with
+ * -Xmx1g). Prints rows, seconds, rows/s and the peak heap (the heap pools' peaks added up, garbage included) for files of 999,999 and 1,000,000 records (the stated limit, accepted), and shows 1,000,001 refused.
+ *
+ * <p>Run: {@code mvn -pl back-office test-compile exec:exec@import-bench -Dbench.args=full} (smoke: 1,000 rows; or
+ * {@code -Dbench.args="N ..."} for other sizes).
+ */
+public final class ImportBench {
+    private ImportBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> given = List.of(args);
+        int[] sizes = given.isEmpty() || given.contains("full")
+                ? new int[] {999_999, CsvFile.MAX_RECORDS, CsvFile.MAX_RECORDS + 1}
+                : given.contains("--smoke") || given.contains("smoke") ? new int[] {1_000}
+                : given.stream().mapToInt(Integer::parseInt).toArray();
+        System.out.printf("max heap %d MB, load average %.2f%n", Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (int rows : sizes) {
+            Path dir = Files.createTempDirectory("import-bench");
+            Path csv = dir.resolve("instruments.csv");
+            write(csv, rows);
+            TestClock clock = new TestClock(BackOfficeFixture.START);
+            try (BackOffice office = BackOffice.openOrSetUp(BackOfficeFixture.options(dir.resolve("data"), clock),
+                    () -> SampleWorld.read(BackOfficeFixture.SAMPLE_DATA))) {
+                Session admin = BackOfficeFixture.signIn(office, "admin", "admin-training-1");
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                String outcome;
+                try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                    ReferenceDataImport.Result result = office.imports().instruments(admin, "instruments.csv", in);
+                    outcome = result.records() + " imported, " + result.engineCommands().size() + " engine commands";
+                } catch (ImportRejectedException e) {
+                    outcome = "refused: " + e.getMessage();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%,d rows (%d MB file): %s in %.1f s (%,.0f rows/s), peak heap %d MB%n",
+                        rows, Files.size(csv) >> 20, outcome, seconds, rows / seconds, peakHeap() >> 20);
+            }
+        }
+    }
+
+    private static void write(Path csv, int rows) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("instrument_id,symbol,name,currency,price_scale,tick_size,lot_size,reference_price,band_bps\n");
+            for (int i = 0; i < rows; i++) {
+                long id = 1_000 + i;
+                out.write(id + ",I" + id + ",Imported instrument " + id + ",EUR,2,1,1,10000,1000\n");
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** The heap pools' peaks added up: an upper bound of what the import held at once, garbage included. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
