@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops, kills or shows a 3-node production-engine cluster on loopback for development.
-#   engine-cluster/scripts/dev-cluster.sh start | stop | status | credential <userId>
+#   engine-cluster/scripts/dev-cluster.sh start | stop | status | bootstrap-secret
 #   engine-cluster/scripts/dev-cluster.sh kill <member>       # kill -9: a crash, no shutdown hook, no goodbye
 #   engine-cluster/scripts/dev-cluster.sh restart <member>    # stop it if running, then start it on its files
 #   engine-cluster/scripts/dev-cluster.sh snapshot <member>   # ask the cluster, through that member (the leader), to snapshot
@@ -100,11 +100,12 @@ case "${1:-}" in
     # shellcheck disable=SC2086
     "$(java_bin)" $OPENS -cp "$(classpath)" io.aeron.cluster.ClusterTool "$RUN/node-$i/consensus" snapshot
     ;;
-  credential)
-    "$(java_bin)" -cp "$(classpath)" com.bourse.cluster.auth.CredentialTool config/dev-secret.b64 "${2:?userId}" 480
+  bootstrap-secret)
+    # Printed by the first start too; opens the installation's session until the cluster has a user (seed-cluster).
+    cat target/dev-cluster/bootstrap.secret
     ;;
   *)
-    echo "usage: $0 start | stop | status | kill <member> | restart <member> | snapshot <member> | credential <userId>" >&2
+    echo "usage: $0 start | stop | status | kill <member> | restart <member> | snapshot <member> | bootstrap-secret" >&2
     exit 2
     ;;
 esac

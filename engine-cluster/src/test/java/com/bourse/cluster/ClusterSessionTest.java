@@ -2,9 +2,6 @@ package com.bourse.cluster;
 
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
-import com.bourse.cluster.client.ClusterVenueConfig;
-import com.bourse.cluster.client.CredentialRefusedException;
-import com.bourse.cluster.auth.CredentialAuthority;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
@@ -15,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sessions with a one-node cluster: who gets in, who sees what, and what a reconnecting client can ask for. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,25 +106,6 @@ class ClusterSessionTest {
         LoopbackCluster.await(Duration.ofSeconds(30), "the refusal", () -> buyer.failures.size() == before + 1);
         assertThat(buyer.failures.getLast()).contains("WRONG_USER");
         assertThat(buyer.eventsOf(Event.OrderRejected.class).getLast().reason()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-    }
-
-    @Test
-    void wrongSignatureIsRefusedWithTheReason() {
-        String forged = new CredentialAuthority("some other back office secret, 32+ bytes".getBytes(StandardCharsets.UTF_8))
-                .issue(Market.BUYER, System.currentTimeMillis() + 60_000);
-
-        assertThatThrownBy(() -> cluster.venue(ClusterVenueConfig.of(cluster.ingressEndpoints(), forged)))
-                .isInstanceOf(CredentialRefusedException.class)
-                .hasMessageContaining("signature is wrong");
-    }
-
-    @Test
-    void expiredCredentialIsRefusedNamingWhenItExpired() {
-        String expired = LoopbackCluster.AUTHORITY.issue(Market.BUYER, 1_000);
-
-        assertThatThrownBy(() -> cluster.venue(ClusterVenueConfig.of(cluster.ingressEndpoints(), expired)))
-                .isInstanceOf(CredentialRefusedException.class)
-                .hasMessageContaining("expired at 1970-01-01T00:00:01Z");
     }
 
     @Test

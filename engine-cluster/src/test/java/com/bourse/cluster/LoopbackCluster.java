@@ -1,8 +1,8 @@
 package com.bourse.cluster;
 
-import com.bourse.cluster.auth.CredentialAuthority;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
+import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.node.ClusterNode;
 import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
@@ -14,7 +14,6 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +25,11 @@ import java.util.function.BooleanSupplier;
  * A real cluster of {@code n} nodes on loopback for tests, each in its own directory under {@code target/}, with
  * short election timeouts and sleeping idle strategies (the build machine has two cores), plus one shared client
  * media driver for the venues. Closing it stops every node, venue and driver it started.
+ *
+ * <p>Every node is given the same bootstrap secret; {@link #start} opens the installation's session with it and
+ * creates the {@link Market}'s users, so {@link #venue(long)} signs them in with their passwords.
  */
 final class LoopbackCluster implements AutoCloseable {
-    static final byte[] SECRET = "a test secret of thirty-two bytes or more!".getBytes(StandardCharsets.UTF_8);
-    static final CredentialAuthority AUTHORITY = new CredentialAuthority(SECRET);
 
     private final Path directory;
     private final int basePort;
@@ -39,6 +39,8 @@ final class LoopbackCluster implements AutoCloseable {
     private final ClusterNode[] nodes;
     private final MediaDriver clientDriver;
     private final List<ClusterVenue> venues = new ArrayList<>();
+    private final Path bootstrapSecret;
+    private ClusterVenue installation;
 
     private LoopbackCluster(Path directory, int size, BusinessTime businessTime, String idle) {
         this.directory = directory;
@@ -47,6 +49,7 @@ final class LoopbackCluster implements AutoCloseable {
         this.businessTime = businessTime;
         this.basePort = LoopbackPorts.freeBasePort(21_000, 300, size);
         this.nodes = new ClusterNode[size];
+        this.bootstrapSecret = TestIdentity.writeBootstrapSecret(directory);
         this.clientDriver = MediaDriver.launch(new MediaDriver.Context()
                 .aeronDirectoryName(directory.resolve("client-driver").toAbsolutePath().toString())
                 .threadingMode(ThreadingMode.SHARED)
@@ -84,7 +87,10 @@ final class LoopbackCluster implements AutoCloseable {
                 cluster.startNode(i);
             }
             cluster.awaitLeader(Duration.ofSeconds(60));
-        } catch (RuntimeException e) {
+            cluster.installation = cluster.venue(ClusterVenueConfig.of(cluster.ingressEndpoints(),
+                    ScramCredentials.bootstrap(TestIdentity.BOOTSTRAP_SECRET.toCharArray())));
+            TestIdentity.createMarketUsers(cluster.installation);
+        } catch (RuntimeException | Error e) {
             cluster.close();
             throw e;
         }
@@ -92,7 +98,9 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     NodeConfig config(int member) {
-        return NodeConfig.loopback(member, size, basePort, directory.resolve("node-" + member), SECRET)
+        return NodeConfig.loopback(member, size, basePort, directory.resolve("node-" + member))
+                .withIdentity(new NodeConfig.Identity(bootstrapSecret, NodeConfig.Identity.DEFAULT_MAX_FAILED_SIGN_INS,
+                        TestIdentity.CHEAP))
                 .withIdleStrategy(idle)
                 .withBusinessTime(businessTime)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1_000), Duration.ofSeconds(15));
@@ -139,10 +147,19 @@ final class LoopbackCluster implements AutoCloseable {
         return NodeConfig.ingressEndpoints(hosts, basePort);
     }
 
-    /** A venue signed in as {@code userId} with a credential valid for an hour. */
+    /**
+     * A venue signed in as {@code userId} with its password; {@link Market#SYSTEM} is the installation's bootstrap
+     * session, opened once at start (the secret opens nothing once users exist, so it cannot follow a leader change).
+     */
     ClusterVenue venue(long userId) {
-        String credential = AUTHORITY.issue(userId, System.currentTimeMillis() + 3_600_000);
-        return venue(ClusterVenueConfig.of(ingressEndpoints(), credential));
+        if (userId == Market.SYSTEM) {
+            return installation;
+        }
+        return venue(ScramCredentials.password(Market.username(userId), Market.password(userId)));
+    }
+
+    ClusterVenue venue(ScramCredentials credentials) {
+        return venue(ClusterVenueConfig.of(ingressEndpoints(), credentials));
     }
 
     ClusterVenue venue(ClusterVenueConfig config) {
@@ -150,6 +167,11 @@ final class LoopbackCluster implements AutoCloseable {
                 .withIdleStrategy(idle).withConnectTimeout(Duration.ofSeconds(30)));
         venues.add(venue);
         return venue;
+    }
+
+    /** The shared client media driver's directory, for tests that talk to the cluster without a venue. */
+    String clientAeronDirectory() {
+        return clientDriver.aeronDirectoryName();
     }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The small market the cluster tests trade in: EUR, one instrument, two traders each with an account, a buyer
  * funded with cash and a seller funded with shares, limits high enough that only the book decides. Opened by
- * the system user, as an installation's back office would.
+ * the system user (the installation's bootstrap session), as an installation's back office would; its users are
+ * created through the cluster's live user directory ({@link #users}).
  */
 final class Market {
     static final long SYSTEM = Command.SYSTEM_USER;
@@ -23,6 +24,8 @@ final class Market {
     static final long SELLER = 12;
     /** A trader with no account here: sees market data only. */
     static final long WATCHER = 13;
+    /** The desk's operations user: administrator, risk officer and back office; sees every account. */
+    static final long OPS = 10;
     static final long BUYER_ACCOUNT = 101;
     static final long SELLER_ACCOUNT = 102;
     static final long SELLER_SHARES = 50_000;
@@ -36,9 +39,6 @@ final class Market {
         long t = START;
         List<Command> commands = new ArrayList<>();
         commands.add(new Command.AddCurrency(t, SYSTEM, new Currency("EUR", 2)));
-        commands.add(new Command.RegisterUser(t, SYSTEM, BUYER, Role.mask(Role.TRADER)));
-        commands.add(new Command.RegisterUser(t, SYSTEM, SELLER, Role.mask(Role.TRADER)));
-        commands.add(new Command.RegisterUser(t, SYSTEM, WATCHER, Role.mask(Role.TRADER)));
         commands.add(new Command.ListInstrument(t, SYSTEM, ACME));
         commands.add(new Command.OpenAccount(t, SYSTEM, BUYER_ACCOUNT, BUYER, "EUR", SelfTradePrevention.CANCEL_OLDEST));
         commands.add(new Command.OpenAccount(t, SYSTEM, SELLER_ACCOUNT, SELLER, "EUR",
@@ -57,6 +57,31 @@ final class Market {
         commands.add(new Command.RequestTransfer(t, SYSTEM, transferId, TransferKind.DEPOSIT, 0, SELLER_ACCOUNT,
                 "ACME", SELLER_SHARES));
         commands.add(new Command.SettleTransfer(t, SYSTEM, transferId, true));
+        return commands;
+    }
+
+    /** The market's live users, created through the cluster's user directory (not by engine commands). */
+    static List<long[]> users() {
+        int staff = Role.mask(Role.ADMIN, Role.RISK_OFFICER, Role.BACK_OFFICE);
+        int trader = Role.mask(Role.TRADER);
+        return List.of(new long[] {OPS, staff}, new long[] {BUYER, trader}, new long[] {SELLER, trader},
+                new long[] {WATCHER, trader});
+    }
+
+    static String username(long userId) {
+        return "user" + userId;
+    }
+
+    static char[] password(long userId) {
+        return ("password of user " + userId).toCharArray();
+    }
+
+    /** What the users' creation is in the embedded engine: a RegisterUser each, by the installation. */
+    static List<Command> registrations() {
+        List<Command> commands = new ArrayList<>();
+        for (long[] user : users()) {
+            commands.add(new Command.RegisterUser(START, SYSTEM, user[0], (int) user[1]));
+        }
         return commands;
     }
 

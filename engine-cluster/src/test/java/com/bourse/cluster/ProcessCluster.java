@@ -2,6 +2,7 @@ package com.bourse.cluster;
 
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
+import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.node.ClusterNodeLauncher;
 import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -109,8 +109,7 @@ final class ProcessCluster implements AutoCloseable {
     private void writeConfiguration() {
         List<String> hosts = Collections.nCopies(size, "localhost");
         try {
-            Files.writeString(directory.resolve("secret.b64"),
-                    Base64.getEncoder().encodeToString(LoopbackCluster.SECRET) + "\n");
+            TestIdentity.writeBootstrapSecret(directory);
             for (int member = 0; member < size; member++) {
                 Files.writeString(propertiesFile(member), """
                         # Member %d of a test cluster; every member is its own JVM (ProcessCluster).
@@ -120,7 +119,7 @@ final class ProcessCluster implements AutoCloseable {
                         bourse.cluster.dir=node-%d
                         # 0: any free port; the node logs the one it bound in its node_started line.
                         bourse.cluster.metricsPort=0
-                        bourse.cluster.secretFile=secret.b64
+                        bourse.cluster.bootstrapSecretFile=bootstrap.secret
                         bourse.cluster.idle=sleep
                         bourse.cluster.businessTime=CLUSTER_LOG
                         bourse.cluster.leaderHeartbeatTimeoutMs=2000
@@ -240,14 +239,22 @@ final class ProcessCluster implements AutoCloseable {
         return ClusterTool.snapshot(directory.resolve("node-" + member).resolve("consensus").toFile(), System.out);
     }
 
-    /** A venue signed in as {@code userId} with a back-office credential valid for an hour. */
+    /**
+     * A venue signed in as {@code userId} with its password; {@link Market#SYSTEM} opens the installation's session
+     * with the bootstrap secret and creates the market's users (once: then the secret opens nothing).
+     */
     ClusterVenue venue(long userId) {
-        String credential = LoopbackCluster.AUTHORITY.issue(userId, System.currentTimeMillis() + 3_600_000);
+        ScramCredentials credentials = userId == Market.SYSTEM
+                ? ScramCredentials.bootstrap(TestIdentity.BOOTSTRAP_SECRET.toCharArray())
+                : ScramCredentials.password(Market.username(userId), Market.password(userId));
         String endpoints = NodeConfig.ingressEndpoints(Collections.nCopies(size, "localhost"), basePort);
-        ClusterVenue venue = ClusterVenue.connect(ClusterVenueConfig.of(endpoints, credential)
+        ClusterVenue venue = ClusterVenue.connect(ClusterVenueConfig.of(endpoints, credentials)
                 .withAeronDirectory(clientDriver.aeronDirectoryName()).withIdleStrategy("sleep")
                 .withConnectTimeout(Duration.ofSeconds(30)));
         venues.add(venue);
+        if (userId == Market.SYSTEM) {
+            TestIdentity.createMarketUsers(venue);
+        }
         return venue;
     }
 

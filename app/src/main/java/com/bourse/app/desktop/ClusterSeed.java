@@ -1,47 +1,62 @@
 package com.bourse.app.desktop;
 
-import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
-import com.bourse.backoffice.importexport.SampleWorld;
+import com.bourse.cluster.identity.IdentityCodec;
+import com.bourse.cluster.identity.Scram;
+import com.bourse.cluster.identity.ScramCredentials;
+import com.bourse.cluster.identity.UserAdminRequest;
 import com.bourse.protocol.Command;
-import com.bourse.protocol.Role;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Seeds an empty production cluster with the reference data, users, accounts, limits and opening deposits of the
- * {@link SampleWorld} the back office was installed from, so the cluster and the back office describe the same world:
- * the world's one seed ({@link SampleWorld#seed}), the same commands in the same order as a simulation's journal. Acts as
- * the installation itself ({@link Command#SYSTEM_USER}) with a credential the back office issues; waits until the
- * cluster has acknowledged every command.
+ * Seeds a fresh production cluster with the {@link SampleWorld} the back office was installed from, so the cluster
+ * and the back office describe the same world. It signs in as the installation with the cluster's one-time
+ * bootstrap secret (printed by the first node, or the file given to it), creates the world's users in the
+ * cluster's user directory (each password's SCRAM verifier is derived here; the cluster never sees a password),
+ * then sends the world's seed (currencies, instruments, accounts, limits, opening deposits: the same commands in
+ * the same order as a simulation's journal, users aside) and waits until the cluster has acknowledged every one.
+ * Once users exist the bootstrap secret opens nothing: everything else goes through administrators.
  *
- * <p>{@code main} (or {@code ./bourse run seed-cluster}): run once against a fresh cluster with the same settings
- * as the live desktop ({@code BOURSE_MODE=live BOURSE_CLUSTER=... BOURSE_CLUSTER_SECRET_FILE=...}).
+ * <p>{@code main} (or {@code ./bourse run seed-cluster}): once against a fresh cluster, with the live desktop's
+ * settings ({@code BOURSE_MODE=live BOURSE_CLUSTER=...}) and {@code BOURSE_CLUSTER_BOOTSTRAP_SECRET_FILE} (or
+ * {@code -Dbourse.cluster.bootstrapSecretFile}) naming the bootstrap secret.
  */
 public final class ClusterSeed {
     private ClusterSeed() {
     }
 
     /**
-     * Sends the sample world's seed to a cluster that lists no instrument yet; returns how many commands the
-     * cluster acknowledged.
+     * Creates the world's users and sends its seed to a cluster that has no user yet; returns how many engine
+     * commands the cluster acknowledged.
      *
-     * @throws IllegalStateException when the cluster is already seeded, or refuses or loses a command
+     * @param kdf the Argon2id cost of the users' password verifiers ({@link Scram.KdfParams#OWASP} in production)
+     * @throws IllegalStateException when the cluster refuses the bootstrap, a user or a command
      */
-    public static int seed(LiveHost host, SampleWorld world) {
-        Session system = host.credentials().issue(Command.SYSTEM_USER, "system", Set.of(Role.ADMIN));
+    public static int seed(LiveHost host, SampleWorld world, char[] bootstrapSecret, Scram.KdfParams kdf) {
         List<Command> commands = commands(world, System.currentTimeMillis());
         CountDownLatch done = new CountDownLatch(commands.size());
         AtomicReference<String> failure = new AtomicReference<>();
-        try (ClusterVenue venue = host.connect(system)) {
-            int listed = venue.requestMarket(1, state -> { }).get(30, TimeUnit.SECONDS).lastTrades().size();
-            if (listed > 0) {
-                throw new IllegalStateException("the cluster already lists " + listed + " instruments: not seeding");
+        try (ClusterVenue venue = host.connect(ScramCredentials.bootstrap(bootstrapSecret))) {
+            for (SampleWorld.SampleUser user : world.users()) {
+                char[] password = user.password().toCharArray();
+                Scram.Verifier verifier = Scram.verifier(password, kdf);
+                Arrays.fill(password, '\0');
+                IdentityCodec.Reply reply = venue.administer(UserAdminRequest.create(0, user.userId(),
+                        user.username(), user.roleMask(), verifier)).get(30, TimeUnit.SECONDS);
+                if (!reply.done()) {
+                    throw new IllegalStateException("the cluster refused user " + user.username() + ": "
+                            + reply.reason());
+                }
             }
             venue.onOutcome(new CommandOutcomeListener() {
                 @Override
@@ -67,7 +82,7 @@ public final class ClusterSeed {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while seeding the cluster", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the cluster did not say what it lists: " + e.getMessage(), e);
+            throw new IllegalStateException("the cluster did not answer: " + e.getMessage(), e);
         }
         if (failure.get() != null) {
             throw new IllegalStateException("seeding the cluster failed: " + failure.get());
@@ -75,9 +90,12 @@ public final class ClusterSeed {
         return commands.size();
     }
 
-    /** What {@link #seed} sends, stamped {@code timestamp}. */
+    /**
+     * What {@link #seed} sends after the users, stamped {@code timestamp}: the world's seed without its user
+     * registrations (the cluster registers a user with the engine when its directory creates it).
+     */
     static List<Command> commands(SampleWorld world, long timestamp) {
-        return world.seed(timestamp);
+        return world.seed(timestamp).stream().filter(c -> !(c instanceof Command.RegisterUser)).toList();
     }
 
     public static void main(String[] args) {
@@ -85,9 +103,25 @@ public final class ClusterSeed {
         if (config.cluster() == null) {
             throw new IllegalArgumentException("bourse.mode: seeding needs -Dbourse.mode=live and the cluster settings");
         }
+        String file = System.getProperty("bourse.cluster.bootstrapSecretFile",
+                System.getenv("BOURSE_CLUSTER_BOOTSTRAP_SECRET_FILE"));
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("bourse.cluster.bootstrapSecretFile: seeding signs in with the "
+                    + "cluster's bootstrap secret (printed by its first node); name the file holding it");
+        }
+        char[] secret;
+        try {
+            secret = Files.readString(Path.of(file)).strip().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bourse.cluster.bootstrapSecretFile: cannot read " + file + ": "
+                    + e.getMessage(), e);
+        }
         try (LiveHost host = new LiveHost(config)) {
-            int n = seed(host, SampleWorld.read(config.sampleData()));
-            System.out.println("seeded the cluster with " + n + " commands from " + config.sampleData());
+            int n = seed(host, SampleWorld.read(config.sampleData()), secret, Scram.KdfParams.OWASP);
+            System.out.println("seeded the cluster with " + SampleWorld.read(config.sampleData()).users().size()
+                    + " users and " + n + " commands from " + config.sampleData());
+        } finally {
+            Arrays.fill(secret, '\0');
         }
     }
 }

@@ -10,6 +10,8 @@ import com.bourse.backoffice.store.AccountLine;
 import com.bourse.backoffice.store.InstrumentLine;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
+import com.bourse.cluster.identity.Scram;
+import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.FixedPoint;
@@ -24,10 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * What the desktop needs to trade live: the installation's back office (users, sign-in, audit trail and the
- * reference data it imported, the same data the cluster was seeded with), credentials issued with the key this
- * back office shares with the cluster (so what sign-in issues is what the cluster's authenticator checks), and
- * one {@link ClusterVenue} per signed-in window.
+ * What the desktop needs to trade live: the installation's back office (audit trail and the reference data it
+ * imported, the same data the cluster was seeded with) and one {@link ClusterVenue} per signed-in window, opened
+ * with the user's own name and password by challenge-response against the cluster's users ({@link LiveSignIn}).
+ *
+ * <p>The desktop holds no production secret. The local {@link Session}s its audited {@link CommandGateway} needs
+ * are signed with a key made at random for this process alone: the cluster has never heard of it and accepts
+ * nothing signed with it; who acts is the cluster session's user, proven by the password.
  *
  * <p>Reference data comes from the back-office store, not from the cluster: the store is where it is imported
  * and administered, the cluster is seeded from the same import ({@link ClusterSeed}), and the store also knows
@@ -50,7 +55,8 @@ public final class LiveHost implements AutoCloseable {
 
     public LiveHost(DesktopConfig config) {
         this.config = config;
-        byte[] secret = config.cluster().secret();
+        // Signs this process's local sessions only (see the class comment); never leaves the process.
+        byte[] secret = Scram.random(32);
         // Live refuses the public training passphrase; set up only in an empty folder.
         BackOffice.Options options = BackOffice.Options.defaults(config.dataDir(), config.passphrase().toCharArray())
                 .forLive();
@@ -73,23 +79,34 @@ public final class LiveHost implements AutoCloseable {
         return office;
     }
 
-    /** Sign-in that issues the cluster's credential. */
+    /** The local back office's sign-in (its users and audit); live sign-in itself asks the cluster. */
     public SignInService signIn() {
         return signIn;
     }
 
-    public SessionCredentials credentials() {
-        return credentials;
+    /**
+     * The local session of a user the cluster has just signed in, for this desktop's audited command gateway;
+     * it is no credential for the cluster (see the class comment).
+     */
+    Session localSession(long userId, String username, java.util.Set<com.bourse.protocol.Role> roles) {
+        return credentials.issue(userId, username, roles);
     }
 
     /**
-     * Opens a session with the production engine for a signed-in user.
+     * Opens a session with the production engine: the cluster checks the user's password by challenge-response
+     * (the password never leaves this machine) and says who signed in, with which roles ({@code credentials}'
+     * {@link ScramCredentials#userId()} and {@link ScramCredentials#roleMask()} once this returns).
      *
-     * @throws com.bourse.cluster.client.CredentialRefusedException when the cluster refuses the credential
+     * @throws com.bourse.cluster.client.CredentialRefusedException when the cluster refuses the sign-in
      */
-    public ClusterVenue connect(Session session) {
+    public ClusterVenue connect(ScramCredentials credentials) {
         return ClusterVenue.connect(venueSettings.apply(ClusterVenueConfig.of(config.cluster().ingressEndpoints(),
-                session.credential()).withIdleStrategy("sleep")));
+                credentials).withIdleStrategy("sleep")));
+    }
+
+    /** Where the production engine is, as the sign-in window names it. */
+    public String clusterEndpoints() {
+        return config.cluster().ingressEndpoints();
     }
 
     /** Adjusts the connections opened from now on (tests: a small egress term, so a stalled window is cut off). */

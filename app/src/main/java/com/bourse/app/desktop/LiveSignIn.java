@@ -1,26 +1,37 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.audit.AuditAction;
+import com.bourse.backoffice.audit.AuditEntry;
 import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CredentialRefusedException;
+import com.bourse.cluster.identity.ScramCredentials;
+import com.bourse.cluster.identity.SignInMessages;
+import com.bourse.protocol.Role;
 import com.bourse.ui.port.SignIn;
 import com.bourse.ui.port.TraderIdentity;
 
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Live sign-in: the back office checks the password and issues the cluster credential ({@link StoreSignIn}), then
- * the window's {@link ClusterVenue} is opened with it before the sign-in window lets the trader in, so a credential
- * the cluster refuses (another installation's key, expired) is reported there, in the cluster's words. Called on
- * the sign-in window's background thread; thread-safe.
+ * Live sign-in: the production engine is the system of record for live users. The window's {@link ClusterVenue}
+ * is opened with the name and password typed, by challenge-response inside Aeron Cluster's authentication (the
+ * password never leaves the machine; the cluster proves itself too), and the cluster says who signed in and with
+ * which roles. Nothing the desktop holds (its data folder, its key vault, its passphrase) lets it open a session
+ * for anyone else. A refusal (unknown user, wrong password, locked, disabled) is shown in the cluster's words.
+ *
+ * <p>The local back office only audits the sign-in and checks the desktop has panels for the user's roles.
+ * Called on the sign-in window's background thread; thread-safe.
  */
 public final class LiveSignIn implements SignIn {
     private final StoreSignIn store;
     private final LiveHost host;
     private final Map<TraderIdentity, Granted> granted = new IdentityHashMap<>();
 
-    /** A signed-in trader's store session and the venue opened with its credential. */
+    /** A signed-in trader's local session (for the audited command gateway) and the venue opened for them. */
     public record Granted(Session session, ClusterVenue venue) {
     }
 
@@ -31,34 +42,48 @@ public final class LiveSignIn implements SignIn {
 
     @Override
     public Result signIn(String username, char[] password) {
-        Result result = store.signIn(username, password);
-        if (!(result instanceof Result.Granted(TraderIdentity trader))) {
-            return result;
+        String name = username == null ? "" : username.strip();
+        if (!SignInMessages.validUsername(name)) {
+            return new Result.Refused("Enter your user name (lower-case letters, digits, '.', '_' or '-').");
         }
-        Session session = store.takeSession(trader);
+        ScramCredentials credentials = ScramCredentials.password(name, password);
         ClusterVenue venue;
         try {
-            venue = host.connect(session);
+            venue = host.connect(credentials);
         } catch (CredentialRefusedException e) {
-            store.signOut(session);
-            return new Result.Refused("The production engine refused the sign-in: " + reasonOf(e));
+            audit(null, name, AuditAction.SIGN_IN_FAILED, e.reason());
+            return new Result.Refused("The production engine refused the sign-in: " + e.reason());
         } catch (RuntimeException e) {
-            store.signOut(session);
             return new Result.Refused("Cannot reach the production engine: " + e.getMessage());
         }
+        long userId = credentials.userId();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (role.in(credentials.roleMask())) {
+                roles.add(role);
+            }
+        }
+        String refusal = store.refusal(name, roles);
+        if (refusal != null) {
+            venue.close();
+            return new Result.Refused(refusal);
+        }
+        Session session = host.localSession(userId, name, roles);
+        audit(userId, name, AuditAction.SIGN_IN, "production engine");
+        String displayName = host.office().users().find(userId).map(u -> u.displayName()).orElse(name);
+        TraderIdentity trader = new TraderIdentity(userId, name, displayName, credentials.roleMask());
         synchronized (granted) {
             granted.put(trader, new Granted(session, venue));
         }
-        return result;
+        return new Result.Granted(trader);
     }
 
-    private static String reasonOf(CredentialRefusedException e) {
-        String prefix = "the production engine refused the credential: ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    private void audit(Long userId, String username, AuditAction action, String detail) {
+        host.office().audit().append(new AuditEntry(userId, username, action,
+                userId == null ? "user:unknown" : "user:" + userId, detail));
     }
 
-    /** The store session and venue behind an identity this sign-in granted; once only. */
+    /** The local session and venue behind an identity this sign-in granted; once only. */
     public Granted take(TraderIdentity trader) {
         synchronized (granted) {
             Granted g = granted.remove(trader);

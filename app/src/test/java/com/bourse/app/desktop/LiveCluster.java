@@ -1,5 +1,6 @@
 package com.bourse.app.desktop;
 
+import com.bourse.cluster.identity.Scram;
 import com.bourse.cluster.node.ClusterNode;
 import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
@@ -16,12 +17,19 @@ import java.util.List;
 
 /**
  * A real one-node production cluster on loopback for the live desktop tests (sleeping idle strategies, short
- * timeouts: the build machine has two cores), with the key it shares with the back office written to a file the
- * desktop's {@code bourse.cluster.secretFile} can name. {@link #restart} stops the node with no goodbye, as a crash
+ * timeouts: the build machine has two cores), given a bootstrap secret that {@link #seed} uses to create the
+ * sample world's users and market. It shares no key with any desktop. {@link #restart} stops the node with no goodbye, as a crash
  * would, and starts it again on the same log.
  */
 final class LiveCluster implements AutoCloseable {
+    /**
+     * What the desktop's settings still name as {@code bourse.cluster.secretFile}: the desktop no longer uses it
+     * and the cluster knows no such key.
+     */
     static final byte[] SECRET = "the live desktop tests' cluster key, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
+    static final String BOOTSTRAP_SECRET = "the live desktop tests' bootstrap secret";
+    /** Cheap Argon2id for the seeded users' verifiers, so tests sign in quickly. */
+    static final Scram.KdfParams CHEAP = new Scram.KdfParams(64, 1, 1);
 
     private final Path directory;
     private final int basePort;
@@ -39,7 +47,15 @@ final class LiveCluster implements AutoCloseable {
     }
 
     private void launch() {
-        node = ClusterNode.launch(NodeConfig.loopback(0, 1, basePort, directory.resolve("node-0"), SECRET)
+        Path bootstrap = directory.resolve("bootstrap.secret");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(bootstrap, BOOTSTRAP_SECRET);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        node = ClusterNode.launch(NodeConfig.loopback(0, 1, basePort, directory.resolve("node-0"))
+                .withIdentity(new NodeConfig.Identity(bootstrap, NodeConfig.Identity.DEFAULT_MAX_FAILED_SIGN_INS, CHEAP))
                 .withIdleStrategy("sleep")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1_000), Duration.ofSeconds(15)),
                 EngineConfig.defaults());
@@ -60,6 +76,12 @@ final class LiveCluster implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return new DesktopConfig.Cluster(NodeConfig.ingressEndpoints(List.of("localhost"), basePort), keyFile);
+    }
+
+    /** Seeds the fresh cluster from the sample world through {@code host}, with the bootstrap secret. */
+    static int seed(LiveHost host) {
+        return ClusterSeed.seed(host, com.bourse.backoffice.importexport.SampleWorld.read(
+                com.bourse.backoffice.importexport.SampleWorld.locate()), BOOTSTRAP_SECRET.toCharArray(), CHEAP);
     }
 
     /** Stops the node with no goodbye and starts it again from its log. */

@@ -4,6 +4,7 @@ import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.backoffice.security.Session;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.client.CommandOutcomeListener;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the status bar shows the engine's round trip.
  */
 class LiveDesktopTest {
+    static final long ADMIN = 1;
     static final long ALICE = 2;
     static final long BOB = 3;
     static final long ALICE_ACCOUNT = 1001;
@@ -69,7 +71,7 @@ class LiveDesktopTest {
 
     private Desktop startSeededLive() throws Exception {
         Desktop desktop = startLive(LiveCluster.SECRET);
-        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
+        LiveCluster.seed(desktop.live());
         return desktop;
     }
 
@@ -128,16 +130,78 @@ class LiveDesktopTest {
     }
 
     @Test
-    void credentialFromAnotherBackOfficeIsRefusedInTheSignInWindowWithTheClustersReason() throws Exception {
-        Desktop desktop = startLive("another installation's key, not the cluster's".getBytes(StandardCharsets.UTF_8));
+    void wrongPasswordIsRefusedInTheSignInWindowInTheClustersWords() throws Exception {
+        Desktop desktop = startSeededLive();
 
-        Scene signIn = driver.typeSignIn("alice", "alice-training-1");
+        Scene signIn = driver.typeSignIn("alice", "not alice's password");
 
         Label error = (Label) signIn.lookup("#signInError");
         driver.waitUntil(() -> !error.getText().isEmpty(), 40);
-        assertThat(driver.fx(error::getText)).isEqualTo("The production engine refused the sign-in: "
-                + "credential signature is wrong: not issued by this back office");
+        assertThat(driver.fx(error::getText)).isEqualTo("The production engine refused the sign-in: wrong password");
         assertThat(desktop.workstations()).isEmpty();
+        assertThat(driver.fx(() -> ((Label) signIn.lookup("#modeBadge")).getText()))
+                .isEqualTo("LIVE · signing in to the production engine");
+    }
+
+    @Test
+    void everythingADesktopHoldsObtainsNoSessionForAnotherUser() throws Exception {
+        // Given a seeded cluster and a desktop's data folder opened with its passphrase
+        Desktop desktop = startSeededLive();
+        var office = desktop.live().office();
+        String ritasLocalHash = office.users().find(4).map(Object::toString).orElse("");
+        byte[] anyKey = new byte[32];
+
+        // When someone with all of it tries to become Rita, the risk officer, or the installation
+        String withLocalHash = refusal(desktop, ScramCredentials.password("rita", ritasLocalHash.toCharArray()));
+        String withTheDesktopsPassphrase = refusal(desktop, ScramCredentials.password("rita",
+                config.passphrase().toCharArray()));
+        String asTheInstallation = refusal(desktop, ScramCredentials.bootstrap(config.passphrase().toCharArray()));
+        String withAMintedOldCredential = refusal(desktop, new com.bourse.cluster.auth.CredentialAuthority(anyKey)
+                .issue(4, System.currentTimeMillis() + 60_000));
+
+        // Then the cluster opens no session for any of them, and says why
+        assertThat(withLocalHash).isEqualTo("wrong password");
+        assertThat(withTheDesktopsPassphrase).isEqualTo("wrong password");
+        assertThat(asTheInstallation).isEqualTo("the cluster has users: the bootstrap secret no longer opens a session");
+        assertThat(withAMintedOldCredential).startsWith("malformed credentials: credentials are not a Bourse sign-in");
+    }
+
+    private static String refusal(Desktop desktop, ScramCredentials credentials) {
+        try (ClusterVenue venue = desktop.live().connect(credentials)) {
+            throw new AssertionError("the cluster opened a session for " + credentials.username());
+        } catch (com.bourse.cluster.client.CredentialRefusedException e) {
+            return e.reason();
+        }
+    }
+
+    /** An old-style {@code bourse1.<user>.<expiry>.<HMAC>} credential, sent raw as Aeron credentials. */
+    private String refusal(Desktop desktop, String oldCredential) throws Exception {
+        String[] reason = new String[1];
+        try (io.aeron.driver.MediaDriver rawDriver = io.aeron.driver.MediaDriver.launchEmbedded(
+                new io.aeron.driver.MediaDriver.Context().threadingMode(io.aeron.driver.ThreadingMode.SHARED)
+                        .dirDeleteOnStart(true).dirDeleteOnShutdown(true).termBufferSparseFile(true));
+             io.aeron.cluster.client.AeronCluster ignored = io.aeron.cluster.client.AeronCluster.connect(
+                new io.aeron.cluster.client.AeronCluster.Context()
+                        .aeronDirectoryName(rawDriver.aeronDirectoryName())
+                        .ingressChannel("aeron:udp")
+                        .ingressEndpoints(desktop.live().clusterEndpoints())
+                        .egressChannel("aeron:udp?endpoint=localhost:0")
+                        .credentialsSupplier(new io.aeron.security.CredentialsSupplier() {
+                            @Override
+                            public byte[] encodedCredentials() {
+                                return oldCredential.getBytes(StandardCharsets.US_ASCII);
+                            }
+
+                            @Override
+                            public byte[] onChallenge(byte[] challenge) {
+                                reason[0] = com.bourse.cluster.identity.SignInMessages.refusalReason(challenge);
+                                return new byte[] {com.bourse.cluster.identity.SignInMessages.NONE};
+                            }
+                        }))) {
+            throw new AssertionError("the cluster opened a session for an HMAC credential");
+        } catch (io.aeron.security.AuthenticationException e) {
+            return reason[0];
+        }
     }
 
     @Test
@@ -158,8 +222,7 @@ class LiveDesktopTest {
         driver.waitUntil(() -> aliceVenue.leaderChanges() > 0
                 && alice.context().session().connectionState() == ConnectionState.CONNECTED
                 && alice.context().desk().workingOrders().size() == 1, 60);
-        Session bob = desktop.live().credentials().issue(BOB, "bob", Set.of(Role.TRADER));
-        bobVenue = desktop.live().connect(bob);
+        bobVenue = desktop.live().connect(ScramCredentials.password("bob", "bob-training-1".toCharArray()));
         assertThat(bobVenue.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), BOB,
                 desktop.live().newOrderId(BOB_ACCOUNT), BOB_ACCOUNT, 3, Side.SELL, AIR_PRICE_UNITS, 25))).isTrue();
         driver.waitUntil(() -> alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25
@@ -189,8 +252,7 @@ class LiveDesktopTest {
         });
 
         floodPublicEvents(desktop);
-        Session bob = desktop.live().credentials().issue(BOB, "bob", Set.of(Role.TRADER));
-        bobVenue = desktop.live().connect(bob);
+        bobVenue = desktop.live().connect(ScramCredentials.password("bob", "bob-training-1".toCharArray()));
         Acks bobAcks = new Acks(1);
         bobVenue.onOutcome(bobAcks);
         assertThat(bobVenue.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), BOB,
@@ -218,8 +280,8 @@ class LiveDesktopTest {
         driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
         // Alice also traded from another desktop, whose ids ran far ahead of this one's.
         long elsewhere = alice.context().session().newOrderId(ALICE_ACCOUNT) + 5_000_000;
-        Session aliceElsewhere = desktop.live().credentials().issue(ALICE, "alice", Set.of(Role.TRADER));
-        try (ClusterVenue otherDesktop = desktop.live().connect(aliceElsewhere)) {
+        try (ClusterVenue otherDesktop = desktop.live().connect(ScramCredentials.password("alice",
+                "alice-training-1".toCharArray()))) {
             Acks acks = new Acks(1);
             otherDesktop.onOutcome(acks);
             assertThat(otherDesktop.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), ALICE, elsewhere,
@@ -257,21 +319,21 @@ class LiveDesktopTest {
     }
 
     /**
-     * The system user halts and resumes ASML 1,000 times: 2,000 public events every session is sent, several times
+     * The administrator halts and resumes ASML 1,000 times: 2,000 public events every session is sent, several times
      * what a stopped window's 64 KB egress term holds. (The flooding venue itself may be cut off under the burst
      * on a loaded machine; it reconnects and resends, and the cluster skips what it applied.)
      */
     private void floodPublicEvents(Desktop desktop) throws Exception {
-        Session system = desktop.live().credentials().issue(Command.SYSTEM_USER, "system", Set.of(Role.ADMIN));
-        try (ClusterVenue admin = desktop.live().connect(system)) {
+        try (ClusterVenue admin = desktop.live().connect(ScramCredentials.password("admin",
+                "admin-training-1".toCharArray()))) {
             answered(admin);
             for (int batch = 0; batch < 5; batch++) {
                 Acks acks = new Acks(400);
                 admin.onOutcome(acks);
                 for (int i = 0; i < 200; i++) {
                     long now = System.currentTimeMillis();
-                    assertThat(admin.submit(new Command.HaltInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
-                    assertThat(admin.submit(new Command.ResumeInstrument(now, Command.SYSTEM_USER, 1))).isTrue();
+                    assertThat(admin.submit(new Command.HaltInstrument(now, ADMIN, 1))).isTrue();
+                    assertThat(admin.submit(new Command.ResumeInstrument(now, ADMIN, 1))).isTrue();
                 }
                 acks.await("halts and resumes");
             }

@@ -1,6 +1,5 @@
 package com.bourse.app.desktop;
 
-import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
@@ -49,7 +48,7 @@ class LiveRiskDeskTest {
         driver = new DesktopDriver(home.resolve("desk"));
         Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
                 LiveCluster.SECRET)));
-        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
+        LiveCluster.seed(desktop.live());
 
         // Given Bob offers 700 AIR in two orders, each below the review threshold, so both rest on the book.
         Workstation bob = driver.signIn("bob", "bob-training-1", 40);
@@ -116,7 +115,7 @@ class LiveRiskDeskTest {
         driver = new DesktopDriver(home.resolve("desk"));
         Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
                 LiveCluster.SECRET)));
-        ClusterSeed.seed(desktop.live(), SampleWorld.read(SampleWorld.locate()));
+        LiveCluster.seed(desktop.live());
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);
         driver.fxRun(() -> alice.context().setConfirmer(check -> true));
         OrderRow held = largeAirbusBuy(alice);

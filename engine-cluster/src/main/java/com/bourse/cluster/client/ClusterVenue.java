@@ -1,6 +1,9 @@
 package com.bourse.cluster.client;
 
-import com.bourse.cluster.auth.ClusterCredentials;
+import com.bourse.cluster.identity.IdentityCodec;
+import com.bourse.cluster.identity.ScramCredentials;
+import com.bourse.cluster.identity.UserAdminRequest;
+import com.bourse.cluster.service.EngineClusteredService;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -73,7 +76,7 @@ public final class ClusterVenue implements Venue {
     private final ClusterVenueConfig config;
     private final MediaDriver driver;
     private final Aeron aeron;
-    private final ClusterCredentials credentials;
+    private final ScramCredentials credentials;
     private final ManyToOneConcurrentArrayQueue<Object> inbox = new ManyToOneConcurrentArrayQueue<>(1 << 16);
     private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
     private final VenueAgent agent;
@@ -87,10 +90,11 @@ public final class ClusterVenue implements Venue {
     /** Further windows on the same venue (a risk desk beside the trader's session), each resyncing its own view. */
     private final CopyOnWriteArrayList<Runnable> alsoReconnected = new CopyOnWriteArrayList<>();
     private volatile long lastLatencyNanos;
+    private volatile String lastRefusal = "";
 
     private ClusterVenue(ClusterVenueConfig config) {
         this.config = config;
-        this.credentials = new ClusterCredentials(config.credential());
+        this.credentials = config.credentials();
         MediaDriver launched = null;
         Aeron client = null;
         try {
@@ -147,6 +151,26 @@ public final class ClusterVenue implements Venue {
     /** Who hears each command's fate; replaces the previous listener. */
     public void onOutcome(CommandOutcomeListener listener) {
         this.outcomes = listener == null ? CommandOutcomeListener.NONE : listener;
+    }
+
+    /**
+     * An administrator's change to a live user; completes with the cluster's reply (done, or refused with the
+     * reason). Only a session of an enabled administrator (or the bootstrap session) gets DONE.
+     */
+    public CompletableFuture<IdentityCodec.Reply> administer(UserAdminRequest request) {
+        CompletableFuture<IdentityCodec.Reply> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new AdminAsk(request, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    /**
+     * Why the cluster last refused or could not read a message of this venue ("" before any): it answers such a
+     * message with a reason instead of ignoring it.
+     */
+    public String lastRefusal() {
+        return lastRefusal;
     }
 
     /** The working orders and balances the signed-in user may see, as the cluster has them now. */
@@ -255,6 +279,9 @@ public final class ClusterVenue implements Venue {
     private record Submission(Command command, long submittedNs) {
     }
 
+    private record AdminAsk(UserAdminRequest request, CompletableFuture<IdentityCodec.Reply> answer) {
+    }
+
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
     }
 
@@ -290,6 +317,10 @@ public final class ClusterVenue implements Venue {
         private final List<BlotterAsk> blotterAsks = new ArrayList<>();
         private final Long2ObjectHashMap<MarketAssembly> markets = new Long2ObjectHashMap<>();
         private final List<MarketAsk> marketAsks = new ArrayList<>();
+        private final IdentityCodec identityCodec = new IdentityCodec();
+        private final UnsafeBuffer adminOut = new UnsafeBuffer(new byte[IdentityCodec.MAX_ENCODED_LENGTH]);
+        private final List<AdminAsk> adminAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<AdminAsk> adminsInFlight = new Long2ObjectHashMap<>();
         private AeronCluster cluster;
         private long nextCorrelation = 1;
         private long nextToSend = 1;
@@ -318,6 +349,7 @@ public final class ClusterVenue implements Venue {
                 cluster = AeronCluster.connect(context);
             } catch (AuthenticationException e) {
                 String reason = credentials.refusal() != null ? credentials.refusal() : e.getMessage();
+                CloseHelper.quietClose(cluster);
                 throw new CredentialRefusedException(reason, e);
             }
             leaderMemberId = cluster.leaderMemberId();
@@ -400,7 +432,11 @@ public final class ClusterVenue implements Venue {
                 if (item instanceof Submission submission) {
                     try {
                         // Encode now so a command the wire cannot carry fails here without using up an id.
-                        commandCodec.encode(config.clientId(), nextCorrelation, submission.command(), out, 0);
+                        int length = commandCodec.encode(config.clientId(), nextCorrelation, submission.command(), out, 0);
+                        if (length > EngineClusteredService.MAX_INGRESS_LENGTH) {
+                            throw new IllegalArgumentException(length + " bytes, over the cluster's maximum of "
+                                    + EngineClusteredService.MAX_INGRESS_LENGTH);
+                        }
                     } catch (RuntimeException e) {
                         outcomes.failed(submission.command(), "cannot be sent: " + e.getMessage());
                         continue;
@@ -413,6 +449,8 @@ public final class ClusterVenue implements Venue {
                     blotterAsks.add(ask);
                 } else if (item instanceof MarketAsk ask) {
                     marketAsks.add(ask);
+                } else if (item instanceof AdminAsk ask) {
+                    adminAsks.add(ask);
                 }
             }
             return drained;
@@ -430,6 +468,20 @@ public final class ClusterVenue implements Venue {
                 nextRequestId++;
                 blotters.put(requestId, new BlotterAssembly(ask.answer()));
                 blotterAsks.removeFirst();
+                sent++;
+            }
+            while (!adminAsks.isEmpty()) {
+                AdminAsk ask = adminAsks.getFirst();
+                long requestId = nextRequestId;
+                UserAdminRequest request = ask.request();
+                int length = identityCodec.encode(new UserAdminRequest(requestId, request.action(), request.userId(),
+                        request.roleMask(), request.username(), request.verifier()), adminOut, 0);
+                if (cluster.offer(adminOut, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                adminsInFlight.put(requestId, ask);
+                adminAsks.removeFirst();
                 sent++;
             }
             while (!marketAsks.isEmpty()) {
@@ -478,7 +530,9 @@ public final class ClusterVenue implements Venue {
                               Header header) {
             silentSinceNs = System.nanoTime();
             int templateId = WireFormat.templateId(buffer, offset, length);
-            if (WireFormat.isEvent(templateId)) {
+            if (templateId == IdentityCodec.REPLY) {
+                onReply(buffer, offset, length);
+            } else if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
                     deliver(eventCodec.event());
                 }
@@ -492,6 +546,21 @@ public final class ClusterVenue implements Venue {
                     case SessionMessage.MarketRequest ignored -> {
                     }
                 }
+            }
+        }
+
+        private void onReply(DirectBuffer buffer, int offset, int length) {
+            if (!identityCodec.decodeReply(buffer, offset, length)) {
+                return;
+            }
+            IdentityCodec.Reply reply = identityCodec.reply();
+            AdminAsk ask = adminsInFlight.remove(reply.requestId());
+            if (ask != null) {
+                ask.answer().complete(reply);
+            } else {
+                lastRefusal = reply.reason();
+                LOG.log(Level.WARNING, "the cluster refused a message of this venue (" + reply.status() + "): "
+                        + reply.reason());
             }
         }
 
@@ -592,6 +661,10 @@ public final class ClusterVenue implements Venue {
                 assembly.ask.answer().completeExceptionally(new IllegalStateException(reason));
             }
             markets.clear();
+            for (AdminAsk ask : adminsInFlight.values()) {
+                ask.answer().completeExceptionally(new IllegalStateException(reason));
+            }
+            adminsInFlight.clear();
         }
 
         @Override
@@ -603,6 +676,9 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
             for (BlotterAsk ask : blotterAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
+            for (AdminAsk ask : adminAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
         }
@@ -622,6 +698,8 @@ public final class ClusterVenue implements Venue {
                 } else if (item instanceof BlotterAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof MarketAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof AdminAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }

@@ -1,5 +1,7 @@
 package com.bourse.cluster.client;
 
+import com.bourse.cluster.identity.ScramCredentials;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * How a {@link ClusterVenue} reaches the production engine.
  *
  * @param ingressEndpoints    the members' ingress, {@code 0=host:port,1=host:port,...}
- * @param credential          the back-office credential of the signed-in user
+ * @param credentials         the user's sign-in (name and password, never sent: challenge-response), kept for
+ *                            the new sessions a leader change needs
  * @param aeronDirectoryName  a running media driver to use, or null to start one inside the venue
  * @param egressChannel       where the cluster answers, e.g. {@code aeron:udp?endpoint=localhost:0|term-length=4m}
  * @param connectTimeout      how long one connection attempt may take (elections take seconds)
@@ -21,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *                            small, and a venue thread that waits for a core back-pressures the cluster, which then
  *                            closes the session. Needs {@code net.core.rmem_max} at least as large.
  */
-public record ClusterVenueConfig(String ingressEndpoints, String credential, String aeronDirectoryName,
+public record ClusterVenueConfig(String ingressEndpoints, ScramCredentials credentials, String aeronDirectoryName,
                                  String egressChannel, Duration connectTimeout, String idleStrategy, long clientId,
                                  int ingressTermLength, int receiveWindowLength) {
     /** Room for about ten thousand commands in flight (half a term); the old 128k held about six hundred. */
@@ -33,7 +36,7 @@ public record ClusterVenueConfig(String ingressEndpoints, String credential, Str
 
     public ClusterVenueConfig {
         Objects.requireNonNull(ingressEndpoints, "ingressEndpoints");
-        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(egressChannel, "egressChannel");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         if (clientId == 0) {
@@ -50,46 +53,46 @@ public record ClusterVenueConfig(String ingressEndpoints, String credential, Str
     }
 
     /** Loopback defaults: own media driver, backoff idle, a fresh random client id. */
-    public static ClusterVenueConfig of(String ingressEndpoints, String credential) {
+    public static ClusterVenueConfig of(String ingressEndpoints, ScramCredentials credentials) {
         long clientId;
         do {
             clientId = ThreadLocalRandom.current().nextLong();
         } while (clientId == 0);
-        return new ClusterVenueConfig(ingressEndpoints, credential, null,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, null,
                 "aeron:udp?endpoint=localhost:0|term-length=4m", Duration.ofSeconds(20), "backoff", clientId,
                 DEFAULT_INGRESS_TERM_LENGTH, DEFAULT_RECEIVE_WINDOW_LENGTH);
     }
 
     public ClusterVenueConfig withAeronDirectory(String directory) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, directory, egressChannel, connectTimeout,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, directory, egressChannel, connectTimeout,
                 idleStrategy, clientId, ingressTermLength, receiveWindowLength);
     }
 
     public ClusterVenueConfig withIdleStrategy(String idle) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, aeronDirectoryName, egressChannel,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, aeronDirectoryName, egressChannel,
                 connectTimeout, idle, clientId, ingressTermLength, receiveWindowLength);
     }
 
     /** Where the cluster answers; its {@code term-length} bounds how far the cluster may run ahead of this client. */
     public ClusterVenueConfig withEgressChannel(String channel) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, aeronDirectoryName, channel, connectTimeout,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, aeronDirectoryName, channel, connectTimeout,
                 idleStrategy, clientId, ingressTermLength, receiveWindowLength);
     }
 
     public ClusterVenueConfig withConnectTimeout(Duration timeout) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, aeronDirectoryName, egressChannel, timeout,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, aeronDirectoryName, egressChannel, timeout,
                 idleStrategy, clientId, ingressTermLength, receiveWindowLength);
     }
 
     /** @see #ingressTermLength() */
     public ClusterVenueConfig withIngressTermLength(int length) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, aeronDirectoryName, egressChannel,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, aeronDirectoryName, egressChannel,
                 connectTimeout, idleStrategy, clientId, length, receiveWindowLength);
     }
 
     /** @see #receiveWindowLength() */
     public ClusterVenueConfig withReceiveWindowLength(int length) {
-        return new ClusterVenueConfig(ingressEndpoints, credential, aeronDirectoryName, egressChannel,
+        return new ClusterVenueConfig(ingressEndpoints, credentials, aeronDirectoryName, egressChannel,
                 connectTimeout, idleStrategy, clientId, ingressTermLength, length);
     }
 

@@ -1,7 +1,12 @@
 package com.bourse.cluster.node;
 
-import com.bourse.cluster.auth.BackOfficeAuthenticator;
-import com.bourse.cluster.auth.CredentialAuthority;
+import com.bourse.cluster.identity.BootstrapSecret;
+import com.bourse.cluster.identity.IdentityView;
+import com.bourse.cluster.identity.Scram;
+import com.bourse.cluster.identity.ScramAuthenticator;
+import com.bourse.cluster.identity.SignInFailures;
+import com.bourse.cluster.identity.UserDirectory;
+import com.bourse.cluster.metrics.RateLimitedLog;
 import com.bourse.cluster.metrics.NodeMetrics;
 import com.bourse.cluster.metrics.PrometheusExporter;
 import com.bourse.cluster.metrics.StructuredLog;
@@ -66,7 +71,14 @@ public final class ClusterNode implements AutoCloseable {
         this.config = config.validate();
         this.metrics = new NodeMetrics(config.memberId());
         StructuredLog log = StructuredLog.stdout("cluster-node-" + config.memberId());
-        this.service = new EngineClusteredService(engineConfig, config.businessTime(), metrics, log);
+        NodeConfig.Identity identity = config.identity();
+        IdentityView users = new IdentityView();
+        SignInFailures failures = new SignInFailures();
+        // Argon2id of the bootstrap secret runs here, once, before any thread of the cluster starts.
+        Scram.Verifier bootstrap = identity.bootstrapSecretFile() == null ? null
+                : BootstrapSecret.load(identity.bootstrapSecretFile(), identity.bootstrapKdf(), log);
+        this.service = new EngineClusteredService(engineConfig, config.businessTime(), metrics, log,
+                new UserDirectory(identity.maxFailedSignIns(), users), failures);
         int member = config.memberId();
         String host = config.host();
         File base = config.directory().toFile();
@@ -118,8 +130,8 @@ public final class ClusterNode implements AutoCloseable {
                 .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
                 .replicationChannel("aeron:udp?endpoint=" + host + ":" + config.port(member, 6))
                 .archiveContext(archiveClient.clone())
-                .authenticatorSupplier(() -> new BackOfficeAuthenticator(
-                        new CredentialAuthority(config.credentialSecret())))
+                .authenticatorSupplier(() -> new ScramAuthenticator(users, failures, identity.maxFailedSignIns(),
+                        bootstrap, new RateLimitedLog(log, 5)))
                 .leaderHeartbeatTimeoutNs(config.leaderHeartbeatTimeout().toNanos())
                 .leaderHeartbeatIntervalNs(Math.max(TimeUnit.MILLISECONDS.toNanos(50),
                         config.leaderHeartbeatTimeout().toNanos() / 10))

@@ -1,5 +1,6 @@
 package com.bourse.cluster.node;
 
+import com.bourse.cluster.identity.Scram;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 
 import java.io.IOException;
@@ -9,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * Everything one cluster node needs to start: who it is, who its peers are, where it keeps its files, its
- * ports, the key that checks back-office credentials, and its timing. Ports are laid out from
+ * ports, how it signs users in ({@link Identity}: no shared key, the users live in the replicated state), and its
+ * timing. Ports are laid out from
  * {@code basePort}: member {@code i} uses {@code basePort + 10*i + k} for k = 0 ingress, 1 consensus, 2 log,
  * 3 catch-up, 4 archive control, 5 archive replication, 6 cluster replication.
  *
@@ -23,7 +24,7 @@ import java.util.Properties;
  * {@link #validate()} names the bad setting before anything starts.
  */
 public record NodeConfig(int memberId, List<String> hosts, int basePort, Path directory, int metricsPort,
-                         byte[] credentialSecret, String idleStrategy, BusinessTime businessTime,
+                         Identity identity, String idleStrategy, BusinessTime businessTime,
                          Duration leaderHeartbeatTimeout, Duration electionTimeout, Duration sessionTimeout,
                          int mtuLength) {
 
@@ -40,19 +41,40 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
         hosts = List.copyOf(hosts);
     }
 
+    /**
+     * Sign-in settings.
+     *
+     * @param bootstrapSecretFile the one-time secret that opens the installation's session while the cluster has no
+     *                            user (made and printed when missing); null: this node cannot bootstrap
+     * @param maxFailedSignIns    wrong passwords in a row that lock a user
+     * @param bootstrapKdf        Argon2id cost of the bootstrap secret's verifier
+     */
+    public record Identity(Path bootstrapSecretFile, int maxFailedSignIns, Scram.KdfParams bootstrapKdf) {
+        public static final int DEFAULT_MAX_FAILED_SIGN_INS = 5;
+
+        public static Identity defaults() {
+            return new Identity(null, DEFAULT_MAX_FAILED_SIGN_INS, Scram.KdfParams.OWASP);
+        }
+
+        public Identity withBootstrapSecretFile(Path file) {
+            return new Identity(file, maxFailedSignIns, bootstrapKdf);
+        }
+    }
+
     /** A loopback cluster of {@code members} nodes with production timing; metrics off. */
-    public static NodeConfig loopback(int memberId, int members, int basePort, Path directory, byte[] secret) {
+    public static NodeConfig loopback(int memberId, int members, int basePort, Path directory) {
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             hosts.add("localhost");
         }
-        return new NodeConfig(memberId, hosts, basePort, directory, -1, secret, "backoff", BusinessTime.CLUSTER_LOG,
+        return new NodeConfig(memberId, hosts, basePort, directory, -1, Identity.defaults(), "backoff", BusinessTime.CLUSTER_LOG,
                 Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10), JUMBO_MTU);
     }
 
     /**
      * Reads {@code bourse.cluster.*} properties: memberId, hosts (comma separated, one per member), basePort,
-     * dir (relative to the file's folder), metricsPort (-1 for none), secretFile or secret (base64), idle
+     * dir (relative to the file's folder), metricsPort (-1 for none), bootstrapSecretFile (relative to the file's
+     * folder; optional), maxFailedSignIns (default 5), idle
      * (backoff, yield, sleep or busy), businessTime (CLUSTER_LOG or AS_SENT), leaderHeartbeatTimeoutMs,
      * electionTimeoutMs, sessionTimeoutMs, mtu (bytes per datagram: 1408 unless the network carries jumbo frames).
      */
@@ -62,20 +84,22 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
             p.load(reader);
         }
         Path folder = file.toAbsolutePath().getParent();
-        byte[] secret;
-        String secretFile = p.getProperty(PREFIX + "secretFile");
-        if (secretFile != null) {
-            secret = Base64.getDecoder().decode(Files.readString(folder.resolve(secretFile)).trim());
-        } else {
-            secret = Base64.getDecoder().decode(required(p, "secret"));
+        if (p.getProperty(PREFIX + "secretFile") != null || p.getProperty(PREFIX + "secret") != null) {
+            throw new IllegalArgumentException(PREFIX + "secretFile: nodes share no key with desktops any more; "
+                    + "users sign in against the cluster's own users (see docs/security.md). Remove the setting; "
+                    + "give the first start a bootstrapSecretFile instead");
         }
+        String bootstrapFile = p.getProperty(PREFIX + "bootstrapSecretFile");
+        Identity identity = new Identity(bootstrapFile == null ? null : folder.resolve(bootstrapFile.trim()),
+                Integer.parseInt(p.getProperty(PREFIX + "maxFailedSignIns",
+                        String.valueOf(Identity.DEFAULT_MAX_FAILED_SIGN_INS)).trim()), Scram.KdfParams.OWASP);
         NodeConfig config = new NodeConfig(
                 Integer.parseInt(required(p, "memberId")),
                 List.of(required(p, "hosts").split("\\s*,\\s*")),
                 Integer.parseInt(p.getProperty(PREFIX + "basePort", "20000")),
                 folder.resolve(required(p, "dir")).normalize(),
                 Integer.parseInt(p.getProperty(PREFIX + "metricsPort", "-1")),
-                secret,
+                identity,
                 p.getProperty(PREFIX + "idle", "backoff"),
                 BusinessTime.valueOf(p.getProperty(PREFIX + "businessTime", "CLUSTER_LOG")),
                 Duration.ofMillis(Long.parseLong(p.getProperty(PREFIX + "leaderHeartbeatTimeoutMs", "10000"))),
@@ -106,8 +130,11 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
         if (basePort < 1024 || basePort + 10 * hosts.size() > 65_535) {
             throw new IllegalArgumentException(PREFIX + "basePort " + basePort + " leaves no room for the ports");
         }
-        if (credentialSecret == null || credentialSecret.length < 32) {
-            throw new IllegalArgumentException(PREFIX + "secret must be at least 32 bytes (base64)");
+        if (identity == null || identity.maxFailedSignIns() < 1 || identity.maxFailedSignIns() > 100) {
+            throw new IllegalArgumentException(PREFIX + "maxFailedSignIns must be 1 to 100");
+        }
+        if (identity.bootstrapKdf().problem() != null) {
+            throw new IllegalArgumentException(PREFIX + "bootstrap key derivation: " + identity.bootstrapKdf().problem());
         }
         if (!List.of("backoff", "yield", "sleep", "busy").contains(idleStrategy)) {
             throw new IllegalArgumentException(PREFIX + "idle must be backoff, yield, sleep or busy, not "
@@ -124,27 +151,32 @@ public record NodeConfig(int memberId, List<String> hosts, int basePort, Path di
     }
 
     public NodeConfig withMetricsPort(int port) {
-        return new NodeConfig(memberId, hosts, basePort, directory, port, credentialSecret, idleStrategy,
+        return new NodeConfig(memberId, hosts, basePort, directory, port, identity, idleStrategy,
                 businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout, mtuLength);
     }
 
     public NodeConfig withIdleStrategy(String idle) {
-        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idle,
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, identity, idle,
                 businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout, mtuLength);
     }
 
     public NodeConfig withBusinessTime(BusinessTime time) {
-        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idleStrategy,
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, identity, idleStrategy,
                 time, leaderHeartbeatTimeout, electionTimeout, sessionTimeout, mtuLength);
     }
 
     public NodeConfig withTimeouts(Duration leaderHeartbeat, Duration election, Duration session) {
-        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idleStrategy,
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, identity, idleStrategy,
                 businessTime, leaderHeartbeat, election, session, mtuLength);
     }
 
+    public NodeConfig withIdentity(Identity newIdentity) {
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, newIdentity, idleStrategy,
+                businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout, mtuLength);
+    }
+
     public NodeConfig withMtuLength(int mtu) {
-        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, credentialSecret, idleStrategy,
+        return new NodeConfig(memberId, hosts, basePort, directory, metricsPort, identity, idleStrategy,
                 businessTime, leaderHeartbeatTimeout, electionTimeout, sessionTimeout, mtu);
     }
 

@@ -1,6 +1,12 @@
 package com.bourse.cluster.service;
 
 import com.bourse.cluster.auth.Principal;
+import com.bourse.cluster.identity.IdentityCodec;
+import com.bourse.cluster.identity.SignInFailures;
+import com.bourse.cluster.identity.UserAction;
+import com.bourse.cluster.identity.UserAdminRequest;
+import com.bourse.cluster.identity.UserDirectory;
+import com.bourse.cluster.metrics.RateLimitedLog;
 import com.bourse.cluster.metrics.NodeMetrics;
 import com.bourse.cluster.metrics.StructuredLog;
 import com.bourse.engine.Engine;
@@ -14,6 +20,7 @@ import com.bourse.protocol.wire.SessionMessage.AckStatus;
 import com.bourse.protocol.wire.WireFormat;
 import com.bourse.protocol.sbe.BlotterRequestDecoder;
 import com.bourse.protocol.sbe.MarketRequestDecoder;
+import com.bourse.protocol.sbe.ReplyStatus;
 import io.aeron.ExclusivePublication;
 import io.aeron.Image;
 import io.aeron.cluster.codecs.CloseReason;
@@ -49,7 +56,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineClusteredService implements ClusteredService {
     private static final int MAGIC = 0x42534543; // "BSEC"
-    private static final int VERSION = 1;
+    /** Version 2 adds the live users after the client sequences; version 1 (no users) still loads. */
+    private static final int VERSION = 2;
+    /** The longest ingress message the cluster takes; {@code ClusterVenue} refuses to send a longer one. */
+    public static final int MAX_INGRESS_LENGTH = 8 * 1024;
+    /** Malformed messages a session may send before the cluster closes it. */
+    static final int MAX_MALFORMED_PER_SESSION = 10;
+    /** How often the leader turns reported sign-in failures into log messages. */
+    private static final long FAILURE_FLUSH_MS = 200;
+    private static final long FAILURE_FLUSH_TIMER = Long.MIN_VALUE + 13;
+    private static final int SIGN_IN_FAILED_MAGIC = 0x42534946; // "BSIF": a service message, never from a client
 
     /** Where a command's business time comes from. */
     public enum BusinessTime { CLUSTER_LOG, AS_SENT }
@@ -65,14 +81,29 @@ public final class EngineClusteredService implements ClusteredService {
     private final SessionCodec sessionCodec = new SessionCodec();
     private final BlotterRequestDecoder blotterRequest = new BlotterRequestDecoder();
     private final UnsafeBuffer reply = new UnsafeBuffer(new byte[64 * 1024]);
+    private final UnsafeBuffer serviceMessage = new UnsafeBuffer(new byte[16]);
+    private final UserDirectory users;
+    private final SignInFailures failures;
+    private final IdentityCodec identityCodec = new IdentityCodec();
+    private final RateLimitedLog abuseLog;
+    /** Malformed messages per session. Not snapshotted: a member restored from a snapshot may count fewer, and
+     * only the leader's close request takes effect. */
+    private final org.agrona.collections.Long2LongHashMap malformed = new org.agrona.collections.Long2LongHashMap(0);
 
     private Cluster cluster;
     private Engine engine;
     private volatile byte[] lastEngineSnapshot;
     private volatile long appliedCommands;
 
+    /**
+     * @param users    the live users (replicated state of this service; its view is what the authenticator reads)
+     * @param failures where this node's authenticator reports wrong passwords, for the leader to replicate
+     */
     public EngineClusteredService(EngineConfig engineConfig, BusinessTime businessTime, NodeMetrics metrics,
-                                  StructuredLog log) {
+                                  StructuredLog log, UserDirectory users, SignInFailures failures) {
+        this.users = users;
+        this.failures = failures;
+        this.abuseLog = new RateLimitedLog(log, 5);
         this.engineConfig = engineConfig;
         this.businessTime = businessTime;
         this.metrics = metrics;
@@ -103,11 +134,21 @@ public final class EngineClusteredService implements ClusteredService {
         router.open(session, user);
         metrics.sessionCount(router.sessionCount());
         log.info("session_open", "member", cluster.memberId(), "session", session.id(), "user", user);
+        if (user == Command.SYSTEM_USER) {
+            users.bootstrapSessionOpened(timestamp);
+        } else if (!users.mayAct(user)) {
+            // Disabled (or gone) between the exchange and this open: the log decides, so every member closes it.
+            log.info("session_refused", "member", cluster.memberId(), "session", session.id(), "user", user);
+            cluster.closeClientSession(session.id());
+        } else {
+            users.signedIn(user, timestamp);
+        }
     }
 
     @Override
     public void onSessionClose(ClientSession session, long timestamp, CloseReason closeReason) {
         router.close(session.id());
+        malformed.remove(session.id());
         metrics.sessionCount(router.sessionCount());
         log.info("session_close", "member", cluster.memberId(), "session", session.id(), "reason", closeReason);
     }
@@ -118,7 +159,20 @@ public final class EngineClusteredService implements ClusteredService {
         long started = System.nanoTime();
         // Read per message, as Aeron's own offer does: a follower's sends are no-ops, so it skips encoding them.
         router.leading(cluster.role() == Cluster.Role.LEADER);
+        if (session == null) {
+            onServiceMessage(timestamp, buffer, offset, length);
+            return;
+        }
+        if (length > MAX_INGRESS_LENGTH) {
+            malformed(session, "message of " + length + " bytes: the cluster takes at most " + MAX_INGRESS_LENGTH);
+            return;
+        }
         int templateId = WireFormat.templateId(buffer, offset, length);
+        if (templateId == IdentityCodec.USER_ADMIN) {
+            administer(session, timestamp, buffer, offset, length);
+            return;
+        }
+
         if (templateId == BlotterRequestDecoder.TEMPLATE_ID && length >= WireFormat.HEADER_LENGTH
                 + BlotterRequestDecoder.BLOCK_LENGTH) {
             blotterRequest.wrap(buffer, offset + WireFormat.HEADER_LENGTH, BlotterRequestDecoder.BLOCK_LENGTH,
@@ -133,9 +187,8 @@ public final class EngineClusteredService implements ClusteredService {
         long position = header.position();
         long time = businessTime == BusinessTime.CLUSTER_LOG ? timestamp : CommandCodec.TIMESTAMP_AS_SENT;
         if (!commands.decode(buffer, offset, length, time)) {
-            metrics.messageRejected();
-            log.warn("malformed_command", "session", session.id(), "reason", commands.rejection());
-            ack(session, 0, 0, AckStatus.MALFORMED, position, 0);
+            malformed(session, templateId < 0 ? "not a Bourse message (schema " + WireFormat.SCHEMA_ID
+                    + ", at least " + WireFormat.HEADER_LENGTH + " bytes)" : commands.rejection());
             return;
         }
         Command command = commands.command();
@@ -155,8 +208,16 @@ public final class EngineClusteredService implements ClusteredService {
             case NEXT -> {
                 // The id is used up whatever follows, so one refused command never blocks the client's next ones.
                 sequences.applied(clientId, user, correlationId);
-                if (user == Principal.NONE || command.userId() != user) {
+                if (user == Principal.NONE || command.userId() != user || !users.mayAct(user)) {
                     metrics.messageRejected();
+                    ack(session, clientId, correlationId, AckStatus.WRONG_USER, position, 0);
+                    return;
+                }
+                if (command instanceof Command.RegisterUser) {
+                    // The engine learns roles from the live users directory only, so the two never disagree.
+                    metrics.messageRejected();
+                    identityReply(session, 0, ReplyStatus.REFUSED,
+                            "users and roles change only through UserAdmin (the cluster's live users)");
                     ack(session, clientId, correlationId, AckStatus.WRONG_USER, position, 0);
                     return;
                 }
@@ -225,8 +286,7 @@ public final class EngineClusteredService implements ClusteredService {
     private void answerMarket(ClientSession session, DirectBuffer buffer, int offset, int length) {
         if (!sessionCodec.decode(buffer, offset, length)
                 || !(sessionCodec.message() instanceof SessionMessage.MarketRequest request)) {
-            metrics.messageRejected();
-            log.warn("malformed_market_request", "session", session.id(), "reason", sessionCodec.rejection());
+            malformed(session, "MarketRequest: " + sessionCodec.rejection());
             return;
         }
         long position = cluster.logPosition();
@@ -258,6 +318,87 @@ public final class EngineClusteredService implements ClusteredService {
 
     @Override
     public void onTimerEvent(long correlationId, long timestamp) {
+        if (correlationId != FAILURE_FLUSH_TIMER) {
+            return;
+        }
+        if (cluster.role() == Cluster.Role.LEADER) {
+            Long userId;
+            while ((userId = failures.next()) != null) {
+                serviceMessage.putInt(0, SIGN_IN_FAILED_MAGIC);
+                serviceMessage.putLong(4, userId);
+                if (cluster.offer(serviceMessage, 0, 12) < 0) {
+                    failures.applied(userId); // not offered: it will not come back; the lock then waits for more
+                    break;
+                }
+            }
+        }
+        cluster.scheduleTimer(FAILURE_FLUSH_TIMER, timestamp + FAILURE_FLUSH_MS);
+    }
+
+    /** Messages the leader's service offered itself: only failed sign-ins. */
+    private void onServiceMessage(long timestamp, DirectBuffer buffer, int offset, int length) {
+        if (length != 12 || buffer.getInt(offset) != SIGN_IN_FAILED_MAGIC) {
+            log.warn("unknown_service_message", "member", cluster.memberId(), "length", length);
+            return;
+        }
+        long userId = buffer.getLong(offset + 4);
+        if (cluster.role() == Cluster.Role.LEADER) {
+            failures.applied(userId);
+        }
+        boolean locked = users.signInFailed(userId, timestamp);
+        log.info("identity_audit", "member", cluster.memberId(), "action", locked ? "LOCK" : "SIGN_IN_FAILED",
+                "user", userId);
+    }
+
+    /** An administrator's change to the live users: applied or refused, audited, answered. */
+    private void administer(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+        if (!identityCodec.decodeAdmin(buffer, offset, length)) {
+            malformed(session, identityCodec.rejection());
+            return;
+        }
+        UserAdminRequest request = identityCodec.request();
+        long actor = router.userOf(session.id());
+        UserDirectory.Outcome outcome = users.apply(actor, request, timestamp);
+        log.info("identity_audit", "member", cluster.memberId(), "actor", actor, "action", request.action(),
+                "user", request.userId(), "outcome", outcome.done() ? "done" : outcome.reason());
+        if (outcome.done()) {
+            if (request.action() == UserAction.CREATE || request.action() == UserAction.SET_ROLES) {
+                // The engine checks roles itself: it learns them from the directory, and from nowhere else.
+                router.begin(session);
+                engine.apply(new Command.RegisterUser(timestamp, Command.SYSTEM_USER, request.userId(),
+                        outcome.user().roleMask()), router);
+                router.end();
+            } else if (request.action() == UserAction.DISABLE) {
+                for (long id : router.sessionsOf(request.userId())) {
+                    cluster.closeClientSession(id);
+                }
+            }
+        }
+        identityReply(session, request.requestId(), outcome.done() ? ReplyStatus.DONE : ReplyStatus.REFUSED,
+                outcome.done() ? request.action() + " user " + request.userId() : outcome.reason());
+    }
+
+    /**
+     * Answers a message the cluster could not read with the reason; logs it at a bounded rate; closes a session
+     * that keeps sending them (so the log stops carrying its garbage).
+     */
+    private void malformed(ClientSession session, String reason) {
+        metrics.messageRejected();
+        long count = malformed.get(session.id()) + 1;
+        malformed.put(session.id(), count);
+        abuseLog.warn("malformed_ingress", "member", cluster.memberId(), "session", session.id(),
+                "user", router.userOf(session.id()), "count", count, "reason", reason);
+        identityReply(session, 0, ReplyStatus.MALFORMED, reason);
+        if (count >= MAX_MALFORMED_PER_SESSION) {
+            log.warn("session_closed_for_abuse", "member", cluster.memberId(), "session", session.id(),
+                    "malformed", count);
+            cluster.closeClientSession(session.id());
+        }
+    }
+
+    private void identityReply(ClientSession session, long requestId, ReplyStatus status, String reason) {
+        int length = identityCodec.encodeReply(requestId, status, reason, reply, 0);
+        router.sendDirect(session, reply, length);
     }
 
     @Override
@@ -271,6 +412,7 @@ public final class EngineClusteredService implements ClusteredService {
             out.write(engineBytes);
             entitlements.write(out);
             sequences.write(out);
+            users.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -287,7 +429,7 @@ public final class EngineClusteredService implements ClusteredService {
                 throw new IllegalStateException("not a Bourse engine service snapshot");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalStateException("unsupported service snapshot version " + version);
             }
             byte[] engineBytes = new byte[in.readInt()];
@@ -295,6 +437,9 @@ public final class EngineClusteredService implements ClusteredService {
             engine = Engine.restore(engineConfig, engineBytes);
             entitlements.read(in);
             sequences.read(in);
+            if (version >= 2) {
+                users.read(in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,6 +447,9 @@ public final class EngineClusteredService implements ClusteredService {
 
     @Override
     public void onRoleChange(Cluster.Role newRole) {
+        if (newRole != Cluster.Role.LEADER) {
+            failures.forget();
+        }
         metrics.role(newRole.code());
         log.info("role_change", "member", cluster.memberId(), "role", newRole);
     }
@@ -321,6 +469,8 @@ public final class EngineClusteredService implements ClusteredService {
         }
         metrics.leader(leaderMemberId);
         metrics.logPosition(logPosition);
+        // Every member schedules it from the same log event, so the timer is part of the replicated state.
+        cluster.scheduleTimer(FAILURE_FLUSH_TIMER, timestamp + FAILURE_FLUSH_MS);
         log.info("new_leadership_term", "member", cluster.memberId(), "leader", leaderMemberId,
                 "term", leadershipTermId, "logPosition", logPosition);
     }
@@ -330,6 +480,11 @@ public final class EngineClusteredService implements ClusteredService {
     /** Engine bytes of the last snapshot this node took, or null. */
     public byte[] lastEngineSnapshot() {
         return lastEngineSnapshot;
+    }
+
+    /** The live users (tests; service thread state, read it once the cluster is quiet). */
+    public UserDirectory users() {
+        return users;
     }
 
     /** Commands applied since this service instance started (replayed ones included). */

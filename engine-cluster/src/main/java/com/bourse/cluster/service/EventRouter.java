@@ -104,6 +104,18 @@ final class EventRouter implements EventSink {
         return sessionCount;
     }
 
+    /** Ids of the open sessions of {@code userId} (a disabled user's are closed at once). */
+    long[] sessionsOf(long userId) {
+        long[] ids = new long[sessionCount];
+        int n = 0;
+        for (int i = 0; i < sessionCount; i++) {
+            if (users[i] == userId) {
+                ids[n++] = sessions[i].id();
+            }
+        }
+        return Arrays.copyOf(ids, n);
+    }
+
     long userOf(long sessionId) {
         int at = indexOf(sessionId);
         return at < 0 ? Long.MIN_VALUE : users[at];

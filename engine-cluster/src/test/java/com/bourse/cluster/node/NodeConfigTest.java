@@ -40,13 +40,27 @@ class NodeConfigTest {
                 .hasMessageContaining("bourse.cluster.mtu");
     }
 
+    @Test
+    void aSharedKeySettingIsRefusedNodesShareNoKeyWithDesktops() {
+        assertThatThrownBy(() -> NodeConfig.load(write("bourse.cluster.secretFile=dev-secret.b64\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bourse.cluster.secretFile: nodes share no key with desktops");
+    }
+
+    @Test
+    void theBootstrapSecretFileIsReadRelativeToTheSettingsFile() throws Exception {
+        NodeConfig config = NodeConfig.load(write("bourse.cluster.bootstrapSecretFile=boot.secret\n"));
+
+        assertThat(config.identity().bootstrapSecretFile()).isEqualTo(dir.resolve("boot.secret").toAbsolutePath());
+        assertThat(config.identity().maxFailedSignIns()).isEqualTo(5);
+    }
+
     private Path write(String extra) throws Exception {
         Path file = dir.resolve("node.properties");
         Files.writeString(file, """
                 bourse.cluster.memberId=0
                 bourse.cluster.hosts=localhost
                 bourse.cluster.dir=node-0
-                bourse.cluster.secret=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=
                 """ + extra);
         return file;
     }

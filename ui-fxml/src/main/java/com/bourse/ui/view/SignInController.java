@@ -56,7 +56,7 @@ public final class SignInController {
 
     @FXML
     private void initialize() {
-        modeBadge.setText(mode.name());
+        modeBadge.setText(modeLabel(mode));
         hint.setText(hintText == null ? "" : hintText);
         signInError.managedProperty().bind(signInError.textProperty().isNotEmpty());
         signInError.visibleProperty().bind(signInError.textProperty().isNotEmpty());
@@ -105,5 +105,16 @@ public final class SignInController {
     private static void logUncaught(Thread thread, Throwable error) {
         System.getLogger(SignInController.class.getName()).log(System.Logger.Level.ERROR,
                 "sign-in thread " + thread.getName() + " failed", error);
+    }
+
+    /**
+     * Who checks the password: the production cluster (live), or this computer's own back office (simulation);
+     * a person must never type a production password into the simulation's window believing it is live.
+     */
+    static String modeLabel(VenueMode mode) {
+        return switch (mode) {
+            case LIVE -> "LIVE · signing in to the production engine";
+            case SIMULATION -> "SIMULATION · signing in on this computer";
+        };
     }
 }

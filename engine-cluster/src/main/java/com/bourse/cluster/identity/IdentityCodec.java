@@ -1,0 +1,168 @@
+package com.bourse.cluster.identity;
+
+import com.bourse.protocol.sbe.MessageHeaderDecoder;
+import com.bourse.protocol.sbe.MessageHeaderEncoder;
+import com.bourse.protocol.sbe.ReplyDecoder;
+import com.bourse.protocol.sbe.ReplyEncoder;
+import com.bourse.protocol.sbe.ReplyStatus;
+import com.bourse.protocol.sbe.UserAdminDecoder;
+import com.bourse.protocol.sbe.UserAdminEncoder;
+import com.bourse.protocol.wire.WireFormat;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The wire form of live-identity messages (schema messages UserAdmin and Reply, version 7). Decoding reads through
+ * a view of exactly the message and never throws: a malformed message returns false with {@link #rejection()}.
+ * One instance per thread.
+ */
+public final class IdentityCodec {
+    public static final int USER_ADMIN = UserAdminDecoder.TEMPLATE_ID;
+    public static final int REPLY = ReplyDecoder.TEMPLATE_ID;
+    /** Room for any UserAdmin or Reply. */
+    public static final int MAX_ENCODED_LENGTH = 1024 + 256;
+    private static final int MAX_REASON_BYTES = 900;
+
+    /** The cluster's answer to one request. */
+    public record Reply(long requestId, ReplyStatus status, String reason) {
+        public boolean done() {
+            return status == ReplyStatus.DONE;
+        }
+    }
+
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final UserAdminEncoder adminEncoder = new UserAdminEncoder();
+    private final UserAdminDecoder adminDecoder = new UserAdminDecoder();
+    private final ReplyEncoder replyEncoder = new ReplyEncoder();
+    private final ReplyDecoder replyDecoder = new ReplyDecoder();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private UserAdminRequest request;
+    private Reply reply;
+    private String rejection;
+
+    public int encode(UserAdminRequest r, MutableDirectBuffer buffer, int offset) {
+        Scram.Verifier v = r.verifier();
+        byte[] salt = v == null ? new byte[0] : v.salt();
+        byte[] stored = v == null ? new byte[0] : v.storedKey();
+        byte[] server = v == null ? new byte[0] : v.serverKey();
+        adminEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(r.requestId())
+                .action(com.bourse.protocol.sbe.UserAction.get((short) r.action().ordinal()))
+                .userId(r.userId())
+                .roleMask(r.roleMask())
+                .kdfMemoryKib(v == null ? 0 : v.params().memoryKib())
+                .kdfIterations(v == null ? 0 : v.params().iterations())
+                .kdfParallelism(v == null ? 0 : v.params().parallelism())
+                .username(r.username() == null ? "" : r.username())
+                .putSalt(salt, 0, salt.length)
+                .putStoredKey(stored, 0, stored.length)
+                .putServerKey(server, 0, server.length);
+        return WireFormat.HEADER_LENGTH + adminEncoder.encodedLength();
+    }
+
+    public int encodeReply(long requestId, ReplyStatus status, String reason, MutableDirectBuffer buffer, int offset) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(text.length, MAX_REASON_BYTES);
+        replyEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId).status(status)
+                .putReason(text, 0, length);
+        return WireFormat.HEADER_LENGTH + replyEncoder.encodedLength();
+    }
+
+    /** Decodes a UserAdmin; on success {@link #request()} holds it. */
+    public boolean decodeAdmin(DirectBuffer buffer, int offset, int length) {
+        request = null;
+        if (!header(buffer, offset, length, USER_ADMIN, UserAdminDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        try {
+            UserAdminDecoder d = adminDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                    headerDecoder.version());
+            short actionRaw = d.actionRaw();
+            if (actionRaw < 0 || actionRaw >= UserAction.values().length) {
+                return reject("unknown user action " + actionRaw);
+            }
+            long requestId = d.requestId();
+            long userId = d.userId();
+            int roleMask = d.roleMask();
+            Scram.KdfParams params = new Scram.KdfParams(d.kdfMemoryKib(), d.kdfIterations(), d.kdfParallelism());
+            String username = d.username();
+            byte[] salt = bytes(d.saltLength());
+            d.getSalt(salt, 0, salt.length);
+            byte[] stored = bytes(d.storedKeyLength());
+            d.getStoredKey(stored, 0, stored.length);
+            byte[] server = bytes(d.serverKeyLength());
+            d.getServerKey(server, 0, server.length);
+            if (d.limit() != length) {
+                return reject("UserAdmin has " + (length - d.limit()) + " bytes after its last field");
+            }
+            Scram.Verifier verifier = salt.length == 0 && stored.length == 0 && server.length == 0 ? null
+                    : new Scram.Verifier(salt, params, stored, server);
+            request = new UserAdminRequest(requestId, UserAction.values()[actionRaw], userId, roleMask, username,
+                    verifier);
+            return true;
+        } catch (RuntimeException e) {
+            return reject("UserAdmin is truncated or malformed");
+        }
+    }
+
+    /** Decodes a Reply; on success {@link #reply()} holds it. */
+    public boolean decodeReply(DirectBuffer buffer, int offset, int length) {
+        reply = null;
+        if (!header(buffer, offset, length, REPLY, ReplyDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        try {
+            ReplyDecoder d = replyDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                    headerDecoder.version());
+            short status = d.statusRaw();
+            if (status < 0 || status >= ReplyStatus.values().length - 1) {
+                return reject("unknown reply status " + status);
+            }
+            long requestId = d.requestId();
+            reply = new Reply(requestId, ReplyStatus.get(status), d.reason());
+            return true;
+        } catch (RuntimeException e) {
+            return reject("Reply is truncated or malformed");
+        }
+    }
+
+    private boolean header(DirectBuffer buffer, int offset, int length, int templateId, int blockLength) {
+        if (WireFormat.templateId(buffer, offset, length) != templateId) {
+            return reject("not template " + templateId);
+        }
+        view.wrap(buffer, offset, length);
+        headerDecoder.wrap(view, 0);
+        if (headerDecoder.blockLength() < blockLength || WireFormat.HEADER_LENGTH + headerDecoder.blockLength() > length) {
+            return reject("block of " + headerDecoder.blockLength() + " bytes, needs " + blockLength);
+        }
+        return true;
+    }
+
+    private static byte[] bytes(int length) {
+        if (length < 0 || length > 64) {
+            throw new IllegalArgumentException("field of " + length + " bytes");
+        }
+        return new byte[length];
+    }
+
+    private boolean reject(String reason) {
+        rejection = reason;
+        return false;
+    }
+
+    public UserAdminRequest request() {
+        return request;
+    }
+
+    public Reply reply() {
+        return reply;
+    }
+
+    public String rejection() {
+        return rejection;
+    }
+}

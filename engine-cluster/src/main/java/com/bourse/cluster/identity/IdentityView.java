@@ -1,0 +1,27 @@
+package com.bourse.cluster.identity;
+
+import java.util.Map;
+
+/**
+ * The live users as the authenticator reads them: an immutable copy the service publishes after every change it
+ * applied from the log. The authenticator runs on the consensus module's thread and must not touch the service's
+ * state; it reads this instead (the leader's service is at most a few log messages behind the commit position).
+ * Thread-safe.
+ */
+public final class IdentityView {
+    private volatile Map<String, LiveUser> byName = Map.of();
+
+    void publish(Map<String, LiveUser> users) {
+        this.byName = Map.copyOf(users);
+    }
+
+    /** The user with this sign-in name, or null. */
+    public LiveUser user(String username) {
+        return byName.get(username);
+    }
+
+    /** True while the cluster has no live user: the only time the bootstrap secret opens a session. */
+    public boolean noUsers() {
+        return byName.isEmpty();
+    }
+}
