@@ -6,6 +6,8 @@ import com.bourse.backoffice.audit.AuditTrail;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ReviewSubject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -81,31 +83,83 @@ public final class CommandGateway {
      *             kept in the trail only
      */
     public void submit(Session session, Command command, String note) {
-        SessionCredentials.Check check = credentials.check(session.credential());
-        if (!check.valid() || check.claims().userId() != session.userId()) {
-            refuse(session, command, "session credential refused: "
-                    + (check.valid() ? "issued to another user" : check.refusal()));
+        Checked checked = check(new Request(session, command, note));
+        audit.append(checked.entry());
+        if (checked.refusal() != null) {
+            throw new CommandRefusedException(checked.refusal());
         }
-        if (command.userId() != session.userId()) {
-            refuse(session, command, "command acts as user " + command.userId() + " but the session is user "
-                    + session.userId());
-        }
-        if (command instanceof Command.Reject reject
-                && (reject.reason() == null || reject.reason().isBlank() || reject.reason().length() > MAX_REASON)) {
-            refuse(session, command, "a rejection needs a reason of 1 to " + MAX_REASON + " characters");
-        }
-        if (note != null && note.length() > MAX_REASON) {
-            refuse(session, command, "a note has at most " + MAX_REASON + " characters");
-        }
-        audit.append(AuditEntry.of(session.userId(), session.username(), actionOf(command), subjectOf(command),
-                note == null ? command.toString() : command + " note=" + note));
         venue.accept(command);
     }
 
-    private void refuse(Session session, Command command, String why) {
-        audit.append(AuditEntry.of(session.userId(), session.username(), AuditAction.COMMAND_REFUSED,
-                subjectOf(command), why + ": " + command));
-        throw new CommandRefusedException(why);
+    /** A command a window offered, as whose, with an officer's note or null. */
+    public record Request(Session session, Command command, String note) {
+        public Request {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(command, "command");
+        }
+    }
+
+    /**
+     * {@link #deliver} for a burst, in order: every request is checked, all their audit entries (actions and
+     * refusals alike) are written in one transaction and one forced write, and only then do the accepted ones go
+     * to the venue, in the order given. One outcome per request, in order. When the trail cannot be written it
+     * throws and nothing was sent.
+     */
+    public List<Outcome> deliverAll(List<Request> requests) {
+        List<Checked> checked = new ArrayList<>(requests.size());
+        List<AuditEntry> entries = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            Checked one = check(request);
+            checked.add(one);
+            entries.add(one.entry());
+        }
+        if (!entries.isEmpty()) {
+            audit.appendAll(entries);
+        }
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Command command = requests.get(i).command();
+            String refusal = checked.get(i).refusal();
+            if (refusal != null) {
+                outcomes.add(new Outcome.NotSent(command, refusal));
+                continue;
+            }
+            try {
+                venue.accept(command);
+                outcomes.add(new Outcome.Sent(command));
+            } catch (IllegalStateException e) {
+                outcomes.add(new Outcome.NotSent(command, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** What the trail records for a request, and why it is refused (null when it may go to the venue). */
+    private record Checked(AuditEntry entry, String refusal) {
+    }
+
+    private Checked check(Request request) {
+        Session session = request.session();
+        Command command = request.command();
+        String note = request.note();
+        SessionCredentials.Check check = credentials.check(session.credential());
+        String refusal = null;
+        if (!check.valid() || check.claims().userId() != session.userId()) {
+            refusal = "session credential refused: " + (check.valid() ? "issued to another user" : check.refusal());
+        } else if (command.userId() != session.userId()) {
+            refusal = "command acts as user " + command.userId() + " but the session is user " + session.userId();
+        } else if (command instanceof Command.Reject reject
+                && (reject.reason() == null || reject.reason().isBlank() || reject.reason().length() > MAX_REASON)) {
+            refusal = "a rejection needs a reason of 1 to " + MAX_REASON + " characters";
+        } else if (note != null && note.length() > MAX_REASON) {
+            refusal = "a note has at most " + MAX_REASON + " characters";
+        }
+        if (refusal != null) {
+            return new Checked(AuditEntry.of(session.userId(), session.username(), AuditAction.COMMAND_REFUSED,
+                    subjectOf(command), refusal + ": " + command), refusal);
+        }
+        return new Checked(AuditEntry.of(session.userId(), session.username(), actionOf(command),
+                subjectOf(command), note == null ? command.toString() : command + " note=" + note), null);
     }
 
     static AuditAction actionOf(Command command) {

@@ -135,6 +135,7 @@ class CommandOutboxTest {
         try (CommandOutbox outbox = new CommandOutbox(1)) {
             // Given the worker stuck on the first order's audit and the one waiting place taken by the second
             assertThat(outbox.offer(gateway, alice, order(1), notSent::add)).isTrue();
+            eventually(() -> outbox.waiting() == 0);
             assertThat(outbox.offer(gateway, alice, order(2), notSent::add)).isTrue();
 
             // When a third arrives, then it is refused at once and nothing of it is audited or sent
@@ -145,6 +146,60 @@ class CommandOutboxTest {
             disk.join();
         }
         assertThat(sent).containsExactly(order(1), order(2));
+    }
+
+    @Test
+    void ordersThatQueuedWhileTheDiskWasBusyAreAuditedTogetherInOrderWithTheChainIntactAndThenSent()
+            throws Exception {
+        CountDownLatch diskDone = new CountDownLatch(1);
+        Thread disk = holdTheTrailUntil(diskDone);
+        List<Command> offered = new ArrayList<>();
+        try (CommandOutbox outbox = new CommandOutbox()) {
+            // Given a burst of orders offered while the trail is busy with the disk
+            for (int i = 1; i <= 20; i++) {
+                offered.add(order(i));
+                assertThat(outbox.offer(gateway, alice, order(i), notSent::add)).isTrue();
+            }
+            assertThat(sent).isEmpty();
+
+            // When the disk is done
+            diskDone.countDown();
+            eventually(() -> sent.size() == 20);
+        } finally {
+            diskDone.countDown();
+            disk.join();
+        }
+
+        // Then every order reached the venue in the order offered, each after its audit entry, and the trail still
+        // verifies link by link up to its signed head
+        assertThat(sent).containsExactlyElementsOf(offered);
+        List<String> audited = office.audit().entries(Page.first(10_000)).stream()
+                .filter(e -> e.action() == AuditAction.ORDER_ENTERED).map(AuditRecord::subject).toList();
+        assertThat(audited).containsExactlyElementsOf(offered.stream().map(CommandGateway::subjectOf).toList());
+        assertThat(office.audit().verify().intact()).isTrue();
+        assertThat(notSent).isEmpty();
+    }
+
+    @Test
+    void aRefusalInTheMiddleOfABurstComesBackAloneWhileTheOthersAreSent() throws Exception {
+        CountDownLatch diskDone = new CountDownLatch(1);
+        Thread disk = holdTheTrailUntil(diskDone);
+        Command asBob = Command.PlaceOrder.limit(clock.millis(), alice.userId() + 1, 99, 1002, 1, Side.SELL, 68450, 10);
+        try (CommandOutbox outbox = new CommandOutbox()) {
+            outbox.offer(gateway, alice, order(1), notSent::add);
+            outbox.offer(gateway, alice, asBob, notSent::add);
+            outbox.offer(gateway, alice, order(2), notSent::add);
+            diskDone.countDown();
+        } finally {
+            diskDone.countDown();
+            disk.join();
+        }
+
+        assertThat(sent).containsExactly(order(1), order(2));
+        assertThat(notSent).singleElement().satisfies(refusal -> assertThat(refusal.command()).isEqualTo(asBob));
+        assertThat(office.audit().entries(Page.first(10_000)).stream().map(AuditRecord::action)
+                .filter(a -> a == AuditAction.ORDER_ENTERED || a == AuditAction.COMMAND_REFUSED).toList())
+                .containsExactly(AuditAction.ORDER_ENTERED, AuditAction.COMMAND_REFUSED, AuditAction.ORDER_ENTERED);
     }
 
     @Test
