@@ -175,6 +175,8 @@ public final class Desktop implements AutoCloseable {
             workstation.withBackOffice(backOffice);
         }
         self[0] = workstation;
+        workstations.stream().map(Workstation::stage).filter(Stage::isShowing).reduce((a, b) -> b)
+                .ifPresent(workstation::openBeside);
         workstations.add(workstation);
         stage.setOnHidden(e -> workstations.remove(workstation));
         workstation.show();

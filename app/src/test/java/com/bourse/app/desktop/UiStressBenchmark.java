@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * The market-data stress run: the real trader window (ladder, chart, blotters, dashboard) fed book updates at
  * a fixed rate by {@link StressSession}, measured after a warm-up: frames per second and frame intervals, the
  * time each frame spends applying updates, the backlog left after each frame (and whether it grows), and the
- * share of wall time the FX application thread was on a CPU. Run it on a display (Xvfb in CI):
- * {@code xvfb-run -a mvn -pl app test-compile exec:exec@ui-stress -Dui-stress.args="10000 10"}.
+ * share of wall time the FX application thread was on a CPU. With a third argument {@code n} the window also has a
+ * ladder and a chart of each of the first {@code n} instruments open, beside the main ones, with the watchlist and
+ * time &amp; sales. Run it on a display (Xvfb in CI):
+ * {@code xvfb-run -a mvn -pl app test-compile exec:exec@ui-stress -Dui-stress.args="10000 10 4"}.
  */
 public final class UiStressBenchmark {
     private UiStressBenchmark() {
@@ -54,11 +56,13 @@ public final class UiStressBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int ladders = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(10, TimeUnit.SECONDS);
-        Result result = run(rate, 3, seconds);
-        System.out.println("UI stress run, real trader window, " + rate + " book updates/s:");
+        Result result = run(rate, 3, seconds, ladders);
+        System.out.println("UI stress run, real trader window, " + rate + " book updates/s"
+                + (ladders > 0 ? ", " + ladders + " more ladders and charts open" : "") + ":");
         System.out.println(result.report());
         Platform.exit();
         System.exit(0);
@@ -66,6 +70,11 @@ public final class UiStressBenchmark {
 
     /** Opens the window, floods it, measures for {@code seconds} after {@code warmUp} seconds. */
     static Result run(int rate, int warmUp, int seconds) throws Exception {
+        return run(rate, warmUp, seconds, 0);
+    }
+
+    /** As {@link #run(int, int, int)} with a ladder and a chart of each of the first {@code ladders} instruments. */
+    static Result run(int rate, int warmUp, int seconds, int ladders) throws Exception {
         StressSession session = new StressSession();
         CompletableFuture<Workstation> opened = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -73,6 +82,22 @@ public final class UiStressBenchmark {
             w.show().thenRun(() -> opened.complete(w));
         });
         Workstation window = opened.get(10, TimeUnit.SECONDS);
+        onFx(() -> {
+            window.stage().setWidth(1920);
+            window.stage().setHeight(1080);
+            session.instruments().stream().limit(ladders).forEach(i -> {
+                window.openLadder(i);
+                window.openChart(i);
+            });
+            if (ladders > 0) {
+                // Each new panel came to the front of its area: put side by side what a trader would watch.
+                session.instruments().stream().limit(ladders).forEach(i -> window.dock().detach(
+                        Workstation.LADDER_OF + i.symbol(), null));
+                window.dock().open(Workstation.WATCHLIST);
+                window.dock().detach(Workstation.TIME_SALES, null);
+            }
+            return null;
+        });
         long fxThread = onFx(() -> Thread.currentThread().threadId());
         try {
             session.startFlood(rate, 7);

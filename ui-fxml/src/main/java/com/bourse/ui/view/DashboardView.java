@@ -10,8 +10,11 @@ import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -20,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dashboard: TilesFX tiles for P&L per currency, exposure against the account's limit (a gauge), the
- * trader's order rate and fill ratio. Refreshed once a second from the desk; tile colours follow the theme
- * through a palette node styled by the theme's CSS.
+ * The dashboard: TilesFX tiles for P&L per currency (green when up, red when down), exposure against the
+ * account's limit (a gauge whose limit is written under it), the trader's order rate over the last minute (an
+ * axis from zero in whole orders) and fill ratio, in a two-by-two grid that fills the panel. Each figure is
+ * written once. Refreshed once a second from the desk; tile colours follow the theme through a palette node
+ * styled by the theme's CSS.
  */
-public final class DashboardView extends TilePane implements FrameLoop.FrameListener {
+public final class DashboardView extends GridPane implements FrameLoop.FrameListener {
     private final WorkstationContext context;
     private final Palette palette = new Palette();
     private final VBox pnlLines = new VBox(4);
@@ -32,31 +37,48 @@ public final class DashboardView extends TilePane implements FrameLoop.FrameList
     private final Tile exposure;
     private final Tile orderRate;
     private final Tile fillRatio;
+    /** The order-rate axis's top before the rate outgrows it. */
+    private static final int ORDER_RATE_AXIS = 10;
     private long lastRefresh;
     private Object styledFor;
 
     public DashboardView(WorkstationContext context) {
         this.context = context;
         getStyleClass().add("dashboard");
-        setPrefColumns(2);
-        setPrefTileWidth(210);
-        setPrefTileHeight(190);
-        setAlignment(Pos.TOP_LEFT);
+        for (int k = 0; k < 2; k++) {
+            ColumnConstraints column = new ColumnConstraints(120, 200, Double.MAX_VALUE);
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints(120, 190, Double.MAX_VALUE);
+            row.setPercentHeight(50);
+            row.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(row);
+        }
         pnlLines.setAlignment(Pos.CENTER_LEFT);
         pnl = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title("P&L").text("realised + unrealised")
                 .graphic(pnlLines).animated(false).build();
-        exposure = TileBuilder.create().skinType(Tile.SkinType.GAUGE).title("Exposure vs limit").unit("%")
-                .minValue(0).maxValue(100).threshold(80).thresholdVisible(true).decimals(1).animated(false)
-                .build();
-        orderRate = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title("Order rate")
-                .unit("/min").decimals(0).averagingPeriod(60).animated(false).build();
+        exposure = TileBuilder.create().skinType(Tile.SkinType.GAUGE).title("Exposure, % of limit").unit("%")
+                .minValue(0).maxValue(100).threshold(80).thresholdVisible(true).decimals(0).tickLabelDecimals(0)
+                .animated(false).build();
+        orderRate = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title("Orders accepted, last minute")
+                .unit("orders").minValue(0).maxValue(ORDER_RATE_AXIS).decimals(0).tickLabelDecimals(0)
+                .averagingPeriod(60).averageVisible(false).strokeWithGradient(false).animated(false).build();
         fillRatio = TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title("Fill ratio")
-                .unit("%").maxValue(100).decimals(0).animated(false).build();
+                .text("filled of ordered").unit("%").maxValue(100).decimals(0).animated(false).build();
         pnl.setId("tilePnl");
         exposure.setId("tileExposure");
         orderRate.setId("tileOrderRate");
         fillRatio.setId("tileFillRatio");
-        getChildren().addAll(pnl, exposure, orderRate, fillRatio, palette);
+        add(pnl, 0, 0);
+        add(exposure, 1, 0);
+        add(orderRate, 0, 1);
+        add(fillRatio, 1, 1);
+        for (Tile tile : new Tile[]{pnl, exposure, orderRate, fillRatio}) {
+            tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            tile.setMinSize(120, 120);
+        }
+        getChildren().add(palette);
         palette.setManaged(false);
         palette.setVisible(false);
         for (StyleableProperty<Color> colour : List.of(palette.background, palette.text, palette.muted,
@@ -93,12 +115,14 @@ public final class DashboardView extends TilePane implements FrameLoop.FrameList
             String text = Decimals.format(amount, Math.max(0, amount.scale()));
             Label line = new Label((amount.signum() > 0 ? "+" : "") + text + " " + currency);
             line.getStyleClass().add("pnl-figure");
-            line.setTextFill(amount.signum() > 0 ? palette.gain.getValue() : amount.signum() < 0
-                    ? palette.loss.getValue() : palette.text.getValue());
+            // A style class, not setTextFill: the theme's label colour would win over a colour set in code.
+            if (amount.signum() != 0) {
+                line.getStyleClass().add(amount.signum() > 0 ? "gain" : "loss");
+            }
             pnlLines.getChildren().add(line);
         });
         double worst = 0;
-        String worstAccount = "";
+        String worstAccount = "no exposure limit set";
         for (AccountView account : context.desk().accounts()) {
             long used = context.desk().exposureMinor(account.accountId()).getOrDefault(account.baseCurrency(), 0L);
             if (account.exposureLimitMinor() > 0) {
@@ -106,15 +130,19 @@ public final class DashboardView extends TilePane implements FrameLoop.FrameList
                 double percent = 100.0 * used / account.exposureLimitMinor();
                 if (percent >= worst) {
                     worst = percent;
-                    worstAccount = account.accountId() + " " + account.baseCurrency() + " "
-                            + Decimals.format(used, context.desk().digits(account.baseCurrency())) + " of "
-                            + Decimals.format(account.exposureLimitMinor(), context.desk().digits(account.baseCurrency()));
+                    int digits = context.desk().digits(account.baseCurrency());
+                    worstAccount = "Limit " + Decimals.format(account.exposureLimitMinor(), digits) + " "
+                            + account.baseCurrency() + " (account " + account.accountId() + ")\nused "
+                            + Decimals.format(used, digits) + " " + account.baseCurrency();
                 }
             }
         }
         exposure.setValue(Math.min(100, worst));
-        exposure.setDescription(worstAccount);
-        orderRate.setValue(context.desk().ordersLastMinute());
+        exposure.setText(worstAccount);
+        int rate = context.desk().ordersLastMinute();
+        // Whole orders from zero, with headroom in steps of ten: a flat or busy minute both read plainly.
+        orderRate.setMaxValue(Math.max(ORDER_RATE_AXIS, (rate / 10 + 1) * 10));
+        orderRate.setValue(rate);
         fillRatio.setValue(context.desk().fillRatioBps() / 100.0);
     }
 

@@ -48,7 +48,8 @@ public final class FillsController implements PanelState {
                 Tables.text("liquidity", "Liq.", 60, FillRow::liquidity),
                 Tables.numeric("leaves", "Left", 56, FillRow::leaves, q -> Decimals.format(q, 0))));
         Tables.show(table, context.desk().fills(), filter, "No fills yet");
-        count.textProperty().bind(Bindings.size(context.desk().fills()).asString("%d fills"));
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> Numbers.count(context.desk().fills().size(), "fill"), context.desk().fills()));
     }
 
     @FXML

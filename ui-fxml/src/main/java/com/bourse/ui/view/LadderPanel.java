@@ -88,7 +88,11 @@ public final class LadderPanel extends BorderPane {
         HBox controls = new HBox(6, autoCentre, centre);
         FlowPane second = new FlowPane(8, 2, new HBox(4, qty, presets), controls);
         second.getStyleClass().add("ladder-header-row");
+        // The header wraps to the ladder's width; it never widens the ladder past its area.
+        first.setMinWidth(0);
+        second.setMinWidth(0);
         VBox header = new VBox(2, first, second);
+        header.setMinWidth(0);
         header.getStyleClass().add("ladder-header");
         setTop(header);
         setCenter(ladder);

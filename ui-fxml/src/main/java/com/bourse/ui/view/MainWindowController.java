@@ -245,6 +245,10 @@ public final class MainWindowController {
         workstation.focusNextPanel();
     }
 
+    @FXML private void toggleTicket() {
+        workstation.toggleTicket();
+    }
+
     @FXML private void showKeys() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.setTitle("Keyboard shortcuts");
@@ -257,7 +261,7 @@ public final class MainWindowController {
     }
 
     /** The window's shortcuts as a table: keys, action, where they work. */
-    javafx.scene.control.TableView<Workstation.Shortcut> shortcutsTable() {
+    public javafx.scene.control.TableView<Workstation.Shortcut> shortcutsTable() {
         java.util.List<Workstation.Shortcut> rows = new java.util.ArrayList<>();
         if (workstation.isTrader()) {
             rows.addAll(Workstation.KEYS);

@@ -119,6 +119,16 @@ public final class OrderTicketController {
         setUpSides();
 
         accountBox.setItems(FXCollections.observableArrayList(context.desk().accounts()));
+        // The closed box names the account by its number (a narrow ticket would cut the name short); the list and
+        // the tooltip name it in full.
+        accountBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(AccountView item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Long.toString(item.accountId()));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.toString()));
+            }
+        });
         accountBox.valueProperty().bindBidirectional(context.accountProperty());
         typeBox.setItems(FXCollections.observableArrayList(OrderType.values()));
         typeBox.setConverter(enumNames());

@@ -36,16 +36,18 @@ public final class WatchlistPanel extends BorderPane {
         this.context = context;
         getStyleClass().add("panel");
         table.setId("watchlist");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the width their figures need; a narrow panel scrolls sideways rather than cut a price.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(24);
         table.getColumns().addAll(List.of(
-                Tables.text("symbol", "Symbol", 70, Quote::symbol),
-                Tables.numeric("bid", "Bid", 84, Quote::bid, WatchlistPanel::price),
-                Tables.numeric("ask", "Ask", 84, Quote::ask, WatchlistPanel::price),
-                Tables.numeric("last", "Last", 84, Quote::last, WatchlistPanel::price),
-                Tables.pnl("change", "Chg", 76, Quote::change, WatchlistPanel::signed),
-                Tables.pnl("changePercent", "Chg %", 70, Quote::changePercent, v -> signed(v) + "%"),
-                Tables.numeric("volume", "Volume", 90, Quote::volume, v -> Decimals.format(v, 0))));
+                Tables.text("symbol", "Symbol", 62, Quote::symbol),
+                Tables.numeric("bid", "Bid", 76, Quote::bid, WatchlistPanel::price),
+                Tables.numeric("ask", "Ask", 76, Quote::ask, WatchlistPanel::price),
+                Tables.numeric("last", "Last", 76, Quote::last, WatchlistPanel::price),
+                Tables.pnl("change", "Chg", 70, Quote::change, WatchlistPanel::signed),
+                Tables.pnl("changePercent", "Chg %", 76, Quote::changePercent, v -> signed(v) + "%"),
+                Tables.numeric("volume", "Volume", 92, Quote::volume, v -> Decimals.format(v, 0))));
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setItems(quotes);
         table.setRowFactory(t -> {
             TableRow<Quote> row = new TableRow<>();

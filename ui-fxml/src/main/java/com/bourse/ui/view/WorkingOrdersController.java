@@ -42,18 +42,19 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("account", "Account", 70, OrderRow::accountId, String::valueOf),
                 Tables.text("symbol", "Symbol", 64, OrderRow::symbol),
                 Tables.side("side", 52, OrderRow::side),
-                Tables.column("type", "Type", 76, OrderRow::type, OrderType::name),
+                Tables.column("type", "Type", 96, OrderRow::type, OrderType::name),
                 Tables.column("tif", "TIF", 44, OrderRow::timeInForce, TimeInForce::name),
                 Tables.numeric("price", "Price", 84, OrderRow::price, this::price),
                 Tables.numeric("stop", "Stop", 76, OrderRow::stopPrice, this::price),
                 Tables.numeric("qty", "Qty", 62, OrderRow::quantity, q -> Decimals.format(q, 0)),
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
-                Tables.text("status", "Status", 96, OrderRow::status)));
+                Tables.text("status", "Status", 122, OrderRow::status)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
-        count.textProperty().bind(Bindings.size(context.desk().workingOrders()).asString("%d working"));
+        count.textProperty().bind(Bindings.createStringBinding(() -> Decimals.format(
+                context.desk().workingOrders().size(), 0) + " working", context.desk().workingOrders()));
     }
 
     /** Cancels the selected orders (Cancel selected, F8). */

@@ -69,6 +69,12 @@ public final class Workstation {
     /** The smallest window the desk is laid out for. */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 700;
+    /** The ladder's width before the chart's area, then the ticket's, give way to it. */
+    public static final double LADDER_MIN_WIDTH = 400;
+    private static final double RIGHT_MIN_WIDTH = 260;
+    private static final double TICKET_MIN_WIDTH = 250;
+    /** What an area's divider, border and tab insets take from its width. */
+    private static final double AREA_CHROME = 10;
     public static final String RISK_QUEUE = "risk-queue";
     public static final String RISK_CONTROLS = "risk-controls";
     public static final String RISK_LIMITS = "risk-limits";
@@ -99,6 +105,7 @@ public final class Workstation {
             new Shortcut("Ctrl+Shift+D", "Detach the focused panel", "Window"),
             new Shortcut("Ctrl+W", "Close the focused panel", "Window"),
             new Shortcut("Ctrl+Tab", "Next panel", "Window"),
+            new Shortcut("Ctrl+Shift+T", "Fold the ticket away / bring it back", "Window"),
             new Shortcut("F1", "This list", "Window"));
 
     public static final List<Shortcut> RISK_KEYS = List.of(
@@ -148,6 +155,8 @@ public final class Workstation {
     private DebriefPanel debriefPanel;
     private String lastPanel = TICKET;
     private Stage beside;
+    /** The ticket column's divider before it was collapsed. */
+    private double expandedTicket = 0.22;
     private boolean closed;
 
     /**
@@ -257,7 +266,11 @@ public final class Workstation {
         stage.setOnCloseRequest(e -> close());
         stage.show();
         dock.setDividers(saved.dividers());
-        Platform.runLater(() -> dock.setDividers(saved.dividers()));
+        Platform.runLater(() -> {
+            dock.setDividers(saved.dividers());
+            keepLadderWide();
+        });
+        dock.widthProperty().addListener((obs, old, now) -> Platform.runLater(this::keepLadderWide));
 
         CompletableFuture<Void> market = new CompletableFuture<>();
         session.connect(inbox).whenComplete((snapshot, failure) -> Platform.runLater(() -> {
@@ -582,6 +595,7 @@ public final class Workstation {
         if (ticket == null) {
             return;
         }
+        expandTicket();
         dock.open(TICKET);
         ticket.sendAs(Side.BUY);
     }
@@ -590,6 +604,7 @@ public final class Workstation {
         if (ticket == null) {
             return;
         }
+        expandTicket();
         dock.open(TICKET);
         ticket.sendAs(Side.SELL);
     }
@@ -622,10 +637,58 @@ public final class Workstation {
         positions.flattenSelected();
     }
 
+    /**
+     * On a narrow window the ladder keeps {@link #LADDER_MIN_WIDTH}: the chart's area gives way first (down to a
+     * readable width), then the ticket's. Called whenever the workspace changes width.
+     */
+    void keepLadderWide() {
+        double total = dock.getWidth();
+        if (ladder == null || total <= 0 || !dock.panelsIn(DockWorkspace.CENTRE).contains(LADDER)) {
+            return;
+        }
+        List<Double> d = dock.dividers();
+        double left = d.get(0) * total;
+        double centre = d.get(2) * (total - left);
+        double right = total - left - centre;
+        double deficit = LADDER_MIN_WIDTH + AREA_CHROME - centre;
+        if (deficit <= 1) {
+            return;
+        }
+        double fromRight = Math.min(deficit, Math.max(0, right - RIGHT_MIN_WIDTH));
+        double fromLeft = Math.min(deficit - fromRight, Math.max(0, left - TICKET_MIN_WIDTH));
+        if (fromRight + fromLeft < 1) {
+            return;
+        }
+        double newLeft = left - fromLeft;
+        dock.setDividers(List.of(newLeft / total, d.get(1), (centre + fromRight + fromLeft) / (total - newLeft)));
+    }
+
+    /** Folds the ticket's column away to give the ladder and chart its width, or unfolds it. */
+    public void toggleTicket() {
+        List<Double> d = dock.dividers();
+        if (isTicketCollapsed()) {
+            dock.setDividers(List.of(expandedTicket, d.get(1), d.get(2)));
+        } else {
+            expandedTicket = d.get(0);
+            dock.setDividers(List.of(0.0, d.get(1), d.get(2)));
+        }
+    }
+
+    public boolean isTicketCollapsed() {
+        return dock.dividers().get(0) < 0.01;
+    }
+
+    private void expandTicket() {
+        if (isTicketCollapsed() && DockWorkspace.LEFT.equals(dock.areaOf(TICKET))) {
+            toggleTicket();
+        }
+    }
+
     public void focusTicket() {
         if (ticket == null) {
             return;
         }
+        expandTicket();
         dock.open(TICKET);
         ticket.focus();
     }
