@@ -158,7 +158,7 @@ final class CommandStream {
     }
 
     private Command stopOrder(Seat seat, Instrument instrument, Side side, long quantity, OrderType type, long price) {
-        long stop = priceFor(instrument);
+        long stop = stopPriceFor(instrument, side);
         TimeInForce tif = scope == Scope.WHOLE_ENGINE && random.nextBoolean() ? TimeInForce.DAY : TimeInForce.GTC;
         return place(seat, instrument, side, type, tif, type == OrderType.STOP ? 0 : price, stop, quantity, 0, false);
     }
@@ -198,7 +198,7 @@ final class CommandStream {
         boolean stop = target.type() == OrderType.STOP || target.type() == OrderType.STOP_LIMIT;
         long price = target.type() == OrderType.STOP ? 0
                 : how == 0 || target.price() == 0 ? priceFor(instrument) : target.price();
-        long stopPrice = stop && (how == 0 || random.nextInt(3) == 0) ? priceFor(instrument) : 0;
+        long stopPrice = stop && (how == 0 || random.nextInt(3) == 0) ? stopPriceFor(instrument, target.side()) : 0;
         long quantity = switch (how) {
             case 1 -> Math.max(instrument.lotSize(),
                     target.quantity() / 2 / instrument.lotSize() * instrument.lotSize());
@@ -256,6 +256,19 @@ final class CommandStream {
         }
         int ticks = roll < 5 ? random.nextInt(201) - 100 : random.nextInt(9) - 4;
         return instrument.referencePrice() + tick * ticks;
+    }
+
+    /**
+     * Mostly a few ticks on the far side of the reference for its side (above for a buy stop, below for a sell),
+     * where the market comes and goes, so stops wait and then elect, often in the middle of a sweep; sometimes
+     * anywhere, so some are refused as already reached.
+     */
+    private long stopPriceFor(Instrument instrument, Side side) {
+        if (random.nextInt(4) == 0) {
+            return priceFor(instrument);
+        }
+        long ticks = 1 + random.nextInt(6);
+        return instrument.referencePrice() + (side == Side.BUY ? ticks : -ticks) * instrument.tickSize();
     }
 
     // ---- Everything around the book (whole-engine scope only) ------------------------------------

@@ -115,6 +115,30 @@ class CommandCodecTest {
         assertThat(codec.command()).isEqualTo(new Command.SetRiskLimits(5, 6, 7, new RiskLimits(1, 2, 3, 4, 5)));
     }
 
+    @Test
+    void cancelFromAVersion6ClientNamesNoAccount() {
+        encodeAsVersion6(new Command.CancelOrder(5, 6, 7, 8), CommandCodec.CANCEL_V6_BLOCK_LENGTH);
+
+        assertThat(codec.command()).isEqualTo(new Command.CancelOrder(5, 6, 7, 0));
+    }
+
+    @Test
+    void amendmentFromAVersion6ClientNamesNoAccountNoStopAndReadsItsQuantityAsTheNewTotal() {
+        encodeAsVersion6(new Command.ReplaceOrder(5, 6, 7, 8, 100_00, 99_00, 40), CommandCodec.REPLACE_V6_BLOCK_LENGTH);
+
+        // Read as a total, an old client's open quantity can only open less than it meant, never a filled part.
+        assertThat(codec.command()).isEqualTo(new Command.ReplaceOrder(5, 6, 7, 0, 100_00, 0, 40));
+    }
+
+    /** Encodes {@code sent} as version 7, then cuts it to what a version 6 client sends and decodes that. */
+    private void encodeAsVersion6(Command sent, int v6Block) {
+        codec.encode(9, 9, sent, buffer, 0);
+        buffer.putShort(com.bourse.protocol.sbe.MessageHeaderEncoder.blockLengthEncodingOffset(), (short) v6Block);
+        buffer.putShort(com.bourse.protocol.sbe.MessageHeaderEncoder.versionEncodingOffset(), (short) 6);
+        assertThat(codec.decode(buffer, 0, com.bourse.protocol.sbe.MessageHeaderEncoder.ENCODED_LENGTH + v6Block))
+                .as(codec.rejection()).isTrue();
+    }
+
     private Command roundTrip(Command command) {
         int length = codec.encode(9, 9, command, buffer, 0);
         assertThat(codec.decode(buffer, 0, length)).isTrue();

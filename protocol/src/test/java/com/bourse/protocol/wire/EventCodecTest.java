@@ -228,4 +228,26 @@ class EventCodecTest {
 
         assertThat(((Event.OrderRejected) codec.event()).reason()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
     }
+
+    @Test
+    void orderEventsFromAVersion6VenueReadWithTheirNewFieldsAbsent() {
+        assertThat(asVersion6(new Event.OrderReplaced(7, 8, 100_00, 3, true, 99_00, 10),
+                EventCodec.REPLACED_V6_BLOCK_LENGTH)).isEqualTo(new Event.OrderReplaced(7, 8, 100_00, 3, true, 0, 3));
+        assertThat(asVersion6(new Event.OrderTriggered(7, 99_00, 8), EventCodec.TRIGGERED_V6_BLOCK_LENGTH))
+                .isEqualTo(new Event.OrderTriggered(7, 99_00, 0));
+        assertThat(asVersion6(new Event.OrderApproved(7, 2, 8), EventCodec.APPROVED_V6_BLOCK_LENGTH))
+                .isEqualTo(new Event.OrderApproved(7, 2, 0));
+        assertThat(asVersion6(new Event.CommandRejected(7, ErrorCode.NOT_HELD, 8), EventCodec.REJECTED_V6_BLOCK_LENGTH))
+                .isEqualTo(new Event.CommandRejected(7, ErrorCode.NOT_HELD, 0));
+    }
+
+    /** Encodes {@code sent} as version 7, cuts it to what a version 6 venue sends, and decodes that. */
+    private Event asVersion6(Event sent, int v6Block) {
+        codec.encode(sent, buffer, 0);
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) v6Block);
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 6);
+        assertThat(codec.decode(buffer, 0, MessageHeaderEncoder.ENCODED_LENGTH + v6Block)).as(codec.rejection())
+                .isTrue();
+        return codec.event();
+    }
 }

@@ -37,13 +37,26 @@ public final class OrderEntry {
                 instrument.id(), side, OrderType.LIMIT, TimeInForce.GTC, price, 0, quantity, 0, false)) ? orderId : -1;
     }
 
+    /** Cancels a working order, named by its account and client order id (ids are unique per account only). */
+    public boolean cancel(OrderRow order) {
+        return session.submit(new Command.CancelOrder(session.now(), session.trader().userId(), order.orderId(),
+                order.accountId()));
+    }
+
+    /** Cancels by client order id alone: the venue refuses it when another account has a working order so named. */
     public boolean cancel(long orderId) {
         return session.submit(new Command.CancelOrder(session.now(), session.trader().userId(), orderId));
     }
 
-    public boolean replace(long orderId, long newPrice, long newQuantity) {
-        return session.submit(new Command.ReplaceOrder(session.now(), session.trader().userId(), orderId, newPrice,
-                newQuantity));
+    /**
+     * Amends a working limit order to {@code newPrice} and a new <em>total</em> order quantity, filled part
+     * included (FIX OrderQty): the venue keeps what was filled and leaves {@code newTotalQuantity - filled} open,
+     * and refuses a total at or below the filled quantity. To keep the order's size, send {@link OrderRow#quantity()}
+     * (its total), never its open quantity, which would shrink it by what already filled.
+     */
+    public boolean amend(OrderRow order, long newPrice, long newTotalQuantity) {
+        return session.submit(new Command.ReplaceOrder(session.now(), session.trader().userId(), order.orderId(),
+                order.accountId(), newPrice, 0, newTotalQuantity));
     }
 
     /** Cancels the account's working orders, in one instrument or (instrumentId 0) in all. */

@@ -203,7 +203,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         }
         int sent = 0;
         for (OrderRow row : context.desk().ownOrdersAt(instrument.id(), side, price)) {
-            if (context.entry().cancel(row.orderId())) {
+            if (context.entry().cancel(row)) {
                 sent++;
             }
         }
@@ -218,7 +218,8 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         int sent = 0;
         long quantity = 0;
         for (OrderRow row : context.desk().ownOrdersAt(instrument.id(), side, from)) {
-            if (context.entry().replace(row.orderId(), to, row.leaves())) {
+            // The amendment carries the order's total: what filled stays filled, the open quantity is unchanged.
+            if (context.entry().amend(row, to, row.quantity())) {
                 sent++;
                 quantity += row.leaves();
             }
