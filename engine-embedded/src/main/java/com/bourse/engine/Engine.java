@@ -28,6 +28,7 @@ public final class Engine {
     private final OrderDesk orders;
     private final TransferDesk transfers;
     private final ReferenceData referenceData;
+    private final HeldOrderExpiry heldExpiry;
 
     public Engine(EngineConfig config) {
         this(new EngineState(config));
@@ -41,6 +42,7 @@ public final class Engine {
         this.orders = new OrderDesk(state, ledger, matcher, risk);
         this.transfers = new TransferDesk(state, ledger, risk.score);
         this.referenceData = new ReferenceData(state);
+        this.heldExpiry = new HeldOrderExpiry(state, matcher);
     }
 
     /** Apply one command, reporting what happened to {@code sink} before returning. */
@@ -48,8 +50,12 @@ public final class Engine {
         state.sink = sink;
         state.now = command.timestamp();
         try {
+            heldExpiry.expireDue(state.now);
             switch (command) {
-                case Command.PlaceOrder c -> orders.place(c);
+                case Command.PlaceOrder c -> {
+                    orders.place(c);
+                    heldExpiry.afterPlace(c);
+                }
                 case Command.CancelOrder c -> orders.cancel(c);
                 case Command.ReplaceOrder c -> orders.replace(c);
                 case Command.MassCancel c -> orders.massCancel(c);

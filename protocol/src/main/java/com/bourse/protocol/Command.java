@@ -9,6 +9,12 @@ public sealed interface Command {
 
     long SYSTEM_USER = 0;
 
+    /**
+     * How long the engine keeps an immediate order (market, IOC, FOK) held for a risk officer: an order meant to
+     * trade now that no officer approved within this time expires (OrderExpired) instead of waiting indefinitely.
+     */
+    long HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS = 30_000;
+
     /** Epoch milliseconds of business time. */
     long timestamp();
 
