@@ -38,10 +38,19 @@ public interface EventSink {
         onEvent(new Event.OrderReplaced(orderId, accountId, price, quantity, keptPriority));
     }
 
-    /** An amendment with its stop price and new total ({@link Event.OrderReplaced}); the engine calls this one. */
+    /**
+     * An amendment with its stop price and new total ({@link Event.OrderReplaced}); the engine calls this one. An
+     * amendment of a limit order nothing of which filled is the same event as the five-figure one, and goes there,
+     * so a sink that encodes that one keeps its allocation-free path.
+     */
     default void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
                                long stopPrice, long orderQuantity) {
-        onEvent(new Event.OrderReplaced(orderId, accountId, price, quantity, keptPriority, stopPrice, orderQuantity));
+        if (stopPrice == 0 && orderQuantity == quantity) {
+            orderReplaced(orderId, accountId, price, quantity, keptPriority);
+        } else {
+            onEvent(new Event.OrderReplaced(orderId, accountId, price, quantity, keptPriority, stopPrice,
+                    orderQuantity));
+        }
     }
 
     default void bookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) {

@@ -106,8 +106,12 @@ final class Entitlements {
             case Event.OrderAccepted e -> owns(userId, e.accountId());
             case Event.OrderRejected e -> owns(userId, e.accountId());
             case Event.OrderHeld e -> owns(userId, e.accountId());
-            case Event.OrderApproved e -> owns(userId, e.accountId());
-            case Event.OrderTriggered e -> owns(userId, e.accountId());
+            // Client order ids are unique per account only: the event's account decides (the order's last
+            // known account only for an event that names none).
+            case Event.OrderApproved e -> owns(userId,
+                    e.accountId() != 0 ? e.accountId() : accountOfOrder(e.orderId()));
+            case Event.OrderTriggered e -> owns(userId,
+                    e.accountId() != 0 ? e.accountId() : accountOfOrder(e.orderId()));
             case Event.Trade e -> owns(userId, e.makerAccountId()) || owns(userId, e.takerAccountId());
             case Event.OrderCancelled e -> owns(userId, e.accountId());
             case Event.OrderReplaced e -> owns(userId, e.accountId());
