@@ -65,7 +65,8 @@ public final class TrainingHost implements TrainingControl, AutoCloseable {
     private final CopyOnWriteArrayList<Runnable> worldChanged = new CopyOnWriteArrayList<>();
     private final AttemptHistory attempts;
     private final EventSink tap = this::heard;
-    private final RecentTrades trades = new RecentTrades(2_000);
+    /** Enough prints per instrument for a reloaded window's chart to show hours of the session, not minutes. */
+    private final RecentTrades trades = new RecentTrades(20_000);
     private final TrainerSeat trainer = new TrainerSeat();
     /** Trainee order ids only grow, across resets too: the account in the high bits, a counter below. */
     private final java.util.concurrent.atomic.AtomicLong traineeOrders = new java.util.concurrent.atomic.AtomicLong();

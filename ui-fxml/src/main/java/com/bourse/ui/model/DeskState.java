@@ -85,6 +85,9 @@ public final class DeskState {
             if (depth != null) {
                 depth.reset(book.bids(), book.asks(), book.lastTradePrice());
                 TradeTape tape = tapes.get(id);
+                // The snapshot's prints replace the tape: a training session taken back in time would otherwise
+                // keep its abandoned future, and every later trade would melt into that future's last candle.
+                tape.clear();
                 for (MarketSnapshot.Print print : book.recentTrades()) {
                     tape.add(print.time(), print.price(), print.quantity());
                     depth.trade(print.time(), print.price(), print.quantity());

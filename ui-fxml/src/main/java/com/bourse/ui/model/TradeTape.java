@@ -58,6 +58,16 @@ public final class TradeTape {
         version++;
     }
 
+    /** Forgets every trade (a reload brings the venue's own history). */
+    public void clear() {
+        size = 0;
+        version++;
+        candleInterval = 0;
+        candledUpTo = 0;
+        candles.clear();
+        vwapDay = Long.MIN_VALUE;
+    }
+
     public int size() {
         return size;
     }
