@@ -44,6 +44,8 @@ public final class CommandOutbox implements AutoCloseable {
     private final BlockingQueue<Offered> queue;
     private final Thread worker;
     private volatile boolean closing;
+    /** The worker starts with the first offer, as an installation that never sends needs no thread. */
+    private boolean started;
 
     public CommandOutbox() {
         this(CAPACITY);
@@ -55,7 +57,6 @@ public final class CommandOutbox implements AutoCloseable {
         worker.setDaemon(true);
         worker.setUncaughtExceptionHandler((t, e) ->
                 LOG.log(System.Logger.Level.ERROR, "the command gateway worker failed", e));
-        worker.start();
     }
 
     /**
@@ -74,7 +75,14 @@ public final class CommandOutbox implements AutoCloseable {
         // Checked again by the worker before it takes anything: a command offered as close begins is sent or
         // refused here, never left behind unsent and untold.
         synchronized (this) {
-            return !closing && queue.offer(new Offered(gateway, request, notSent));
+            if (closing || !queue.offer(new Offered(gateway, request, notSent))) {
+                return false;
+            }
+            if (!started) {
+                started = true;
+                worker.start();
+            }
+            return true;
         }
     }
 
