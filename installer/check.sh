@@ -72,18 +72,19 @@ case "${1:-}" in
              --vendor Bourse --linux-package-name bourse --linux-shortcut --install-dir /opt \
              --icon "$here/linux/bourse.png" --dest "$target/deb-next"
     home="$(mktemp -d)"
-    dpkg -i "$deb" >/dev/null
+    # apt-get, not dpkg -i: it brings what the package depends on (GTK, xdg-utils) as a user's install would.
+    apt-get install -y -qq "$(readlink -f "$deb")" >/dev/null
     echo "installed $(dpkg-query -W -f '${Package} ${Version}' bourse) in /opt/bourse"
     in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
     data="$home/.local/share/bourse"
     echo "user data after the first start: $(du -sk "$data" | cut -f1) kB in $(find "$data" -type f | wc -l) files"
     before="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
-    dpkg -i "$target"/deb-next/bourse_*.deb >/dev/null
+    apt-get install -y -qq "$(readlink -f "$target"/deb-next/bourse_*.deb)" >/dev/null
     echo "upgraded to $(dpkg-query -W -f '${Version}' bourse)"
     after="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
     [ "$before" = "$after" ] && echo "user data unchanged by the upgrade" || { echo "check: the upgrade changed user data"; exit 1; }
     in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
-    dpkg -r bourse >/dev/null
+    apt-get remove -y -qq bourse >/dev/null
     [ ! -e /opt/bourse ] && [ -d "$data/simulation" ] && echo "removed the package: /opt/bourse gone, user data still there ($(find "$data" -type f | wc -l) files)"
     rm -rf "$home"
     ;;
