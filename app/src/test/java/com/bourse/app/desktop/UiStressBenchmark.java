@@ -81,7 +81,8 @@ public final class UiStressBenchmark {
             Workstation w = new Workstation(new Stage(), session, new NoWorkspace(), new ThemeManager(), null, null);
             w.show().thenRun(() -> opened.complete(w));
         });
-        Workstation window = opened.get(10, TimeUnit.SECONDS);
+        // Start-up is not measured: a loaded machine may take a while to load the classes and the theme.
+        Workstation window = opened.get(120, TimeUnit.SECONDS);
         onFx(() -> {
             window.stage().setWidth(1920);
             window.stage().setHeight(1080);
@@ -172,7 +173,7 @@ public final class UiStressBenchmark {
                 answer.completeExceptionally(e);
             }
         });
-        return answer.get(10, TimeUnit.SECONDS);
+        return answer.get(60, TimeUnit.SECONDS);
     }
 
     /** The stress window saves nothing. */
