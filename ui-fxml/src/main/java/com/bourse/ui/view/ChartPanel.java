@@ -5,7 +5,6 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /** The price chart with its instrument, interval choice and the moving average and VWAP switches. */
@@ -54,8 +53,13 @@ public final class ChartPanel extends BorderPane {
         average.selectedProperty().bindBidirectional(chart.showAverageProperty());
         javafx.scene.control.CheckBox vwap = new javafx.scene.control.CheckBox("VWAP");
         vwap.selectedProperty().bindBidirectional(chart.showVwapProperty());
-        HBox header = new HBox(8, symbol, interval, average, vwap);
+        // Wraps on a narrow chart rather than cut the symbol or a switch short.
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(8, 4, symbol, interval, average, vwap);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.setMinWidth(0);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[]{symbol, average, vwap}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         header.getStyleClass().add("ladder-header");
         setTop(header);
         setCenter(chart);

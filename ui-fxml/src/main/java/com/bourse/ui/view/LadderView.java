@@ -400,10 +400,14 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
                 g.setLineWidth(2);
                 g.strokeLine(x[2] + 2, y + 2, x[2] + 2, y + ROW_HEIGHT - 2);
                 g.strokeLine(x[3] - 2, y + 2, x[3] - 2, y + ROW_HEIGHT - 2);
+                // A small triangle at the cell's left edge, clear of the price: up for a long, down for a short.
                 g.setFill(own.getValue());
-                g.setFont(header);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(position.quantity() > 0 ? "AVG▲" : "AVG▼", x[2] + 6, mid);
+                double tx = x[2] + 6;
+                if (position.quantity() > 0) {
+                    g.fillPolygon(new double[]{tx, tx + 8, tx + 4}, new double[]{mid + 4, mid + 4, mid - 4}, 3);
+                } else {
+                    g.fillPolygon(new double[]{tx, tx + 8, tx + 4}, new double[]{mid - 4, mid - 4, mid + 4}, 3);
+                }
             }
             if (price == cursor && isFocused()) {
                 g.setStroke(cursorColor.getValue());
