@@ -41,13 +41,42 @@ public final class MarketSimulator {
      * @param orderIdFloor every order id this simulator places is greater than this (not negative)
      */
     public MarketSimulator(SimulatedMarket market, long seed, long orderIdFloor) {
+        this(market, seed, orderIdFloor, 0, new SplittableRandom(seed));
+    }
+
+    private MarketSimulator(SimulatedMarket market, long seed, long orderIdFloor, int barIndex,
+                            SplittableRandom random) {
         if (orderIdFloor < 0) {
             throw new IllegalArgumentException("orderIdFloor must not be negative, got " + orderIdFloor);
         }
+        if (barIndex < 0 || barIndex > market.minutes()) {
+            throw new IllegalArgumentException("barIndex must be within the day's " + market.minutes()
+                    + " minutes, got " + barIndex);
+        }
         this.market = market;
         this.seed = seed;
-        this.random = new SplittableRandom(seed);
+        this.random = random;
         this.lastOrderId = orderIdFloor;
+        this.barIndex = barIndex;
+    }
+
+    /**
+     * A day that stopped (a restart, a crash) picked up at the minute it had reached, so the prices go on from
+     * there instead of jumping back to the day's open. The day's sizes and flow are drawn from a stream seeded by
+     * the day's {@link #seed()} and {@code barIndex}: a resumed day is deterministic too (one resumed at its first
+     * minute is the day itself), though after the first minute not the same draws as an uninterrupted one.
+     *
+     * @param seed     the stopped day's {@link #seed()}
+     * @param barIndex the stopped day's {@link #barIndex()}: the next minute to replay
+     */
+    public static MarketSimulator resume(SimulatedMarket market, long seed, int barIndex, long orderIdFloor) {
+        return new MarketSimulator(market, seed, orderIdFloor, barIndex,
+                new SplittableRandom(barIndex == 0 ? seed : seed * 31 + barIndex));
+    }
+
+    /** This day's seed: with {@link #barIndex()} it is where a stopped simulation {@link #resume}s. */
+    public long seed() {
+        return seed;
     }
 
     /** Whether any instrument has history left to replay today. */

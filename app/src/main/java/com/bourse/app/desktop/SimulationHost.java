@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * of {@code config.dataDir()} (created and seeded from that world on first run), its durable engine (command
  * journal, projections into H2) hosted by an {@link EmbeddedVenue}, and the {@link MarketSimulator} replaying the
  * world's price histories, one simulated minute every {@code barMillis} of wall time, so the books move. When the
- * day's history is used up it starts again. A restart, after a crash too, resumes from the journal.
+ * day's history is used up it starts again. A restart, after a crash too, resumes from the journal: the engine's
+ * state, the trades and fills windows open with (read back from the store, {@link TradeHistory}), and the
+ * simulated market at the minute it had reached ({@link SimulatorBookmark}), stamped from the restart on.
  * Also the one source of order ids, so two windows of the same trader never reuse one (nor reuse one a
  * previous run used: counters start above the engine's last id per account); the simulator's own ids start above
  * the last id its accounts used.
@@ -42,7 +44,8 @@ public final class SimulationHost implements AutoCloseable {
     private final Map<Long, Long> lastOrderIds;
     private final ScheduledExecutorService clock;
     private final Map<Long, AtomicLong> orderIds = new ConcurrentHashMap<>();
-    private final TradeHistory trades = new TradeHistory(20_000);
+    private final TradeHistory trades;
+    private final SimulatorBookmark bookmark;
     private final ReviewNotes reviewNotes = new ReviewNotes();
     /** Guarded by {@code this}: the warm-up on the constructing thread, then the scheduler thread. */
     private MarketSimulator simulator;
@@ -60,18 +63,29 @@ public final class SimulationHost implements AutoCloseable {
             office.close();
             throw e;
         }
+        this.trades = new TradeHistory(20_000, java.util.Set.copyOf(world.simulatorAccounts()));
+        restoreTrades(office, venue, trades);
         venue.subscribe(trades);
         this.lastOrderIds = venue.query(SimulationHost::lastOrderIds).join();
         long simulatorFloor = 0;
         for (long account : world.simulatorAccounts()) {
             simulatorFloor = Math.max(simulatorFloor, lastOrderIds.getOrDefault(account, 0L));
         }
-        this.simulator = new MarketSimulator(world.simulatedMarket(), config.seed(), simulatorFloor);
-        // Warm-up minutes are stamped in the recent past, one bar period apart, so the chart opens with history.
-        long spacing = config.barMillis() > 0 ? config.barMillis() : 1_500;
-        int warmUp = Math.max(1, config.warmUpBars());
-        for (int k = warmUp - 1; k >= 0; k--) {
-            replayBar(now - k * spacing);
+        this.bookmark = new SimulatorBookmark(config.dataDir());
+        java.util.Optional<SimulatorBookmark.Position> stopped = bookmark.read();
+        this.simulator = stopped.isPresent()
+                ? MarketSimulator.resume(world.simulatedMarket(), stopped.get().daySeed(),
+                        Math.min(stopped.get().barIndex(), world.simulatedMarket().minutes()), simulatorFloor)
+                : new MarketSimulator(world.simulatedMarket(), config.seed(), simulatorFloor);
+        if (simulatorFloor == 0) {
+            // A market that never ran: warm-up minutes stamped in the recent past, one bar period apart, so the
+            // chart opens with history. A market that ran before already has its books and its history (restored
+            // above), and it goes on from its bookmark at the next bar: nothing is stamped inside the downtime.
+            long spacing = config.barMillis() > 0 ? config.barMillis() : 1_500;
+            int warmUp = Math.max(1, config.warmUpBars());
+            for (int k = warmUp - 1; k >= 0; k--) {
+                replayBar(now - k * spacing);
+            }
         }
         this.clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bourse-market-simulator");
@@ -104,6 +118,22 @@ public final class SimulationHost implements AutoCloseable {
             desk.commit();
         }
         return seed;
+    }
+
+    /**
+     * The trades a window opens with come from the store: waits until its projections hold every command the
+     * journal has (at most a snapshot interval of catching up after a restart), then reads them, before the venue
+     * hears anything new.
+     */
+    private static void restoreTrades(BackOffice office, EmbeddedVenue venue, TradeHistory trades) {
+        JournaledEngine desk = office.desk();
+        long journaled = desk.journal().committedSeq();
+        if (!desk.projections().awaitCommitted(journaled, java.time.Duration.ofMinutes(2))) {
+            LOG.log(System.Logger.Level.WARNING, "the store's projections did not reach command " + journaled
+                    + " within 2 minutes: the fills and charts start from what they hold");
+        }
+        trades.restore(office.trades(), venue.query(Engine::instruments).join(),
+                venue.query(Engine::accountIds).join());
     }
 
     private static Map<Long, Long> lastOrderIds(Engine engine) {
@@ -167,6 +197,7 @@ public final class SimulationHost implements AutoCloseable {
             for (Command command : simulator.nextBar(timestamp)) {
                 submit(command);
             }
+            bookmark.write(new SimulatorBookmark.Position(simulator.seed(), simulator.barIndex()));
         } catch (RuntimeException e) {
             // A failing bar must not kill the timer; the next one tries again.
             LOG.log(System.Logger.Level.ERROR, "simulated minute " + simulator.barIndex() + " failed", e);

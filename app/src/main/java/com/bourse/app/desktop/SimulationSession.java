@@ -150,7 +150,8 @@ public final class SimulationSession implements TradingSession {
                 }
             }
         }
-        return new MarketSnapshot(books, orders, balances);
+        List<Long> accountIds = accounts.stream().map(AccountView::accountId).toList();
+        return new MarketSnapshot(books, orders, balances, host.trades().history(accountIds), true);
     }
 
     @Override

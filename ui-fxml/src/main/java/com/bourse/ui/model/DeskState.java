@@ -1,5 +1,6 @@
 package com.bourse.ui.model;
 
+import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -94,6 +95,9 @@ public final class DeskState {
                 }
             }
         });
+        if (snapshot.historyKnown()) {
+            restoreHistory(snapshot.history());
+        }
         orders.clear();
         workingOrders.clear();
         for (WorkingOrder w : snapshot.workingOrders()) {
@@ -119,6 +123,37 @@ public final class DeskState {
         endFrame();
     }
 
+    /**
+     * The venue's record of the trader's fills and other security movements replaces what this window heard: the
+     * fills blotter and every position's quantity, average cost and realised P&L are replayed from it, in the
+     * engine's order, so a window opened after a restart shows the figures the one before it showed, to the cent.
+     */
+    private void restoreHistory(List<MarketSnapshot.Step> history) {
+        fills.clear();
+        positionBook.clear();
+        List<FillRow> rows = new ArrayList<>();
+        for (MarketSnapshot.Step step : history) {
+            Instrument i = instruments.get(step.instrumentId());
+            if (i == null) {
+                continue;
+            }
+            switch (step) {
+                case MarketSnapshot.Fill f -> rows.add(recordFill(i, f.tradeId(), f.time(), f.orderId(),
+                        f.accountId(), f.side(), f.price(), f.quantity(), f.maker() ? "MAKER" : "TAKER", f.leaves()));
+                case MarketSnapshot.Transfer t -> {
+                    Position p = position(t.accountId(), i);
+                    p.settle(p.quantity() + t.quantity(), t.price());
+                }
+            }
+            dirtyInstruments.add(i.id());
+        }
+        rows.sort(Comparator.comparingLong(FillRow::tradeId)); // each account's steps come in order, not all of them
+        int keep = Math.min(MAX_FILLS, rows.size());
+        List<FillRow> newestFirst = new ArrayList<>(rows.subList(rows.size() - keep, rows.size()));
+        java.util.Collections.reverse(newestFirst);
+        fills.setAll(newestFirst);
+    }
+
     public void applyBookDelta(Event.BookDelta delta) {
         DepthBook book = books.get(delta.instrumentId());
         if (book != null) {
@@ -138,11 +173,13 @@ public final class DeskState {
                 rejectionListeners.forEach(l -> l.accept(e));
             }
             case Event.OrderHeld e -> {
-                updateOrder(e.orderId(), row -> row.withStatus("HELD"));
-                say("Order " + e.orderId() + " held for a risk officer: " + e.reason().description());
+                updateOrder(e.orderId(), row -> row.withStatus("HELD").withReason(heldReason(row, e)));
+                OrderRow held = orders.get(e.orderId());
+                say("Order " + e.orderId() + " held for a risk officer: " + (held == null ? e.reason().description()
+                        : held.reason()));
             }
             case Event.OrderApproved e -> {
-                updateOrder(e.orderId(), row -> row.withStatus("WORKING"));
+                updateOrder(e.orderId(), row -> row.withStatus("WORKING").withReason(""));
                 say("Order " + e.orderId() + " approved");
             }
             case Event.OrderTriggered e -> updateOrder(e.orderId(), row -> row.withStatus("TRIGGERED"));
@@ -152,7 +189,13 @@ public final class DeskState {
                     say("Order " + e.orderId() + " cancelled: " + e.reason().description());
                 }
             }
-            case Event.OrderExpired e -> removeOrder(e.orderId());
+            case Event.OrderExpired e -> {
+                OrderRow row = removeOrder(e.orderId());
+                if (row != null && "HELD".equals(row.status())) {
+                    say("Order " + e.orderId() + " expired: an order meant to trade now was not approved within "
+                            + Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS / 1_000 + " s; nothing was traded");
+                }
+            }
             case Event.OrderReplaced e -> updateOrder(e.orderId(), row -> {
                 Instrument i = instruments.get(row.instrumentId());
                 return row.replaced(e.price(), price(i, e.price()), e.quantity());
@@ -171,6 +214,22 @@ public final class DeskState {
             }
         }
         version++;
+    }
+
+    /**
+     * Why the order waits, in the trader's words; an order meant to trade now also says when it expires unless an
+     * officer approves it (the engine's {@link Command#HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS}, counted from now: the
+     * hold arrives moments after the order was sent).
+     */
+    private static String heldReason(OrderRow row, Event.OrderHeld e) {
+        String why = e.reason().description();
+        if (!row.isImmediate()) {
+            return why;
+        }
+        java.time.LocalTime expires = java.time.LocalTime.ofInstant(Instant.ofEpochMilli(System.currentTimeMillis()
+                + Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS), java.time.ZoneId.systemDefault());
+        return why + "; expires at " + expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " unless approved";
     }
 
     /** Brings the position and cash rows up to date after a frame's events; call once per frame. */
@@ -223,15 +282,11 @@ public final class DeskState {
 
     private void fill(Event.Trade t, Instrument i, long orderId, long accountId, Side side, long leaves,
                       String liquidity) {
-        int digits = digits(i.currency());
-        BigDecimal value = FixedPoint.toDecimal(Math.multiplyExact(t.price(), t.quantity()), i.priceScale())
-                .setScale(digits, java.math.RoundingMode.HALF_EVEN);
-        fills.addFirst(new FillRow(t.tradeId(), Instant.ofEpochMilli(t.timestamp()), orderId, accountId, i.symbol(),
-                side, price(i, t.price()), t.quantity(), value, i.currency(), liquidity, leaves));
+        fills.addFirst(recordFill(i, t.tradeId(), t.timestamp(), orderId, accountId, side, t.price(), t.quantity(),
+                liquidity, leaves));
         if (fills.size() > MAX_FILLS) {
             fills.remove(MAX_FILLS, fills.size());
         }
-        position(accountId, i).fill(side, t.price(), t.quantity());
         quantityFilled += t.quantity();
         if (leaves == 0) {
             removeOrder(orderId);
@@ -240,6 +295,16 @@ public final class DeskState {
         }
         say((side == Side.BUY ? "Bought " : "Sold ") + t.quantity() + " " + i.symbol() + " at "
                 + Decimals.format(t.price(), i.priceScale()));
+    }
+
+    /** Moves the position by one fill and returns the blotter's row for it; the one path live and restored. */
+    private FillRow recordFill(Instrument i, long tradeId, long time, long orderId, long accountId, Side side,
+                               long price, long quantity, String liquidity, long leaves) {
+        position(accountId, i).fill(side, price, quantity);
+        BigDecimal value = FixedPoint.toDecimal(Math.multiplyExact(price, quantity), i.priceScale())
+                .setScale(digits(i.currency()), java.math.RoundingMode.HALF_EVEN);
+        return new FillRow(tradeId, Instant.ofEpochMilli(time), orderId, accountId, i.symbol(), side,
+                price(i, price), quantity, value, i.currency(), liquidity, leaves);
     }
 
     private void setBalance(long accountId, String asset, long balance, long held) {

@@ -1,6 +1,7 @@
 package com.bourse.ui.port;
 
 import com.bourse.protocol.BookLevel;
+import com.bourse.protocol.Side;
 import com.bourse.protocol.WorkingOrder;
 
 import java.util.List;
@@ -10,15 +11,30 @@ import java.util.Map;
  * The state a trader's views start from: the books, the last prices, the trader's working orders and
  * balances, all taken at one instant; the events delivered after it continue from exactly there.
  *
- * @param books    per instrument id
- * @param balances the trader's accounts only
+ * @param books      per instrument id
+ * @param balances   the trader's accounts only
+ * @param history      every fill of the trader's accounts and every other movement of their securities up to that
+ *                     instant, in the engine's order: what the fills blotter shows and what positions' quantity,
+ *                     average cost and realised P&L are replayed from
+ * @param historyKnown whether the venue keeps that history; when it does not, {@code history} is empty and a window
+ *                     keeps what it heard itself
  */
-public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances) {
+public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances,
+                             List<Step> history, boolean historyKnown) {
 
     public MarketSnapshot {
         books = Map.copyOf(books);
         workingOrders = List.copyOf(workingOrders);
         balances = List.copyOf(balances);
+        history = List.copyOf(history);
+        if (!historyKnown && !history.isEmpty()) {
+            throw new IllegalArgumentException("a history given by a venue that says it keeps none");
+        }
+    }
+
+    /** A snapshot from a venue that keeps no history of its traders' fills. */
+    public MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances) {
+        this(books, workingOrders, balances, List.of(), false);
     }
 
     /**
@@ -39,5 +55,30 @@ public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOr
 
     /** An account's amount of one asset (currency code or instrument symbol) and the part held by orders. */
     public record Balance(long accountId, String asset, long balance, long held) {
+    }
+
+    /** One change of a position: a fill, or a security moved in or out otherwise. */
+    public sealed interface Step {
+        long accountId();
+
+        long instrumentId();
+    }
+
+    /**
+     * One execution of the trader's own order, as the venue recorded it.
+     *
+     * @param maker  whether the order was resting (else it crossed)
+     * @param leaves what the order had open after it
+     */
+    public record Fill(long tradeId, long time, long orderId, long accountId, long instrumentId, Side side,
+                       long price, long quantity, boolean maker, long leaves) implements Step {
+    }
+
+    /**
+     * Units of a security that entered ({@code quantity} above 0) or left the account other than by a trade: an
+     * opening balance, a deposit, a withdrawal. What enters is carried at {@code price} (the instrument's last trade
+     * before it, else its reference price); what leaves goes at the position's average cost, realising nothing.
+     */
+    public record Transfer(long time, long accountId, long instrumentId, long quantity, long price) implements Step {
     }
 }

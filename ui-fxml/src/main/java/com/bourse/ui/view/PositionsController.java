@@ -71,10 +71,35 @@ public final class PositionsController implements PanelState {
         }
     }
 
+    /**
+     * Flatten is an order like any other: above the confirmation threshold it asks first (valued at the mark). A
+     * flatten the risk evaluator holds expires if no officer approves it in time, so it never freezes the position.
+     */
     private void flatten(long accountId, Instrument instrument) {
         long position = context.desk().balance(accountId, instrument.symbol());
+        if (position > 0 && !confirmed(accountId, instrument, position)) {
+            context.desk().say("Flatten of " + position + " " + instrument.symbol() + " not sent: confirmation declined");
+            return;
+        }
         context.entry().flatten(accountId, instrument, position);
         context.desk().say("Flattening " + position + " " + instrument.symbol() + " in account " + accountId);
+    }
+
+    private boolean confirmed(long accountId, Instrument instrument, long position) {
+        int digits = context.desk().digits(instrument.currency());
+        long mark = context.desk().markPrice(instrument);
+        long notional = com.bourse.protocol.FixedPoint.rescale(Math.multiplyExact(mark, position),
+                instrument.priceScale(), digits, java.math.RoundingMode.DOWN);
+        long threshold = com.bourse.protocol.FixedPoint.fromWhole(context.confirmAboveNotionalProperty().get(), digits);
+        if (notional <= threshold) {
+            return true;
+        }
+        var account = context.desk().accounts().stream().filter(a -> a.accountId() == accountId).findFirst();
+        var draft = new com.bourse.ui.model.TicketDraft(instrument, accountId, com.bourse.protocol.Side.SELL,
+                com.bourse.protocol.OrderType.MARKET, com.bourse.protocol.TimeInForce.IOC, String.valueOf(position),
+                "", "", "", false, digits, account.map(com.bourse.ui.port.AccountView::limits).orElse(null),
+                context.desk().availableCash(accountId, instrument.currency()), position, mark);
+        return context.confirm(new com.bourse.ui.model.TicketCheck(draft, Map.of(), position, 0, 0, 0, notional));
     }
 
     @FXML

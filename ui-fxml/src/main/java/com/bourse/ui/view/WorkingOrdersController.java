@@ -30,6 +30,9 @@ public final class WorkingOrdersController implements PanelState {
     @FXML private Button cancelAll;
     @FXML private Label count;
     private final WorkstationContext context;
+    /** Orders the last F8 cancelled that are still in the blotter, and the row to select once they are gone. */
+    private final java.util.Set<Long> cancelling = new java.util.HashSet<>();
+    private Long selectAfterCancel;
 
     public WorkingOrdersController(WorkstationContext context) {
         this.context = context;
@@ -49,20 +52,72 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("qty", "Qty", 62, OrderRow::quantity, q -> Decimals.format(q, 0)),
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
-                Tables.text("status", "Status", 122, OrderRow::status)));
+                Tables.text("status", "Status", 122, OrderRow::status),
+                Tables.text("reason", "Reason", 260, OrderRow::reason)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        context.desk().workingOrders().addListener(this::afterRemoval);
         count.textProperty().bind(Bindings.createStringBinding(() -> Decimals.format(
                 context.desk().workingOrders().size(), 0) + " working", context.desk().workingOrders()));
     }
 
-    /** Cancels the selected orders (Cancel selected, F8). */
+    /**
+     * Cancels the selected orders (Cancel selected, F8), and only those. When they leave the blotter the selection
+     * moves to the first row below them that is not a protective stop (a stop the trader did not pick is never
+     * selected for them), or to nothing.
+     */
     @FXML
     public void cancelSelected() {
-        for (OrderRow row : List.copyOf(table.getSelectionModel().getSelectedItems())) {
-            context.entry().cancel(row.orderId());
+        List<OrderRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (chosen.isEmpty()) {
+            return;
         }
+        cancelling.clear();
+        for (OrderRow row : chosen) {
+            cancelling.add(row.orderId());
+        }
+        int below = chosen.stream().mapToInt(table.getItems()::indexOf).max().orElse(-1) + 1;
+        selectAfterCancel = null;
+        for (int k = below; k < table.getItems().size(); k++) {
+            OrderRow candidate = table.getItems().get(k);
+            if (!candidate.isProtective() && !cancelling.contains(candidate.orderId())) {
+                selectAfterCancel = candidate.orderId();
+                break;
+            }
+        }
+        for (OrderRow row : chosen) {
+            context.entry().cancel(row);
+        }
+    }
+
+    /**
+     * A cancelled order left the blotter: whatever row the table moved its selection to is not one the trader chose,
+     * so the selection goes to the row picked when the cancel was sent, or nowhere.
+     */
+    private void afterRemoval(javafx.collections.ListChangeListener.Change<? extends OrderRow> change) {
+        boolean cancelledLeft = false;
+        while (change.next()) {
+            if (change.wasRemoved() && !change.wasReplaced()) {
+                for (OrderRow gone : change.getRemoved()) {
+                    cancelledLeft |= cancelling.remove(gone.orderId());
+                }
+            }
+        }
+        if (!cancelledLeft) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            table.getSelectionModel().clearSelection();
+            if (selectAfterCancel != null && cancelling.isEmpty()) {
+                for (OrderRow row : table.getItems()) {
+                    if (row.orderId() == selectAfterCancel) {
+                        table.getSelectionModel().select(row);
+                        break;
+                    }
+                }
+            }
+        });
     }
 
     /** Cancels every working order of every account of the trader (Cancel all, Shift+F8). */
