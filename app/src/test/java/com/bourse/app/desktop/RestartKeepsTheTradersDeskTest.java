@@ -78,7 +78,8 @@ class RestartKeepsTheTradersDeskTest {
         long killedAt = System.currentTimeMillis();
         reader.join(5_000);
         SimulatorBookmark.Position stoppedAt = new SimulatorBookmark(data).read().orElseThrow();
-        assertThat(positionsBefore).as("alice traded two instruments").hasSize(2);
+        assertThat(positionsBefore).as("alice's ASML position realised a profit or loss before the kill")
+                .anyMatch(line -> line.startsWith("1001 ASML ") && !line.endsWith(" 0.00"));
         assertThat(fillsBefore).isNotEmpty();
 
         driver = new DesktopDriver(home);

@@ -175,8 +175,7 @@ public final class DeskState {
             case Event.OrderHeld e -> {
                 updateOrder(e.orderId(), row -> row.withStatus("HELD").withReason(heldReason(row, e)));
                 OrderRow held = orders.get(e.orderId());
-                say("Order " + e.orderId() + " held for a risk officer: " + (held == null ? e.reason().description()
-                        : held.reason()));
+                say("Order " + e.orderId() + " held: " + (held == null ? e.reason().description() : held.reason()));
             }
             case Event.OrderApproved e -> {
                 updateOrder(e.orderId(), row -> row.withStatus("WORKING").withReason(""));
@@ -228,8 +227,7 @@ public final class DeskState {
         }
         java.time.LocalTime expires = java.time.LocalTime.ofInstant(Instant.ofEpochMilli(System.currentTimeMillis()
                 + Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS), java.time.ZoneId.systemDefault());
-        return why + "; expires at " + expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                + " unless approved";
+        return why + " · expires " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(expires);
     }
 
     /** Brings the position and cash rows up to date after a frame's events; call once per frame. */

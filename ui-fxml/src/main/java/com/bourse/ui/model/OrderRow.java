@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  *
  * @param status WORKING, STOP_WAITING, HELD (for a risk officer) or TRIGGERED
  * @param reason why the order is where it is, when it is not simply working: why it is held (and, for an order meant
- *               to trade now, when it expires unless approved); empty otherwise
+ *               to trade now, when it expires unless an officer approves it); empty otherwise
  */
 public record OrderRow(long orderId, long accountId, long instrumentId, String symbol, Side side, OrderType type,
                        TimeInForce timeInForce, BigDecimal price, BigDecimal stopPrice, long priceUnits,

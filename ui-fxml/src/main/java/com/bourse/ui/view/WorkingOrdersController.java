@@ -53,7 +53,7 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
                 Tables.text("status", "Status", 122, OrderRow::status),
-                Tables.text("reason", "Reason", 260, OrderRow::reason)));
+                Tables.text("reason", "Reason", 330, OrderRow::reason)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
