@@ -82,6 +82,9 @@ class RestartKeepsTheTradersDeskTest {
                 .anyMatch(line -> line.startsWith("1001 ASML ") && !line.endsWith(" 0.00"));
         assertThat(fillsBefore).isNotEmpty();
 
+        // A start after a kill first lets the store's projections catch up with the journal: more than TestFX's
+        // default ten seconds of application set-up on a loaded machine.
+        System.setProperty("testfx.setup.timeout", "180000");
         driver = new DesktopDriver(home);
         long restartedAt = System.currentTimeMillis();
         driver.start(new DesktopConfig(home, SampleWorld.locate(), 100, 60, 42));
