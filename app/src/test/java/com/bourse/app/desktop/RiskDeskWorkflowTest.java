@@ -69,6 +69,19 @@ class RiskDeskWorkflowTest {
     }
 
     @Test
+    void aNewHeldItemSoundsOnceTheOfficerTurnedTheQueuesSoundOn() {
+        java.util.concurrent.atomic.AtomicInteger chimes = new java.util.concurrent.atomic.AtomicInteger();
+        driver.fxRun(() -> {
+            rita.riskContext().setChime(chimes::incrementAndGet);
+            rita.approvalQueue().soundToggle().setSelected(true);
+        });
+
+        heldAtTheDesk(largeAirbusBuy().orderId());
+
+        driver.waitUntil(() -> chimes.get() == 1, 5);
+    }
+
+    @Test
     void officerWindowOffersTheDeskAndNotTheTradersPanels() {
         assertThat(driver.fx(() -> rita.isTrader())).isFalse();
         assertThat(driver.fx(() -> rita.dock().isOpen(Workstation.RISK_QUEUE))).isTrue();

@@ -208,11 +208,11 @@ public final class ApprovalQueuePanel extends BorderPane {
         Label recentTitle = new Label("Latest orders");
         recentTitle.getStyleClass().add("risk-subtitle");
         recent.setId("recentOrders");
-        VBox middle = new VBox(6, limitsTitle, limits);
-        VBox right = new VBox(6, recentTitle, recent);
-        right.setMinWidth(180);
+        // The latest orders sit under the limits, not in a third column: at 1024 px a third column was cut off.
+        VBox right = new VBox(6, limitsTitle, limits, recentTitle, recent);
+        VBox.setMargin(recentTitle, new Insets(6, 0, 0, 0));
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox body = new HBox(18, left, middle, right);
+        HBox body = new HBox(18, left, right);
         body.setPadding(new Insets(8));
 
         reason.setPromptText("Reason for a rejection (the trader sees it)");
