@@ -9,6 +9,7 @@ import com.bourse.backoffice.store.ProjectedEngineHost;
 import com.bourse.engine.Engine;
 import com.bourse.engine.venue.EmbeddedVenue;
 import com.bourse.protocol.Command;
+import com.bourse.protocol.Role;
 import com.bourse.simulator.MarketSimulator;
 
 import java.util.HashMap;
@@ -192,6 +193,7 @@ public final class SimulationHost implements AutoCloseable {
     private synchronized void replayBar(long timestamp) {
         try {
             if (!simulator.hasNextBar()) {
+                closeDay(timestamp);
                 simulator = simulator.nextDay();
             }
             for (Command command : simulator.nextBar(timestamp)) {
@@ -202,6 +204,20 @@ public final class SimulationHost implements AutoCloseable {
             // A failing bar must not kill the timer; the next one tries again.
             LOG.log(System.Logger.Level.ERROR, "simulated minute " + simulator.barIndex() + " failed", e);
         }
+    }
+
+    /**
+     * The replayed day's session close: DAY orders expire and the day report is written, as the back office's own
+     * End of day does, sent by the world's first administrator because a close is an operator's act, not a trader's.
+     */
+    private void closeDay(long timestamp) {
+        world.users().stream()
+                .filter(u -> u.roles().contains(Role.ADMIN))
+                .mapToLong(SampleWorld.SampleUser::userId)
+                .min()
+                .ifPresentOrElse(admin -> submit(new Command.EndOfDay(timestamp, admin)),
+                        () -> LOG.log(System.Logger.Level.WARNING,
+                                "the sample world has no administrator: the simulated day closes without End of day"));
     }
 
     private void submit(Command command) {
