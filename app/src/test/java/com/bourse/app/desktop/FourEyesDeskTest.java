@@ -141,7 +141,7 @@ class FourEyesDeskTest {
         } finally {
             listening.close();
         }
-        assertThat(heard).contains(new Event.CommandRejected(held.orderId(), ErrorCode.FOUR_EYES_VIOLATION));
+        assertThat(heard).contains(new Event.CommandRejected(held.orderId(), ErrorCode.FOUR_EYES_VIOLATION, 1004));
         assertThat(driver.desktop().host().venue().query(e -> e.workingOrders(1004)).get(5, TimeUnit.SECONDS))
                 .anyMatch(o -> o.orderId() == held.orderId() && o.status().equals("HELD"));
         assertThat(driver.fx(() -> victor.reviewQueue().items())).contains(own);

@@ -158,7 +158,8 @@ class RiskDeskWorkflowTest {
         } finally {
             listening.close();
         }
-        assertThat(heard).contains(new Event.CommandRejected(held.orderId(), ErrorCode.NOT_AUTHORIZED));
+        // every refusal names the account its order is in
+        assertThat(heard).contains(new Event.CommandRejected(held.orderId(), ErrorCode.NOT_AUTHORIZED, 1001));
         assertThat(driver.desktop().host().venue().query(e -> e.workingOrders(1001)).get(5, TimeUnit.SECONDS))
                 .anyMatch(o -> o.orderId() == held.orderId() && o.status().equals("HELD"));
     }

@@ -108,10 +108,12 @@ class TraderWorkflowTest {
     }
 
     @Test
-    void clickingTheBidColumnOfTheLadderPlacesABuyAtThatPrice() {
+    void clickingTheBidColumnOfTheLadderPlacesABuyAtThatPriceForTheLaddersOwnQuantity() {
         Instrument air = TradingScenes.instrument(alice, "AIR");
         LadderView ladder = alice.ladder().ladder();
+        // the ticket says 7, the ladder 25: a ladder click orders the ladder's quantity, whatever the ticket holds
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "7", "");
+        driver.fxRun(() -> ladder.clickQuantityProperty().set(25));
         driver.fxRun(ladder::centreOnMarket);
         driver.settle();
         long price = driver.fx(() -> alice.context().desk().book(air.id()).bestBid() - 2 * air.tickSize());
@@ -124,7 +126,7 @@ class TraderWorkflowTest {
         OrderRow row = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
         assertThat(row.side()).isEqualTo(Side.BUY);
         assertThat(row.priceUnits()).isEqualTo(price);
-        assertThat(row.quantity()).isEqualTo(7);
+        assertThat(row.quantity()).isEqualTo(25);
     }
 
     @Test

@@ -115,6 +115,8 @@ public final class DashboardView extends GridPane implements FrameLoop.FrameList
             String text = Decimals.format(amount, Math.max(0, amount.scale()));
             Label line = new Label((amount.signum() > 0 ? "+" : "") + text + " " + currency);
             line.getStyleClass().add("pnl-figure");
+            // a narrow tile puts the currency under the figure instead of cutting the figure short
+            line.setWrapText(true);
             // A style class, not setTextFill: the theme's label colour would win over a colour set in code.
             if (amount.signum() != 0) {
                 line.getStyleClass().add(amount.signum() > 0 ? "gain" : "loss");

@@ -228,6 +228,8 @@ public final class OrderTicketController {
     private static void reserveLine(Label label) {
         label.setMinHeight(16);
         label.setPrefHeight(16);
+        // the theme wraps field errors; capped, a long message stays one line (its tooltip has the rest)
+        label.setMaxHeight(16);
         label.setWrapText(false);
         label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         label.tooltipProperty().bind(label.textProperty().map(t -> t.isEmpty() ? null
