@@ -100,7 +100,7 @@ public final class Desktop implements AutoCloseable {
         SignIn port = live != null ? liveSignIn : training != null ? traineeSignIn : signIn;
         SignInController form = new SignInController(port, config.mode(), signInHint,
                 trader -> open(stage, trader, themes));
-        Scene scene = new Scene(form.load(), 460, 420);
+        Scene scene = new Scene(form.load(), 460, 540);
         themes.setTheme(Theme.DARK);
         themes.register(scene);
         stage.setTitle("Bourse — sign in");
