@@ -51,12 +51,21 @@ class DataFolderSafetyTest {
             flipByte(copy.resolve(store), size - back);
             Map<Path, byte[]> before = contents(copy);
             try (BackOffice office = openOrSetUp(copy, BackOfficeFixture.SAMPLE_DATA)) {
-                // H2 read around the flip: then everything must still be there, audit trail intact.
+                // H2 read around the flip: then everything must still be there
                 assertThat(office.users().all()).as("users after a flip %d bytes from the end", back).hasSize(8);
-                assertThat(office.auditAtStart().intact()).isTrue();
-                assertThat(office.auditAtStart().entries()).isGreaterThanOrEqualTo(12);
                 assertThat(office.referenceData().instruments()).hasSize(6);
-                outcomes.add(back + ": read intact");
+                AuditVerification audit = office.auditAtStart();
+                if (audit.intact()) {
+                    assertThat(audit.entries()).isGreaterThanOrEqualTo(12);
+                    outcomes.add(back + ": read intact");
+                } else {
+                    // a flip inside an audit record's own bytes: H2 reads it, the chain check at start reports it,
+                    // naming the first bad entry, and nothing was rewritten to hide it
+                    assertThat(audit.firstBadSeq()).as("first bad entry after a flip %d bytes from the end", back)
+                            .isNotNull().isPositive();
+                    assertThat(audit.message()).isNotBlank();
+                    outcomes.add(back + ": audit chain reported broken at entry " + audit.firstBadSeq());
+                }
             } catch (StoreDamagedException e) {
                 refused++;
                 outcomes.add(back + ": refused");
