@@ -198,6 +198,8 @@ final class ProjectionColumns {
             longs(ACCOUNT_CONTROLS.MAX_POSITION, c -> c.limits.maxPosition()),
             ints(ACCOUNT_CONTROLS.MAX_ORDERS_PER_WINDOW, c -> c.limits.maxOrdersPerWindow()),
             longs(ACCOUNT_CONTROLS.THROTTLE_WINDOW_MILLIS, c -> c.limits.throttleWindowMillis()),
+            ints(ACCOUNT_CONTROLS.PRICE_BAND_BPS, c -> c.limits.priceBandBps()),
+            ints(ACCOUNT_CONTROLS.REVIEW_THRESHOLD_BPS, c -> c.limits.reviewThresholdBps()),
             longs(ACCOUNT_CONTROLS.OPENED_AT, c -> c.openedAt),
             longs(ACCOUNT_CONTROLS.UPDATED_AT, c -> c.updatedAt));
 

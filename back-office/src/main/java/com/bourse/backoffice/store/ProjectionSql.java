@@ -88,7 +88,8 @@ final class ProjectionSql implements AutoCloseable {
                     c -> c.persisted, ACCOUNT_CONTROLS.KILL_SWITCH, ACCOUNT_CONTROLS.KILL_SWITCH_BY,
                     ACCOUNT_CONTROLS.MAX_ORDER_QUANTITY, ACCOUNT_CONTROLS.MAX_ORDER_NOTIONAL,
                     ACCOUNT_CONTROLS.MAX_POSITION, ACCOUNT_CONTROLS.MAX_ORDERS_PER_WINDOW,
-                    ACCOUNT_CONTROLS.THROTTLE_WINDOW_MILLIS, ACCOUNT_CONTROLS.UPDATED_AT));
+                    ACCOUNT_CONTROLS.THROTTLE_WINDOW_MILLIS, ACCOUNT_CONTROLS.PRICE_BAND_BPS,
+                    ACCOUNT_CONTROLS.REVIEW_THRESHOLD_BPS, ACCOUNT_CONTROLS.UPDATED_AT));
             endOfDay = open(TableWriter.append(connection, EOD_POSITIONS, ProjectionColumns.END_OF_DAY));
             markUpdate = connection.prepareStatement(SqlStatements.update(PROJECTION_MARK,
                     List.of(PROJECTION_MARK.LAST_SEQ), List.of(PROJECTION_MARK.PROJECTION)));

@@ -538,7 +538,9 @@ public final class Projector {
                 quantity, o.leaves, reason, tradeId, actor, at));
     }
 
-    private static final int STATE_VERSION = 3;
+    private static final int STATE_VERSION = 4;
+    /** Before an account's controls remembered its own price band and review threshold; read as none. */
+    private static final int STATE_VERSION_WITHOUT_BAND = 3;
     /** Before transfers remembered a payment's fee and reference; read as none. */
     private static final int STATE_VERSION_WITHOUT_PAYMENTS = 2;
     /** Before open alerts remembered the surveillance rules that fired; read as naming none. */
@@ -619,6 +621,8 @@ public final class Projector {
                 out.writeLong(c.limits.maxPosition());
                 out.writeInt(c.limits.maxOrdersPerWindow());
                 out.writeLong(c.limits.throttleWindowMillis());
+                out.writeInt(c.limits.priceBandBps());
+                out.writeInt(c.limits.reviewThresholdBps());
                 out.writeLong(c.openedAt);
                 out.writeLong(c.updatedAt);
             }
@@ -638,8 +642,8 @@ public final class Projector {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             int version = in.readInt();
-            if (version != STATE_VERSION && version != STATE_VERSION_WITHOUT_PAYMENTS
-                    && version != STATE_VERSION_WITHOUT_RULES) {
+            if (version != STATE_VERSION && version != STATE_VERSION_WITHOUT_BAND
+                    && version != STATE_VERSION_WITHOUT_PAYMENTS && version != STATE_VERSION_WITHOUT_RULES) {
                 throw new IllegalStateException("projector state of version " + version + ", this build reads "
                         + STATE_VERSION);
             }
@@ -682,7 +686,7 @@ public final class Projector {
                 full.state = stateName;
                 full.reason = reason;
                 full.updatedAt = in.readLong();
-                if (version >= STATE_VERSION) {
+                if (version >= STATE_VERSION_WITHOUT_BAND) {
                     full.fee = in.readLong();
                     full.reference = in.readUTF();
                 }
@@ -700,7 +704,8 @@ public final class Projector {
                 boolean hasBy = in.readBoolean();
                 long by = in.readLong();
                 RiskLimits limits = new RiskLimits(in.readLong(), in.readLong(), in.readLong(), in.readInt(),
-                        in.readLong());
+                        in.readLong(), version >= STATE_VERSION ? in.readInt() : 0,
+                        version >= STATE_VERSION ? in.readInt() : 0);
                 ControlsRow c = new ControlsRow(accountId, owner, currency, stp, limits, in.readLong());
                 c.killSwitch = kill;
                 c.killSwitchBy = hasBy ? by : null;

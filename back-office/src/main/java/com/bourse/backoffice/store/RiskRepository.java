@@ -64,7 +64,8 @@ public final class RiskRepository {
         return new AccountControlsLine(r.getAccountId(), r.getOwnerUserId(), r.getBaseCurrency(),
                 r.getSelfTradePrevention(), r.getKillSwitch(), r.getKillSwitchBy(),
                 new RiskLimits(r.getMaxOrderQuantity(), r.getMaxOrderNotional(), r.getMaxPosition(),
-                        r.getMaxOrdersPerWindow(), r.getThrottleWindowMillis()),
+                        r.getMaxOrdersPerWindow(), r.getThrottleWindowMillis(), r.getPriceBandBps(),
+                        r.getReviewThresholdBps()),
                 Instant.ofEpochMilli(r.getOpenedAt()), Instant.ofEpochMilli(r.getUpdatedAt()));
     }
 }

@@ -271,4 +271,34 @@ class ProjectionTest {
             assertThat(c.limits().maxOrdersPerWindow()).isEqualTo(1_000_000);
         });
     }
+
+    @Test
+    void anAccountsOwnPriceBandAndReviewThresholdShowOnItsControlsAndSurviveARestartFromASnapshot() {
+        com.bourse.protocol.RiskLimits own = new com.bourse.protocol.RiskLimits(5_000, 50_000_000, 100_000, 200,
+                1_000, 150, 6_500);
+        desk.close();
+        Path restarted = dir.resolve("restarted");
+        try (DeskFixture before = DeskFixture.snapshottingEvery(restarted, 5)) {
+            before.run(new TradingWorkload(1, 2, 1, 0).setup());
+            before.run(new Command.SetRiskLimits(MORNING, TradingWorkload.OFFICER_A, ALICE_ACCOUNT, own));
+            for (int i = 1; i <= 6; i++) { // past the next snapshot, which carries the projector's memory
+                before.run(Command.PlaceOrder.limit(MORNING + i, BOB, 100 + i, BOB_ACCOUNT, ASML, Side.SELL, 68450, 1));
+            }
+            before.awaitProjected();
+            assertThat(new RiskRepository(before.store).controls(ALICE_ACCOUNT)).get()
+                    .satisfies(c -> assertThat(c.limits()).isEqualTo(own));
+        }
+        try (DeskFixture after = DeskFixture.snapshottingEvery(restarted, 5)) {
+            assertThat(after.desk.recovery().snapshotSeq()).as("restored from a snapshot").isPositive();
+            // The kill switch rewrites the account's row from the projector's restored memory of its controls.
+            after.run(new Command.EngageKillSwitch(MORNING + 100, TradingWorkload.OFFICER_A, ALICE_ACCOUNT));
+            after.awaitProjected();
+            assertThat(new RiskRepository(after.store).controls(ALICE_ACCOUNT)).get().satisfies(c -> {
+                assertThat(c.killSwitch()).isTrue();
+                assertThat(c.limits().priceBandBps()).isEqualTo(150);
+                assertThat(c.limits().reviewThresholdBps()).isEqualTo(6_500);
+            });
+        }
+        desk = DeskFixture.open(dir.resolve("unused"));
+    }
 }
