@@ -94,7 +94,7 @@ final class ProjectionSql implements AutoCloseable {
             markUpdate = connection.prepareStatement(SqlStatements.update(PROJECTION_MARK,
                     List.of(PROJECTION_MARK.LAST_SEQ), List.of(PROJECTION_MARK.PROJECTION)));
         } catch (SQLException | RuntimeException e) {
-            closeWriters();
+            SqlResource.closeAll(open);
             throw e;
         }
     }
@@ -169,31 +169,13 @@ final class ProjectionSql implements AutoCloseable {
         return writer;
     }
 
-    private void closeWriters() throws SQLException {
-        SQLException failure = null;
-        for (TableWriter<?> writer : open) {
-            try {
-                writer.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
     @Override
     public void close() throws SQLException {
         try {
             try {
                 markUpdate.close();
             } finally {
-                closeWriters();
+                SqlResource.closeAll(open);
             }
         } finally {
             connection.close();

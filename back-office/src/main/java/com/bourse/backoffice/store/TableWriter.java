@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  *
  * @param <T> the batch's row type ({@link ProjectionBatch})
  */
-final class TableWriter<T> implements AutoCloseable {
+final class TableWriter<T> implements SqlResource {
     /**
      * Rows per multi-row insert: H2 runs each statement of a JDBC batch as its own command, so sixteen rows to a
      * statement cut the writer's CPU per inserted row by about a sixth (more rows per statement did not help).
@@ -72,7 +72,7 @@ final class TableWriter<T> implements AutoCloseable {
                     : opened(made, BoundStatement.update(connection, table, byField, List.of(mutable)));
             return new TableWriter<>(stored, insert, insertMany, update);
         } catch (SQLException | RuntimeException e) {
-            closeAll(made);
+            SqlResource.closeAll(made);
             throw e;
         }
     }
@@ -108,25 +108,7 @@ final class TableWriter<T> implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        closeAll(update == null ? List.of(insert, insertMany) : List.of(insert, insertMany, update));
-    }
-
-    private static void closeAll(List<? extends BoundStatement<?>> statements) throws SQLException {
-        SQLException failure = null;
-        for (BoundStatement<?> statement : statements) {
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        SqlResource.closeAll(update == null ? List.of(insert, insertMany) : List.of(insert, insertMany, update));
     }
 
     /** The columns by field, in the generated table's order, refusing a missing, repeated or foreign column. */
@@ -157,7 +139,7 @@ final class TableWriter<T> implements AutoCloseable {
     }
 
     /** A prepared statement whose {@code ?}s are the given columns, in order, for each of its rows. */
-    private static final class BoundStatement<T> implements AutoCloseable {
+    private static final class BoundStatement<T> implements SqlResource {
         private final PreparedStatement statement;
         private final Column<T>[] columns;
         private final int rowsPerStatement;
