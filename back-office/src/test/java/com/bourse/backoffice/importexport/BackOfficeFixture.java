@@ -5,8 +5,17 @@ import com.bourse.backoffice.security.Argon2Params;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.SignInResult;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A back office in a temporary folder, seeded from the project's sample-data, with weak (fast) test costs. */
 public final class BackOfficeFixture {
@@ -34,5 +43,55 @@ public final class BackOfficeFixture {
             return signedIn.session();
         }
         throw new AssertionError("sign-in of " + user + " refused: " + result);
+    }
+
+    /**
+     * Each test's own seeded back office in a fresh temporary folder, with the administrator signed in; closed and
+     * its folder deleted after the test. {@code @RegisterExtension final BackOfficeFixture.SignedInAdmin seeded =
+     * new BackOfficeFixture.SignedInAdmin();}
+     */
+    public static final class SignedInAdmin implements BeforeEachCallback, AfterEachCallback {
+        private final TestClock clock = new TestClock(START);
+        private Path dir;
+        private BackOffice office;
+        private Session admin;
+
+        @Override
+        public void beforeEach(ExtensionContext context) throws IOException {
+            dir = Files.createTempDirectory("back-office-test");
+            office = seeded(dir, clock);
+            admin = signIn(office, "admin", "admin-training-1");
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws IOException {
+            try {
+                office.close();
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(SignedInAdmin::delete);
+                }
+            }
+        }
+
+        private static void delete(Path file) {
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public BackOffice office() {
+            return office;
+        }
+
+        public Session admin() {
+            return admin;
+        }
+
+        public TestClock clock() {
+            return clock;
+        }
     }
 }

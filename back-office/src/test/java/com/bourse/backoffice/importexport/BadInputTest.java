@@ -1,21 +1,16 @@
 package com.bourse.backoffice.importexport;
 
-import com.bourse.backoffice.BackOffice;
 import com.bourse.backoffice.security.NewUser;
-import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.UserChangeRefusedException;
 import com.bourse.backoffice.security.UserView;
 import com.bourse.backoffice.store.AccountLine;
 import com.bourse.protocol.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.Set;
 
 import static com.bourse.backoffice.store.schema.Tables.USERS;
@@ -24,51 +19,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Hostile and odd input: each value is refused with a clear message or stored exactly as typed, never run. */
 class BadInputTest {
-    @TempDir
-    Path dir;
-    final TestClock clock = new TestClock(BackOfficeFixture.START);
-    BackOffice office;
-    Session admin;
-
-    @BeforeEach
-    void seeded() {
-        office = BackOfficeFixture.seeded(dir, clock);
-        admin = BackOfficeFixture.signIn(office, "admin", "admin-training-1");
-    }
-
-    @AfterEach
-    void close() {
-        office.close();
-    }
+    @RegisterExtension
+    final BackOfficeFixture.SignedInAdmin seeded = new BackOfficeFixture.SignedInAdmin();
 
     @ParameterizedTest
     @ValueSource(strings = {"Robert'); DROP TABLE users;--", "O'Brien \"Bobby\" ; DELETE FROM accounts",
             "山田 太郎", "Ελένη Παπαδοπούλου", "محمد بن سلمان", "Zoë 🚀 Ünïcødé", "=HYPERLINK(\"http://x\")",
             "name with \\ backslash % and _ wildcards"})
     void displayNamesAreStoredExactlyAsTyped(String name) {
-        office.users().create(admin, new NewUser(40, "guest", name, Set.of(Role.TRADER), "guest-password-1".toCharArray()));
+        seeded.office().users().create(seeded.admin(), 
+                new NewUser(40, "guest", name, Set.of(Role.TRADER), "guest-password-1".toCharArray()));
 
-        assertThat(office.users().findByUsername("guest")).get().extracting(UserView::displayName).isEqualTo(name);
-        assertThat(office.store().dsl().fetchCount(USERS)).isGreaterThan(5);
+        assertThat(seeded.office().users().findByUsername("guest")).get()
+                .extracting(UserView::displayName).isEqualTo(name);
+        assertThat(seeded.office().store().dsl().fetchCount(USERS)).isGreaterThan(5);
     }
 
     @Test
     void accountNamesWithSqlAndNonLatinTextSurviveImportAndStayEncrypted() {
         String name = "Société Générale'; DROP TABLE accounts;-- 株式会社";
-        office.imports().accounts(admin, "a.csv", new StringReader(
+        seeded.office().imports().accounts(seeded.admin(), "a.csv", new StringReader(
                 "account_id,owner_username,name,base_currency,self_trade_prevention\n"
                         + "3001,bob,\"" + name + "\",EUR,CANCEL_BOTH\n"));
 
-        assertThat(office.referenceData().account(3001)).get().extracting(AccountLine::name).isEqualTo(name);
-        assertThat(office.referenceData().accounts()).hasSizeGreaterThan(4);
+        assertThat(seeded.office().referenceData().account(3001)).get().extracting(AccountLine::name).isEqualTo(name);
+        assertThat(seeded.office().referenceData().accounts()).hasSizeGreaterThan(4);
     }
 
     @Test
     void tooLongNamesAreRefusedWithTheLimit() {
-        assertThatThrownBy(() -> office.users().create(admin, new NewUser(41, "longname", "x".repeat(201),
+        assertThatThrownBy(() -> seeded.office().users().create(seeded.admin(), 
+                new NewUser(41, "longname", "x".repeat(201),
                 Set.of(Role.TRADER), "guest-password-1".toCharArray())))
                 .isInstanceOf(UserChangeRefusedException.class).hasMessageContaining("at most 200");
-        assertThatThrownBy(() -> office.imports().instruments(admin, "i.csv", new StringReader(ImportTest.HEADER
+        assertThatThrownBy(() -> seeded.office().imports().instruments(seeded.admin(), "i.csv",
+                new StringReader(ImportTest.HEADER
                 + "20,LONG," + "N".repeat(5_000) + ",EUR,2,1,1,100,1000\n")))
                 .hasMessageContaining("line 2, field 'name': has 5000 characters, at most 200 allowed");
     }
@@ -76,7 +61,7 @@ class BadInputTest {
     @Test
     void userNamesAreRefusedUnlessPlain() {
         for (String bad : new String[] {"admin' --", "ALICE", "a", "ünïcode", "x".repeat(40), ""}) {
-            assertThatThrownBy(() -> office.users().create(admin, new NewUser(42, bad, "Someone",
+            assertThatThrownBy(() -> seeded.office().users().create(seeded.admin(), new NewUser(42, bad, "Someone",
                     Set.of(Role.TRADER), "guest-password-1".toCharArray())))
                     .as(bad).isInstanceOf(UserChangeRefusedException.class).hasMessageContaining("user name");
         }
