@@ -3,8 +3,6 @@ package com.bourse.app.desktop;
 import com.bourse.backoffice.importexport.SampleWorld;
 import com.bourse.ui.port.VenueMode;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +21,9 @@ import java.util.Locale;
  *
  * <p>Live trading: {@code bourse.mode=live} (or {@code BOURSE_MODE}; default {@code simulation}), then
  * {@code bourse.cluster} (or {@code BOURSE_CLUSTER}) the cluster members' ingress, {@code host:port,host:port,...}
- * in member order or {@code 0=host:port,1=host:port,...}, and {@code bourse.cluster.secretFile} (or
- * {@code BOURSE_CLUSTER_SECRET_FILE}) the base64 key this back office shares with the cluster's nodes (their
- * {@code bourse.cluster.secretFile}); these may also come from {@code bourse.properties}, by named profile. Bad values
- * fail at start with one message naming each of them.
+ * in member order or {@code 0=host:port,1=host:port,...}; these may also come from {@code bourse.properties}, by
+ * named profile. The desktop holds no key of the cluster's: users sign in to the cluster itself. Bad values fail at
+ * start with one message naming each of them.
  *
  * @param home       per-installation folder; each user's workspace lives under {@code workspaces/}
  * @param sampleData the {@code sample-data/} folder
@@ -36,7 +33,7 @@ import java.util.Locale;
  * @param dataDir    the back office (created and seeded from sample data on first run)
  * @param passphrase opens the key vault in {@code dataDir}
  * @param mode       simulation (embedded engine) or live (the production cluster)
- * @param cluster    where the production cluster is and the key shared with it; null in simulation
+ * @param cluster    where the production cluster is; null in simulation
  */
 public record DesktopConfig(Path home, Path sampleData, long barMillis, int warmUpBars, long seed, Path dataDir,
                             String passphrase, VenueMode mode, Cluster cluster) {
@@ -50,8 +47,7 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
     public DesktopConfig {
         java.util.Objects.requireNonNull(mode, "mode");
         if (mode == VenueMode.LIVE && cluster == null) {
-            throw new IllegalArgumentException("live mode needs the cluster settings (bourse.cluster, "
-                    + "bourse.cluster.secretFile)");
+            throw new IllegalArgumentException("live mode needs the cluster settings (bourse.cluster)");
         }
     }
 
@@ -59,31 +55,8 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
      * The production cluster as the desktop reaches it.
      *
      * @param ingressEndpoints the members' ingress as {@code ClusterVenueConfig} wants it: {@code 0=host:port,...}
-     * @param secretFile       base64 key shared with the cluster's nodes, at least 32 bytes once decoded
      */
-    public record Cluster(String ingressEndpoints, Path secretFile) {
-
-        /** Reads and checks the shared key; fails naming the setting. */
-        public byte[] secret() {
-            String text;
-            try {
-                text = Files.readString(secretFile).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("bourse.cluster.secretFile: cannot read " + secretFile + ": "
-                        + e.getMessage(), e);
-            }
-            byte[] secret;
-            try {
-                secret = java.util.Base64.getDecoder().decode(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bourse.cluster.secretFile: " + secretFile + " is not base64", e);
-            }
-            if (secret.length < 32) {
-                throw new IllegalArgumentException("bourse.cluster.secretFile: the key in " + secretFile
-                        + " has " + secret.length + " bytes, at least 32 are needed");
-            }
-            return secret;
-        }
+    public record Cluster(String ingressEndpoints) {
 
         /**
          * Parses {@code host:port,host:port} (members 0, 1, ... in order) or {@code 0=host:port,1=host:port} into
@@ -182,19 +155,8 @@ public record DesktopConfig(Path home, Path sampleData, long barMillis, int warm
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
-            String secretFile = settings.get("cluster.secretFile");
-            if (secretFile == null) {
-                problems.add("bourse.cluster.secretFile: live mode needs the key shared with the cluster (e.g. "
-                        + "engine-cluster/config/dev-secret.b64 for the dev cluster)");
-            } else {
-                try {
-                    new Cluster("0=unchecked:1", Path.of(secretFile)).secret(); // fail at start, not at sign-in
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            if (endpoints != null && secretFile != null) {
-                cluster = new Cluster(endpoints, Path.of(secretFile));
+            if (endpoints != null) {
+                cluster = new Cluster(endpoints);
             }
         }
         long barMillis = longSetting(settings, "sim.barMillis", 1_500, problems);

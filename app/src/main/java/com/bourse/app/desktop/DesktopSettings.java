@@ -24,7 +24,6 @@ import java.util.function.UnaryOperator;
  * mode=live
  * profile=dev
  * profile.dev.cluster=localhost:20000,localhost:20010,localhost:20020
- * profile.dev.cluster.secretFile=/opt/bourse-dev/dev-secret.b64
  * profile.prod.cluster=10.1.0.1:9000,10.1.0.2:9000,10.1.0.3:9000
  * </pre>
  *
@@ -34,7 +33,9 @@ import java.util.function.UnaryOperator;
  */
 final class DesktopSettings {
     /** The settings a file may hold (without the {@code bourse.} prefix). */
-    static final Set<String> FILE_KEYS = Set.of("mode", "profile", "cluster", "cluster.secretFile", "data");
+    static final Set<String> FILE_KEYS = Set.of("mode", "profile", "cluster", "data");
+    /** The key shared with the nodes of old, which a file written for an earlier version may still hold. */
+    private static final String RETIRED_KEY = "cluster.secretFile";
 
     /** A setting's effective value and where it came from ("default" when nothing set it). */
     record Setting(String name, String value, String source) {
@@ -148,7 +149,10 @@ final class DesktopSettings {
         for (String key : new java.util.TreeSet<>(loaded.stringPropertyNames())) {
             String value = loaded.getProperty(key).strip();
             String setting = key.startsWith("profile.") ? profileKey(key) : key;
-            if (setting == null || !FILE_KEYS.contains(setting) || setting.equals("profile") && key.startsWith("profile.")) {
+            if (RETIRED_KEY.equals(setting)) {
+                problems.add(file + ": '" + key + "' is no longer used: users sign in to the production engine "
+                        + "itself, which shares no key with desktops; remove the line");
+            } else if (setting == null || !FILE_KEYS.contains(setting) || setting.equals("profile") && key.startsWith("profile.")) {
                 problems.add(file + ": unknown setting '" + key + "' (known: " + String.join(", ",
                         new java.util.TreeSet<>(FILE_KEYS)) + ", each also as profile.NAME.KEY)");
             } else {

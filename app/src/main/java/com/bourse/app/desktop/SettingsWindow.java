@@ -48,7 +48,6 @@ final class SettingsWindow {
         }
         if (config.mode() == VenueMode.LIVE) {
             add(rows, known, "bourse.cluster", config.cluster().ingressEndpoints());
-            add(rows, known, "bourse.cluster.secretFile", config.cluster().secretFile().toString());
         } else {
             add(rows, known, "bourse.sim.barMillis", String.valueOf(config.barMillis()));
             add(rows, known, "bourse.sim.warmUpBars", String.valueOf(config.warmUpBars()));

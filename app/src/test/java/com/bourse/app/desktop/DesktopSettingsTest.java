@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,16 +54,15 @@ class DesktopSettingsTest {
     void aSystemPropertyThenTheEnvironmentWinOverTheFile() throws Exception {
         file("cluster=file:1\n");
         environment.put("BOURSE_CLUSTER", "environment:2");
-        environment.put("BOURSE_CLUSTER_SECRET_FILE", "/keys/env.b64");
+        environment.put("BOURSE_DATA", "/data/env");
         properties.put("bourse.cluster", "property:3");
         DesktopSettings settings = settings();
 
         assertThat(settings.get("cluster")).isEqualTo("property:3");
-        assertThat(settings.get("cluster.secretFile")).isEqualTo("/keys/env.b64");
+        assertThat(settings.get("data")).isEqualTo("/data/env");
         assertThat(settings.effective()).contains(
                 new DesktopSettings.Setting("bourse.cluster", "property:3", "-Dbourse.cluster"),
-                new DesktopSettings.Setting("bourse.cluster.secretFile", "/keys/env.b64",
-                        "BOURSE_CLUSTER_SECRET_FILE"));
+                new DesktopSettings.Setting("bourse.data", "/data/env", "BOURSE_DATA"));
     }
 
     @Test
@@ -75,7 +73,7 @@ class DesktopSettingsTest {
                 profile=staging
                 """);
         assertThat(settings().problems()).containsExactlyInAnyOrder(
-                file + ": unknown setting 'clustr' (known: cluster, cluster.secretFile, data, mode, profile, each "
+                file + ": unknown setting 'clustr' (known: cluster, data, mode, profile, each "
                         + "also as profile.NAME.KEY)",
                 "bourse.profile: no profile 'staging' in " + file + " (expected keys such as "
                         + "profile.staging.cluster)");
@@ -98,15 +96,33 @@ class DesktopSettingsTest {
 
     @Test
     void liveStartWithSeveralWrongValuesNamesEveryOneOfThemInOneMessage() throws Exception {
-        Path shortKey = dir.resolve("short.b64");
-        Files.writeString(shortKey, Base64.getEncoder().encodeToString(new byte[8]));
-        file("mode=live\ncluster=localhost:99999\ncluster.secretFile=" + shortKey + "\n");
+        file("mode=live\ncluster=localhost:99999\n");
         properties.put("bourse.sim.barMillis", "fast");
+        properties.put("bourse.sim.seed", "forty-two");
 
         assertThatThrownBy(() -> DesktopConfig.load(settings()))
                 .hasMessageStartingWith("3 settings are wrong:")
                 .hasMessageContaining("bourse.cluster: port 99999 is outside 1..65535")
-                .hasMessageContaining("bourse.cluster.secretFile: the key in " + shortKey + " has 8 bytes")
-                .hasMessageContaining("bourse.sim.barMillis must be a whole number, got 'fast'");
+                .hasMessageContaining("bourse.sim.barMillis must be a whole number, got 'fast'")
+                .hasMessageContaining("bourse.sim.seed must be a whole number, got 'forty-two'");
+    }
+
+    @Test
+    void liveNeedsOnlyTheClusterAddressNoKeySharedWithTheNodes() throws Exception {
+        file("mode=live\ncluster=localhost:20000,localhost:20010\n");
+
+        DesktopConfig.Loaded loaded = DesktopConfig.load(settings());
+
+        assertThat(loaded.config().cluster().ingressEndpoints()).isEqualTo("0=localhost:20000,1=localhost:20010");
+        assertThat(loaded.effective()).noneMatch(s -> s.name().contains("secret"));
+    }
+
+    @Test
+    void aFileStillNamingTheOldSharedKeyIsToldToDropIt() throws Exception {
+        Path file = file("mode=live\ncluster=localhost:20000\nprofile.dev.cluster.secretFile=/keys/dev.b64\n");
+
+        assertThat(settings().problems()).containsExactly(file + ": 'profile.dev.cluster.secretFile' is no longer "
+                + "used: users sign in to the production engine itself, which shares no key with desktops; remove "
+                + "the line");
     }
 }

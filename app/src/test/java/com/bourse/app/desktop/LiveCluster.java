@@ -8,11 +8,9 @@ import com.bourse.engine.EngineConfig;
 import org.agrona.CloseHelper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -22,11 +20,6 @@ import java.util.List;
  * would, and starts it again on the same log.
  */
 final class LiveCluster implements AutoCloseable {
-    /**
-     * What the desktop's settings still name as {@code bourse.cluster.secretFile}: the desktop no longer uses it
-     * and the cluster knows no such key.
-     */
-    static final byte[] SECRET = "the live desktop tests' cluster key, 32 bytes or more".getBytes(StandardCharsets.UTF_8);
     static final String BOOTSTRAP_SECRET = "the live desktop tests' bootstrap secret";
     /** Cheap Argon2id for the seeded users' verifiers, so tests sign in quickly. */
     static final Scram.KdfParams CHEAP = new Scram.KdfParams(64, 1, 1);
@@ -68,14 +61,9 @@ final class LiveCluster implements AutoCloseable {
         }
     }
 
-    /** The desktop's view of this cluster, with the shared key written to {@code keyFile}. */
-    DesktopConfig.Cluster settings(Path keyFile, byte[] key) {
-        try {
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new DesktopConfig.Cluster(NodeConfig.ingressEndpoints(List.of("localhost"), basePort), keyFile);
+    /** The desktop's view of this cluster: where it is, nothing more (it shares no key with desktops). */
+    DesktopConfig.Cluster settings() {
+        return new DesktopConfig.Cluster(NodeConfig.ingressEndpoints(List.of("localhost"), basePort));
     }
 
     /** Seeds the fresh cluster from the sample world through {@code host}, with the bootstrap secret. */

@@ -61,16 +61,16 @@ class LiveDesktopTest {
 
     private DesktopConfig config;
 
-    private Desktop startLive(byte[] desktopKey) throws Exception {
+    private Desktop startLive() throws Exception {
         cluster = LiveCluster.start(home.resolve("cluster"));
         driver = new DesktopDriver(home.resolve("desk"));
-        config = driver.config().live(cluster.settings(home.resolve("cluster.b64"), desktopKey));
+        config = driver.config().live(cluster.settings());
         Desktop desktop = driver.start(config);
         return desktop;
     }
 
     private Desktop startSeededLive() throws Exception {
-        Desktop desktop = startLive(LiveCluster.SECRET);
+        Desktop desktop = startLive();
         LiveCluster.seed(desktop.live());
         return desktop;
     }

@@ -46,8 +46,7 @@ class LiveRiskDeskTest {
     void largeOrderHeldLiveIsApprovedInTheOfficersLiveWindowAndTradesOnTheTradersBlotter() throws Exception {
         cluster = LiveCluster.start(home.resolve("cluster"));
         driver = new DesktopDriver(home.resolve("desk"));
-        Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
-                LiveCluster.SECRET)));
+        Desktop desktop = driver.start(driver.config().live(cluster.settings()));
         LiveCluster.seed(desktop.live());
 
         // Given Bob offers 700 AIR in two orders, each below the review threshold, so both rest on the book.
@@ -113,8 +112,7 @@ class LiveRiskDeskTest {
     void afterTheClusterRestartsTheOfficersQueueIsReloadedBesideTheTradersWindow() throws Exception {
         cluster = LiveCluster.start(home.resolve("cluster"));
         driver = new DesktopDriver(home.resolve("desk"));
-        Desktop desktop = driver.start(driver.config().live(cluster.settings(home.resolve("cluster.b64"),
-                LiveCluster.SECRET)));
+        Desktop desktop = driver.start(driver.config().live(cluster.settings()));
         LiveCluster.seed(desktop.live());
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);
         driver.fxRun(() -> alice.context().setConfirmer(check -> true));

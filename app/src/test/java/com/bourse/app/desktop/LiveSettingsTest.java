@@ -4,9 +4,7 @@ import com.bourse.ui.port.VenueMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,17 +38,6 @@ class LiveSettingsTest {
         assertThat(DesktopConfig.mode("LIVE")).isEqualTo(VenueMode.LIVE);
         assertThatThrownBy(() -> DesktopConfig.mode("production"))
                 .hasMessage("bourse.mode must be simulation or live, got 'production'");
-    }
-
-    @Test
-    void sharedKeyShorterThanThirtyTwoBytesIsRefusedNamingTheSetting() throws Exception {
-        Path key = dir.resolve("short.b64");
-        Files.writeString(key, Base64.getEncoder().encodeToString(new byte[16]));
-
-        assertThatThrownBy(() -> new DesktopConfig.Cluster("0=localhost:20000", key).secret())
-                .hasMessageStartingWith("bourse.cluster.secretFile: the key in " + key + " has 16 bytes");
-        assertThatThrownBy(() -> new DesktopConfig.Cluster("0=localhost:20000", dir.resolve("none.b64")).secret())
-                .hasMessageStartingWith("bourse.cluster.secretFile: cannot read");
     }
 
     @Test
