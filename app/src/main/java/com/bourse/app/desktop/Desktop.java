@@ -88,7 +88,7 @@ public final class Desktop implements AutoCloseable {
             this.liveSignIn = null;
             this.signInHint = StoreSignIn.trainingHint(host.data())
                     + (config.passphrase().equals(com.bourse.backoffice.BackOffice.TRAINING_PASSPHRASE)
-                    ? ". Key vault on the public training passphrase: sample data only (BOURSE_PASSPHRASE sets your own)"
+                    ? "\nKey vault on the public training passphrase: sample data only (BOURSE_PASSPHRASE sets your own)"
                     : "");
         }
         this.workspaces = new FileWorkspaceStore(config.home());

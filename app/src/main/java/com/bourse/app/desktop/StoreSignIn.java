@@ -115,18 +115,45 @@ public final class StoreSignIn implements SignIn {
 
     /** The hint under the sign-in form: who can sign in and with what (training data, simulation only). */
     public static String trainingHint(SampleWorld world) {
-        // Grouped by desk, so a risk officer or a clerk finds a user for their own job, not only the traders.
-        StringBuilder hint = new StringBuilder("Simulation with sample data (training passwords).");
+        // Grouped by desk, so a risk officer or a clerk finds a user for their own job, not only the traders. When
+        // every password is the name plus one suffix (the sample data's rule) the rule is said once: one short line
+        // per desk reads at a glance where "name / password" pairs wrapped mid-pair in the 340 px card.
+        List<SampleWorld.SampleUser> people = world.users().stream()
+                .filter(u -> !SampleWorld.MACHINE_USERS.contains(u.username()))
+                .toList();
+        String suffix = commonPasswordSuffix(people);
+        StringBuilder hint = new StringBuilder("Simulation with sample data.");
         for (Role role : List.of(Role.TRADER, Role.RISK_OFFICER, Role.BACK_OFFICE, Role.ADMIN)) {
-            List<String> users = world.users().stream()
-                    .filter(u -> u.roles().contains(role) && !SampleWorld.MACHINE_USERS.contains(u.username()))
-                    .map(u -> u.username() + " / " + u.password())
+            List<String> users = people.stream()
+                    .filter(u -> u.roles().contains(role))
+                    .map(u -> suffix != null ? u.username() : u.username() + " / " + u.password())
                     .toList();
             if (!users.isEmpty()) {
                 hint.append('\n').append(deskOf(role)).append(": ").append(String.join(", ", users));
             }
         }
+        if (suffix != null && !people.isEmpty()) {
+            String example = people.getFirst().username();
+            hint.append("\nPassword: the user name and \"").append(suffix).append("\" (e.g. ")
+                    .append(example).append(suffix).append(')');
+        }
         return hint.toString();
+    }
+
+    /** The suffix every user's password adds to their name, or null when the passwords follow no such rule. */
+    static String commonPasswordSuffix(List<SampleWorld.SampleUser> users) {
+        String suffix = null;
+        for (SampleWorld.SampleUser u : users) {
+            if (!u.password().startsWith(u.username()) || u.password().length() == u.username().length()) {
+                return null;
+            }
+            String own = u.password().substring(u.username().length());
+            if (suffix != null && !suffix.equals(own)) {
+                return null;
+            }
+            suffix = own;
+        }
+        return suffix;
     }
 
     private static String deskOf(Role role) {

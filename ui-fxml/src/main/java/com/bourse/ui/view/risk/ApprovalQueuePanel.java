@@ -87,7 +87,6 @@ public final class ApprovalQueuePanel extends BorderPane {
                 Tables.numeric("held", "Held at", 84, ReviewItem::raisedAt,
                         t -> t == 0 ? "before" : TIME.format(Instant.ofEpochMilli(t))),
                 Tables.text("kind", "Kind", 64, i -> i.subject() == ReviewSubject.ORDER ? "Order" : "Transfer"),
-                Tables.numeric("id", "Id", 136, ReviewItem::subjectId, String::valueOf),
                 Tables.numeric("account", "Account", 64, ReviewItem::accountId, String::valueOf),
                 Tables.text("trader", "Trader", 96, i -> context.queue().userName(i.userId())),
                 Tables.text("instrument", "Instr.", 56, i -> i.subject() == ReviewSubject.ORDER
@@ -98,10 +97,13 @@ public final class ApprovalQueuePanel extends BorderPane {
                 Tables.numeric("price", "Price", 76, i -> i, this::price),
                 Tables.numeric("notional", "Notional", 124, i -> i, this::notional),
                 Tables.numeric("score", "Score", 52, ReviewItem::scoreBps, ApprovalQueuePanel::score),
+                // What decides an approval (score, rule) comes before what identifies the item, so both stay in
+                // view on a 1440 px screen; the parts are also drawn as bars under the table.
+                Tables.text("rules", "Rules", 150, ApprovalQueuePanel::ruleNames),
                 Tables.numeric("amount", "Amt", 44, ReviewItem::amountBps, ApprovalQueuePanel::score),
                 Tables.numeric("frequency", "Freq", 44, ReviewItem::frequencyBps, ApprovalQueuePanel::score),
                 Tables.numeric("pattern", "Patt", 44, ReviewItem::patternBps, ApprovalQueuePanel::score),
-                Tables.text("rules", "Rules", 150, ApprovalQueuePanel::ruleNames)));
+                Tables.numeric("id", "Id", 136, ReviewItem::subjectId, String::valueOf)));
         table.setItems(context.queue().items());
         table.setPlaceholder(new Label("Nothing is held for review"));
         table.setFixedCellSize(24);

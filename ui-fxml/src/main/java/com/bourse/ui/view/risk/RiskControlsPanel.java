@@ -115,6 +115,8 @@ public final class RiskControlsPanel extends BorderPane {
                 + "orders of those accounts");
         both.getStyleClass().add("muted");
         both.setWrapText(true);
+        // Wrapped, never cut to "…": the sentence is the only place that says what the two selections do together.
+        both.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         FlowPane instrumentActions = new FlowPane(6, 6, halt, resume, cancelInstrument);
         instrumentActions.setPadding(new Insets(6, 8, 6, 8));
 
