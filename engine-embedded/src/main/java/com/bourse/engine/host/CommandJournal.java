@@ -15,9 +15,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +56,7 @@ public final class CommandJournal implements AutoCloseable {
     private static final String PREFIX = "journal-";
     private static final String SUFFIX = ".log";
     private static final int BUFFER = 1 << 20;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** What opening found: the last whole record, and how many bytes of a torn tail were cut. */
     public record OpenReport(long lastSeq, long truncatedBytes) {
@@ -338,8 +343,8 @@ public final class CommandJournal implements AutoCloseable {
             ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putLong(MAGIC.length + RecordCipher.ID, after);
             int authenticated = MAGIC.length + RecordCipher.ID + Long.BYTES;
             cipher.seal(KIND_HEADER, after, header, 0, 0, header, authenticated);
-            FileChannel created = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel created = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE), ownerOnly(directory));
             ByteBuffer out = ByteBuffer.wrap(header);
             while (out.hasRemaining()) {
                 created.write(out);
@@ -379,6 +384,15 @@ public final class CommandJournal implements AutoCloseable {
             throw new IllegalStateException("the command journal in " + directory + " failed a write; restart to"
                     + " recover from what it holds");
         }
+    }
+
+    /**
+     * Created read-write for the owner alone (0600), like the database beside it, where the file system has POSIX
+     * permissions: commands are encrypted, yet nobody else on the machine needs to read or copy them.
+     */
+    static FileAttribute<?>[] ownerOnly(Path directory) {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
     }
 
     // ---- reading ------------------------------------------------------------------------------------------------

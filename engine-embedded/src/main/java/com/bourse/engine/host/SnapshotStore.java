@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The snapshots beside a {@link CommandJournal}: {@code snapshot-<seq>.bin} holds the engine's bytes as of command
@@ -139,8 +140,9 @@ public final class SnapshotStore {
         Path target = fileOf(seq);
         Path temporary = directory.resolve(PREFIX + seq + SUFFIX + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                    CommandJournal.ownerOnly(directory))) {
                 ByteBuffer buffer = ByteBuffer.wrap(file);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
