@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  *
  * <p>{@link #offer} may be called from one producer thread (the engine's); it blocks while the queue is full.
  * If a write fails the writer stops and reports it: the journal still holds everything, and the next start
- * projects what is missing.
+ * projects what is missing. A failure that is the projection file itself found damaged is reported through
+ * {@link ProjectionDatabase#reportIfDamaged} (said once, the file marked so the next start rebuilds it from the
+ * journal); from then on the engine's commands are journaled as ever and no longer offered to the file, so
+ * trading goes on and no stack trace repeats at every batch.
  *
  * <p>Snapshots: the engine's thread asks, with {@link #snapshotAfter}, for the projector's state right after a
  * given command; this thread captures it between two commands and hands it over once the batch holding that
@@ -56,6 +59,7 @@ public final class ProjectionWriter implements AutoCloseable {
     private static final int LINGER_BELOW_COMMANDS = 512;
     private final Projector projector;
     private final Options options;
+    private final ProjectionDatabase file;
     private final ProjectionSql sql;
     private final ArrayBlockingQueue<ProjectedCommand> queue;
     private final long storedSeq;
@@ -70,12 +74,16 @@ public final class ProjectionWriter implements AutoCloseable {
     };
     private volatile long committedSeq;
     private volatile Throwable failure;
+    /** The file was found damaged: nothing more is written to it, and the next start rebuilds it. */
+    private volatile boolean damaged;
     private volatile boolean stopping;
     private Thread thread;
 
-    private ProjectionWriter(Projector projector, Options options, ProjectionSql sql, long storedSeq) {
+    private ProjectionWriter(Projector projector, Options options, ProjectionDatabase file, ProjectionSql sql,
+                             long storedSeq) {
         this.projector = projector;
         this.options = options;
+        this.file = file;
         this.sql = sql;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.storedSeq = storedSeq;
@@ -84,16 +92,17 @@ public final class ProjectionWriter implements AutoCloseable {
 
     /** A writer over its own connection of {@code store}, positioned after what the store already holds. */
     public static ProjectionWriter open(Store store, Projector projector, Options options) {
+        ProjectionDatabase file = store.projections();
         try {
-            ProjectionSql sql = new ProjectionSql(store.projections().dataSource().getConnection());
+            ProjectionSql sql = new ProjectionSql(file.dataSource().getConnection());
             try {
-                return new ProjectionWriter(projector, options, sql, sql.mark());
+                return new ProjectionWriter(projector, options, file, sql, sql.mark());
             } catch (SQLException | RuntimeException e) {
                 sql.close();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreAccessException("cannot open the projection writer: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            throw failed(file, "cannot open the projection writer", e);
         }
     }
 
@@ -102,8 +111,8 @@ public final class ProjectionWriter implements AutoCloseable {
         requireNotStarted();
         try {
             sql.clearAll();
-        } catch (SQLException e) {
-            throw new StoreAccessException("cannot clear the projections: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            throw failed(file, "cannot clear the projections", e);
         }
     }
 
@@ -138,6 +147,9 @@ public final class ProjectionWriter implements AutoCloseable {
      * that fails is logged and the writer goes on (the journal still holds every command).
      */
     public void snapshotAfter(long seq, Consumer<byte[]> taker) {
+        if (damaged) {
+            return; // no state of a file that will be rebuilt; the engine's next snapshot waits for a sound one
+        }
         stateRequests.add(new StateRequest(seq, taker));
     }
 
@@ -153,9 +165,15 @@ public final class ProjectionWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queue a committed command for projection; blocks while the queue is full. */
+    /**
+     * Queue a committed command for projection; blocks while the queue is full. Once the file was found damaged
+     * the command is not queued (the journal holds it and the next start projects it into the rebuilt file).
+     */
     public void offer(ProjectedCommand command) {
         while (true) {
+            if (damaged) {
+                return;
+            }
             Throwable failed = failure;
             if (failed != null) {
                 throw new IllegalStateException("the projection writer stopped: " + failed.getMessage(), failed);
@@ -268,11 +286,30 @@ public final class ProjectionWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             failure = e;
         } catch (SQLException | RuntimeException | Error e) {
+            RuntimeException damagedFile = file.reportIfDamaged(e);
+            if (damagedFile != null) {
+                // Said once by the file's report (which marks it for rebuilding); the engine goes on journaling.
+                damaged = true; // before the failure: an offer that sees the failure sees why
+                failure = damagedFile;
+                queue.clear();
+                stateRequests.clear();
+                return;
+            }
             failure = e;
             // The engine learns of it at its next offer; the log says when and why, for whoever reads it first.
             LOG.log(System.Logger.Level.ERROR, "projection writer stopped; the journal holds every command and the "
                     + "next start projects what is missing", e);
         }
+    }
+
+    /** A damaged file's one clear sentence (and its mark for rebuilding), else the failure as it was. */
+    private static RuntimeException failed(ProjectionDatabase file, String what, Exception e) {
+        RuntimeException damagedFile = file.reportIfDamaged(e);
+        if (damagedFile != null) {
+            return damagedFile;
+        }
+        return e instanceof RuntimeException unchecked ? unchecked
+                : new StoreAccessException(what + ": " + e.getMessage(), e);
     }
 
     private static void hand(StateRequest request, byte[] state) {
