@@ -188,10 +188,20 @@ public final class ClusterVenue implements Venue {
      * a listener: subscribing there, or replacing a view's state there, misses nothing and doubles nothing.
      */
     public CompletableFuture<MarketState> requestMarket(int depthLevels, Consumer<MarketState> atAnswer) {
+        return requestMarket(depthLevels, Backfill.Scope.NONE, atAnswer);
+    }
+
+    /**
+     * Like {@link #requestMarket(int, Consumer)}, with the {@link Backfill} of {@code scope} in the same answer, at the
+     * same log position: what the user's window cannot have heard before it opened (a cluster older than schema
+     * version 8 answers without it, {@link Backfill#known()} false). Ask at sign-in and after every reconnect.
+     */
+    public CompletableFuture<MarketState> requestMarket(int depthLevels, Backfill.Scope scope,
+                                                        Consumer<MarketState> atAnswer) {
         CompletableFuture<MarketState> answer = new CompletableFuture<>();
         if (depthLevels <= 0) {
             answer.completeExceptionally(new IllegalArgumentException("depthLevels must be positive"));
-        } else if (closed || !inbox.offer(new MarketAsk(depthLevels, atAnswer, answer))) {
+        } else if (closed || !inbox.offer(new MarketAsk(depthLevels, scope, atAnswer, answer))) {
             answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
         }
         return answer;
@@ -285,7 +295,8 @@ public final class ClusterVenue implements Venue {
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
     }
 
-    private record MarketAsk(int depthLevels, Consumer<MarketState> atAnswer, CompletableFuture<MarketState> answer) {
+    private record MarketAsk(int depthLevels, Backfill.Scope scope, Consumer<MarketState> atAnswer,
+                             CompletableFuture<MarketState> answer) {
     }
 
     /** Rejection events a refused command produces, so the UI hears it like any engine refusal. */
@@ -487,7 +498,8 @@ public final class ClusterVenue implements Venue {
             while (!marketAsks.isEmpty()) {
                 MarketAsk ask = marketAsks.getFirst();
                 long requestId = nextRequestId;
-                int length = sessionCodec.encodeMarketRequest(requestId, ask.depthLevels(), out, 0);
+                int length = sessionCodec.encodeMarketRequest(new SessionMessage.MarketRequest(requestId,
+                        ask.depthLevels(), ask.scope().risk(), ask.scope().dayFills()), out, 0);
                 if (cluster.offer(out, 0, length) < 0) {
                     return sent;
                 }
@@ -541,6 +553,7 @@ public final class ClusterVenue implements Venue {
                     case SessionMessage.CommandAck ack -> onAck(ack);
                     case SessionMessage.BlotterChunk chunk -> onBlotterChunk(chunk);
                     case SessionMessage.DepthChunk chunk -> onDepthChunk(chunk);
+                    case SessionMessage.DeskChunk chunk -> onDeskChunk(chunk);
                     case SessionMessage.BlotterRequest ignored -> {
                     }
                     case SessionMessage.MarketRequest ignored -> {
@@ -600,6 +613,13 @@ public final class ClusterVenue implements Venue {
             }
         }
 
+        private void onDeskChunk(SessionMessage.DeskChunk chunk) {
+            MarketAssembly assembly = markets.get(chunk.requestId());
+            if (assembly != null) {
+                assembly.backfill.add(chunk);
+            }
+        }
+
         private void onBlotterChunk(SessionMessage.BlotterChunk chunk) {
             MarketAssembly market = markets.get(chunk.requestId());
             if (market != null) {
@@ -607,7 +627,7 @@ public final class ClusterVenue implements Venue {
                 if (chunk.last()) {
                     markets.remove(chunk.requestId());
                     MarketState state = new MarketState(chunk.logPosition(), market.levels, market.lastTrades,
-                            market.blotter.complete(chunk.logPosition()));
+                            market.blotter.complete(chunk.logPosition()), market.backfill.complete());
                     try {
                         market.ask.atAnswer().accept(state);
                         market.ask.answer().complete(state);
@@ -711,6 +731,7 @@ public final class ClusterVenue implements Venue {
         final List<SessionMessage.DepthLevel> levels = new ArrayList<>();
         final List<SessionMessage.LastTrade> lastTrades = new ArrayList<>();
         final BlotterRows blotter = new BlotterRows();
+        final BackfillRows backfill = new BackfillRows();
 
         MarketAssembly(MarketAsk ask) {
             this.ask = ask;
@@ -723,6 +744,29 @@ public final class ClusterVenue implements Venue {
 
         BlotterAssembly(CompletableFuture<Blotter> answer) {
             this.answer = answer;
+        }
+    }
+
+    /** The rows of a market answer's desk chunks so far; none arrived from a cluster that keeps no backfill. */
+    private static final class BackfillRows {
+        final List<SessionMessage.HeldOrder> heldOrders = new ArrayList<>();
+        final List<SessionMessage.HeldTransfer> heldTransfers = new ArrayList<>();
+        final List<Long> killSwitches = new ArrayList<>();
+        final List<Long> halted = new ArrayList<>();
+        final List<SessionMessage.DayStep> steps = new ArrayList<>();
+        boolean any;
+
+        void add(SessionMessage.DeskChunk chunk) {
+            any = true;
+            heldOrders.addAll(chunk.heldOrders());
+            heldTransfers.addAll(chunk.heldTransfers());
+            killSwitches.addAll(chunk.killSwitches());
+            halted.addAll(chunk.haltedInstruments());
+            steps.addAll(chunk.steps());
+        }
+
+        Backfill complete() {
+            return any ? new Backfill(true, heldOrders, heldTransfers, killSwitches, halted, steps) : Backfill.NONE;
         }
     }
 

@@ -56,8 +56,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineClusteredService implements ClusteredService {
     private static final int MAGIC = 0x42534543; // "BSEC"
-    /** Version 2 adds the live users after the client sequences; version 1 (no users) still loads. */
-    private static final int VERSION = 2;
+    /**
+     * Version 3 adds the desk record (held items' scores, the day's fills) after the live users; version 2 adds the
+     * live users after the client sequences; versions 1 and 2 still load.
+     */
+    private static final int VERSION = 3;
     /** The longest ingress message the cluster takes; {@code ClusterVenue} refuses to send a longer one. */
     public static final int MAX_INGRESS_LENGTH = 8 * 1024;
     /** Malformed messages a session may send before the cluster closes it. */
@@ -77,6 +80,9 @@ public final class EngineClusteredService implements ClusteredService {
     private final Entitlements entitlements = new Entitlements();
     private final ClientSequences sequences = new ClientSequences();
     private final EventRouter router;
+    /** What a window asks about the time before it opened; fed with the router by {@link #sink}. */
+    private final DeskRecord desk = new DeskRecord();
+    private final TeeSink sink;
     private final CommandCodec commands = new CommandCodec();
     private final SessionCodec sessionCodec = new SessionCodec();
     private final BlotterRequestDecoder blotterRequest = new BlotterRequestDecoder();
@@ -93,6 +99,7 @@ public final class EngineClusteredService implements ClusteredService {
     private Cluster cluster;
     private Engine engine;
     private volatile byte[] lastEngineSnapshot;
+    private volatile byte[] lastSnapshot;
     private volatile long appliedCommands;
 
     /**
@@ -109,6 +116,7 @@ public final class EngineClusteredService implements ClusteredService {
         this.metrics = metrics;
         this.log = log;
         this.router = new EventRouter(entitlements, metrics, sessionId -> cluster.closeClientSession(sessionId));
+        this.sink = new TeeSink(router, desk);
     }
 
     @Override
@@ -222,7 +230,11 @@ public final class EngineClusteredService implements ClusteredService {
                     return;
                 }
                 router.begin(session);
-                engine.apply(command, router);
+                desk.beginCommand(command.timestamp());
+                engine.apply(command, sink);
+                if (command instanceof Command.EndOfDay && !desk.refused()) {
+                    desk.endOfDay();
+                }
                 int sent = router.end();
                 ack(session, clientId, correlationId, AckStatus.APPLIED, position, sent);
                 appliedCommands++;
@@ -313,7 +325,82 @@ public final class EngineClusteredService implements ClusteredService {
                     levelChunk, tradeChunk), reply, 0);
             router.sendDirect(session, reply, written);
         } while (l < levels.size() || t < lastTrades.size());
+        if (request.riskState() || request.dayFills()) {
+            answerDesk(session, request, position);
+        }
         answerBlotter(session, request.requestId());
+    }
+
+    /**
+     * What the window cannot have heard before it opened, from the replicated state at this log position: held
+     * items with their scores, engaged kill switches (the user's own accounts' unless a risk officer or
+     * administrator) and halted instruments; today's fills and movements of the user's own accounts.
+     */
+    private void answerDesk(ClientSession session, SessionMessage.MarketRequest request, long position) {
+        long user = router.userOf(session.id());
+        boolean known = user != Principal.NONE;
+        boolean everyAccount = known && entitlements.reviewsEveryAccount(user);
+        DeskRecord.Viewer viewer = new DeskRecord.Viewer() {
+            @Override
+            public boolean reviewsEveryAccount() {
+                return everyAccount;
+            }
+
+            @Override
+            public boolean owns(long accountId) {
+                return known && entitlements.owns(user, accountId);
+            }
+        };
+        List<SessionMessage.HeldOrder> heldOrders = new ArrayList<>();
+        List<SessionMessage.HeldTransfer> heldTransfers = new ArrayList<>();
+        List<Long> kills = new ArrayList<>();
+        List<Long> halts = new ArrayList<>();
+        List<SessionMessage.DayStep> steps = new ArrayList<>();
+        if (known && request.riskState()) {
+            heldOrders.addAll(desk.heldOrders(engine, viewer));
+            heldTransfers.addAll(desk.heldTransfers(engine, viewer));
+            for (long accountId : engine.accountIds()) {
+                if (engine.killSwitchEngaged(accountId) && (everyAccount || viewer.owns(accountId))) {
+                    kills.add(accountId);
+                }
+            }
+            for (com.bourse.protocol.Instrument instrument : engine.instruments()) {
+                if (engine.isHalted(instrument.id())) {
+                    halts.add(instrument.id());
+                }
+            }
+        }
+        if (known && request.dayFills()) {
+            for (long accountId : engine.accountIds()) {
+                if (viewer.owns(accountId)) {
+                    steps.addAll(desk.steps(accountId));
+                }
+            }
+        }
+        int max = SessionCodec.MAX_ROWS_PER_CHUNK;
+        int[] at = new int[5];
+        List<? extends List<?>> lists = List.of(heldOrders, heldTransfers, kills, halts, steps);
+        boolean more;
+        do {
+            int o = at[0];
+            int tr = at[1];
+            int k = at[2];
+            int h = at[3];
+            int st = at[4];
+            SessionMessage.DeskChunk chunk = new SessionMessage.DeskChunk(request.requestId(), position,
+                    heldOrders.subList(o, Math.min(heldOrders.size(), o + max)),
+                    heldTransfers.subList(tr, Math.min(heldTransfers.size(), tr + max)),
+                    kills.subList(k, Math.min(kills.size(), k + max)),
+                    halts.subList(h, Math.min(halts.size(), h + max)),
+                    steps.subList(st, Math.min(steps.size(), st + max)));
+            more = false;
+            for (int i = 0; i < at.length; i++) {
+                at[i] = Math.min(lists.get(i).size(), at[i] + max);
+                more |= at[i] < lists.get(i).size();
+            }
+            int written = sessionCodec.encodeDeskChunk(chunk, reply, 0);
+            router.sendDirect(session, reply, written);
+        } while (more);
     }
 
     @Override
@@ -413,10 +500,14 @@ public final class EngineClusteredService implements ClusteredService {
             entitlements.write(out);
             sequences.write(out);
             users.write(out);
+            desk.prune(engine);
+            desk.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServiceSnapshot.write(snapshotPublication, bytes.toByteArray(), cluster.idleStrategy());
+        byte[] whole = bytes.toByteArray();
+        ServiceSnapshot.write(snapshotPublication, whole, cluster.idleStrategy());
+        lastSnapshot = whole;
         lastEngineSnapshot = engineBytes;
         metrics.engineSnapshotTaken(cluster.logPosition(), engineBytes);
         log.info("snapshot_taken", "member", cluster.memberId(), "logPosition", cluster.logPosition(),
@@ -429,7 +520,7 @@ public final class EngineClusteredService implements ClusteredService {
                 throw new IllegalStateException("not a Bourse engine service snapshot");
             }
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
+            if (version < 1 || version > VERSION) {
                 throw new IllegalStateException("unsupported service snapshot version " + version);
             }
             byte[] engineBytes = new byte[in.readInt()];
@@ -440,6 +531,10 @@ public final class EngineClusteredService implements ClusteredService {
             if (version >= 2) {
                 users.read(in);
             }
+            if (version >= 3) {
+                desk.read(in);
+            }
+            desk.rebuild(engine, version >= 3);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -480,6 +575,11 @@ public final class EngineClusteredService implements ClusteredService {
     /** Engine bytes of the last snapshot this node took, or null. */
     public byte[] lastEngineSnapshot() {
         return lastEngineSnapshot;
+    }
+
+    /** The whole service snapshot this node last took (engine, tables, users, desk record), or null. */
+    public byte[] lastSnapshot() {
+        return lastSnapshot;
     }
 
     /** The live users (tests; service thread state, read it once the cluster is quiet). */

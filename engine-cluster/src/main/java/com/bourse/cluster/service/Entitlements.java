@@ -82,6 +82,15 @@ final class Entitlements {
                 || Role.ADMIN.in((int) roles));
     }
 
+    /** Whether the user reviews every account's held items and kill switches: the system, risk officers, admins. */
+    boolean reviewsEveryAccount(long userId) {
+        if (userId == Command.SYSTEM_USER) {
+            return true;
+        }
+        long roles = userRoles.get(userId);
+        return roles != UNKNOWN && (Role.RISK_OFFICER.in((int) roles) || Role.ADMIN.in((int) roles));
+    }
+
     boolean owns(long userId, long accountId) {
         long owner = accountOwner.get(accountId);
         return owner != UNKNOWN && owner == userId;

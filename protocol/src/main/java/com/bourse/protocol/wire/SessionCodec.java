@@ -1,8 +1,10 @@
 package com.bourse.protocol.wire;
 
+import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
+import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.WorkingOrder;
 import com.bourse.protocol.sbe.BlotterRequestDecoder;
 import com.bourse.protocol.sbe.BlotterRequestEncoder;
@@ -10,6 +12,8 @@ import com.bourse.protocol.sbe.BlotterSnapshotDecoder;
 import com.bourse.protocol.sbe.BlotterSnapshotEncoder;
 import com.bourse.protocol.sbe.CommandAckDecoder;
 import com.bourse.protocol.sbe.CommandAckEncoder;
+import com.bourse.protocol.sbe.DeskStateDecoder;
+import com.bourse.protocol.sbe.DeskStateEncoder;
 import com.bourse.protocol.sbe.MarketDepthDecoder;
 import com.bourse.protocol.sbe.MarketDepthEncoder;
 import com.bourse.protocol.sbe.MarketRequestDecoder;
@@ -45,6 +49,8 @@ public final class SessionCodec {
     private final MarketDepthEncoder depthEncoder = new MarketDepthEncoder();
     private final MarketRequestDecoder marketRequestDecoder = new MarketRequestDecoder();
     private final MarketDepthDecoder depthDecoder = new MarketDepthDecoder();
+    private final DeskStateEncoder deskEncoder = new DeskStateEncoder();
+    private final DeskStateDecoder deskDecoder = new DeskStateDecoder();
     private final MessageFrame frame = new MessageFrame();
     private final CommandAckDecoder ackDecoder = new CommandAckDecoder();
     private final BlotterRequestDecoder requestDecoder = new BlotterRequestDecoder();
@@ -95,8 +101,63 @@ public final class SessionCodec {
     }
 
     public int encodeMarketRequest(long requestId, int depthLevels, MutableDirectBuffer buffer, int offset) {
+        return encodeMarketRequest(new SessionMessage.MarketRequest(requestId, depthLevels), buffer, offset);
+    }
+
+    public int encodeMarketRequest(SessionMessage.MarketRequest request, MutableDirectBuffer buffer, int offset) {
         return WireFormat.HEADER_LENGTH + marketRequestEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-                .requestId(requestId).depthLevels(depthLevels).encodedLength();
+                .requestId(request.requestId()).depthLevels(request.depthLevels())
+                .riskState(ToSbe.of(request.riskState())).dayFills(ToSbe.of(request.dayFills())).encodedLength();
+    }
+
+    /**
+     * Writes one desk chunk; at most {@link #MAX_ROWS_PER_CHUNK} rows in each list (a chunk is then at most about
+     * 13 KB, held transfers' assets at their longest included).
+     */
+    public int encodeDeskChunk(SessionMessage.DeskChunk chunk, MutableDirectBuffer buffer, int offset) {
+        if (chunk.heldOrders().size() > MAX_ROWS_PER_CHUNK || chunk.heldTransfers().size() > MAX_ROWS_PER_CHUNK
+                || chunk.killSwitches().size() > MAX_ROWS_PER_CHUNK
+                || chunk.haltedInstruments().size() > MAX_ROWS_PER_CHUNK
+                || chunk.steps().size() > MAX_ROWS_PER_CHUNK) {
+            throw new IllegalArgumentException("a desk chunk holds at most " + MAX_ROWS_PER_CHUNK + " rows each");
+        }
+        DeskStateEncoder e = deskEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(chunk.requestId()).logPosition(chunk.logPosition());
+        DeskStateEncoder.HeldOrdersEncoder orders = e.heldOrdersCount(chunk.heldOrders().size());
+        for (SessionMessage.HeldOrder o : chunk.heldOrders()) {
+            SessionMessage.Review r = o.review();
+            orders.next().orderId(o.orderId()).accountId(o.accountId()).instrumentId(o.instrumentId())
+                    .userId(o.userId()).side(ToSbe.of(o.side())).orderType(ToSbe.of(o.type()))
+                    .timeInForce(ToSbe.of(o.timeInForce())).price(o.price()).stopPrice(o.stopPrice())
+                    .quantity(o.quantity()).heldAt(r.heldAt()).scoreBps(r.scoreBps()).amountBps(r.amountBps())
+                    .frequencyBps(r.frequencyBps()).patternBps(r.patternBps()).reason(ToSbe.of(r.reason()))
+                    .ruleMask(r.ruleMask());
+        }
+        DeskStateEncoder.HeldTransfersEncoder transfers = e.heldTransfersCount(chunk.heldTransfers().size());
+        for (SessionMessage.HeldTransfer t : chunk.heldTransfers()) {
+            SessionMessage.Review r = t.review();
+            transfers.next().transferId(t.transferId()).kind(ToSbe.of(t.kind())).accountId(t.accountId())
+                    .fromAccountId(t.fromAccountId()).toAccountId(t.toAccountId()).amount(t.amount()).fee(t.fee())
+                    .heldAt(r.heldAt()).scoreBps(r.scoreBps()).amountBps(r.amountBps())
+                    .frequencyBps(r.frequencyBps()).patternBps(r.patternBps()).reason(ToSbe.of(r.reason()))
+                    .ruleMask(r.ruleMask()).asset(ToSbe.text(t.asset(), "asset"));
+        }
+        DeskStateEncoder.KillSwitchesEncoder kills = e.killSwitchesCount(chunk.killSwitches().size());
+        for (long accountId : chunk.killSwitches()) {
+            kills.next().accountId(accountId);
+        }
+        DeskStateEncoder.HaltedInstrumentsEncoder halts = e.haltedInstrumentsCount(chunk.haltedInstruments().size());
+        for (long instrumentId : chunk.haltedInstruments()) {
+            halts.next().instrumentId(instrumentId);
+        }
+        DeskStateEncoder.StepsEncoder steps = e.stepsCount(chunk.steps().size());
+        for (SessionMessage.DayStep step : chunk.steps()) {
+            steps.next().accountId(step.accountId()).instrumentId(step.instrumentId()).time(step.time())
+                    .tradeId(step.tradeId()).orderId(step.orderId()).side(ToSbe.of(step.side()))
+                    .price(step.price()).quantity(step.quantity()).maker(ToSbe.of(step.maker()))
+                    .leaves(step.leaves());
+        }
+        return WireFormat.HEADER_LENGTH + e.encodedLength();
     }
 
     /** Writes one depth chunk; at most {@link #MAX_LEVELS_PER_CHUNK} levels and last trades each. */
@@ -188,14 +249,22 @@ public final class SessionCodec {
                         lastOrderIds);
             }
             case MarketRequestDecoder.TEMPLATE_ID -> {
-                frame.requireBlock(MarketRequestDecoder.BLOCK_LENGTH);
+                // Version 3's block: the desk flags of version 8 are read only when the block has them.
+                frame.requireBlock(MarketRequestDecoder.riskStateEncodingOffset());
                 MarketRequestDecoder d = marketRequestDecoder.wrap(v, at, bl, ver);
                 long requestId = d.requestId();
                 int depthLevels = d.depthLevels();
                 if (depthLevels <= 0) {
                     throw new MalformedMessageException("depthLevels must be positive, got " + depthLevels);
                 }
-                return new SessionMessage.MarketRequest(requestId, depthLevels);
+                // Before version 8 the flags are absent and read as the schema's null: not asked.
+                boolean riskState = d.riskStateRaw() == 1;
+                boolean dayFills = d.dayFillsRaw() == 1;
+                return new SessionMessage.MarketRequest(requestId, depthLevels, riskState, dayFills);
+            }
+            case DeskStateDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(DeskStateDecoder.BLOCK_LENGTH);
+                return desk(deskDecoder.wrap(v, at, bl, ver));
             }
             case MarketDepthDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(MarketDepthDecoder.BLOCK_LENGTH);
@@ -216,6 +285,61 @@ public final class SessionCodec {
             }
             default -> throw new MalformedMessageException("template " + templateId + " is not a session message");
         }
+    }
+
+    private static SessionMessage.DeskChunk desk(DeskStateDecoder d) {
+        long requestId = d.requestId();
+        long logPosition = d.logPosition();
+        List<SessionMessage.HeldOrder> orders = new ArrayList<>();
+        for (DeskStateDecoder.HeldOrdersDecoder o : d.heldOrders()) {
+            long orderId = o.orderId();
+            long accountId = o.accountId();
+            long instrumentId = o.instrumentId();
+            long userId = o.userId();
+            Side side = WireEnums.required(Side.values(), o.sideRaw(), "side");
+            OrderType type = WireEnums.required(OrderType.values(), o.orderTypeRaw(), "orderType");
+            TimeInForce tif = WireEnums.required(TimeInForce.values(), o.timeInForceRaw(), "timeInForce");
+            long price = o.price();
+            long stopPrice = o.stopPrice();
+            long quantity = o.quantity();
+            long heldAt = o.heldAt();
+            SessionMessage.Review review = new SessionMessage.Review(o.scoreBps(), o.amountBps(), o.frequencyBps(),
+                    o.patternBps(), WireEnums.required(ErrorCode.values(), o.reasonRaw(), "reason"), o.ruleMask(),
+                    heldAt);
+            orders.add(new SessionMessage.HeldOrder(orderId, accountId, instrumentId, userId, side, type, tif, price,
+                    stopPrice, quantity, review));
+        }
+        List<SessionMessage.HeldTransfer> transfers = new ArrayList<>();
+        for (DeskStateDecoder.HeldTransfersDecoder t : d.heldTransfers()) {
+            long transferId = t.transferId();
+            TransferKind kind = WireEnums.required(TransferKind.values(), t.kindRaw(), "kind");
+            long accountId = t.accountId();
+            long from = t.fromAccountId();
+            long to = t.toAccountId();
+            long amount = t.amount();
+            long fee = t.fee();
+            long heldAt = t.heldAt();
+            SessionMessage.Review review = new SessionMessage.Review(t.scoreBps(), t.amountBps(), t.frequencyBps(),
+                    t.patternBps(), WireEnums.required(ErrorCode.values(), t.reasonRaw(), "reason"), t.ruleMask(),
+                    heldAt);
+            transfers.add(new SessionMessage.HeldTransfer(transferId, kind, accountId, from, to, t.asset(), amount,
+                    fee, review));
+        }
+        List<Long> kills = new ArrayList<>();
+        for (DeskStateDecoder.KillSwitchesDecoder k : d.killSwitches()) {
+            kills.add(k.accountId());
+        }
+        List<Long> halts = new ArrayList<>();
+        for (DeskStateDecoder.HaltedInstrumentsDecoder h : d.haltedInstruments()) {
+            halts.add(h.instrumentId());
+        }
+        List<SessionMessage.DayStep> steps = new ArrayList<>();
+        for (DeskStateDecoder.StepsDecoder s : d.steps()) {
+            steps.add(new SessionMessage.DayStep(s.accountId(), s.instrumentId(), s.time(), s.tradeId(), s.orderId(),
+                    WireEnums.domain(Side.values(), s.sideRaw(), "side"), s.price(), s.quantity(),
+                    WireEnums.bool(s.makerRaw(), "maker"), s.leaves()));
+        }
+        return new SessionMessage.DeskChunk(requestId, logPosition, orders, transfers, kills, halts, steps);
     }
 
     private static String status(short raw) {

@@ -1,6 +1,10 @@
 package com.bourse.protocol.wire;
 
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
+import com.bourse.protocol.TimeInForce;
+import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.WorkingOrder;
 
 import java.util.List;
@@ -35,7 +39,64 @@ public sealed interface SessionMessage {
      * its blotter as of one log position: {@link DepthChunk}s answer first, then {@link BlotterChunk}s with the
      * same request id and position, the last of which ends the answer. Nothing else is sent between them.
      */
-    record MarketRequest(long requestId, int depthLevels) implements SessionMessage {
+    record MarketRequest(long requestId, int depthLevels, boolean riskState, boolean dayFills)
+            implements SessionMessage {
+
+        /** Books and blotter only (what a client older than schema version 8 asks). */
+        public MarketRequest(long requestId, int depthLevels) {
+            this(requestId, depthLevels, false, false);
+        }
+    }
+
+    /**
+     * One chunk of what a window cannot have heard before it opened, in the answer to a {@link MarketRequest} that
+     * asked for it (schema version 8): between the {@link DepthChunk}s and the {@link BlotterChunk}s, same request
+     * id and log position. Held items are the user's own, or every account's for a risk officer or administrator;
+     * kill switches likewise; {@code steps} are today's fills and other security movements of the user's own
+     * accounts, each account's in the engine's order.
+     */
+    record DeskChunk(long requestId, long logPosition, List<HeldOrder> heldOrders, List<HeldTransfer> heldTransfers,
+                     List<Long> killSwitches, List<Long> haltedInstruments, List<DayStep> steps)
+            implements SessionMessage {
+        public DeskChunk {
+            heldOrders = List.copyOf(heldOrders);
+            heldTransfers = List.copyOf(heldTransfers);
+            killSwitches = List.copyOf(killSwitches);
+            haltedInstruments = List.copyOf(haltedInstruments);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * Why an item waits for a risk officer, as the engine scored it when it held it: the score and its three parts
+     * in basis points of 1, the reason, the surveillance rules that fired (bit {@code SurveillanceRule.ordinal()})
+     * and the business time it was held (epoch ms).
+     */
+    record Review(int scoreBps, int amountBps, int frequencyBps, int patternBps, ErrorCode reason, int ruleMask,
+                  long heldAt) {
+    }
+
+    /** An order waiting for a risk officer; {@code quantity} is its open quantity. */
+    record HeldOrder(long orderId, long accountId, long instrumentId, long userId, Side side, OrderType type,
+                     TimeInForce timeInForce, long price, long stopPrice, long quantity, Review review) {
+    }
+
+    /** A transfer waiting for a risk officer; {@code accountId} is the account the review is about. */
+    record HeldTransfer(long transferId, TransferKind kind, long accountId, long fromAccountId, long toAccountId,
+                        String asset, long amount, long fee, Review review) {
+    }
+
+    /**
+     * One change today of a position: a fill ({@code side} given: what the account did, the order's open quantity
+     * after it in {@code leaves}) or a movement other than a trade ({@code side} null: {@code quantity} entered, or
+     * left when negative, carried at {@code price}; a position held when the day began comes first as one).
+     */
+    record DayStep(long accountId, long instrumentId, long time, long tradeId, long orderId, Side side, long price,
+                   long quantity, boolean maker, long leaves) {
+
+        public boolean isFill() {
+            return side != null;
+        }
     }
 
     /** One chunk of the depth part of the answer to a {@link MarketRequest}. */

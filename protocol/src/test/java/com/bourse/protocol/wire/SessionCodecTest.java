@@ -178,4 +178,38 @@ class SessionCodecTest {
         assertThatThrownBy(() -> codec.encodeBlotterChunk(new BlotterChunk(1, 0, true, List.of(), List.of(),
                 accounts), buffer, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void deskChunkRoundTripsHeldItemsWithTheirScorePartsKillSwitchesHaltsAndTheDaysSteps() {
+        SessionMessage.Review review = new SessionMessage.Review(8_500, 6_000, 1_500, 1_000,
+                com.bourse.protocol.ErrorCode.LARGE_AMOUNT, 0b101, 1_764_000_000_000L);
+        SessionMessage.DeskChunk chunk = new SessionMessage.DeskChunk(12, 8_192,
+                List.of(new SessionMessage.HeldOrder(7, 2, 3, 4, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0,
+                        500, review)),
+                List.of(new SessionMessage.HeldTransfer(9, com.bourse.protocol.TransferKind.WITHDRAWAL, 2, 2, 0,
+                        "EUR", 9_000_000, 0, review)),
+                List.of(2L, 5L), List.of(3L),
+                List.of(new SessionMessage.DayStep(2, 3, 1_000, 0, 0, null, 68_450, 100, false, 0),
+                        new SessionMessage.DayStep(2, 3, 2_000, 41, 7, Side.SELL, 68_500, 40, true, 60)));
+        int length = codec.encodeDeskChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+        assertThat(codec.message()).isEqualTo(chunk);
+        assertThat(((SessionMessage.DeskChunk) codec.message()).steps())
+                .extracting(SessionMessage.DayStep::isFill).containsExactly(false, true);
+    }
+
+    @Test
+    void marketRequestSaysWhetherItAsksForTheDeskAndAVersion7OneAsksForNeither() {
+        int length = codec.encodeMarketRequest(new SessionMessage.MarketRequest(4, 10, true, false), buffer, 0);
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(codec.message()).isEqualTo(new SessionMessage.MarketRequest(4, 10, true, false));
+
+        // What a version 7 client sends: the block without the two flags, version 7 in the header.
+        int version7Block = com.bourse.protocol.sbe.MarketRequestDecoder.BLOCK_LENGTH - 2;
+        buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short) version7Block);
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 7);
+        assertThat(codec.decode(buffer, 0, WireFormat.HEADER_LENGTH + version7Block)).as(codec.rejection()).isTrue();
+        assertThat(codec.message()).isEqualTo(new SessionMessage.MarketRequest(4, 10, false, false));
+    }
 }
