@@ -56,6 +56,7 @@ public final class Engine {
                     orders.place(c);
                     heldExpiry.afterPlace(c);
                 }
+                case Command.PlaceOco c -> orders.placeOco(c);
                 case Command.CancelOrder c -> orders.cancel(c);
                 case Command.ReplaceOrder c -> orders.replace(c);
                 case Command.MassCancel c -> orders.massCancel(c);
@@ -92,6 +93,7 @@ public final class Engine {
                 case Command.OpenAccount c -> referenceData.openAccount(c);
                 case Command.RegisterUser c -> referenceData.registerUser(c);
             }
+            orders.enterDueBrackets();
         } finally {
             state.sink = EventSink.NONE;
         }
@@ -142,7 +144,7 @@ public final class Engine {
             for (Order o = account.firstOrder; o != null; o = o.accountNext) {
                 result.add(new WorkingOrder(o.orderId, account.accountId, o.instrument.id(), o.userId, o.side, o.type,
                         o.timeInForce, o.price, o.stopPrice, o.leaves, o.visible, o.displayQuantity, o.postOnly,
-                        o.state.name()));
+                        o.state.name(), o.ocoPeer == null ? 0 : o.ocoPeer.orderId));
             }
         }
         return result;

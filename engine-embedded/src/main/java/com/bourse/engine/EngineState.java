@@ -45,6 +45,8 @@ final class EngineState {
     long prioritySeq;
 
     EventSink sink = EventSink.NONE;
+    /** Brackets whose entry stopped working during the current command: their target and stop, entered after it. */
+    final java.util.ArrayDeque<com.bourse.protocol.Command.PlaceOco> dueBrackets = new java.util.ArrayDeque<>();
     /** Business time of the command being applied. */
     long now;
 

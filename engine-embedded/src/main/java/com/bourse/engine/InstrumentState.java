@@ -161,6 +161,25 @@ final class InstrumentState {
         return o;
     }
 
+    /** Takes an elected stop off the queue before its turn (its OCO group ended); nothing when it is not queued. */
+    void removeElected(Order order) {
+        Order previous = null;
+        for (Order o = firstElected; o != null; previous = o, o = o.nextStop) {
+            if (o == order) {
+                if (previous == null) {
+                    firstElected = o.nextStop;
+                } else {
+                    previous.nextStop = o.nextStop;
+                }
+                if (lastElected == o) {
+                    lastElected = previous;
+                }
+                o.nextStop = null;
+                return;
+            }
+        }
+    }
+
     void removeStop(Order order) {
         Order previous = null;
         for (Order o = firstStop; o != null; previous = o, o = o.nextStop) {

@@ -1,6 +1,7 @@
 package com.bourse.engine;
 
 import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.Command;
 import com.bourse.protocol.ComplianceKind;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -158,10 +159,25 @@ final class Matcher {
         retire(order);
     }
 
-    /** Release whatever the order still holds and forget it. */
+    /**
+     * Release whatever the order still holds and forget it. An OCO leg that ends unfilled ends its group (the peer is
+     * cancelled as {@link CancelReason#OCO_CANCELLED}); a bracket's entry that filled has its target and stop entered
+     * after the command, for what it filled.
+     */
     void retire(Order order) {
         Account account = order.account;
         InstrumentState instrument = order.instrument;
+        Order peer = order.ocoPeer;
+        boolean filled = order.leaves == 0;
+        if (peer != null) {
+            order.ocoPeer = null;
+            peer.ocoPeer = null;
+        }
+        if (order.bracketTargetId != 0 && order.filled > 0) {
+            state.dueBrackets.addLast(new Command.PlaceOco(state.now, order.userId, account.accountId,
+                    instrument.id(), order.side.opposite(), order.timeInForce, order.filled, order.bracketTargetId,
+                    order.bracketTargetPrice, order.bracketStopId, order.bracketStopPrice, 0, 0));
+        }
         if (order.isBuy()) {
             account.pendingBuy[instrument.assetIndex] -= order.leaves;
             ledger.release(account, instrument.currencyAssetIndex, order.held);
@@ -172,6 +188,9 @@ final class Matcher {
         account.unlink(order);
         state.liveOrders.remove(order);
         state.pool.release(order);
+        if (peer != null) {
+            cancel(peer, filled ? CancelReason.OCO_FILLED : CancelReason.OCO_CANCELLED);
+        }
     }
 
     private void removeFromMarket(Order order) {
@@ -183,7 +202,12 @@ final class Matcher {
                         level.orderCount);
             }
             case STOP_WAITING -> order.instrument.removeStop(order);
-            case HELD, INCOMING -> {
+            case INCOMING -> {
+                if (order.elected) {
+                    order.instrument.removeElected(order); // an OCO leg elected, ended before its turn
+                }
+            }
+            case HELD -> {
             }
         }
     }
@@ -258,6 +282,9 @@ final class Matcher {
         taker.filled += quantity;
 
         long divisor = instrument.notionalDivisor;
+        // An OCO leg may hold less than it needs: its peer holds for both (one hold per group).
+        borrowFromPeer(buyer, Math.ceilDiv(buyer.holdPrice * quantity, divisor));
+        borrowFromPeer(seller, quantity);
         long cash = price * quantity / divisor;
         long release = buyer.leaves == 0 ? buyer.held
                 : Math.min(buyer.held, Math.ceilDiv(buyer.holdPrice * quantity, divisor));
@@ -274,6 +301,50 @@ final class Matcher {
         ledger.post(journal, sellAccount, currency, cash, 0);
         ledger.post(journal, buyAccount, position, quantity, 0);
         ledger.post(journal, sellAccount, position, -quantity, quantity);
+        reducePeer(maker, quantity);
+        reducePeer(taker, quantity);
+    }
+
+    /** Moves up to {@code needed} of an OCO peer's hold to {@code order} (bookkeeping: the account's hold is one). */
+    private static void borrowFromPeer(Order order, long needed) {
+        Order peer = order.ocoPeer;
+        if (peer != null && order.held < needed) {
+            long moved = Math.min(peer.held, needed - order.held);
+            peer.held -= moved;
+            order.held += moved;
+        }
+    }
+
+    /**
+     * A fill of one OCO leg takes as much off the other (which keeps its place); when the other has nothing left
+     * it is cancelled as {@link CancelReason#OCO_FILLED}. The other leg is never on the side being swept: only the
+     * target rests on the book, and a stop trades only as the taker.
+     */
+    private void reducePeer(Order leg, long quantity) {
+        Order peer = leg.ocoPeer;
+        if (peer == null) {
+            return;
+        }
+        if (peer.leaves <= quantity) {
+            leg.ocoPeer = null;
+            peer.ocoPeer = null;
+            cancel(peer, CancelReason.OCO_FILLED);
+            return;
+        }
+        peer.leaves -= quantity;
+        if (peer.isBuy()) {
+            peer.account.pendingBuy[peer.instrument.assetIndex] -= quantity;
+        }
+        if (peer.state == OrderState.RESTING) {
+            PriceLevel level = peer.level;
+            long visible = peer.displayQuantity > 0 ? Math.min(peer.visible, peer.leaves) : peer.leaves;
+            level.visibleQuantity -= peer.visible - visible;
+            peer.visible = visible;
+            state.sink.bookDelta(peer.instrument.id(), peer.side, level.price, level.visibleQuantity,
+                    level.orderCount);
+        }
+        state.sink.orderReplaced(peer.orderId, peer.account.accountId, peer.price, peer.leaves, true,
+                peer.stopPrice, peer.filled + peer.leaves);
     }
 
     static long notional(InstrumentState instrument, long price, long quantity) {

@@ -59,6 +59,16 @@ final class Order {
     boolean elected;
     /** The trade price that elected this stop: the lowest (sell) or highest (buy) of the trades that reached it. */
     long electedAt;
+    /** The other order of its one-cancels-other group (same account, instrument and side), or null. */
+    Order ocoPeer;
+    /**
+     * A bracket's entry order: the target and stop it enters once it stops working, for what it filled (ids 0: it
+     * is no bracket's entry). Prices in the instrument's units; the legs' side is this order's opposite.
+     */
+    long bracketTargetId;
+    long bracketTargetPrice;
+    long bracketStopId;
+    long bracketStopPrice;
 
     boolean isBuy() {
         return side == Side.BUY;
@@ -68,7 +78,8 @@ final class Order {
         account = null;
         instrument = null;
         level = null;
-        levelPrev = levelNext = accountPrev = accountNext = nextStop = sameIdNext = null;
+        levelPrev = levelNext = accountPrev = accountNext = nextStop = sameIdNext = ocoPeer = null;
+        bracketTargetId = bracketTargetPrice = bracketStopId = bracketStopPrice = 0;
         side = null;
         type = null;
         timeInForce = null;

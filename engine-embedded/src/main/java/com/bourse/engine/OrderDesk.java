@@ -33,19 +33,47 @@ final class OrderDesk {
     }
 
     void place(Command.PlaceOrder c) {
+        Order order = admit(c, 0, false);
+        if (order != null) {
+            start(order);
+        }
+    }
+
+    /**
+     * Checks a new order and, when it passes, accepts it and holds what it needs, without letting it work yet
+     * ({@link #start}). {@code sharedHold} is what an OCO peer already holds of the same asset: the check counts it
+     * as available and the order holds only what it needs beyond it. {@code reservedId}: the id was reserved by a
+     * bracket's entry, so ids above it having been used since is no duplicate. Null when refused (reported).
+     */
+    private Order admit(Command.PlaceOrder c, long sharedHold, boolean reservedId) {
         Account account = state.accounts.get(c.accountId());
         InstrumentState instrument = state.instruments.get(c.instrumentId());
-        ErrorCode error = risk.checkNewOrder(c, account, instrument);
+        int sharedAsset = -1;
+        if (sharedHold > 0 && account != null && instrument != null && c.side() != null) {
+            // Only for the check: the peer's hold covers this leg too. No event sees the lowered figure.
+            sharedAsset = c.side() == com.bourse.protocol.Side.BUY ? instrument.currencyAssetIndex : instrument.assetIndex;
+            account.held[sharedAsset] -= sharedHold;
+        }
+        risk.reservedId = reservedId;
+        ErrorCode error;
+        try {
+            error = risk.checkNewOrder(c, account, instrument);
+        } finally {
+            risk.reservedId = false;
+            if (sharedAsset >= 0) {
+                account.held[sharedAsset] += sharedHold;
+            }
+        }
         if (error != null) {
             state.sink.orderRejected(c.orderId(), c.accountId(), error);
             ComplianceKind breach = breachOf(error);
             if (breach != null) {
                 state.sink.onEvent(new Event.ComplianceViolation(c.accountId(), c.userId(), breach, c.orderId(), error));
             }
-            return;
+            return null;
         }
         account.countOrder(c.timestamp());
-        account.lastOrderId = c.orderId();
+        account.lastOrderId = Math.max(account.lastOrderId, c.orderId());
         if (++account.orderCount > 1_000_000) {
             // Keep the running average's sum far from overflow; halving both keeps the average.
             account.orderCount >>= 1;
@@ -71,8 +99,9 @@ final class OrderDesk {
         order.postOnly = c.postOnly();
         order.entrySeq = ++state.entrySeq;
         order.holdPrice = risk.holdPrice;
-        order.held = risk.holdAmount;
+        order.held = Math.max(0, risk.holdAmount - sharedHold);
         order.enteredAt = c.timestamp();
+        order.state = OrderState.INCOMING;
         order.enteredNearTouch = risk.score.nearTouch;
         account.link(order);
         state.liveOrders.add(order);
@@ -86,13 +115,107 @@ final class OrderDesk {
         } else {
             ledger.hold(account, instrument.assetIndex, order.held);
         }
-
+        // Held now, while the check's score is at hand: a held order does not trade, so this may precede start.
         ErrorCode review = risk.reviewReason;
         if (review != null) {
             holdForReview(order, review);
+        }
+        return order;
+    }
+
+    /** Lets an admitted order work, unless it waits for a risk officer. */
+    private void start(Order order) {
+        if (order.state != OrderState.HELD) {
+            matcher.activate(order);
+        }
+    }
+
+    /**
+     * A one-cancels-other pair, or a bracket's entry (Command.PlaceOco states the rules). A pair whose shape is wrong
+     * (sides, prices on the wrong side of each other, ids not rising, an immediate time in force) is refused whole,
+     * each order named with the reason; a leg the pre-trade checks refuse refuses the pair (the other leg, if
+     * already accepted, is cancelled as OCO_CANCELLED).
+     */
+    void placeOco(Command.PlaceOco c) {
+        ErrorCode shape = ocoShape(c);
+        if (shape != null) {
+            if (c.isBracket()) {
+                state.sink.orderRejected(c.entryOrderId(), c.accountId(), shape);
+            }
+            state.sink.orderRejected(c.targetOrderId(), c.accountId(), shape);
+            state.sink.orderRejected(c.stopOrderId(), c.accountId(), shape);
             return;
         }
-        matcher.activate(order);
+        if (!c.isBracket()) {
+            enterPair(c, c.quantity(), false);
+            return;
+        }
+        Order entry = admit(c.entry(), 0, false);
+        if (entry == null) {
+            return;
+        }
+        // The legs' ids are the bracket's from now on: the client's next order ids go above them.
+        entry.account.lastOrderId = Math.max(entry.account.lastOrderId, c.stopOrderId());
+        entry.bracketTargetId = c.targetOrderId();
+        entry.bracketTargetPrice = c.targetPrice();
+        entry.bracketStopId = c.stopOrderId();
+        entry.bracketStopPrice = c.stopPrice();
+        start(entry);
+    }
+
+    /**
+     * Enters the target and stop of brackets whose entry stopped working during this command (the matcher lists
+     * them; it cannot enter orders in the middle of a sweep). Runs after each command, so a replay enters them at the
+     * same place.
+     */
+    void enterDueBrackets() {
+        while (!state.dueBrackets.isEmpty()) {
+            Command.PlaceOco due = state.dueBrackets.removeFirst();
+            enterPair(due, due.quantity(), true);
+        }
+    }
+
+    private void enterPair(Command.PlaceOco c, long quantity, boolean reservedIds) {
+        Order target = admit(c.target(quantity), 0, reservedIds);
+        if (target == null) {
+            state.sink.orderRejected(c.stopOrderId(), c.accountId(), ErrorCode.INVALID_ORDER_SPEC);
+            return;
+        }
+        Order stop = admit(c.stop(quantity), target.held, reservedIds);
+        if (stop == null) {
+            matcher.cancel(target, CancelReason.OCO_CANCELLED);
+            return;
+        }
+        target.ocoPeer = stop;
+        stop.ocoPeer = target;
+        state.sink.onEvent(new Event.OcoLinked(c.accountId(), target.orderId, stop.orderId));
+        // The stop first: it never trades on entry, while the target may fill at once and end the group.
+        start(stop);
+        start(target);
+    }
+
+    /** What is wrong with an OCO pair's or bracket's shape before any leg is checked, or null. */
+    private static ErrorCode ocoShape(Command.PlaceOco c) {
+        if (c.side() == null || c.timeInForce() == null
+                || !(c.timeInForce() == TimeInForce.GTC || c.timeInForce() == TimeInForce.DAY)) {
+            return ErrorCode.INVALID_ORDER_SPEC;
+        }
+        if (c.targetOrderId() <= 0 || c.stopOrderId() <= c.targetOrderId()
+                || (c.isBracket() && (c.entryOrderId() < 0 || c.targetOrderId() <= c.entryOrderId()))) {
+            return ErrorCode.INVALID_ID;
+        }
+        if (c.quantity() <= 0) {
+            return ErrorCode.INVALID_QUANTITY;
+        }
+        boolean sell = c.side() == com.bourse.protocol.Side.SELL;
+        // Sell legs close a long: the target above the stop (buy legs the other way round), the entry between.
+        if (c.targetPrice() <= 0 || c.stopPrice() <= 0
+                || (sell ? c.targetPrice() <= c.stopPrice() : c.targetPrice() >= c.stopPrice())
+                || (c.isBracket() && (sell ? c.entryPrice() <= c.stopPrice() || c.entryPrice() >= c.targetPrice()
+                : c.entryPrice() >= c.stopPrice() || c.entryPrice() <= c.targetPrice()))) {
+            return ErrorCode.INVALID_PRICE;
+        }
+        return null;
     }
 
     /** The compliance log's kind for an order refusal that stopped a breach of the rules, or null. */
@@ -146,7 +269,9 @@ final class OrderDesk {
             return;
         }
         boolean waitingStop = order.state == OrderState.STOP_WAITING;
-        if (!waitingStop && (order.state != OrderState.RESTING || !order.type.hasLimitPrice())) {
+        // An OCO leg's hold is shared with its peer: to move a leg, cancel the group and enter a new one.
+        if (order.ocoPeer != null
+                || (!waitingStop && (order.state != OrderState.RESTING || !order.type.hasLimitPrice()))) {
             state.sink.orderRejected(c.orderId(), account.accountId, ErrorCode.ORDER_NOT_REPLACEABLE);
             return;
         }
@@ -272,7 +397,7 @@ final class OrderDesk {
         for (Account account : state.accountList) {
             Order o = account.firstOrder;
             while (o != null) {
-                Order next = o.accountNext;
+                Order next = nextSurviving(o);
                 if (o.timeInForce == TimeInForce.DAY) {
                     matcher.expire(o);
                 }
@@ -400,12 +525,18 @@ final class OrderDesk {
     private void cancelAll(Account account, long instrumentId, CancelReason reason) {
         Order o = account.firstOrder;
         while (o != null) {
-            Order next = o.accountNext;
+            Order next = nextSurviving(o);
             if (instrumentId == 0 || o.instrument.id() == instrumentId) {
                 matcher.cancel(o, reason);
             }
             o = next;
         }
+    }
+
+    /** The account's next order after {@code o} that ending {@code o} leaves working: not its OCO peer. */
+    private static Order nextSurviving(Order o) {
+        Order next = o.accountNext;
+        return next != null && next == o.ocoPeer ? next.accountNext : next;
     }
 
     /** An owner's mass cancel is as telling as single cancels: each brief near-touch order counts for layering. */

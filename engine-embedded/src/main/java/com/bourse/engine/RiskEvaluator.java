@@ -28,6 +28,8 @@ final class RiskEvaluator {
     ErrorCode reviewReason;
     /** The open quantity the last passing amendment leaves the order with (its new total less what was filled). */
     long replaceLeaves;
+    /** The next new order's id was reserved by a bracket's entry: ids used since do not make it a duplicate. */
+    boolean reservedId;
 
     RiskEvaluator(EngineState state, Matcher matcher) {
         this.state = state;
@@ -69,7 +71,7 @@ final class RiskEvaluator {
             return ErrorCode.NOT_AUTHORIZED;
         }
         // Client order ids rise within each account; other accounts' ids are theirs, whatever they hold.
-        if (c.orderId() <= account.lastOrderId) {
+        if (c.orderId() <= account.lastOrderId && !reservedId) {
             return ErrorCode.DUPLICATE_ID;
         }
         if (account.killSwitch) {

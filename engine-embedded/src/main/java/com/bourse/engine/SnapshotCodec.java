@@ -33,11 +33,13 @@ import java.util.List;
  * Version 4 adds an account's own price band and review threshold; a version 3 snapshot restores without them.
  * Version 5 adds each order's filled quantity and whether it was elected (a stop), and names waiting stops by
  * account and client order id (ids are unique per account only); an order from an older snapshot restores as
- * unfilled, so an amendment of it reads its total as the open quantity.
+ * unfilled, so an amendment of it reads its total as the open quantity. Version 6 adds each order's OCO peer (its
+ * client order id, 0 for none) and a bracket's entry order its target and stop; an older snapshot has neither.
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
+    private static final int VERSION_WITHOUT_OCO = 5;
     private static final int VERSION_WITHOUT_FILLED = 4;
     private static final int VERSION_WITHOUT_ACCOUNT_BANDS = 3;
     private static final int VERSION_WITHOUT_PAYMENTS = 2;
@@ -189,16 +191,20 @@ final class SnapshotCodec {
                 s.addAccount(account);
             }
             List<Order> resting = new ArrayList<>();
+            List<long[]> peers = new ArrayList<>(); // account, order, its OCO peer: linked once all are read
             for (Account account : s.accountList) {
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
-                    Order o = readOrder(in, s, account, version);
+                    Order o = readOrder(in, s, account, version, peers);
                     account.link(o);
                     s.liveOrders.add(o);
                     if (o.state == OrderState.RESTING) {
                         resting.add(o);
                     }
                 }
+            }
+            for (long[] link : peers) {
+                s.liveOrders.find(link[0], link[1]).ocoPeer = s.liveOrders.find(link[0], link[2]);
             }
             resting.sort(Comparator.comparingLong(o -> o.prioritySeq));
             for (Order o : resting) {
@@ -207,7 +213,7 @@ final class SnapshotCodec {
             for (InstrumentState instrument : s.instrumentList) {
                 int stops = in.readInt();
                 for (int i = 0; i < stops; i++) {
-                    long accountId = version >= VERSION ? in.readLong() : 0;
+                    long accountId = version >= VERSION_WITHOUT_OCO ? in.readLong() : 0;
                     instrument.addStop(s.liveOrders.find(accountId, in.readLong()));
                 }
             }
@@ -378,10 +384,15 @@ final class SnapshotCodec {
         out.writeInt(o.heldRules);
         out.writeLong(o.filled);
         out.writeBoolean(o.elected);
+        out.writeLong(o.ocoPeer == null ? 0 : o.ocoPeer.orderId);
+        out.writeLong(o.bracketTargetId);
+        out.writeLong(o.bracketTargetPrice);
+        out.writeLong(o.bracketStopId);
+        out.writeLong(o.bracketStopPrice);
     }
 
-    private static Order readOrder(DataInputStream in, EngineState s, Account account, int version)
-            throws IOException {
+    private static Order readOrder(DataInputStream in, EngineState s, Account account, int version,
+                                   List<long[]> peers) throws IOException {
         Order o = s.pool.acquire();
         o.orderId = in.readLong();
         o.userId = in.readLong();
@@ -411,12 +422,22 @@ final class SnapshotCodec {
             o.heldReason = heldReason < 0 ? null : ErrorCode.values()[heldReason];
             o.heldRules = in.readInt();
         }
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_OCO) {
             o.filled = in.readLong();
             o.elected = in.readBoolean();
         } else {
             // Before version 5 a stop-limit order on the book had been elected; nothing else can be known.
             o.elected = o.type == OrderType.STOP_LIMIT && o.state == OrderState.RESTING;
+        }
+        if (version >= VERSION) {
+            long peerId = in.readLong();
+            if (peerId != 0) {
+                peers.add(new long[]{account.accountId, o.orderId, peerId});
+            }
+            o.bracketTargetId = in.readLong();
+            o.bracketTargetPrice = in.readLong();
+            o.bracketStopId = in.readLong();
+            o.bracketStopPrice = in.readLong();
         }
         return o;
     }

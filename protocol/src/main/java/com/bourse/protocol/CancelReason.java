@@ -16,7 +16,9 @@ public enum CancelReason {
     KILL_SWITCH("account kill switch engaged"),
     NO_LIQUIDITY("elected stop order: no more liquidity within the price band, the rest was cancelled"),
     DAY_EXPIRY("day order expired at end of day"),
-    RISK_OFFICER("a risk officer rejected the amended order");
+    RISK_OFFICER("a risk officer rejected the amended order"),
+    OCO_FILLED("OCO: the other order of its group filled"),
+    OCO_CANCELLED("OCO: the other order of its group ended");
 
     private final String description;
 

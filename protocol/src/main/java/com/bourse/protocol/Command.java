@@ -85,6 +85,58 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * One-cancels-other: a limit order at {@code targetPrice} (the target) and a STOP order at {@code stopPrice}
+     * (the stop, a market order once elected), entered together as one group: same account, instrument, side,
+     * quantity and time in force (GTC or DAY), typically closing a position (a long's sell target above the market
+     * and sell stop below it). Order ids rise: {@code targetOrderId < stopOrderId}. The engine's rules
+     * (engine-embedded README, "OCO and bracket orders"): each leg passes the pre-trade checks at entry, the two
+     * share one hold (the position or cash a leg needs, counted once); every fill of one leg reduces the other by
+     * as much, and when one is filled in full the other is cancelled ({@link CancelReason#OCO_FILLED}); a leg that
+     * ends any other way (cancelled by the trader, mass cancel, kill switch, expiry, an officer's rejection) ends
+     * the group: the other is cancelled ({@link CancelReason#OCO_CANCELLED}). A leg cannot be amended.
+     *
+     * <p>A <em>bracket</em> names an entry order too ({@code entryOrderId} non-zero, below the target's id): a
+     * limit order on the other side at {@code entryPrice}, entered first; the target and stop are entered, as
+     * above, once the entry stops working (filled, cancelled or expired), for the quantity it filled (not at all
+     * when nothing filled). The target and stop ids are reserved when the bracket is entered.
+     */
+    record PlaceOco(long timestamp, long userId, long accountId, long instrumentId, Side side,
+                    TimeInForce timeInForce, long quantity, long targetOrderId, long targetPrice, long stopOrderId,
+                    long stopPrice, long entryOrderId, long entryPrice) implements Command {
+
+        /** A plain OCO pair, without an entry order. */
+        public static PlaceOco pair(long timestamp, long userId, long accountId, long instrumentId, Side side,
+                                    long quantity, long targetOrderId, long targetPrice, long stopOrderId,
+                                    long stopPrice) {
+            return new PlaceOco(timestamp, userId, accountId, instrumentId, side, TimeInForce.GTC, quantity,
+                    targetOrderId, targetPrice, stopOrderId, stopPrice, 0, 0);
+        }
+
+        public boolean isBracket() {
+            return entryOrderId != 0;
+        }
+
+        /** The target leg as an order of {@code legQuantity}. */
+        public PlaceOrder target(long legQuantity) {
+            return new PlaceOrder(timestamp, userId, targetOrderId, accountId, instrumentId, side, OrderType.LIMIT,
+                    timeInForce, targetPrice, 0, legQuantity, 0, false);
+        }
+
+        /** The stop leg as an order of {@code legQuantity}. */
+        public PlaceOrder stop(long legQuantity) {
+            return new PlaceOrder(timestamp, userId, stopOrderId, accountId, instrumentId, side, OrderType.STOP,
+                    timeInForce, 0, stopPrice, legQuantity, 0, false);
+        }
+
+        /** A bracket's entry order: the other side, at the entry price, for the whole quantity. */
+        public PlaceOrder entry() {
+            return new PlaceOrder(timestamp, userId, entryOrderId, accountId, instrumentId,
+                    side == null ? null : side.opposite(), OrderType.LIMIT, timeInForce, entryPrice, 0, quantity, 0,
+                    false);
+        }
+    }
+
     /** Cancel every working order of an account, of an instrument, or of both; 0 means "any". */
     record MassCancel(long timestamp, long userId, long accountId, long instrumentId) implements Command {
     }

@@ -70,6 +70,13 @@ public sealed interface Event {
     record OrderExpired(long orderId, long accountId, long expiredQuantity) implements Event {
     }
 
+    /**
+     * Two working orders of an account now form a one-cancels-other group (Command.PlaceOco): a fill of one reduces
+     * the other, one filled in full or ended cancels the other. The group is named by its target's order id.
+     */
+    record OcoLinked(long accountId, long targetOrderId, long stopOrderId) implements Event {
+    }
+
     /** A price level after a change: its total visible quantity and number of orders (0 and 0 when it emptied). */
     record BookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) implements Event {
     }

@@ -29,6 +29,8 @@ final class UnsentCommands {
     static String describe(Command command) {
         return switch (command) {
             case Command.PlaceOrder c -> "Order " + c.orderId();
+            case Command.PlaceOco c -> (c.isBracket() ? "Bracket " + c.entryOrderId() : "OCO orders "
+                    + c.targetOrderId() + " and " + c.stopOrderId());
             case Command.CancelOrder c -> "Cancel of order " + c.orderId();
             case Command.ReplaceOrder c -> "Amend of order " + c.orderId();
             default -> command.getClass().getSimpleName();

@@ -165,6 +165,7 @@ public final class CommandGateway {
     static AuditAction actionOf(Command command) {
         return switch (command) {
             case Command.PlaceOrder c -> AuditAction.ORDER_ENTERED;
+            case Command.PlaceOco c -> AuditAction.ORDER_ENTERED;
             case Command.ReplaceOrder c -> AuditAction.ORDER_AMENDED;
             case Command.CancelOrder c -> AuditAction.ORDER_CANCELLED;
             case Command.MassCancel c -> AuditAction.MASS_CANCEL;
@@ -190,6 +191,8 @@ public final class CommandGateway {
     static String subjectOf(Command command) {
         return switch (command) {
             case Command.PlaceOrder c -> "order:" + c.orderId() + " account:" + c.accountId();
+            case Command.PlaceOco c -> (c.isBracket() ? "order:" + c.entryOrderId() + " " : "") + "order:"
+                    + c.targetOrderId() + " order:" + c.stopOrderId() + " account:" + c.accountId();
             case Command.ReplaceOrder c -> "order:" + c.orderId();
             case Command.CancelOrder c -> "order:" + c.orderId();
             case Command.MassCancel c -> "account:" + c.accountId() + " instrument:" + c.instrumentId();

@@ -248,6 +248,15 @@ public final class Projector {
             case Event.BookDelta e -> {
                 // market data: the book is the engine's, not the back office's
             }
+            case Event.OcoLinked e -> {
+                // each leg's history names the other: "OCO with 12"
+                OrderRow target = liveOrders.get(e.targetOrderId());
+                OrderRow stop = liveOrders.get(e.stopOrderId());
+                if (target != null && stop != null) {
+                    orderEvent(target, "OCO_LINKED", target.price, target.leaves, "OCO with " + e.stopOrderId(), 0);
+                    orderEvent(stop, "OCO_LINKED", stop.price, stop.leaves, "OCO with " + e.targetOrderId(), 0);
+                }
+            }
             case Event.InstrumentStatusChanged e -> {
             }
             case Event.CurrencyAdded e -> {

@@ -303,6 +303,8 @@ public final class ClusterVenue implements Venue {
     static Event refusal(Command command, ErrorCode code) {
         return switch (command) {
             case Command.PlaceOrder c -> new Event.OrderRejected(c.orderId(), c.accountId(), code);
+            case Command.PlaceOco c -> new Event.OrderRejected(c.isBracket() ? c.entryOrderId() : c.targetOrderId(),
+                    c.accountId(), code);
             case Command.CancelOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
             case Command.ReplaceOrder c -> new Event.OrderRejected(c.orderId(), 0, code);
             case Command.RequestTransfer c -> new Event.CommandRejected(c.transferId(), code);

@@ -125,6 +125,7 @@ final class Entitlements {
             case Event.OrderCancelled e -> owns(userId, e.accountId());
             case Event.OrderReplaced e -> owns(userId, e.accountId());
             case Event.OrderExpired e -> owns(userId, e.accountId());
+            case Event.OcoLinked e -> owns(userId, e.accountId());
             case Event.BalanceChanged e -> owns(userId, e.accountId());
             case Event.TransferStateChanged e -> owns(userId, e.fromAccountId()) || owns(userId, e.toAccountId());
             case Event.PaymentProcessed e -> owns(userId, e.fromAccountId()) || owns(userId, e.toAccountId());

@@ -276,6 +276,29 @@ final class TradingDesk {
                 timeInForce, price, stopPrice, quantity, displayQuantity, postOnly);
     }
 
+    /** What an OCO or bracket entry did, with the ids it took (entry 0 for a plain pair). */
+    record OcoOutcome(long entry, long target, long stop, Outcome outcome) {
+    }
+
+    /** A GTC one-cancels-other pair on ACME: a limit at the target price and a stop, both of one side and size. */
+    OcoOutcome oco(Trader trader, Side side, long quantity, long targetPrice, long stopPrice) {
+        long target = nextOrderId++;
+        long stop = nextOrderId++;
+        Outcome outcome = apply(ts -> new Command.PlaceOco(ts, trader.userId(), trader.accountId(), ACME, side,
+                TimeInForce.GTC, quantity, target, targetPrice, stop, stopPrice, 0, 0), target);
+        return new OcoOutcome(0, target, stop, outcome);
+    }
+
+    /** A GTC bracket on ACME: buy {@code quantity} at the entry price, then a sell target and a sell stop. */
+    OcoOutcome longBracket(Trader trader, long quantity, long entryPrice, long targetPrice, long stopPrice) {
+        long entry = nextOrderId++;
+        long target = nextOrderId++;
+        long stop = nextOrderId++;
+        Outcome outcome = apply(ts -> new Command.PlaceOco(ts, trader.userId(), trader.accountId(), ACME, Side.SELL,
+                TimeInForce.GTC, quantity, target, targetPrice, stop, stopPrice, entry, entryPrice), entry);
+        return new OcoOutcome(entry, target, stop, outcome);
+    }
+
     /** Places a ticket at the desk's current time (its own timestamp is replaced). */
     Outcome place(Command.PlaceOrder t) {
         return apply(ts -> new Command.PlaceOrder(ts, t.userId(), t.orderId(), t.accountId(), t.instrumentId(),
@@ -453,6 +476,11 @@ final class TradingDesk {
 
     List<WorkingOrder> working(Trader trader) {
         return engine.workingOrders(trader.accountId());
+    }
+
+    /** This desk's engine restored from its own snapshot: what a restart continues with. */
+    Engine restored() {
+        return Engine.restore(engine.config(), engine.snapshot());
     }
 
     /** The account's working order with that id, or null when it no longer works. */

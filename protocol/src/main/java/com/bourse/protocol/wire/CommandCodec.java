@@ -56,6 +56,7 @@ public final class CommandCodec {
     private final SettleTransferEncoder settleTransferEncoder = new SettleTransferEncoder();
     private final CancelTransferEncoder cancelTransferEncoder = new CancelTransferEncoder();
     private final RequestPaymentEncoder requestPaymentEncoder = new RequestPaymentEncoder();
+    private final PlaceOcoEncoder placeOcoEncoder = new PlaceOcoEncoder();
     private final AddCurrencyEncoder addCurrencyEncoder = new AddCurrencyEncoder();
     private final ListInstrumentEncoder listInstrumentEncoder = new ListInstrumentEncoder();
     private final OpenAccountEncoder openAccountEncoder = new OpenAccountEncoder();
@@ -78,6 +79,7 @@ public final class CommandCodec {
     private final SettleTransferDecoder settleTransferDecoder = new SettleTransferDecoder();
     private final CancelTransferDecoder cancelTransferDecoder = new CancelTransferDecoder();
     private final RequestPaymentDecoder requestPaymentDecoder = new RequestPaymentDecoder();
+    private final PlaceOcoDecoder placeOcoDecoder = new PlaceOcoDecoder();
     private final AddCurrencyDecoder addCurrencyDecoder = new AddCurrencyDecoder();
     private final ListInstrumentDecoder listInstrumentDecoder = new ListInstrumentDecoder();
     private final OpenAccountDecoder openAccountDecoder = new OpenAccountDecoder();
@@ -101,6 +103,16 @@ public final class CommandCodec {
                         .side(ToSbe.of(c.side())).orderType(ToSbe.of(c.type()))
                         .timeInForce(ToSbe.of(c.timeInForce())).price(c.price()).stopPrice(c.stopPrice())
                         .quantity(c.quantity()).displayQuantity(c.displayQuantity()).postOnly(ToSbe.of(c.postOnly()));
+                yield e.encodedLength();
+            }
+            case Command.PlaceOco c -> {
+                PlaceOcoEncoder e = placeOcoEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder);
+                header(e.header(), clientId, correlationId, c);
+                e.accountId(c.accountId()).instrumentId(c.instrumentId()).side(ToSbe.of(c.side()))
+                        .timeInForce(ToSbe.of(c.timeInForce())).quantity(c.quantity())
+                        .targetOrderId(c.targetOrderId()).targetPrice(c.targetPrice())
+                        .stopOrderId(c.stopOrderId()).stopPrice(c.stopPrice())
+                        .entryOrderId(c.entryOrderId()).entryPrice(c.entryPrice());
                 yield e.encodedLength();
             }
             case Command.CancelOrder c -> {
@@ -338,6 +350,16 @@ public final class CommandCodec {
                         WireEnums.domain(TimeInForce.values(), d.timeInForceRaw(), "timeInForce"),
                         d.price(), d.stopPrice(), d.quantity(), d.displayQuantity(),
                         WireEnums.bool(d.postOnlyRaw(), "postOnly"));
+            }
+            case PlaceOcoDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(PlaceOcoDecoder.BLOCK_LENGTH);
+                PlaceOcoDecoder d = placeOcoDecoder.wrap(v, at, bl, ver);
+                readHeader(d.header(), timestamp);
+                return new Command.PlaceOco(ts, user, d.accountId(), d.instrumentId(),
+                        WireEnums.domain(Side.values(), d.sideRaw(), "side"),
+                        WireEnums.domain(TimeInForce.values(), d.timeInForceRaw(), "timeInForce"),
+                        d.quantity(), d.targetOrderId(), d.targetPrice(), d.stopOrderId(), d.stopPrice(),
+                        d.entryOrderId(), d.entryPrice());
             }
             case CancelOrderDecoder.TEMPLATE_ID -> {
                 // Before version 7 a cancel named no account: 0, the one working order with that id.

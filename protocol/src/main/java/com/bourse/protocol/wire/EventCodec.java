@@ -67,6 +67,7 @@ public final class EventCodec {
     private final CommandRejectedEncoder commandRejectedEncoder = new CommandRejectedEncoder();
     private final PaymentProcessedEncoder paymentEncoder = new PaymentProcessedEncoder();
     private final ComplianceViolationEncoder complianceEncoder = new ComplianceViolationEncoder();
+    private final OcoLinkedEncoder ocoLinkedEncoder = new OcoLinkedEncoder();
 
     private final MessageFrame frame = new MessageFrame();
     private final OrderAcceptedDecoder orderAcceptedDecoder = new OrderAcceptedDecoder();
@@ -92,6 +93,7 @@ public final class EventCodec {
     private final CommandRejectedDecoder commandRejectedDecoder = new CommandRejectedDecoder();
     private final PaymentProcessedDecoder paymentDecoder = new PaymentProcessedDecoder();
     private final ComplianceViolationDecoder complianceDecoder = new ComplianceViolationDecoder();
+    private final OcoLinkedDecoder ocoLinkedDecoder = new OcoLinkedDecoder();
 
     private final TextCache assets = new TextCache();
 
@@ -128,6 +130,10 @@ public final class EventCodec {
             case Event.OrderExpired e -> WireFormat.HEADER_LENGTH
                     + orderExpiredEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .orderId(e.orderId()).accountId(e.accountId()).expiredQuantity(e.expiredQuantity())
+                    .encodedLength();
+            case Event.OcoLinked e -> WireFormat.HEADER_LENGTH
+                    + ocoLinkedEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .accountId(e.accountId()).targetOrderId(e.targetOrderId()).stopOrderId(e.stopOrderId())
                     .encodedLength();
             case Event.BookDelta e -> encodeBookDelta(buffer, offset, e.instrumentId(), e.side(), e.price(),
                     e.levelQuantity(), e.orderCount());
@@ -367,6 +373,11 @@ public final class EventCodec {
                 frame.requireBlock(OrderExpiredDecoder.BLOCK_LENGTH);
                 OrderExpiredDecoder d = orderExpiredDecoder.wrap(v, at, bl, ver);
                 return new Event.OrderExpired(d.orderId(), d.accountId(), d.expiredQuantity());
+            }
+            case OcoLinkedDecoder.TEMPLATE_ID -> {
+                frame.requireBlock(OcoLinkedDecoder.BLOCK_LENGTH);
+                OcoLinkedDecoder d = ocoLinkedDecoder.wrap(v, at, bl, ver);
+                return new Event.OcoLinked(d.accountId(), d.targetOrderId(), d.stopOrderId());
             }
             case BookDeltaDecoder.TEMPLATE_ID -> {
                 frame.requireBlock(BookDeltaDecoder.BLOCK_LENGTH);

@@ -12,6 +12,9 @@ final class Stamp {
             case Command.PlaceOrder o -> new Command.PlaceOrder(t, o.userId(), o.orderId(), o.accountId(),
                     o.instrumentId(), o.side(), o.type(), o.timeInForce(), o.price(), o.stopPrice(), o.quantity(),
                     o.displayQuantity(), o.postOnly());
+            case Command.PlaceOco o -> new Command.PlaceOco(t, o.userId(), o.accountId(), o.instrumentId(), o.side(),
+                    o.timeInForce(), o.quantity(), o.targetOrderId(), o.targetPrice(), o.stopOrderId(),
+                    o.stopPrice(), o.entryOrderId(), o.entryPrice());
             case Command.CancelOrder o -> new Command.CancelOrder(t, o.userId(), o.orderId(), o.accountId());
             case Command.ReplaceOrder o -> new Command.ReplaceOrder(t, o.userId(), o.orderId(), o.accountId(),
                     o.newPrice(), o.newStopPrice(), o.newTotalQuantity());

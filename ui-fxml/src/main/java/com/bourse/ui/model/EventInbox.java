@@ -59,6 +59,7 @@ public final class EventInbox implements MarketFeed {
             case Event.OrderCancelled e -> accounts.contains(e.accountId());
             case Event.OrderReplaced e -> accounts.contains(e.accountId());
             case Event.OrderExpired e -> accounts.contains(e.accountId());
+            case Event.OcoLinked e -> accounts.contains(e.accountId());
             case Event.BalanceChanged e -> accounts.contains(e.accountId());
             case Event.RiskAlert e -> accounts.contains(e.accountId());
             case Event.KillSwitchChanged e -> accounts.contains(e.accountId());
