@@ -68,6 +68,7 @@ public final class CsvFile {
         List<ImportProblem> problems = new ArrayList<>();
         List<String>[] header = new List[1];
         int[] count = new int[1];
+        int[] misfits = new int[1];
         try (BufferedReader in = new BufferedReader(reader)) {
             parse(name, in, firstLine, problems, (line, row) -> {
                 if (header[0] == null) {
@@ -82,8 +83,10 @@ public final class CsvFile {
                     return false;
                 }
                 if (row.size() != header[0].size()) {
-                    problems.add(new ImportProblem(name, line, null, "has " + row.size() + " fields, the header has "
-                            + header[0].size()));
+                    if (++misfits[0] <= ImportRejectedException.MAX_LISTED) {
+                        problems.add(new ImportProblem(name, line, null, "has " + row.size()
+                                + " fields, the header has " + header[0].size()));
+                    }
                     return true;
                 }
                 Map<String, String> fields = HashMap.newHashMap(row.size());
@@ -100,7 +103,9 @@ public final class CsvFile {
             problems.add(new ImportProblem(name, firstLine, null, "the file is empty"));
         }
         if (!problems.isEmpty()) {
-            throw new ImportRejectedException(problems);
+            // every misfit line counted, the first MAX_LISTED listed, plus a grammar or limit problem that stopped it
+            int stopped = problems.size() - Math.min(misfits[0], ImportRejectedException.MAX_LISTED);
+            throw new ImportRejectedException(problems, misfits[0] + stopped);
         }
         return header[0];
     }

@@ -13,24 +13,29 @@ import java.util.regex.Pattern;
 public final class FieldReader {
     private final String file;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private int found;
 
     public FieldReader(String file) {
         this.file = file;
     }
 
+    /** Records a problem; past {@link ImportRejectedException#MAX_LISTED} of them, it is only counted. */
     public void problem(CsvFile.CsvRecord record, String field, String message) {
-        problems.add(new ImportProblem(file, record.line(), field, message));
+        found++;
+        if (problems.size() < ImportRejectedException.MAX_LISTED) {
+            problems.add(new ImportProblem(file, record.line(), field, message));
+        }
     }
 
     /** How many problems were found so far: a line that added none is sound by the file's rules. */
     public int problemCount() {
-        return problems.size();
+        return found;
     }
 
     /** Throws {@link ImportRejectedException} if any problem was found so far. */
     public void rejectIfProblems() {
-        if (!problems.isEmpty()) {
-            throw new ImportRejectedException(problems);
+        if (found > 0) {
+            throw new ImportRejectedException(problems, found);
         }
     }
 

@@ -19,6 +19,7 @@ import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Role;
+import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 
 import java.io.Reader;
@@ -29,15 +30,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Imports currencies, instruments, accounts and users from CSV files. A file is read record by record (never
  * whole: up to {@link CsvFile#MAX_RECORDS} records) and every field of every line checked (types, ranges, references,
  * duplicates within the file and against what is stored; the rules are {@link ReferenceLines}, the same the sample
- * world is read with), then each line's engine command through the engine's own rules ({@link EngineRules}), before
- * anything is written; one bad field refuses the whole file, naming its line and field. What is imported is written in one transaction, audited, and returned
- * with the engine commands that tell the engine about it. Needs an ADMIN session. Thread-safe.
+ * world is read with), then each line's engine command through the engine's own rules ({@link EngineRules}). One
+ * bad field refuses the whole file, naming its line and field, and leaves nothing in the store.
+ *
+ * <p>Instruments and accounts stream, so a file of the stated million records imports within a bounded heap: sound
+ * lines go to the store {@link #CHUNK_ROWS} at a time inside one transaction, which commits only once the last
+ * line is checked and is rolled back at the first bad one (the rest of the file is still checked, so every problem is
+ * listed); what is held meanwhile is the ids and symbols as compact sets for the duplicate checks ({@link SymbolSet})
+ * and the written ids in file order. The engine hears of nothing before the commit: the {@link ImportedCommands} are
+ * read back from the store a chunk at a time as they are sent, so the engine is told exactly what the store holds.
+ * Every import is audited. Needs an ADMIN session. Thread-safe.
  */
 public final class ReferenceDataImport {
     private final ReferenceDataRepository reference;
@@ -61,8 +70,11 @@ public final class ReferenceDataImport {
         this.engine = engine;
     }
 
-    /** What was imported and the commands to send the engine for it. */
-    public record Result(String file, int records, List<Command> engineCommands) {
+    /** Rows a large import writes to the store at a time, and engine commands it reads back at a time. */
+    static final int CHUNK_ROWS = 4_096;
+
+    /** What was imported and the commands to send the engine for it, once the store has committed it. */
+    public record Result(String file, int records, ImportedCommands engineCommands) {
     }
 
     /** Who imports: an administrator's session, or the installation itself on first run (no session). */
@@ -104,22 +116,22 @@ public final class ReferenceDataImport {
             List<NewUser> created = world.users().stream().map(u -> new NewUser(u.userId(), u.username(),
                     u.displayName(), u.roles(), u.password().toCharArray())).toList();
             users.createAllAsInstallation(created);
-            return new Result(SampleWorld.USERS, created.size(), List.of());
+            return new Result(SampleWorld.USERS, created.size(), ImportedCommands.of(List.of()));
         });
         audited(actor, SampleWorld.CURRENCIES, () -> {
             reference.insertAll(world.currencies(), List.of(), List.of());
-            return new Result(SampleWorld.CURRENCIES, world.currencies().size(), List.of());
+            return new Result(SampleWorld.CURRENCIES, world.currencies().size(), ImportedCommands.of(List.of()));
         });
         audited(actor, SampleWorld.INSTRUMENTS, () -> {
             reference.insertAll(List.of(), world.listings(), List.of());
-            return new Result(SampleWorld.INSTRUMENTS, world.listings().size(), List.of());
+            return new Result(SampleWorld.INSTRUMENTS, world.listings().size(), ImportedCommands.of(List.of()));
         });
         audited(actor, SampleWorld.ACCOUNTS, () -> {
             List<AccountLine> accounts = world.accounts().stream().map(a -> new AccountLine(a.accountId(),
                     world.userIdOf(a.ownerUsername()), a.name(), a.baseCurrency(), a.selfTradePrevention(),
                     a.iban())).toList();
             reference.insertAll(List.of(), List.of(), accounts);
-            return new Result(SampleWorld.ACCOUNTS, accounts.size(), List.of());
+            return new Result(SampleWorld.ACCOUNTS, accounts.size(), ImportedCommands.of(List.of()));
         });
     }
 
@@ -144,7 +156,7 @@ public final class ReferenceDataImport {
             for (Currency c : currencies) {
                 commands.add(new Command.AddCurrency(now, actor.userId(), c));
             }
-            return new Result(file, currencies.size(), commands);
+            return new Result(file, currencies.size(), ImportedCommands.of(commands));
         });
     }
 
@@ -152,30 +164,33 @@ public final class ReferenceDataImport {
         return audited(actor, file, () -> {
             FieldReader in = new FieldReader(file);
             Map<String, Integer> digits = reference.minorDigits();
-            Set<Long> ids = new LongHashSet(); // a file of a million ids in 16 MB, not boxed
-            Set<String> symbols = new HashSet<>();
-            for (InstrumentLine existing : reference.instruments()) {
-                ids.add(existing.instrument().id());
-                symbols.add(existing.instrument().symbol());
-            }
-            List<InstrumentLine> instruments = new ArrayList<>();
+            LongHashSet ids = new LongHashSet(); // a million ids in 16 MB, not boxed
+            SymbolSet symbols = new SymbolSet(); // a million symbols in 32 MB
+            reference.forEachInstrumentKey((symbol, id) -> {
+                ids.add(id);
+                symbols.add(symbol);
+            });
             EngineRules rules = new EngineRules(engine, reference.currencies(), actor.userId());
             long now = clock.millis();
-            CsvFile.each(file, csv, 1, ReferenceLines.INSTRUMENT_COLUMNS, List.of(), r -> {
-                int problems = in.problemCount();
-                InstrumentLine line = ReferenceLines.instrument(in, r, digits, ids, symbols);
-                if (line != null && in.problemCount() == problems && engineTakes(in, r, rules,
-                        new Command.ListInstrument(now, actor.userId(), line.instrument()))) {
-                    instruments.add(line);
-                }
+            LongArrayList written = new LongArrayList();
+            reference.inOneTransaction(store -> {
+                Chunk<InstrumentLine> chunk = new Chunk<>(store::instruments);
+                CsvFile.each(file, csv, 1, ReferenceLines.INSTRUMENT_COLUMNS, List.of(), r -> {
+                    int problems = in.problemCount();
+                    InstrumentLine line = ReferenceLines.instrument(in, r, digits, ids::add, symbols::add);
+                    if (line != null && in.problemCount() == problems && engineTakes(in, r, rules,
+                            new Command.ListInstrument(now, actor.userId(), line.instrument()))
+                            && problems == 0) {
+                        chunk.add(line);
+                        written.addLong(line.instrument().id());
+                    }
+                });
+                in.rejectIfProblems();
+                chunk.flush();
             });
-            in.rejectIfProblems();
-            reference.insertAll(List.of(), instruments, List.of());
-            List<Command> commands = new ArrayList<>();
-            for (InstrumentLine line : instruments) {
-                commands.add(new Command.ListInstrument(now, actor.userId(), line.instrument()));
-            }
-            return new Result(file, instruments.size(), commands);
+            return new Result(file, written.size(), ImportedCommands.readBack(written, CHUNK_ROWS,
+                    slice -> reference.instruments(slice).stream().<Command>map(line ->
+                            new Command.ListInstrument(now, actor.userId(), line.instrument())).toList()));
         });
     }
 
@@ -183,34 +198,38 @@ public final class ReferenceDataImport {
         return audited(actor, file, () -> {
             FieldReader in = new FieldReader(file);
             Map<String, Integer> digits = reference.minorDigits();
-            Set<Long> ids = new LongHashSet(); // a file of a million ids in 16 MB, not boxed
-            reference.accounts().forEach(a -> ids.add(a.accountId()));
+            LongHashSet ids = new LongHashSet(); // a million ids in 16 MB, not boxed
+            reference.forEachAccountId(ids::add);
             Map<String, UserView> owners = new HashMap<>();
-            List<AccountLine> accounts = new ArrayList<>();
             EngineRules rules = new EngineRules(engine, reference.currencies(), actor.userId());
             long now = clock.millis();
-            CsvFile.each(file, csv, 1, ReferenceLines.ACCOUNT_COLUMNS, ReferenceLines.ACCOUNT_OPTIONAL, r -> {
-                int problems = in.problemCount();
-                SampleWorld.SampleAccount a = ReferenceLines.account(in, r, digits, ids,
-                        name -> owners.computeIfAbsent(name, n -> users.findByUsername(n).orElse(null)) != null);
-                if (a != null && owners.get(a.ownerUsername()) != null && in.problemCount() == problems) {
-                    AccountLine line = new AccountLine(a.accountId(), owners.get(a.ownerUsername()).userId(), a.name(),
-                            a.baseCurrency(), a.selfTradePrevention(), a.iban());
-                    if (engineTakes(in, r, rules, new Command.OpenAccount(now, actor.userId(), line.accountId(),
-                            line.ownerUserId(), line.baseCurrency(), line.selfTradePrevention()))) {
-                        accounts.add(line);
+            LongArrayList written = new LongArrayList();
+            reference.inOneTransaction(store -> {
+                Chunk<AccountLine> chunk = new Chunk<>(store::accounts);
+                CsvFile.each(file, csv, 1, ReferenceLines.ACCOUNT_COLUMNS, ReferenceLines.ACCOUNT_OPTIONAL, r -> {
+                    int problems = in.problemCount();
+                    SampleWorld.SampleAccount a = ReferenceLines.account(in, r, digits, ids::add,
+                            name -> owners.computeIfAbsent(name, n -> users.findByUsername(n).orElse(null)) != null);
+                    if (a != null && owners.get(a.ownerUsername()) != null && in.problemCount() == problems) {
+                        AccountLine line = new AccountLine(a.accountId(), owners.get(a.ownerUsername()).userId(),
+                                a.name(), a.baseCurrency(), a.selfTradePrevention(), a.iban());
+                        if (engineTakes(in, r, rules, openAccount(now, actor, line)) && problems == 0) {
+                            chunk.add(line);
+                            written.addLong(line.accountId());
+                        }
                     }
-                }
+                });
+                in.rejectIfProblems();
+                chunk.flush();
             });
-            in.rejectIfProblems();
-            reference.insertAll(List.of(), List.of(), accounts);
-            List<Command> commands = new ArrayList<>();
-            for (AccountLine a : accounts) {
-                commands.add(new Command.OpenAccount(now, actor.userId(), a.accountId(), a.ownerUserId(),
-                        a.baseCurrency(), a.selfTradePrevention()));
-            }
-            return new Result(file, accounts.size(), commands);
+            return new Result(file, written.size(), ImportedCommands.readBack(written, CHUNK_ROWS,
+                    slice -> reference.accounts(slice).stream().map(line -> openAccount(now, actor, line)).toList()));
         });
+    }
+
+    private static Command openAccount(long now, Actor actor, AccountLine line) {
+        return new Command.OpenAccount(now, actor.userId(), line.accountId(), line.ownerUserId(), line.baseCurrency(),
+                line.selfTradePrevention());
     }
 
     Result users(Actor actor, String file, Reader csv) {
@@ -233,7 +252,7 @@ public final class ReferenceDataImport {
                     ? users.createAllAsInstallation(created) : users.createAll(actor.session(), created)) {
                 commands.add(change.engineCommand());
             }
-            return new Result(file, created.size(), commands);
+            return new Result(file, created.size(), ImportedCommands.of(commands));
         });
     }
 
@@ -251,6 +270,28 @@ public final class ReferenceDataImport {
                 ? ": its price band, at this tick size and price scale, spans more price levels than a book holds"
                 : ""));
         return false;
+    }
+
+    /** Rows waiting for the store, written a chunk at a time into the import's one transaction. */
+    private static final class Chunk<T> {
+        private final List<T> rows = new ArrayList<>(CHUNK_ROWS);
+        private final Consumer<List<T>> write;
+
+        Chunk(Consumer<List<T>> write) {
+            this.write = write;
+        }
+
+        void add(T row) {
+            rows.add(row);
+            if (rows.size() == CHUNK_ROWS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            write.accept(rows);
+            rows.clear();
+        }
     }
 
     private Result audited(Actor actor, String file, Supplier<Result> work) {

@@ -54,11 +54,11 @@ final class ReferenceLines {
 
     /**
      * @param digits  minor digits of every known currency
-     * @param ids     instrument ids already taken; the line's is added
-     * @param symbols symbols already taken; the line's is added
+     * @param newId     takes the line's instrument id; false when it was already taken
+     * @param newSymbol takes the line's symbol; false when it was already taken
      */
-    static InstrumentLine instrument(FieldReader in, CsvFile.CsvRecord r, Map<String, Integer> digits, Set<Long> ids,
-                                     Set<String> symbols) {
+    static InstrumentLine instrument(FieldReader in, CsvFile.CsvRecord r, Map<String, Integer> digits,
+                                     LongPredicate newId, Predicate<String> newSymbol) {
         long id = in.number(r, "instrument_id", 1, Long.MAX_VALUE);
         String symbol = in.matching(r, "symbol", SYMBOL, "a ticker of up to 16 capitals, digits and dots");
         String name = in.text(r, "name", 200, true);
@@ -68,10 +68,10 @@ final class ReferenceLines {
         long lot = in.number(r, "lot_size", 1, Long.MAX_VALUE);
         long reference = in.number(r, "reference_price", 1, Long.MAX_VALUE / 20_000);
         int band = (int) in.number(r, "band_bps", 1, 9_999);
-        if (id > 0 && !ids.add(id)) {
+        if (id > 0 && !newId.test(id)) {
             in.problem(r, "instrument_id", "instrument id " + id + " already exists");
         }
-        if (symbol != null && !symbols.add(symbol)) {
+        if (symbol != null && !newSymbol.test(symbol)) {
             in.problem(r, "symbol", "symbol " + symbol + " already exists");
         }
         if (currency != null && !digits.containsKey(currency)) {
@@ -90,11 +90,11 @@ final class ReferenceLines {
 
     /**
      * @param digits      minor digits of every known currency
-     * @param ids         account ids already taken; the line's is added
+     * @param newId       takes the line's account id; false when it was already taken
      * @param ownerExists whether a user of that name exists
      */
     static SampleWorld.SampleAccount account(FieldReader in, CsvFile.CsvRecord r, Map<String, Integer> digits,
-                                             Set<Long> ids, Predicate<String> ownerExists) {
+                                             LongPredicate newId, Predicate<String> ownerExists) {
         long id = in.number(r, "account_id", 1, Long.MAX_VALUE);
         String owner = in.text(r, "owner_username", 32, true);
         String name = in.text(r, "name", 200, true);
@@ -104,7 +104,7 @@ final class ReferenceLines {
         if (owner != null && !ownerExists.test(owner)) {
             in.problem(r, "owner_username", "no user named '" + FieldReader.shorten(owner) + "'");
         }
-        if (id > 0 && !ids.add(id)) {
+        if (id > 0 && !newId.test(id)) {
             in.problem(r, "account_id", "account " + id + " already exists");
         }
         if (currency != null && !digits.containsKey(currency)) {

@@ -89,7 +89,7 @@ final class SampleWorldReader {
         Lines lines = lines(SampleWorld.INSTRUMENTS, ReferenceLines.INSTRUMENT_COLUMNS, List.of());
         Set<Long> ids = new HashSet<>();
         Set<String> symbols = new HashSet<>();
-        return lines.each(r -> ReferenceLines.instrument(lines.in, r, digits, ids, symbols));
+        return lines.each(r -> ReferenceLines.instrument(lines.in, r, digits, ids::add, symbols::add));
     }
 
     private List<SampleWorld.SampleAccount> accounts(Map<String, Integer> digits, List<SampleWorld.SampleUser> users) {
@@ -97,7 +97,7 @@ final class SampleWorldReader {
         Set<String> usernames = new HashSet<>();
         users.forEach(u -> usernames.add(u.username()));
         Set<Long> ids = new HashSet<>();
-        return lines.each(r -> ReferenceLines.account(lines.in, r, digits, ids, usernames::contains));
+        return lines.each(r -> ReferenceLines.account(lines.in, r, digits, ids::add, usernames::contains));
     }
 
     private List<SampleWorld.OpeningBalance> balances(List<SampleWorld.SampleAccount> accounts, Set<String> assets) {

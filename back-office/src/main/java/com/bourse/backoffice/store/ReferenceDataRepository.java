@@ -5,11 +5,20 @@ import com.bourse.backoffice.store.schema.tables.records.InstrumentsRecord;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.SelfTradePrevention;
+import org.jooq.BatchBindStep;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Record2;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 
 import static com.bourse.backoffice.store.schema.Tables.ACCOUNTS;
@@ -21,6 +30,7 @@ import static com.bourse.backoffice.store.schema.Tables.INSTRUMENTS;
  * every row first); account names and IBANs go through the {@link FieldCipher}. Thread-safe.
  */
 public final class ReferenceDataRepository {
+    private static final int CURSOR_ROWS = 1_000;
     private final DSLContext dsl;
     private final FieldCipher cipher;
 
@@ -53,37 +63,130 @@ public final class ReferenceDataRepository {
 
     /** Write currencies, instruments and accounts in one transaction: all of them or none. */
     public void insertAll(List<Currency> currencies, List<InstrumentLine> instruments, List<AccountLine> accounts) {
-        dsl.transaction(cfg -> {
-            DSLContext tx = cfg.dsl();
-            for (Currency c : currencies) {
-                tx.insertInto(CURRENCIES).set(CURRENCIES.CODE, c.code()).set(CURRENCIES.MINOR_DIGITS, c.minorDigits())
-                        .execute();
+        inOneTransaction(writer -> {
+            writer.currencies(currencies);
+            writer.instruments(instruments);
+            writer.accounts(accounts);
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction, which commits when it returns and leaves nothing when it throws: an
+     * import writes a large file through the {@link Writer} chunk by chunk, holding one chunk at a time, and the
+     * store still takes all of it or none.
+     */
+    public void inOneTransaction(Consumer<Writer> work) {
+        dsl.transaction(cfg -> work.accept(new Writer(cfg.dsl())));
+    }
+
+    /** Writes rows into the transaction it was made for, each call one JDBC batch. */
+    public final class Writer {
+        private final DSLContext tx;
+
+        private Writer(DSLContext tx) {
+            this.tx = tx;
+        }
+
+        public void currencies(List<Currency> currencies) {
+            if (currencies.isEmpty()) {
+                return;
             }
+            BatchBindStep batch = tx.batch(tx.insertInto(CURRENCIES, CURRENCIES.CODE, CURRENCIES.MINOR_DIGITS)
+                    .values((String) null, null));
+            for (Currency c : currencies) {
+                batch.bind(c.code(), c.minorDigits());
+            }
+            batch.execute();
+        }
+
+        public void instruments(List<InstrumentLine> instruments) {
+            if (instruments.isEmpty()) {
+                return;
+            }
+            BatchBindStep batch = tx.batch(tx.insertInto(INSTRUMENTS, INSTRUMENTS.INSTRUMENT_ID, INSTRUMENTS.SYMBOL,
+                    INSTRUMENTS.NAME, INSTRUMENTS.CURRENCY, INSTRUMENTS.PRICE_SCALE, INSTRUMENTS.TICK_SIZE,
+                    INSTRUMENTS.LOT_SIZE, INSTRUMENTS.REFERENCE_PRICE, INSTRUMENTS.BAND_BPS)
+                    .values((Long) null, null, null, null, null, null, null, null, null));
             for (InstrumentLine line : instruments) {
                 Instrument i = line.instrument();
-                tx.insertInto(INSTRUMENTS)
-                        .set(INSTRUMENTS.INSTRUMENT_ID, i.id())
-                        .set(INSTRUMENTS.SYMBOL, i.symbol())
-                        .set(INSTRUMENTS.NAME, line.name())
-                        .set(INSTRUMENTS.CURRENCY, i.currency())
-                        .set(INSTRUMENTS.PRICE_SCALE, i.priceScale())
-                        .set(INSTRUMENTS.TICK_SIZE, i.tickSize())
-                        .set(INSTRUMENTS.LOT_SIZE, i.lotSize())
-                        .set(INSTRUMENTS.REFERENCE_PRICE, i.referencePrice())
-                        .set(INSTRUMENTS.BAND_BPS, i.bandBps())
-                        .execute();
+                batch.bind(i.id(), i.symbol(), line.name(), i.currency(), i.priceScale(), i.tickSize(), i.lotSize(),
+                        i.referencePrice(), i.bandBps());
             }
+            batch.execute();
+        }
+
+        public void accounts(List<AccountLine> accounts) {
+            if (accounts.isEmpty()) {
+                return;
+            }
+            BatchBindStep batch = tx.batch(tx.insertInto(ACCOUNTS, ACCOUNTS.ACCOUNT_ID, ACCOUNTS.OWNER_USER_ID,
+                    ACCOUNTS.NAME_ENC, ACCOUNTS.BASE_CURRENCY, ACCOUNTS.SELF_TRADE_PREVENTION, ACCOUNTS.IBAN_ENC)
+                    .values((Long) null, null, null, null, null, null));
             for (AccountLine a : accounts) {
-                tx.insertInto(ACCOUNTS)
-                        .set(ACCOUNTS.ACCOUNT_ID, a.accountId())
-                        .set(ACCOUNTS.OWNER_USER_ID, a.ownerUserId())
-                        .set(ACCOUNTS.NAME_ENC, cipher.encrypt(a.name(), namePlace(a.accountId())))
-                        .set(ACCOUNTS.BASE_CURRENCY, a.baseCurrency())
-                        .set(ACCOUNTS.SELF_TRADE_PREVENTION, a.selfTradePrevention().name())
-                        .set(ACCOUNTS.IBAN_ENC, cipher.encrypt(a.iban(), ibanPlace(a.accountId())))
-                        .execute();
+                batch.bind(a.accountId(), a.ownerUserId(), cipher.encrypt(a.name(), namePlace(a.accountId())),
+                        a.baseCurrency(), a.selfTradePrevention().name(),
+                        cipher.encrypt(a.iban(), ibanPlace(a.accountId())));
             }
-        });
+            batch.execute();
+        }
+    }
+
+    /** Each stored instrument's id and symbol, read with a cursor: the store is never held whole. */
+    public void forEachInstrumentKey(ObjLongConsumer<String> symbolAndId) {
+        try (Cursor<Record2<Long, String>> rows = dsl.select(INSTRUMENTS.INSTRUMENT_ID, INSTRUMENTS.SYMBOL)
+                .from(INSTRUMENTS).fetchSize(CURSOR_ROWS).fetchLazy()) {
+            for (Record2<Long, String> row : rows) {
+                symbolAndId.accept(row.value2(), row.value1());
+            }
+        }
+    }
+
+    /** Each stored account's id, read with a cursor. */
+    public void forEachAccountId(LongConsumer id) {
+        try (Cursor<Record1<Long>> rows = dsl.select(ACCOUNTS.ACCOUNT_ID).from(ACCOUNTS).fetchSize(CURSOR_ROWS)
+                .fetchLazy()) {
+            for (Record1<Long> row : rows) {
+                id.accept(row.value1());
+            }
+        }
+    }
+
+    /** The instruments of {@code ids}, in that order; an id the store does not have is left out. */
+    public List<InstrumentLine> instruments(long[] ids) {
+        Map<Long, InstrumentLine> byId = HashMap.newHashMap(ids.length);
+        for (InstrumentsRecord r : dsl.selectFrom(INSTRUMENTS).where(INSTRUMENTS.INSTRUMENT_ID.in(boxed(ids)))
+                .fetch()) {
+            byId.put(r.getInstrumentId(), instrument(r));
+        }
+        return inOrder(ids, byId);
+    }
+
+    /** The accounts of {@code ids}, in that order; an id the store does not have is left out. */
+    public List<AccountLine> accounts(long[] ids) {
+        Map<Long, AccountLine> byId = HashMap.newHashMap(ids.length);
+        for (AccountsRecord r : dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ACCOUNT_ID.in(boxed(ids))).fetch()) {
+            byId.put(r.getAccountId(), account(r));
+        }
+        return inOrder(ids, byId);
+    }
+
+    private static List<Long> boxed(long[] ids) {
+        List<Long> boxed = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            boxed.add(id);
+        }
+        return boxed;
+    }
+
+    private static <T> List<T> inOrder(long[] ids, Map<Long, T> byId) {
+        List<T> ordered = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            T row = byId.get(id);
+            if (row != null) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
     }
 
     private AccountLine account(AccountsRecord r) {
