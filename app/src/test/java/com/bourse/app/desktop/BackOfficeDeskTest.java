@@ -270,6 +270,18 @@ class BackOfficeDeskTest {
     }
 
     @Test
+    void anOfficerWhoIsAlsoAnAdministratorFindsTheUsersAndEndOfDayOpenBesideTheQueue() {
+        Workstation victor = another("victor", "victor-training-1");
+
+        var dock = victor.dock();
+        assertThat(driver.fx(() -> dock.isOpen(com.bourse.ui.view.backoffice.BackOfficePanels.USERS))).isTrue();
+        assertThat(driver.fx(() -> dock.isOpen(com.bourse.ui.view.backoffice.BackOfficePanels.END_OF_DAY)))
+                .isTrue();
+        assertThat(driver.fx(() -> dock.areaOf(com.bourse.ui.view.backoffice.BackOfficePanels.USERS)))
+                .isEqualTo(driver.fx(() -> dock.areaOf(Workstation.RISK_QUEUE)));
+    }
+
+    @Test
     void nobodyRemovesTheirOwnAdminRole() {
         Workstation victor = another("victor", "victor-training-1");
         var users = victor.backOffice().users();

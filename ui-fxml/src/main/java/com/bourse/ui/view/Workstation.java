@@ -363,7 +363,32 @@ public final class Workstation {
         if (backOffice != null && !isTrader() && risk == null) {
             return backOffice.defaultWorkspace(Theme.DARK.id());
         }
-        return defaultWorkspace(isTrader(), risk != null);
+        Workspace desk = defaultWorkspace(isTrader(), risk != null);
+        // A user with several roles gets every desk's panels: the back office's join the trader's blotters at the
+        // bottom, or the officer's tabs in the middle (the officer's layout has no bottom row).
+        return backOffice == null ? desk
+                : withPanels(desk, isTrader() ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE, backOffice.ids());
+    }
+
+    /** {@code layout} with {@code panels} added as tabs of {@code area} (after its own, its selection kept). */
+    static Workspace withPanels(Workspace layout, String area, List<String> panels) {
+        List<Workspace.Area> areas = new ArrayList<>();
+        boolean found = false;
+        for (Workspace.Area a : layout.areas()) {
+            if (a.id().equals(area)) {
+                List<String> tabs = new ArrayList<>(a.panels());
+                panels.stream().filter(p -> !tabs.contains(p)).forEach(tabs::add);
+                areas.add(new Workspace.Area(a.id(), tabs, a.selected()));
+                found = true;
+            } else {
+                areas.add(a);
+            }
+        }
+        if (!found) {
+            areas.add(new Workspace.Area(area, panels, panels.getFirst()));
+        }
+        return new Workspace(layout.theme(), areas, layout.detached(), layout.dividers(), layout.window(),
+                layout.columnWidths(), layout.hiddenColumns(), layout.sortOrders(), layout.confirmAboveNotional());
     }
 
     /**
