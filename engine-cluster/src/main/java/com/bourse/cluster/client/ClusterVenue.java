@@ -2,6 +2,7 @@ package com.bourse.cluster.client;
 
 import com.bourse.cluster.identity.IdentityCodec;
 import com.bourse.cluster.identity.ScramCredentials;
+import com.bourse.cluster.identity.SessionTokens;
 import com.bourse.cluster.identity.UserAdminRequest;
 import com.bourse.cluster.service.EngineClusteredService;
 import com.bourse.protocol.Command;
@@ -58,6 +59,10 @@ import java.util.function.Consumer;
  * after {@link #leaderChanges()} moves (or {@link #onReconnected} fires), {@link #requestBlotter()} resyncs working
  * orders and balances, {@link #requestMarket} the books too.
  *
+ * <p>A new session (the old one closed, the node restarted) signs in with the session token the cluster issued at
+ * the first sign-in, not the password (see {@link ScramCredentials}); while connected the venue renews that token
+ * well before it expires, so a window open all day reconnects without asking again, until the session's limit.
+ *
  * <p>{@link #submit} and {@link #subscribe} are thread-safe; listeners run on the venue thread.
  */
 public final class ClusterVenue implements Venue {
@@ -70,6 +75,9 @@ public final class ClusterVenue implements Venue {
     private static final long ACK_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(2);
     /** How long the cluster's egress stream may be gone before the session is taken for closed. */
     private static final long EGRESS_GONE_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** A session token is renewed once this much of its life is left; a refused renewal is asked again after a while. */
+    private static final long RENEW_TOKEN_WHEN_LEFT_MS = SessionTokens.TTL_MS * 2 / 3;
+    private static final long RENEW_TOKEN_RETRY_MS = 30_000;
     /** Silence, with commands waiting, after which the session is taken for closed: two unanswered resend rounds. */
     private static final long SILENT_SESSION_NS = 2 * ACK_TIMEOUT_NS + TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -160,6 +168,19 @@ public final class ClusterVenue implements Venue {
     public CompletableFuture<IdentityCodec.Reply> administer(UserAdminRequest request) {
         CompletableFuture<IdentityCodec.Reply> answer = new CompletableFuture<>();
         if (closed || !inbox.offer(new AdminAsk(request, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    /**
+     * Asks the cluster for a fresh session token for this venue's reconnects (the venue also does so by itself
+     * while connected, well before the one it holds expires); completes with the new token's expiry (epoch ms), or
+     * exceptionally with the cluster's reason. The token stays in memory, in the venue's credentials.
+     */
+    public CompletableFuture<Long> renewSessionToken() {
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new TokenAsk(answer))) {
             answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
         }
         return answer;
@@ -295,6 +316,9 @@ public final class ClusterVenue implements Venue {
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
     }
 
+    private record TokenAsk(CompletableFuture<Long> answer) {
+    }
+
     private record MarketAsk(int depthLevels, Backfill.Scope scope, Consumer<MarketState> atAnswer,
                              CompletableFuture<MarketState> answer) {
     }
@@ -334,6 +358,9 @@ public final class ClusterVenue implements Venue {
         private final UnsafeBuffer adminOut = new UnsafeBuffer(new byte[IdentityCodec.MAX_ENCODED_LENGTH]);
         private final List<AdminAsk> adminAsks = new ArrayList<>();
         private final Long2ObjectHashMap<AdminAsk> adminsInFlight = new Long2ObjectHashMap<>();
+        private final List<TokenAsk> tokenAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<TokenAsk> tokensInFlight = new Long2ObjectHashMap<>();
+        private long nextTokenRenewalMs;
         private AeronCluster cluster;
         private long nextCorrelation = 1;
         private long nextToSend = 1;
@@ -386,6 +413,7 @@ public final class ClusterVenue implements Venue {
             linkUp = !cluster.isClosed() && cluster.ingressPublication() != null
                     && cluster.ingressPublication().isConnected();
             work += drainInbox();
+            renewTokenWhenDue();
             work += sendPending();
             long now = System.nanoTime();
             if (now - lastSendNs > KEEP_ALIVE_NS && cluster.sendKeepAlive()) {
@@ -437,6 +465,17 @@ public final class ClusterVenue implements Venue {
             return 0;
         }
 
+        /** While connected, well before the session token expires: ask for a fresh one (in memory only). */
+        private void renewTokenWhenDue() {
+            long expires = credentials.tokenExpiresAtMs();
+            long now = System.currentTimeMillis();
+            if (expires != 0 && expires - now < RENEW_TOKEN_WHEN_LEFT_MS && now >= nextTokenRenewalMs
+                    && tokenAsks.isEmpty() && tokensInFlight.isEmpty()) {
+                nextTokenRenewalMs = now + RENEW_TOKEN_RETRY_MS;
+                tokenAsks.add(new TokenAsk(new CompletableFuture<>()));
+            }
+        }
+
         private int drainInbox() {
             int drained = 0;
             Object item;
@@ -464,6 +503,8 @@ public final class ClusterVenue implements Venue {
                     marketAsks.add(ask);
                 } else if (item instanceof AdminAsk ask) {
                     adminAsks.add(ask);
+                } else if (item instanceof TokenAsk ask) {
+                    tokenAsks.add(ask);
                 }
             }
             return drained;
@@ -495,6 +536,16 @@ public final class ClusterVenue implements Venue {
                 nextRequestId++;
                 adminsInFlight.put(requestId, ask);
                 adminAsks.removeFirst();
+                sent++;
+            }
+            while (!tokenAsks.isEmpty()) {
+                long requestId = nextRequestId;
+                int length = identityCodec.encodeTokenRequest(requestId, adminOut, 0);
+                if (cluster.offer(adminOut, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                tokensInFlight.put(requestId, tokenAsks.removeFirst());
                 sent++;
             }
             while (!marketAsks.isEmpty()) {
@@ -546,6 +597,8 @@ public final class ClusterVenue implements Venue {
             int templateId = WireFormat.templateId(buffer, offset, length);
             if (templateId == IdentityCodec.REPLY) {
                 onReply(buffer, offset, length);
+            } else if (templateId == IdentityCodec.SESSION_TOKEN) {
+                onToken(buffer, offset, length);
             } else if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
                     deliver(eventCodec.event());
@@ -564,11 +617,34 @@ public final class ClusterVenue implements Venue {
             }
         }
 
+        private void onToken(DirectBuffer buffer, int offset, int length) {
+            if (!identityCodec.decodeToken(buffer, offset, length)) {
+                return;
+            }
+            IdentityCodec.SessionTokenAnswer answer = identityCodec.token();
+            TokenAsk ask = tokensInFlight.remove(answer.requestId());
+            if (ask == null) {
+                return;
+            }
+            if (credentials.renew(answer.token())) {
+                ask.answer().complete(credentials.tokenExpiresAtMs());
+            } else {
+                ask.answer().completeExceptionally(new IllegalStateException("the cluster sent a session token this "
+                        + "venue cannot verify, or an older one"));
+            }
+        }
+
         private void onReply(DirectBuffer buffer, int offset, int length) {
             if (!identityCodec.decodeReply(buffer, offset, length)) {
                 return;
             }
             IdentityCodec.Reply reply = identityCodec.reply();
+            TokenAsk tokenAsk = tokensInFlight.remove(reply.requestId());
+            if (tokenAsk != null) {
+                lastRefusal = reply.reason();
+                tokenAsk.answer().completeExceptionally(new IllegalStateException(reply.reason()));
+                return;
+            }
             AdminAsk ask = adminsInFlight.remove(reply.requestId());
             if (ask != null) {
                 ask.answer().complete(reply);
@@ -687,6 +763,10 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException(reason));
             }
             adminsInFlight.clear();
+            for (TokenAsk ask : tokensInFlight.values()) {
+                ask.answer().completeExceptionally(new IllegalStateException(reason));
+            }
+            tokensInFlight.clear();
         }
 
         @Override
@@ -701,6 +781,9 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
             for (AdminAsk ask : adminAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
+            for (TokenAsk ask : tokenAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
         }
@@ -722,6 +805,8 @@ public final class ClusterVenue implements Venue {
                 } else if (item instanceof MarketAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof AdminAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof TokenAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }

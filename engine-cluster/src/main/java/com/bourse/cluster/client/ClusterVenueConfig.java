@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * How a {@link ClusterVenue} reaches the production engine.
  *
  * @param ingressEndpoints    the members' ingress, {@code 0=host:port,1=host:port,...}
- * @param credentials         the user's sign-in (name and password, never sent: challenge-response), kept for
- *                            the new sessions a leader change needs
+ * @param credentials         the user's sign-in (name and password, never sent: challenge-response); once signed
+ *                            in it holds the session token (in memory) that the venue's later sessions present
  * @param aeronDirectoryName  a running media driver to use, or null to start one inside the venue
  * @param egressChannel       where the cluster answers, e.g. {@code aeron:udp?endpoint=localhost:0|term-length=4m}
  * @param connectTimeout      how long one connection attempt may take (elections take seconds)

@@ -5,6 +5,10 @@ import com.bourse.protocol.sbe.MessageHeaderEncoder;
 import com.bourse.protocol.sbe.ReplyDecoder;
 import com.bourse.protocol.sbe.ReplyEncoder;
 import com.bourse.protocol.sbe.ReplyStatus;
+import com.bourse.protocol.sbe.SessionTokenDecoder;
+import com.bourse.protocol.sbe.SessionTokenEncoder;
+import com.bourse.protocol.sbe.SessionTokenRequestDecoder;
+import com.bourse.protocol.sbe.SessionTokenRequestEncoder;
 import com.bourse.protocol.sbe.UserAdminDecoder;
 import com.bourse.protocol.sbe.UserAdminEncoder;
 import com.bourse.protocol.wire.WireFormat;
@@ -15,13 +19,16 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The wire form of live-identity messages (schema messages UserAdmin and Reply, version 7). Decoding reads through
+ * The wire form of live-identity messages (schema messages UserAdmin and Reply, version 7; SessionTokenRequest and
+ * SessionToken, version 8). Decoding reads through
  * a view of exactly the message and never throws: a malformed message returns false with {@link #rejection()}.
  * One instance per thread.
  */
 public final class IdentityCodec {
     public static final int USER_ADMIN = UserAdminDecoder.TEMPLATE_ID;
     public static final int REPLY = ReplyDecoder.TEMPLATE_ID;
+    public static final int TOKEN_REQUEST = SessionTokenRequestDecoder.TEMPLATE_ID;
+    public static final int SESSION_TOKEN = SessionTokenDecoder.TEMPLATE_ID;
     /** Room for any UserAdmin or Reply. */
     public static final int MAX_ENCODED_LENGTH = 1024 + 256;
     private static final int MAX_REASON_BYTES = 900;
@@ -33,12 +40,22 @@ public final class IdentityCodec {
         }
     }
 
+    /** A fresh session token the cluster sent, answering request {@code requestId}. */
+    public record SessionTokenAnswer(long requestId, long expiresAtMs, String token) {
+    }
+
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final UserAdminEncoder adminEncoder = new UserAdminEncoder();
     private final UserAdminDecoder adminDecoder = new UserAdminDecoder();
     private final ReplyEncoder replyEncoder = new ReplyEncoder();
     private final ReplyDecoder replyDecoder = new ReplyDecoder();
+    private final SessionTokenRequestEncoder tokenRequestEncoder = new SessionTokenRequestEncoder();
+    private final SessionTokenRequestDecoder tokenRequestDecoder = new SessionTokenRequestDecoder();
+    private final SessionTokenEncoder tokenEncoder = new SessionTokenEncoder();
+    private final SessionTokenDecoder tokenDecoder = new SessionTokenDecoder();
+    private long tokenRequestId;
+    private SessionTokenAnswer token;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private UserAdminRequest request;
     private Reply reply;
@@ -70,6 +87,51 @@ public final class IdentityCodec {
         replyEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId).status(status)
                 .putReason(text, 0, length);
         return WireFormat.HEADER_LENGTH + replyEncoder.encodedLength();
+    }
+
+    public int encodeTokenRequest(long requestId, MutableDirectBuffer buffer, int offset) {
+        tokenRequestEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId);
+        return WireFormat.HEADER_LENGTH + tokenRequestEncoder.encodedLength();
+    }
+
+    public int encodeToken(long requestId, long expiresAtMs, String text, MutableDirectBuffer buffer, int offset) {
+        tokenEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId).expiresAt(expiresAtMs)
+                .token(text);
+        return WireFormat.HEADER_LENGTH + tokenEncoder.encodedLength();
+    }
+
+    /** Decodes a SessionTokenRequest; on success {@link #tokenRequestId()} holds its id. */
+    public boolean decodeTokenRequest(DirectBuffer buffer, int offset, int length) {
+        if (!header(buffer, offset, length, TOKEN_REQUEST, SessionTokenRequestDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        tokenRequestId = tokenRequestDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                headerDecoder.version()).requestId();
+        return true;
+    }
+
+    /** Decodes a SessionToken; on success {@link #token()} holds it. */
+    public boolean decodeToken(DirectBuffer buffer, int offset, int length) {
+        token = null;
+        if (!header(buffer, offset, length, SESSION_TOKEN, SessionTokenDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        try {
+            SessionTokenDecoder d = tokenDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                    headerDecoder.version());
+            token = new SessionTokenAnswer(d.requestId(), d.expiresAt(), d.token());
+            return true;
+        } catch (RuntimeException e) {
+            return reject("SessionToken is truncated or malformed");
+        }
+    }
+
+    public long tokenRequestId() {
+        return tokenRequestId;
+    }
+
+    public SessionTokenAnswer token() {
+        return token;
     }
 
     /** Decodes a UserAdmin; on success {@link #request()} holds it. */

@@ -10,9 +10,19 @@ import java.util.Map;
  */
 public final class IdentityView {
     private volatile Map<String, LiveUser> byName = Map.of();
+    private volatile SessionTokens.SigningKey signingKey;
 
     void publish(Map<String, LiveUser> users) {
         this.byName = Map.copyOf(users);
+    }
+
+    void publishKey(SessionTokens.SigningKey key) {
+        this.signingKey = key;
+    }
+
+    /** The key session tokens are signed with, or null while the cluster has none yet. */
+    public SessionTokens.SigningKey signingKey() {
+        return signingKey;
     }
 
     /** The user with this sign-in name, or null. */

@@ -11,22 +11,30 @@ import java.util.Arrays;
  * the connecting thread: {@link #encodedCredentials} starts each exchange with a fresh nonce, {@link #onChallenge}
  * answers the cluster's salt with a proof and checks the cluster's signature before it lets the session open.
  *
- * <p>The password is needed only for the first derivation: the derived client and server keys are kept (for this
- * salt and cost) so that a venue can open a new session after a leader change without asking again, and the
- * password is wiped. A cluster that presents another salt (the password was reset meanwhile) gets no answer: the
- * user has to sign in again.
+ * <p>The first sign-in proves the password and sends the public half of a key pair made for this sign-in; the
+ * cluster answers with a session token bound to that key ({@link SessionTokens}). From then on the password and
+ * the keys derived from it are wiped, and every later exchange (a new session after a leader change or a lost
+ * connection) presents the token and signs the cluster's fresh challenge with the key, so a token copied off the
+ * network opens nothing. The token is held in memory only, never written anywhere; a window renews it while
+ * connected ({@link #renew}). A cluster that has no signing key yet issues no token: then the derived keys are
+ * kept instead, for this salt and cost, as before tokens existed.
  *
  * <p>Thread-safe (one exchange at a time).
  */
 public final class ScramCredentials implements CredentialsSupplier {
     private final String username;
     private final byte mode;
+    private final SessionTokens.SigningKey clientKey;
     private char[] password;
     private byte[] keysSalt;
     private Scram.KdfParams keysParams;
     private Scram.ClientKeys keys;
     private byte[] clientFirst;
     private byte[] authMessage;
+    private byte[] possessChallenge;
+    private byte[] clusterKey;
+    private volatile String token;
+    private volatile long tokenExpiresAtMs;
     private volatile String refusal;
     private volatile long userId = Long.MIN_VALUE;
     private volatile int roleMask;
@@ -35,6 +43,7 @@ public final class ScramCredentials implements CredentialsSupplier {
         this.username = username;
         this.password = password.clone();
         this.mode = mode;
+        this.clientKey = mode == SignInMessages.MODE_PASSWORD ? SessionTokens.newClientKey() : null;
     }
 
     /** A user's sign-in. The caller may wipe {@code password} once this returns. */
@@ -58,7 +67,10 @@ public final class ScramCredentials implements CredentialsSupplier {
     public synchronized byte[] encodedCredentials() {
         refusal = null;
         authMessage = null;
-        clientFirst = SignInMessages.clientFirst(mode, Scram.random(Scram.NONCE_BYTES), username);
+        possessChallenge = null;
+        byte[] nonce = Scram.random(Scram.NONCE_BYTES);
+        clientFirst = token != null ? SignInMessages.tokenFirst(nonce, username, token)
+                : SignInMessages.clientFirst(mode, nonce, username, clientKey == null ? null : clientKey.publicKey());
         return clientFirst.clone();
     }
 
@@ -72,19 +84,50 @@ public final class ScramCredentials implements CredentialsSupplier {
         if (challenge != null && challenge.length > 0 && challenge[0] == SignInMessages.SALT) {
             return proof(challenge);
         }
+        if (challenge != null && challenge.length == 1 + Scram.NONCE_BYTES && challenge[0] == SignInMessages.POSSESS
+                && token != null) {
+            possessChallenge = challenge.clone();
+            return SignInMessages.withKind(SignInMessages.POSSESSED,
+                    clientKey.sign(SignInMessages.possessionInput(clientFirst, possessChallenge)));
+        }
         SignInMessages.ServerFinal last = SignInMessages.parseServerFinal(challenge);
-        if (last != null && authMessage != null && keys != null) {
+        if (last != null && last.kind() == SignInMessages.SERVER && authMessage != null && keys != null) {
             byte[] expected = Scram.serverSignature(keys.serverKey(),
-                    SignInMessages.signedIdentity(authMessage, last.userId(), last.roleMask()));
+                    SignInMessages.signedIdentity(authMessage, last.identity()));
             if (!MessageDigest.isEqual(expected, last.signature())) {
                 throw refuse("the cluster could not prove it holds this user's password verifier: not the "
                         + "production engine, or a tampered exchange");
             }
-            userId = last.userId();
-            roleMask = last.roleMask();
-            return new byte[] {SignInMessages.ACK};
+            if (last.token() != null) {
+                clusterKey = last.clusterKey();
+                // The token replaces everything the password gave: nothing password-equivalent stays in memory.
+                keys = null;
+                keysSalt = null;
+            }
+            return accept(last);
+        }
+        if (last != null && last.kind() == SignInMessages.SERVER_TOKEN && possessChallenge != null
+                && clusterKey != null) {
+            if (!SessionTokens.verifySignature(clusterKey, SignInMessages.serverTokenInput(clientFirst,
+                    possessChallenge, last.identity()), last.signature()) || last.token() == null) {
+                throw refuse("the cluster could not prove it holds the key that signed this session's token: not "
+                        + "the production engine, or a tampered exchange");
+            }
+            return accept(last);
         }
         throw refuse("the cluster sent an unexpected sign-in challenge");
+    }
+
+    private byte[] accept(SignInMessages.ServerFinal last) {
+        if (last.token() != null) {
+            SessionTokens.Check check = SessionTokens.verify(clusterKey, last.token(), System.currentTimeMillis());
+            token = last.token();
+            tokenExpiresAtMs = check instanceof SessionTokens.Valid(SessionTokens.Claims claims)
+                    ? claims.expiresAtMs() : 0;
+        }
+        userId = last.userId();
+        roleMask = last.roleMask();
+        return new byte[] {SignInMessages.ACK};
     }
 
     private byte[] proof(byte[] challenge) {
@@ -108,6 +151,34 @@ public final class ScramCredentials implements CredentialsSupplier {
         }
         authMessage = SignInMessages.authMessage(clientFirst, challenge);
         return SignInMessages.withKind(SignInMessages.PROOF, Scram.clientProof(keys, authMessage));
+    }
+
+    /**
+     * A fresh token the cluster sent over this user's open session: taken when the cluster's key signed it and it
+     * expires later than the one held. Returns true when taken.
+     */
+    public synchronized boolean renew(String fresh) {
+        if (clusterKey == null || fresh == null) {
+            return false;
+        }
+        if (SessionTokens.verify(clusterKey, fresh, System.currentTimeMillis())
+                instanceof SessionTokens.Valid(SessionTokens.Claims claims)
+                && claims.username().equals(username) && claims.expiresAtMs() > tokenExpiresAtMs) {
+            token = fresh;
+            tokenExpiresAtMs = claims.expiresAtMs();
+            return true;
+        }
+        return false;
+    }
+
+    /** When the session token held expires (epoch ms), or 0 while none is held. */
+    public long tokenExpiresAtMs() {
+        return tokenExpiresAtMs;
+    }
+
+    /** True once the cluster issued a token: a new session presents it instead of the password. */
+    public boolean holdsToken() {
+        return token != null;
     }
 
     private AuthenticationException refuse(String reason) {

@@ -24,13 +24,15 @@ import java.util.TreeMap;
  * <p>Service thread only; {@link #view()} is what other threads read.
  */
 public final class UserDirectory {
-    private static final int SNAPSHOT_VERSION = 1;
+    /** Version 2 adds the session-token signing key; version 1 still loads (no key: the leader makes one). */
+    private static final int SNAPSHOT_VERSION = 2;
 
     private final int maxFailedSignIns;
     private final Map<Long, LiveUser> byId = new TreeMap<>();
     private final Map<String, LiveUser> byName = new TreeMap<>();
     private final List<IdentityAudit> audit = new ArrayList<>();
     private final IdentityView view;
+    private SessionTokens.SigningKey signingKey;
 
     /** What applying a request did, for the service to act on and to answer with. */
     public record Outcome(boolean done, String reason, LiveUser user) {
@@ -187,6 +189,103 @@ public final class UserDirectory {
         return locks;
     }
 
+    /**
+     * A password sign-in of {@code userId} asks to be checked ({@link SignInAttempts}): admitted as one more sign-in
+     * without success, or refused (-1) when the user is gone, disabled, locked or already at the limit (which locks
+     * it). Returns the sign-ins without success counting this one.
+     */
+    public int admitSignIn(long userId, long time) {
+        LiveUser user = byId.get(userId);
+        if (user == null || user.status() != UserStatus.ENABLED) {
+            return -1;
+        }
+        if (user.failedSignIns() >= maxFailedSignIns) {
+            // Its last failure's report died with a leader: the lock is derived again from the count.
+            put(user.withStatus(UserStatus.LOCKED));
+            record(time, Command.SYSTEM_USER, "LOCK", userId, "locked after " + user.failedSignIns()
+                    + " sign-ins without success");
+            return -1;
+        }
+        int attempts = user.failedSignIns() + 1;
+        put(user.withFailures(attempts));
+        record(time, Command.SYSTEM_USER, "SIGN_IN_ATTEMPT", userId, attempts + " without success, this one "
+                + "included");
+        return attempts;
+    }
+
+    /**
+     * An admitted sign-in of {@code userId} had a wrong password (already counted when admitted): audited, and at
+     * the limit the user is locked. Returns true when this locked the user.
+     */
+    public boolean admittedSignInFailed(long userId, long time) {
+        LiveUser user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        boolean locks = user.status() == UserStatus.ENABLED && user.failedSignIns() >= maxFailedSignIns;
+        if (locks) {
+            put(user.withStatus(UserStatus.LOCKED));
+        }
+        record(time, Command.SYSTEM_USER, "SIGN_IN_FAILED", userId, "wrong password, " + user.failedSignIns()
+                + " in a row");
+        if (locks) {
+            record(time, Command.SYSTEM_USER, "LOCK", userId, "locked after " + user.failedSignIns()
+                    + " failed sign-ins");
+        }
+        return locks;
+    }
+
+    /** A renewed session token, or why there is none. */
+    public record Renewal(String token, long expiresAtMs, String refusal) {
+    }
+
+    /**
+     * A fresh token for the session whose principal is {@code encodedPrincipal} (see
+     * {@link com.bourse.cluster.auth.Principal}): for its user as the directory has them now, bound to the session's
+     * client key, never past the session's limit.
+     */
+    public Renewal renewToken(byte[] encodedPrincipal, long now) {
+        long userId = com.bourse.cluster.auth.Principal.decode(encodedPrincipal);
+        byte[] clientKey = com.bourse.cluster.auth.Principal.clientKey(encodedPrincipal);
+        LiveUser user = byId.get(userId);
+        String refusal = null;
+        if (clientKey == null) {
+            refusal = "this session signed in without a client key: it gets no session token";
+        } else if (signingKey == null) {
+            refusal = "the cluster has no session-token key yet";
+        } else if (user == null || user.status() != UserStatus.ENABLED) {
+            refusal = "user " + userId + " may not sign in now";
+        }
+        SessionTokens.Claims claims = refusal == null ? SessionTokens.claimsFor(user, now,
+                com.bourse.cluster.auth.Principal.authTimeMs(encodedPrincipal), clientKey) : null;
+        if (refusal == null && claims == null) {
+            refusal = "the session reached its " + SessionTokens.MAX_SESSION_MS / 3_600_000
+                    + "-hour limit: sign in again";
+        }
+        return refusal != null ? new Renewal(null, 0, refusal)
+                : new Renewal(SessionTokens.issue(signingKey, claims), claims.expiresAtMs(), null);
+    }
+
+    /** The key session tokens are signed with, or null until the leader made one. */
+    public SessionTokens.SigningKey signingKey() {
+        return signingKey;
+    }
+
+    /**
+     * The leader put fresh entropy in the log for the token-signing key: the first one applied becomes the key on
+     * every member (so all agree, after a replay or a snapshot too); any later one is ignored. True when installed.
+     */
+    public boolean installSigningKey(byte[] seed, long time) {
+        if (signingKey != null) {
+            return false;
+        }
+        signingKey = SessionTokens.SigningKey.fromSeed(seed);
+        view.publishKey(signingKey);
+        record(time, Command.SYSTEM_USER, "SIGNING_KEY", Command.SYSTEM_USER, "session tokens signed with "
+                + signingKey);
+        return true;
+    }
+
     /** A session of {@code userId} opened (the exchange was verified): the failures in a row start again. */
     public void signedIn(long userId, long time) {
         LiveUser user = byId.get(userId);
@@ -232,6 +331,10 @@ public final class UserDirectory {
             writeBytes(out, v.storedKey());
             writeBytes(out, v.serverKey());
         }
+        out.writeBoolean(signingKey != null);
+        if (signingKey != null) {
+            out.write(signingKey.seed());
+        }
         out.writeInt(audit.size());
         for (IdentityAudit line : audit) {
             out.writeLong(line.time());
@@ -244,7 +347,7 @@ public final class UserDirectory {
 
     public void read(DataInputStream in) throws IOException {
         int version = in.readInt();
-        if (version != SNAPSHOT_VERSION) {
+        if (version != SNAPSHOT_VERSION && version != 1) {
             throw new IllegalStateException("unsupported live users snapshot version " + version);
         }
         byId.clear();
@@ -264,6 +367,13 @@ public final class UserDirectory {
             byId.put(userId, user);
             byName.put(username, user);
         }
+        signingKey = null;
+        if (version >= 2 && in.readBoolean()) {
+            byte[] seed = new byte[SessionTokens.KEY_BYTES];
+            in.readFully(seed);
+            signingKey = SessionTokens.SigningKey.fromSeed(seed);
+        }
+        view.publishKey(signingKey);
         int lines = in.readInt();
         for (int i = 0; i < lines; i++) {
             audit.add(new IdentityAudit(i + 1L, in.readLong(), in.readLong(), in.readUTF(), in.readLong(),

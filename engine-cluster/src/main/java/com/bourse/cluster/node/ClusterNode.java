@@ -4,7 +4,7 @@ import com.bourse.cluster.identity.BootstrapSecret;
 import com.bourse.cluster.identity.IdentityView;
 import com.bourse.cluster.identity.Scram;
 import com.bourse.cluster.identity.ScramAuthenticator;
-import com.bourse.cluster.identity.SignInFailures;
+import com.bourse.cluster.identity.SignInAttempts;
 import com.bourse.cluster.identity.UserDirectory;
 import com.bourse.cluster.metrics.RateLimitedLog;
 import com.bourse.cluster.metrics.NodeMetrics;
@@ -73,12 +73,12 @@ public final class ClusterNode implements AutoCloseable {
         StructuredLog log = StructuredLog.stdout("cluster-node-" + config.memberId());
         NodeConfig.Identity identity = config.identity();
         IdentityView users = new IdentityView();
-        SignInFailures failures = new SignInFailures();
+        SignInAttempts attempts = new SignInAttempts();
         // Argon2id of the bootstrap secret runs here, once, before any thread of the cluster starts.
         Scram.Verifier bootstrap = identity.bootstrapSecretFile() == null ? null
                 : BootstrapSecret.load(identity.bootstrapSecretFile(), identity.bootstrapKdf(), log);
         this.service = new EngineClusteredService(engineConfig, config.businessTime(), metrics, log,
-                new UserDirectory(identity.maxFailedSignIns(), users), failures);
+                new UserDirectory(identity.maxFailedSignIns(), users), attempts);
         int member = config.memberId();
         String host = config.host();
         File base = config.directory().toFile();
@@ -130,7 +130,7 @@ public final class ClusterNode implements AutoCloseable {
                 .logChannel("aeron:udp?term-length=" + LOG_TERM_LENGTH)
                 .replicationChannel("aeron:udp?endpoint=" + host + ":" + config.port(member, 6))
                 .archiveContext(archiveClient.clone())
-                .authenticatorSupplier(() -> new ScramAuthenticator(users, failures, identity.maxFailedSignIns(),
+                .authenticatorSupplier(() -> new ScramAuthenticator(users, attempts, identity.maxFailedSignIns(),
                         bootstrap, new RateLimitedLog(log, 5)))
                 .leaderHeartbeatTimeoutNs(config.leaderHeartbeatTimeout().toNanos())
                 .leaderHeartbeatIntervalNs(Math.max(TimeUnit.MILLISECONDS.toNanos(50),

@@ -2,7 +2,8 @@ package com.bourse.cluster.service;
 
 import com.bourse.cluster.auth.Principal;
 import com.bourse.cluster.identity.IdentityCodec;
-import com.bourse.cluster.identity.SignInFailures;
+import com.bourse.cluster.identity.SignInAttempts;
+import com.bourse.cluster.identity.Scram;
 import com.bourse.cluster.identity.UserAction;
 import com.bourse.cluster.identity.UserAdminRequest;
 import com.bourse.cluster.identity.UserDirectory;
@@ -65,10 +66,29 @@ public final class EngineClusteredService implements ClusteredService {
     public static final int MAX_INGRESS_LENGTH = 8 * 1024;
     /** Malformed messages a session may send before the cluster closes it. */
     static final int MAX_MALFORMED_PER_SESSION = 10;
-    /** How often the leader turns reported sign-in failures into log messages. */
-    private static final long FAILURE_FLUSH_MS = 200;
-    private static final long FAILURE_FLUSH_TIMER = Long.MIN_VALUE + 13;
-    private static final int SIGN_IN_FAILED_MAGIC = 0x42534946; // "BSIF": a service message, never from a client
+    /**
+     * How often the leader offers what its authenticator reported (a password sign-in waits for its admission, so
+     * this bounds what the admission adds to a sign-in). Aeron lets a service offer only from its log callbacks, so
+     * a timer every member schedules from the log wakes it; reports that arrive meanwhile go out with the next
+     * service message applied.
+     */
+    private static final long REPORT_FLUSH_MS = 100;
+    /**
+     * Each flush timer's correlation id is this plus its deadline (ms), so no two are alike: a follower's consensus
+     * module that saw a timer fire in the log before its service scheduled it skips exactly that schedule, and a
+     * shared id could make it skip the next one instead and leave a new leader with no timer at all. (Logs before
+     * v8 used {@code Long.MIN_VALUE + 13}, below this range: ignored.)
+     */
+    private static final long REPORT_FLUSH_TIMERS = Long.MIN_VALUE + (1L << 52);
+    /** Service messages, never from a client. "BSIF": a failed sign-in counted on apply (logs written before v8). */
+    private static final int SIGN_IN_FAILED_MAGIC = 0x42534946;
+    /** "BSIA": a password sign-in asks to be checked; "BSIW": an admitted one had a wrong password. */
+    private static final int SIGN_IN_ATTEMPT_MAGIC = 0x42534941;
+    private static final int SIGN_IN_WRONG_MAGIC = 0x42534957;
+    /** "BSSK": entropy for the session-token signing key, put in the log by the leader. */
+    private static final int SIGNING_KEY_MAGIC = 0x4253534B;
+    /** "BSNO": what a follower offers for each service message it applies (see {@link #onServiceMessage}). */
+    private static final int NO_OP_MAGIC = 0x42534E4F;
 
     /** Where a command's business time comes from. */
     public enum BusinessTime { CLUSTER_LOG, AS_SENT }
@@ -87,9 +107,14 @@ public final class EngineClusteredService implements ClusteredService {
     private final SessionCodec sessionCodec = new SessionCodec();
     private final BlotterRequestDecoder blotterRequest = new BlotterRequestDecoder();
     private final UnsafeBuffer reply = new UnsafeBuffer(new byte[64 * 1024]);
-    private final UnsafeBuffer serviceMessage = new UnsafeBuffer(new byte[16]);
+    private final UnsafeBuffer serviceMessage = new UnsafeBuffer(new byte[64]);
     private final UserDirectory users;
-    private final SignInFailures failures;
+    private final SignInAttempts attempts;
+    /** A report the log did not take yet (back pressure): offered again before any other. */
+    private SignInAttempts.Report unsent;
+    private boolean signingKeyOffered;
+    /** The deadline of the flush timer this member scheduled last; 0 when not known (restored from a snapshot). */
+    private long flushDeadline;
     private final IdentityCodec identityCodec = new IdentityCodec();
     private final RateLimitedLog abuseLog;
     /** Malformed messages per session. Not snapshotted: a member restored from a snapshot may count fewer, and
@@ -104,12 +129,12 @@ public final class EngineClusteredService implements ClusteredService {
 
     /**
      * @param users    the live users (replicated state of this service; its view is what the authenticator reads)
-     * @param failures where this node's authenticator reports wrong passwords, for the leader to replicate
+     * @param attempts where this node's authenticator asks for sign-in admissions, for the leader to replicate
      */
     public EngineClusteredService(EngineConfig engineConfig, BusinessTime businessTime, NodeMetrics metrics,
-                                  StructuredLog log, UserDirectory users, SignInFailures failures) {
+                                  StructuredLog log, UserDirectory users, SignInAttempts attempts) {
         this.users = users;
-        this.failures = failures;
+        this.attempts = attempts;
         this.abuseLog = new RateLimitedLog(log, 5);
         this.engineConfig = engineConfig;
         this.businessTime = businessTime;
@@ -178,6 +203,10 @@ public final class EngineClusteredService implements ClusteredService {
         int templateId = WireFormat.templateId(buffer, offset, length);
         if (templateId == IdentityCodec.USER_ADMIN) {
             administer(session, timestamp, buffer, offset, length);
+            return;
+        }
+        if (templateId == IdentityCodec.TOKEN_REQUEST) {
+            renewToken(session, timestamp, buffer, offset, length);
             return;
         }
 
@@ -405,36 +434,125 @@ public final class EngineClusteredService implements ClusteredService {
 
     @Override
     public void onTimerEvent(long correlationId, long timestamp) {
-        if (correlationId != FAILURE_FLUSH_TIMER) {
+        if (correlationId < REPORT_FLUSH_TIMERS) {
             return;
         }
-        if (cluster.role() == Cluster.Role.LEADER) {
-            Long userId;
-            while ((userId = failures.next()) != null) {
-                serviceMessage.putInt(0, SIGN_IN_FAILED_MAGIC);
-                serviceMessage.putLong(4, userId);
-                if (cluster.offer(serviceMessage, 0, 12) < 0) {
-                    failures.applied(userId); // not offered: it will not come back; the lock then waits for more
-                    break;
-                }
-            }
+        offerReports();
+        // Only the current chain goes on: a new leadership term starts a new one, and the old one's stops here.
+        long deadline = correlationId - REPORT_FLUSH_TIMERS;
+        if (flushDeadline == 0 || deadline == flushDeadline) {
+            scheduleFlush(timestamp);
         }
-        cluster.scheduleTimer(FAILURE_FLUSH_TIMER, timestamp + FAILURE_FLUSH_MS);
     }
 
-    /** Messages the leader's service offered itself: only failed sign-ins. */
+    /** Every member calls this from the same log events, so the timers are part of the replicated state. */
+    private void scheduleFlush(long timestamp) {
+        flushDeadline = timestamp + REPORT_FLUSH_MS;
+        cluster.scheduleTimer(REPORT_FLUSH_TIMERS + flushDeadline, flushDeadline);
+    }
+
+    /**
+     * Leader, from a log callback: offers the sign-in reports of this node's authenticator, retrying one the log did
+     * not take first; and, once, the entropy of the session-token signing key.
+     */
+    private void offerReports() {
+        if (cluster.role() != Cluster.Role.LEADER) {
+            return;
+        }
+        if (users.signingKey() == null && !signingKeyOffered) {
+            serviceMessage.putInt(0, SIGNING_KEY_MAGIC);
+            serviceMessage.putBytes(4, Scram.random(32));
+            signingKeyOffered = cluster.offer(serviceMessage, 0, 36) > 0;
+        }
+        while (true) {
+            SignInAttempts.Report report = unsent != null ? unsent : attempts.next();
+            if (report == null) {
+                return;
+            }
+            int length;
+            if (report instanceof SignInAttempts.Attempt attempt) {
+                serviceMessage.putInt(0, SIGN_IN_ATTEMPT_MAGIC);
+                serviceMessage.putLong(4, attempt.userId());
+                serviceMessage.putLong(12, attempt.id());
+                length = 20;
+            } else {
+                serviceMessage.putInt(0, SIGN_IN_WRONG_MAGIC);
+                serviceMessage.putLong(4, report.userId());
+                length = 12;
+            }
+            if (cluster.offer(serviceMessage, 0, length) < 0) {
+                unsent = report;
+                return;
+            }
+            unsent = null;
+        }
+    }
+
+    /** Messages the leader's service offered itself: sign-in attempts and failures, the signing key's entropy. */
     private void onServiceMessage(long timestamp, DirectBuffer buffer, int offset, int length) {
-        if (length != 12 || buffer.getInt(offset) != SIGN_IN_FAILED_MAGIC) {
+        int magic = length >= 4 ? buffer.getInt(offset) : 0;
+        boolean leader = cluster.role() == Cluster.Role.LEADER;
+        if (!leader) {
+            // Aeron numbers each member's service messages and drops, as already in the log, a new leader's offers
+            // numbered at or below the last one the log holds. Only the leader offers ours (they come from its
+            // authenticator), so each follower offers a no-op for each one it applies: its count keeps up, the
+            // no-op is dropped as a duplicate, and after a leader change the new leader's reports get through.
+            serviceMessage.putInt(0, NO_OP_MAGIC);
+            cluster.offer(serviceMessage, 0, 4);
+        }
+        if (magic == NO_OP_MAGIC) {
+            return;
+        }
+        if (magic == SIGN_IN_ATTEMPT_MAGIC && length == 20) {
+            long userId = buffer.getLong(offset + 4);
+            int decision = users.admitSignIn(userId, timestamp);
+            if (leader) {
+                attempts.decided(buffer.getLong(offset + 12), decision);
+            }
+            if (decision < 0) {
+                log.info("identity_audit", "member", cluster.memberId(), "action", "SIGN_IN_REFUSED_LOCKED",
+                        "user", userId);
+            }
+        } else if (magic == SIGN_IN_WRONG_MAGIC && length == 12) {
+            long userId = buffer.getLong(offset + 4);
+            boolean locked = users.admittedSignInFailed(userId, timestamp);
+            log.info("identity_audit", "member", cluster.memberId(), "action", locked ? "LOCK" : "SIGN_IN_FAILED",
+                    "user", userId);
+        } else if (magic == SIGN_IN_FAILED_MAGIC && length == 12) {
+            long userId = buffer.getLong(offset + 4);
+            boolean locked = users.signInFailed(userId, timestamp);
+            log.info("identity_audit", "member", cluster.memberId(), "action", locked ? "LOCK" : "SIGN_IN_FAILED",
+                    "user", userId);
+        } else if (magic == SIGNING_KEY_MAGIC && length == 36) {
+            byte[] seed = new byte[32];
+            buffer.getBytes(offset + 4, seed);
+            if (users.installSigningKey(seed, timestamp)) {
+                log.info("identity_audit", "member", cluster.memberId(), "action", "SIGNING_KEY");
+            }
+        } else {
             log.warn("unknown_service_message", "member", cluster.memberId(), "length", length);
             return;
         }
-        long userId = buffer.getLong(offset + 4);
-        if (cluster.role() == Cluster.Role.LEADER) {
-            failures.applied(userId);
+        offerReports(); // what arrived meanwhile goes out now, not at the next timer
+    }
+
+    /** A signed-in session asks for a fresh session token: the leader answers (signing is no state change). */
+    private void renewToken(ClientSession session, long timestamp, DirectBuffer buffer, int offset, int length) {
+        if (!identityCodec.decodeTokenRequest(buffer, offset, length)) {
+            malformed(session, identityCodec.rejection());
+            return;
         }
-        boolean locked = users.signInFailed(userId, timestamp);
-        log.info("identity_audit", "member", cluster.memberId(), "action", locked ? "LOCK" : "SIGN_IN_FAILED",
-                "user", userId);
+        if (cluster.role() != Cluster.Role.LEADER) {
+            return;
+        }
+        long requestId = identityCodec.tokenRequestId();
+        UserDirectory.Renewal renewal = users.renewToken(session.encodedPrincipal(), timestamp);
+        if (renewal.token() == null) {
+            identityReply(session, requestId, ReplyStatus.REFUSED, renewal.refusal());
+            return;
+        }
+        int written = identityCodec.encodeToken(requestId, renewal.expiresAtMs(), renewal.token(), reply, 0);
+        router.sendDirect(session, reply, written);
     }
 
     /** An administrator's change to the live users: applied or refused, audited, answered. */
@@ -455,7 +573,8 @@ public final class EngineClusteredService implements ClusteredService {
                 engine.apply(new Command.RegisterUser(timestamp, Command.SYSTEM_USER, request.userId(),
                         outcome.user().roleMask()), router);
                 router.end();
-            } else if (request.action() == UserAction.DISABLE) {
+            } else if (request.action() == UserAction.DISABLE || request.action() == UserAction.RESET_PASSWORD) {
+                // A disabled user acts no more; after a reset, no session (nor its token) outlives the old password.
                 for (long id : router.sessionsOf(request.userId())) {
                     cluster.closeClientSession(id);
                 }
@@ -543,7 +662,9 @@ public final class EngineClusteredService implements ClusteredService {
     @Override
     public void onRoleChange(Cluster.Role newRole) {
         if (newRole != Cluster.Role.LEADER) {
-            failures.forget();
+            attempts.forget();
+            unsent = null;
+            signingKeyOffered = false;
         }
         metrics.role(newRole.code());
         log.info("role_change", "member", cluster.memberId(), "role", newRole);
@@ -564,8 +685,7 @@ public final class EngineClusteredService implements ClusteredService {
         }
         metrics.leader(leaderMemberId);
         metrics.logPosition(logPosition);
-        // Every member schedules it from the same log event, so the timer is part of the replicated state.
-        cluster.scheduleTimer(FAILURE_FLUSH_TIMER, timestamp + FAILURE_FLUSH_MS);
+        scheduleFlush(timestamp);
         log.info("new_leadership_term", "member", cluster.memberId(), "leader", leaderMemberId,
                 "term", leadershipTermId, "logPosition", logPosition);
     }
