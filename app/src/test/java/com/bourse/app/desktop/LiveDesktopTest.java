@@ -144,6 +144,52 @@ class LiveDesktopTest {
     }
 
     @Test
+    void everyRoleSignsInLiveAndReachesItsPanelsOrIsToldThisDesktopHasNoneForIt() throws Exception {
+        Desktop desktop = startSeededLive();
+
+        // A trader, a risk officer, and a user with several roles (risk officer and administrator)
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(desktop::showAnotherSignIn);
+        Workstation rita = driver.signIn("rita", "rita-training-1", 40);
+        driver.fxRun(desktop::showAnotherSignIn);
+        Workstation victor = driver.signIn("victor", "victor-training-1", 40);
+
+        assertThat(panels(alice)).contains(Workstation.TICKET, Workstation.ORDERS, Workstation.LADDER)
+                .doesNotContain(Workstation.RISK_QUEUE);
+        assertThat(driver.fx(rita::hasRiskDesk)).isTrue();
+        assertThat(driver.fx(rita::isTrader)).isFalse();
+        assertThat(panels(rita)).contains(Workstation.RISK_QUEUE, Workstation.RISK_CONTROLS);
+        assertThat(victor.context().session().trader().roleMask()).isEqualTo(Role.mask(Role.RISK_OFFICER, Role.ADMIN));
+        assertThat(driver.fx(victor::hasRiskDesk)).isTrue();
+        assertThat(panels(victor)).contains(Workstation.RISK_QUEUE);
+        for (Workstation w : java.util.List.of(alice, rita, victor)) {
+            assertThat(w.context().session().mode()).isEqualTo(VenueMode.LIVE);
+            assertThat(w.context().session().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+        }
+
+        // The back office and an administrator alone: the cluster signs them in, the live desktop has no panels
+        // for those roles yet, and says so in the sign-in window
+        driver.fxRun(desktop::showAnotherSignIn);
+        assertThat(liveRefusal("olga", "olga-training-1")).isEqualTo("This desktop has no panels for BACK_OFFICE yet "
+                + "(olga holds only that); it serves TRADER and RISK_OFFICER users here");
+        assertThat(liveRefusal("admin", "admin-training-1")).isEqualTo("This desktop has no panels for ADMIN yet "
+                + "(admin holds only that); it serves TRADER and RISK_OFFICER users here");
+        assertThat(desktop.workstations()).hasSize(3);
+    }
+
+    private java.util.List<String> panels(Workstation workstation) {
+        return driver.fx(() -> workstation.dock().panels().stream().map(p -> p.id()).toList());
+    }
+
+    /** Signs in through the open sign-in window and returns the refusal it shows for this user. */
+    private String liveRefusal(String username, String password) {
+        Scene signIn = driver.typeSignIn(username, password);
+        Label error = (Label) signIn.lookup("#signInError");
+        driver.waitUntil(() -> error.getText().contains("(" + username + " holds"), 40);
+        return driver.fx(error::getText);
+    }
+
+    @Test
     void everythingADesktopHoldsObtainsNoSessionForAnotherUser() throws Exception {
         // Given a seeded cluster and a desktop's data folder opened with its passphrase
         Desktop desktop = startSeededLive();
