@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -21,9 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +40,8 @@ public final class AuditTrail {
     private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
     private static final byte[] GENESIS = new byte[32];
     private static final byte[] HEAD_DOMAIN = "BOURSE-AUDIT-HEAD-1".getBytes(StandardCharsets.US_ASCII);
+    /** Entries the verification's cursor asks H2 for at a time. */
+    private static final int VERIFY_FETCH = 1_000;
 
     private final Store store;
     private final DSLContext dsl;
@@ -171,47 +172,51 @@ public final class AuditTrail {
         return verify(store.dsl(), key);
     }
 
+    /**
+     * One pass over the trail in sequence order through a cursor, holding one entry at a time (a trail of a million
+     * entries is not loaded whole); where a link is broken, one lookup says whether the entry it names is stored
+     * after it (reordered) or nowhere (rewritten or removed).
+     */
     private static AuditVerification verify(DSLContext dsl, Ed25519PublicKeyParameters key) {
-        List<AuditLogRecord> rows = dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch();
         AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
-        long count = rows.size();
-        Map<ByteBuffer, Long> storedAt = new HashMap<>();
-        for (AuditLogRecord r : rows) {
-            storedAt.put(ByteBuffer.wrap(r.getHash()), r.getSeq());
-        }
+        long count = dsl.fetchCount(AUDIT_LOG);
         // The signed head says how many entries there were: with fewer rows, a broken link means a removal.
         boolean rowsMissing = head != null
                 && verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())
                 && head.getSeq() > count;
         byte[] prev = GENESIS;
+        byte[] hashAtHead = GENESIS;
         long expected = 1;
-        for (AuditLogRecord r : rows) {
-            long seq = r.getSeq();
-            if (seq != expected) {
-                return AuditVerification.broken(count, expected, AuditVerification.Problem.REMOVED,
-                        "entry " + expected + " is missing: the trail jumps from " + (expected - 1) + " to " + seq);
-            }
-            byte[] recomputed = chain(r.getPrevHash(), r.getAt(), r.getUserId(), r.getUsername(), r.getAction(),
-                    r.getSubject(), r.getDetails());
-            if (!MessageDigest.isEqual(recomputed, r.getHash())) {
-                return AuditVerification.broken(count, seq, AuditVerification.Problem.ALTERED,
-                        "entry " + seq + " was altered: its content no longer matches its hash");
-            }
-            if (!MessageDigest.isEqual(r.getPrevHash(), prev)) {
-                Long linked = storedAt.get(ByteBuffer.wrap(r.getPrevHash()));
-                if (linked != null && linked > seq) {
-                    return AuditVerification.broken(count, seq, AuditVerification.Problem.REORDERED,
-                            "entry " + seq + " is out of place: it follows entry " + linked + ", stored after it");
+        long unlinkedSeq = 0;
+        byte[] unlinkedPrev = null;
+        try (Cursor<AuditLogRecord> rows = dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetchSize(VERIFY_FETCH)
+                .fetchLazy()) {
+            for (AuditLogRecord r : rows) {
+                long seq = r.getSeq();
+                if (seq != expected) {
+                    return AuditVerification.broken(count, expected, AuditVerification.Problem.REMOVED,
+                            "entry " + expected + " is missing: the trail jumps from " + (expected - 1) + " to " + seq);
                 }
-                if (linked == null && seq > 1 && !rowsMissing) {
-                    return AuditVerification.broken(count, seq - 1, AuditVerification.Problem.ALTERED,
-                            "entry " + (seq - 1) + " was rewritten: entry " + seq + " no longer follows it");
+                byte[] recomputed = chain(r.getPrevHash(), r.getAt(), r.getUserId(), r.getUsername(), r.getAction(),
+                        r.getSubject(), r.getDetails());
+                if (!MessageDigest.isEqual(recomputed, r.getHash())) {
+                    return AuditVerification.broken(count, seq, AuditVerification.Problem.ALTERED,
+                            "entry " + seq + " was altered: its content no longer matches its hash");
                 }
-                return AuditVerification.broken(count, seq, AuditVerification.Problem.REMOVED,
-                        "entry " + seq + " does not follow entry " + (seq - 1) + ": an entry before it is missing");
+                if (!MessageDigest.isEqual(r.getPrevHash(), prev)) {
+                    unlinkedSeq = seq;
+                    unlinkedPrev = r.getPrevHash();
+                    break;
+                }
+                if (head != null && seq == head.getSeq()) {
+                    hashAtHead = r.getHash();
+                }
+                prev = r.getHash();
+                expected++;
             }
-            prev = r.getHash();
-            expected++;
+        }
+        if (unlinkedPrev != null) {
+            return unlinked(dsl, count, unlinkedSeq, unlinkedPrev, rowsMissing);
         }
         if (head == null) {
             return count == 0 ? AuditVerification.ok(0) : AuditVerification.broken(count, null,
@@ -227,7 +232,7 @@ public final class AuditTrail {
                     "entries " + (last + 1) + ".." + head.getSeq() + " are missing: the signed head is at "
                             + head.getSeq());
         }
-        if (!MessageDigest.isEqual(storedHashAt(rows, head.getSeq()), head.getHash())) {
+        if (!MessageDigest.isEqual(hashAtHead, head.getHash())) {
             return AuditVerification.broken(count, head.getSeq(), AuditVerification.Problem.ALTERED,
                     "the trail up to entry " + head.getSeq() + " was rewritten: it does not end at the signed hash");
         }
@@ -238,8 +243,22 @@ public final class AuditTrail {
         return AuditVerification.ok(count);
     }
 
-    private static byte[] storedHashAt(List<AuditLogRecord> rows, long seq) {
-        return seq < 1 ? GENESIS : rows.get((int) seq - 1).getHash();
+    /** Entry {@code seq} does not link to the one before it: what happened, from where its link points. */
+    private static AuditVerification unlinked(DSLContext dsl, long count, long seq, byte[] prevHash,
+                                              boolean rowsMissing) {
+        // Of entries with the same hash (a copied row), the one stored last.
+        Long linked = dsl.select(AUDIT_LOG.SEQ).from(AUDIT_LOG).where(AUDIT_LOG.HASH.eq(prevHash))
+                .orderBy(AUDIT_LOG.SEQ.desc()).limit(1).fetchOne(AUDIT_LOG.SEQ);
+        if (linked != null && linked > seq) {
+            return AuditVerification.broken(count, seq, AuditVerification.Problem.REORDERED,
+                    "entry " + seq + " is out of place: it follows entry " + linked + ", stored after it");
+        }
+        if (linked == null && seq > 1 && !rowsMissing) {
+            return AuditVerification.broken(count, seq - 1, AuditVerification.Problem.ALTERED,
+                    "entry " + (seq - 1) + " was rewritten: entry " + seq + " no longer follows it");
+        }
+        return AuditVerification.broken(count, seq, AuditVerification.Problem.REMOVED,
+                "entry " + seq + " does not follow entry " + (seq - 1) + ": an entry before it is missing");
     }
 
     /** SHA-256 of the previous hash and the entry's canonical bytes (length-prefixed fields, fixed order). */

@@ -6,8 +6,10 @@ import com.bourse.protocol.Currency;
 import com.bourse.protocol.Instrument;
 import com.bourse.protocol.SelfTradePrevention;
 import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record2;
 
@@ -154,8 +156,7 @@ public final class ReferenceDataRepository {
     /** The instruments of {@code ids}, in that order; an id the store does not have is left out. */
     public List<InstrumentLine> instruments(long[] ids) {
         Map<Long, InstrumentLine> byId = HashMap.newHashMap(ids.length);
-        for (InstrumentsRecord r : dsl.selectFrom(INSTRUMENTS).where(INSTRUMENTS.INSTRUMENT_ID.in(boxed(ids)))
-                .fetch()) {
+        for (InstrumentsRecord r : dsl.selectFrom(INSTRUMENTS).where(among(INSTRUMENTS.INSTRUMENT_ID, ids)).fetch()) {
             byId.put(r.getInstrumentId(), instrument(r));
         }
         return inOrder(ids, byId);
@@ -164,10 +165,25 @@ public final class ReferenceDataRepository {
     /** The accounts of {@code ids}, in that order; an id the store does not have is left out. */
     public List<AccountLine> accounts(long[] ids) {
         Map<Long, AccountLine> byId = HashMap.newHashMap(ids.length);
-        for (AccountsRecord r : dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ACCOUNT_ID.in(boxed(ids))).fetch()) {
+        for (AccountsRecord r : dsl.selectFrom(ACCOUNTS).where(among(ACCOUNTS.ACCOUNT_ID, ids)).fetch()) {
             byId.put(r.getAccountId(), account(r));
         }
         return inOrder(ids, byId);
+    }
+
+    /**
+     * Rows whose id is one of {@code ids}: ids close together (a file numbered in order) as one range scan rather
+     * than a list of thousands of values (100,000 read back in 27 s that way, loaded); the caller keeps only the ids
+     * it asked for.
+     */
+    private static Condition among(Field<Long> id, long[] ids) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long value : ids) {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        return ids.length > 0 && max - min < 2L * ids.length ? id.between(min, max) : id.in(boxed(ids));
     }
 
     private static List<Long> boxed(long[] ids) {

@@ -1,20 +1,29 @@
 package com.bourse.backoffice.store.bench;
 
+import com.bourse.backoffice.audit.AuditAction;
+import com.bourse.backoffice.audit.AuditEntry;
+import com.bourse.backoffice.audit.AuditTrail;
+import com.bourse.backoffice.audit.AuditVerification;
 import com.bourse.backoffice.store.JournaledEngine;
 import com.bourse.backoffice.store.ProjectionWriter;
 import com.bourse.backoffice.store.Projector;
 import com.bourse.backoffice.store.Store;
 import com.bourse.backoffice.store.StoreConfig;
+import com.bourse.backoffice.store.StoreProbe;
 import com.bourse.backoffice.store.TradingWorkload;
 import com.bourse.engine.EngineConfig;
 import com.bourse.engine.host.Durability;
+import com.bourse.protocol.Command;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +32,11 @@ import java.util.stream.Stream;
 
 /**
  * How long a desk with a long history takes to start: journals a realistic trading stream (the seeded
- * {@link TradingWorkload}, acknowledged in groups of 100, projected into H2 as on the desktop), closes, then times
- * the start three times: open the store, open the projection writer, restore the newest snapshot (engine and
- * projector) and replay the journal after it, until the desk accepts a command. Then adds commands until one
+ * {@link TradingWorkload}, acknowledged in groups of 100, projected into H2 as on the desktop) with an audit entry
+ * per command (as the command gateway writes them), closes, then times the start three times as the back office
+ * runs it: read the back-office file whole, read-only ({@link StoreProbe}), open the store, verify the audit chain,
+ * open the projection writer, restore the newest snapshot (engine and projector) and replay the journal after it,
+ * until the desk accepts a command. Then adds commands until one
  * short of the next snapshot (the most a clean start ever replays) and times it again.
  *
  * <p>Usage: {@code StartupBench [smoke | full]}: smoke journals 20,000 commands with a snapshot every 5,000 (a few
@@ -37,6 +48,8 @@ public final class StartupBench {
     private static final ZoneId ZONE = ZoneId.of("UTC");
     private static final SecretKey KEY = new SecretKeySpec(new byte[32], "AES");
     private static final int GROUP = 100;
+    /** The bench installation's audit signing key (a real one lives in the key vault). */
+    private static final Ed25519PrivateKeyParameters AUDIT_KEY = new Ed25519PrivateKeyParameters(new byte[32], 0);
 
     private StartupBench() {
     }
@@ -56,6 +69,12 @@ public final class StartupBench {
                             + " segments, newest snapshot %,d bytes%n", commands, interval,
                     (System.nanoTime() - built) / 1e9, bytes(dir, "journal-"), count(dir, "journal-"),
                     newestSnapshotBytes(dir));
+            long audited = System.nanoTime();
+            audit(dir, commands);
+            System.out.printf("audited %,d commands (an entry each, as the command gateway writes them) in %.1f s;"
+                    + " back-office file %,d bytes; load average %.2f%n", commands, (System.nanoTime() - audited) / 1e9,
+                    Files.size(config(dir).databaseFile()),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (int round = 1; round <= 3; round++) {
                 timeStart(dir, interval, "after " + commands + " commands, start " + round);
             }
@@ -73,23 +92,62 @@ public final class StartupBench {
         }
     }
 
+    /**
+     * The back office's own start on top of the desk's, as {@code BackOffice.open} runs it: the installed file read
+     * whole, read-only ({@link StoreProbe}), then the audit chain verified from its first entry.
+     */
     private static void timeStart(Path dir, long interval, String label) {
         long start = System.nanoTime();
-        Store store = Store.open(StoreConfig.in(dir.resolve("db")).withTradingZone(ZONE));
+        // what requireInstalled reads (the bench has no users)
+        StoreProbe.Contents contents = StoreProbe.read(config(dir));
+        long probed = System.nanoTime();
+        Store store = Store.open(config(dir));
         long storeOpen = System.nanoTime();
+        AuditVerification chain = new AuditTrail(store, AUDIT_KEY, InstantSource.system()).verify();
+        long verified = System.nanoTime();
+        if (!chain.intact() || chain.entries() != contents.auditEntries()) {
+            throw new IllegalStateException("the bench's audit trail does not verify: " + chain.message());
+        }
         ProjectionWriter writer = ProjectionWriter.open(store, new Projector(ZONE, ENGINE.defaultLimits()),
                 ProjectionWriter.Options.defaults());
         JournaledEngine desk = JournaledEngine.recover(options(dir), interval, writer);
         long ready = System.nanoTime();
         JournaledEngine.Recovery r = desk.recovery();
-        System.out.printf("%-45s ready in %5d ms (store %4d ms, journal+snapshot+replay %4d ms): snapshot at %,d,"
-                        + " replayed %,d, projected %,d%n", label, (ready - start) / 1_000_000,
-                (storeOpen - start) / 1_000_000, (ready - storeOpen) / 1_000_000, r.snapshotSeq(),
-                r.replayedOnStart(), r.projectedOnStart());
+        System.out.printf("%-45s ready in %5d ms (read-only probe %4d ms, store %4d ms, audit chain of %,d %4d ms,"
+                        + " journal+snapshot+replay %4d ms): snapshot at %,d, replayed %,d, projected %,d;"
+                        + " load average %.2f%n", label, (ready - start) / 1_000_000, (probed - start) / 1_000_000,
+                (storeOpen - probed) / 1_000_000, chain.entries(), (verified - storeOpen) / 1_000_000,
+                (ready - verified) / 1_000_000, r.snapshotSeq(), r.replayedOnStart(), r.projectedOnStart(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         writer.awaitCommitted(desk.journal().committedSeq(), Duration.ofMinutes(2));
         writer.close();
         desk.close();
         store.close();
+    }
+
+    private static StoreConfig config(Path dir) {
+        return StoreConfig.in(dir.resolve("db")).withTradingZone(ZONE);
+    }
+
+    /**
+     * One audit entry per command, as a person's desk writes them through the command gateway (the command as
+     * text), in its bursts of 256 (one transaction and one forced write each).
+     */
+    private static void audit(Path dir, int commands) {
+        TradingWorkload workload = new TradingWorkload(20_261_201, 64, 37, 200_000);
+        try (Store store = Store.open(config(dir))) {
+            AuditTrail trail = new AuditTrail(store, AUDIT_KEY, InstantSource.system());
+            List<AuditEntry> burst = new ArrayList<>(256);
+            for (int i = 1; i <= commands; i++) {
+                Command command = workload.next();
+                burst.add(AuditEntry.of(command.userId(), "trader" + command.userId(),
+                        AuditAction.ORDER_ENTERED, "order:" + i, command.toString()));
+                if (burst.size() == 256 || i == commands) {
+                    trail.appendAll(burst);
+                    burst.clear();
+                }
+            }
+        }
     }
 
     private static com.bourse.engine.host.JournaledEngine.Options options(Path dir) {
