@@ -2,6 +2,7 @@ package com.bourse.backoffice;
 
 import com.bourse.backoffice.audit.AuditTrail;
 import com.bourse.backoffice.audit.AuditVerification;
+import com.bourse.backoffice.audit.JournaledAudit;
 import com.bourse.backoffice.importexport.Bootstrap;
 import com.bourse.backoffice.importexport.EngineRules;
 import com.bourse.backoffice.importexport.SampleWorld;
@@ -129,6 +130,8 @@ public final class BackOffice implements AutoCloseable {
     private final ProjectionWriter projections;
     private final JournaledEngine desk;
     private final AuditTrail audit;
+    /** The audit entries of commands sent through the desk's journal, copied into the trail. */
+    private final JournaledAudit journaledAudit;
     private final UserDirectory users;
     private final SessionCredentials credentials;
     private final SignInService signIn;
@@ -160,11 +163,14 @@ public final class BackOffice implements AutoCloseable {
             this.reports = new Reports(referenceData, audit, options.tradingZone());
             this.projections = ProjectionWriter.open(store, new Projector(options.tradingZone(),
                     options.engine().defaultLimits()), ProjectionWriter.Options.defaults());
+            this.journaledAudit = new JournaledAudit(audit);
             try {
                 this.desk = JournaledEngine.recover(new com.bourse.engine.host.JournaledEngine.Options(
                         folder.journalDirectory(), options.engine(), options.durability(),
                         vault.journalKey(), com.bourse.engine.host.JournaledEngine.Retention.ALL_HISTORY),
-                        JournaledEngine.DEFAULT_SNAPSHOT_EVERY, projections);
+                        JournaledEngine.DEFAULT_SNAPSHOT_EVERY, projections, journaledAudit);
+                // A crash between the journal's force and the trail's insert: the entries come back from it.
+                journaledAudit.restoreReplayed();
             } catch (RuntimeException e) {
                 projections.close();
                 throw e;
@@ -300,8 +306,17 @@ public final class BackOffice implements AutoCloseable {
         return folder;
     }
 
-    /** A gateway that audits each command and then hands it to {@code venue}. */
+    /** A gateway that audits each command (forced) and then hands it to {@code venue} (a remote one). */
     public CommandGateway commandGateway(Consumer<Command> venue) {
+        return new CommandGateway(audit, credentials, venue);
+    }
+
+    /**
+     * A gateway to the venue that runs this back office's own {@link #desk()}: each command goes with its audit
+     * entry, sealed in the same journal record ({@link JournaledEngine#apply(Command, byte[])}), so one forced write
+     * makes both durable; the trail is filled from the journal.
+     */
+    public CommandGateway deskCommandGateway(CommandGateway.JournaledVenue venue) {
         return new CommandGateway(audit, credentials, venue);
     }
 
@@ -383,6 +398,7 @@ public final class BackOffice implements AutoCloseable {
             desk.commit();
             projections.close();
             desk.close();
+            journaledAudit.close();
         } finally {
             store.close();
             folder.secure();

@@ -155,11 +155,14 @@ public final class SimulationHost implements AutoCloseable {
         return office;
     }
 
-    /** A gateway that audits what a person sends and hands it to the venue. */
+    /**
+     * A gateway that hands what a person sends to the venue with its audit entry, both sealed in one journal
+     * record: the group commit that acknowledges the command makes its entry durable too.
+     */
     public CommandGateway commandGateway() {
-        return office.commandGateway(command -> {
+        return office.deskCommandGateway((command, auditEntry) -> {
             reviewNotes.noteIfRejection(command);
-            if (!venue.submit(command)) {
+            if (!venue.submit(command, auditEntry)) {
                 throw new IllegalStateException("the simulation is closed or its inbox is full");
             }
         });

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 
 /**
  * Click to acknowledged on screen, on the real simulation: the store-backed desktop (journal forced to disk on
- * every group commit, projections, audit trail signed and forced per command) with the market simulator running,
+ * every group commit, each order's audit entry sealed in its journal record, projections, the audit trail filled
+ * from the journal) with the market simulator running,
  * one trader's main window, and orders sent as the ladder sends them — on the FX thread, through the session's
  * audited gateway. Each order is timed from the submit call on the FX thread to the pulse whose layout first
  * holds its working-orders row (the scene's post-layout pulse listener; the render thread paints that pulse
@@ -70,7 +71,8 @@ public final class ClickToAckBenchmark {
             probe.liftThrottle();
 
             System.out.printf(Locale.ROOT, "Click to acknowledged on screen: store-backed simulation (journal forced "
-                    + "per group commit, audit forced per command), simulator running, one trader window.%n");
+                    + "per group commit with each order's audit entry in its record), simulator running, one trader"
+                    + " window.%n");
             Phase steady = steady(probe, rate, seconds);
             System.out.println(steady.report("steady " + rate + " orders/s for " + seconds + " s (first "
                     + WARM_UP_ORDERS + " orders left out as warm-up)"));

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A window's submit on the store-backed simulation: it hands the order over and returns at once (the FX thread
- * calls it), the audit and the send happen on the command gateway's worker, and what was not sent comes back to the
- * window as a notice.
+ * calls it), the checks and the send happen on the command gateway's worker, the order and its audit entry become
+ * durable in one journal write, and what was not sent comes back to the window as a notice.
  */
 class SimulationSessionSubmitTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
@@ -76,42 +76,51 @@ class SimulationSessionSubmitTest {
     }
 
     @Test
-    void submitReturnsWhileTheAuditTrailWaitsOnTheDiskAndTheOrderReachesTheVenueAfterIt() throws Exception {
-        // Given the audit trail busy until the disk is done
+    void submitReturnsWhileTheJournalWaitsOnTheDiskAndTheOrderIsHeardAndAuditedOnlyAfterItsForcedWrite()
+            throws Exception {
+        // Given the engine's thread busy until the disk is done (the journal's group commit runs on it)
         CountDownLatch diskDone = new CountDownLatch(1);
-        CountDownLatch trailBusy = new CountDownLatch(1);
-        Thread disk = Thread.ofPlatform().name("slow-disk")
-                .uncaughtExceptionHandler((t, e) -> System.getLogger(SimulationSessionSubmitTest.class.getName())
-                        .log(System.Logger.Level.ERROR, "slow disk failed", e))
-                .start(() -> {
-                    synchronized (host.office().audit()) {
-                        trailBusy.countDown();
-                        try {
-                            diskDone.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                });
-        trailBusy.await();
+        CountDownLatch engineBusy = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Object> slowDisk = host.venue().query(engine -> {
+            engineBusy.countDown();
+            try {
+                diskDone.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        engineBusy.await();
         try {
             Command.PlaceOrder order = restingBuy();
 
-            // When the window submits, it hears "accepted for sending" at once, and the venue has nothing yet
+            // When the window submits, it hears "accepted for sending" at once, and neither the window nor the
+            // audit trail has the order yet: its entry travels in the same journal record as the order
             boolean accepted = assertTimeoutPreemptively(PROMPTLY, () -> session.submit(order));
             assertThat(accepted).isTrue();
-            assertThat(host.venue().query(engine -> engine.workingOrders(order.accountId())).get(5, TimeUnit.SECONDS))
-                    .noneMatch(o -> o.orderId() == order.orderId());
+            Thread.sleep(200);
+            assertThat(heard).noneMatch(e -> e instanceof Event.OrderAccepted a && a.orderId() == order.orderId());
+            assertThat(orderEntries(order)).isZero();
 
-            // Then once the disk is done the order is audited, sent, and its acceptance reaches the window
+            // Then once the disk is done the order is acknowledged, its acceptance reaches the window, and the
+            // trail holds its entry
             diskDone.countDown();
+            slowDisk.get(5, TimeUnit.SECONDS);
             eventually(() -> heard.stream().anyMatch(e -> e instanceof Event.OrderAccepted a
                     && a.orderId() == order.orderId()));
+            eventually(() -> orderEntries(order) == 1);
+            assertThat(host.office().audit().verify().intact()).isTrue();
             assertThat(notices).isEmpty();
         } finally {
             diskDone.countDown();
-            disk.join();
         }
+    }
+
+    private long orderEntries(Command.PlaceOrder order) {
+        return host.office().audit().entriesOf(order.userId(), com.bourse.backoffice.store.Page.first(500)).stream()
+                .filter(r -> r.action() == com.bourse.backoffice.audit.AuditAction.ORDER_ENTERED
+                        && r.subject().equals("order:" + order.orderId() + " account:" + order.accountId()))
+                .count();
     }
 
     @Test

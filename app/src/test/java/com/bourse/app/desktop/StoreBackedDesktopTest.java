@@ -74,6 +74,9 @@ class StoreBackedDesktopTest {
         driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
         OrderRow order = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
 
+        // The entry was made durable with the order (one journal record) and is copied into the trail from there.
+        driver.waitUntil(() -> office().audit().entriesOf(aliceId, Page.first(50)).stream()
+                .anyMatch(r -> r.action() == AuditAction.ORDER_ENTERED), 5);
         List<AuditRecord> trail = office().audit().entriesOf(aliceId, Page.first(50));
         assertThat(trail).filteredOn(r -> r.action() == AuditAction.ORDER_ENTERED)
                 .singleElement()

@@ -79,14 +79,60 @@ public final class AuditTrail {
         return seq;
     }
 
+    /** One entry that travelled in the command journal's record of its command, stamped when it was sent. */
+    public record JournaledEntry(long journalSeq, long at, AuditEntry entry) {
+        public JournaledEntry {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+
+    /**
+     * Append entries whose durable copy is already in the command journal (sealed in their command's record, see
+     * {@link JournaledAudit}), in journal order, as one transaction, chained and signed like any other but not
+     * forced: the journal is their durable point, and a start re-derives every one after
+     * {@link #lastJournalSeq()}. Returns the last one's sequence in the trail.
+     */
+    public synchronized long appendJournaled(List<JournaledEntry> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no audit entries to append");
+        }
+        return insert(entries.size(), i -> entries.get(i).entry(), i -> entries.get(i).at(),
+                i -> entries.get(i).journalSeq());
+    }
+
+    /** The journal sequence of the newest entry that came from the command journal; 0 when none did. */
+    public long lastJournalSeq() {
+        Long last = dsl.select(DSL.max(AUDIT_LOG.JOURNAL_SEQ)).from(AUDIT_LOG).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /** Forces every committed entry to the disk (the back-office file's {@code CHECKPOINT SYNC}). */
+    public void forceToDisk() {
+        store.forceToDisk();
+    }
+
+    /** The time an entry is stamped with, from the trail's clock. */
+    public long now() {
+        return clock.millis();
+    }
+
     private long insert(List<AuditEntry> entries) {
         long at = clock.millis();
+        return insert(entries.size(), entries::get, i -> at, i -> null);
+    }
+
+    private long insert(int count, java.util.function.IntFunction<AuditEntry> entryAt,
+                        java.util.function.IntToLongFunction stampAt,
+                        java.util.function.IntFunction<Long> journalSeqAt) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             AuditHeadRecord head = tx.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).forUpdate().fetchOne();
             long seq = head == null ? 0 : head.getSeq();
             byte[] prev = head == null ? GENESIS : head.getHash();
-            for (AuditEntry entry : entries) {
+            long at = 0;
+            for (int i = 0; i < count; i++) {
+                AuditEntry entry = entryAt.apply(i);
+                at = stampAt.applyAsLong(i);
                 seq++;
                 byte[] hash = chain(prev, at, entry.userId(), entry.username(), entry.action().name(),
                         entry.subject(), entry.details());
@@ -100,6 +146,7 @@ public final class AuditTrail {
                         .set(AUDIT_LOG.DETAILS, entry.details())
                         .set(AUDIT_LOG.PREV_HASH, prev)
                         .set(AUDIT_LOG.HASH, hash)
+                        .set(AUDIT_LOG.JOURNAL_SEQ, journalSeqAt.apply(i))
                         .execute();
                 prev = hash;
             }

@@ -3,6 +3,7 @@ package com.bourse.backoffice.security;
 import com.bourse.backoffice.audit.AuditAction;
 import com.bourse.backoffice.audit.AuditEntry;
 import com.bourse.backoffice.audit.AuditTrail;
+import com.bourse.backoffice.audit.JournaledAudit;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ReviewSubject;
 
@@ -16,19 +17,48 @@ import java.util.function.Consumer;
  * valid and that the command acts as the signed-in user (so the engine's permission and four-eyes rules judge
  * the real person), records the action in the audit trail, and only then passes the command on to the venue.
  * The engine still decides the business outcome; the trail records that the person asked. Thread-safe; every
- * method writes the audit trail and so waits on the disk: windows go through a {@link CommandOutbox}.
+ * method may write the audit trail and so wait on the disk: windows go through a {@link CommandOutbox}.
+ *
+ * <p>Two ways to the venue. A remote venue (the cluster) gets a command only after its entry is in the trail and
+ * forced. A venue with a command journal of its own ({@link JournaledVenue}, the embedded desk) gets the command
+ * with its entry stamped and encoded, and seals both in one journal record: the journal's one forced write makes
+ * them durable together, and the trail is filled from the journal ({@link JournaledAudit}). Either way nothing is
+ * acknowledged, shown or replayed without its entry. Refusals never reach a venue: their entries are written to
+ * the trail and forced directly.
  */
 public final class CommandGateway {
     public static final int MAX_REASON = 1_000;
 
+    /** A venue that journals each command with its audit entry in one record (one forced write for both). */
+    @FunctionalInterface
+    public interface JournaledVenue {
+        /**
+         * @param auditEntry the entry as {@link JournaledAudit#encode} wrote it
+         * @throws IllegalStateException when the venue will not take the command (closed, inbox full)
+         */
+        void accept(Command command, byte[] auditEntry);
+    }
+
     private final AuditTrail audit;
     private final SessionCredentials credentials;
+    /** Exactly one of the two is set. */
     private final Consumer<Command> venue;
+    private final JournaledVenue journaledVenue;
 
+    /** A gateway to a venue that gets each command once its entry is in the trail and forced. */
     public CommandGateway(AuditTrail audit, SessionCredentials credentials, Consumer<Command> venue) {
         this.audit = audit;
         this.credentials = credentials;
         this.venue = Objects.requireNonNull(venue);
+        this.journaledVenue = null;
+    }
+
+    /** A gateway to a venue that journals each command with its entry ({@link JournaledVenue}). */
+    public CommandGateway(AuditTrail audit, SessionCredentials credentials, JournaledVenue venue) {
+        this.audit = audit;
+        this.credentials = credentials;
+        this.venue = null;
+        this.journaledVenue = Objects.requireNonNull(venue);
     }
 
     /** Why the gateway refused a command; nothing reached the engine. */
@@ -84,6 +114,10 @@ public final class CommandGateway {
      */
     public void submit(Session session, Command command, String note) {
         Checked checked = check(new Request(session, command, note));
+        if (checked.refusal() == null && journaledVenue != null) {
+            journaledVenue.accept(command, JournaledAudit.encode(audit.now(), checked.entry()));
+            return;
+        }
         audit.append(checked.entry());
         if (checked.refusal() != null) {
             throw new CommandRefusedException(checked.refusal());
@@ -100,10 +134,11 @@ public final class CommandGateway {
     }
 
     /**
-     * {@link #deliver} for a burst, in order: every request is checked, all their audit entries (actions and
-     * refusals alike) are written in one transaction and one forced write, and only then do the accepted ones go
-     * to the venue, in the order given. One outcome per request, in order. When the trail cannot be written it
-     * throws and nothing was sent.
+     * {@link #deliver} for a burst, in order: every request is checked; for a remote venue all their audit entries
+     * (actions and refusals alike) are written in one transaction and one forced write, and only then do the
+     * accepted ones go to the venue, in the order given; for a {@link JournaledVenue} only the refusals' entries
+     * are written so, and each accepted command goes with its own entry. One outcome per request, in order. When
+     * the trail cannot be written it throws and nothing was sent.
      */
     public List<Outcome> deliverAll(List<Request> requests) {
         List<Checked> checked = new ArrayList<>(requests.size());
@@ -111,11 +146,14 @@ public final class CommandGateway {
         for (Request request : requests) {
             Checked one = check(request);
             checked.add(one);
-            entries.add(one.entry());
+            if (journaledVenue == null || one.refusal() != null) {
+                entries.add(one.entry());
+            }
         }
         if (!entries.isEmpty()) {
             audit.appendAll(entries);
         }
+        long stamp = journaledVenue == null ? 0 : audit.now();
         List<Outcome> outcomes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Command command = requests.get(i).command();
@@ -125,7 +163,11 @@ public final class CommandGateway {
                 continue;
             }
             try {
-                venue.accept(command);
+                if (journaledVenue != null) {
+                    journaledVenue.accept(command, JournaledAudit.encode(stamp, checked.get(i).entry()));
+                } else {
+                    venue.accept(command);
+                }
                 outcomes.add(new Outcome.Sent(command));
             } catch (IllegalStateException e) {
                 outcomes.add(new Outcome.NotSent(command, e.getMessage()));

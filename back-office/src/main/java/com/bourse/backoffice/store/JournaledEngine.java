@@ -36,7 +36,9 @@ public final class JournaledEngine implements AutoCloseable {
     private final ProjectionWriter projections;
     private final long snapshotEvery;
     private final Recovery recovery;
+    private final Attachments attachments;
     private final List<ProjectedCommand> uncommitted = new ArrayList<>();
+    private final List<JournalRecord> uncommittedAttached = new ArrayList<>();
     // One sink for every command, filling the current command's list (a method reference per command is garbage).
     private List<Event> emitted;
     private final EventSink collect = event -> emitted.add(event);
@@ -57,8 +59,9 @@ public final class JournaledEngine implements AutoCloseable {
     }
 
     private JournaledEngine(com.bourse.engine.host.JournaledEngine host, ProjectionWriter projections,
-                            long snapshotEvery, Recovery recovery) {
+                            Attachments attachments, long snapshotEvery, Recovery recovery) {
         this.host = host;
+        this.attachments = attachments;
         this.projections = projections;
         this.snapshotEvery = snapshotEvery;
         this.recovery = recovery;
@@ -72,16 +75,26 @@ public final class JournaledEngine implements AutoCloseable {
      */
     public static JournaledEngine recover(com.bourse.engine.host.JournaledEngine.Options options, long snapshotEvery,
                                           ProjectionWriter projections) {
+        return recover(options, snapshotEvery, projections, Attachments.NONE);
+    }
+
+    /**
+     * {@link #recover(com.bourse.engine.host.JournaledEngine.Options, long, ProjectionWriter)} for a desk whose
+     * commands may carry attachments ({@link #apply(Command, byte[])}): {@code attachments} is shown every replayed
+     * record that has one, then every committed one.
+     */
+    public static JournaledEngine recover(com.bourse.engine.host.JournaledEngine.Options options, long snapshotEvery,
+                                          ProjectionWriter projections, Attachments attachments) {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("snapshotEvery must be positive, not " + snapshotEvery);
         }
-        CatchUp catchUp = new CatchUp(projections);
+        CatchUp catchUp = new CatchUp(projections, attachments);
         com.bourse.engine.host.JournaledEngine host = com.bourse.engine.host.JournaledEngine.open(options, catchUp);
         if (!catchUp.started) {
             projections.start();
         }
         com.bourse.engine.host.JournaledEngine.Recovery found = host.recovery();
-        return new JournaledEngine(host, projections, snapshotEvery, new Recovery(found.journalEnd(),
+        return new JournaledEngine(host, projections, attachments, snapshotEvery, new Recovery(found.journalEnd(),
                 catchUp.stored, catchUp.projected, catchUp.rebuilt, found.truncatedBytes(), found.snapshotSeq(),
                 found.replayed()));
     }
@@ -89,13 +102,15 @@ public final class JournaledEngine implements AutoCloseable {
     /** Feeds the start's replay to the projections: re-teach what the file holds, project what it lacks. */
     private static final class CatchUp implements com.bourse.engine.host.JournaledEngine.Companion {
         private final ProjectionWriter projections;
+        private final Attachments attachments;
         long stored;
         long projected;
         boolean rebuilt;
         boolean started;
 
-        CatchUp(ProjectionWriter projections) {
+        CatchUp(ProjectionWriter projections, Attachments attachments) {
             this.projections = projections;
+            this.attachments = attachments;
         }
 
         @Override
@@ -121,6 +136,9 @@ public final class JournaledEngine implements AutoCloseable {
 
         @Override
         public void replayed(JournalRecord record, List<Event> events) {
+            if (record.attachment() != null) {
+                attachments.replayed(record);
+            }
             ProjectedCommand command = new ProjectedCommand(record.seq(), record.command(), events, 0);
             if (record.seq() <= stored) {
                 projections.replayStored(command);
@@ -140,13 +158,28 @@ public final class JournaledEngine implements AutoCloseable {
      * {@link #commit()}.
      */
     public ProjectedCommand apply(Command command) {
+        return apply(command, null);
+    }
+
+    /**
+     * {@link #apply(Command)} with an attachment sealed in the command's journal record (null for none): the next
+     * {@link #commit()} makes both durable in one forced write and then hands the record to the desk's
+     * {@link Attachments}.
+     */
+    public ProjectedCommand apply(Command command, byte[] attachment) {
+        if (attachment != null && attachments == Attachments.NONE) {
+            throw new IllegalStateException("this desk was opened without an owner for attachments");
+        }
         List<Event> events = new ArrayList<>(8);
         emitted = events;
         long seq;
         try {
-            seq = host.apply(command, collect);
+            seq = host.apply(command, attachment, collect);
         } finally {
             emitted = null;
+        }
+        if (attachment != null) {
+            uncommittedAttached.add(new JournalRecord(seq, command, attachment));
         }
         ProjectedCommand projected = new ProjectedCommand(seq, command, events, System.nanoTime());
         uncommitted.add(projected);
@@ -159,10 +192,18 @@ public final class JournaledEngine implements AutoCloseable {
      */
     public long commit() {
         long seq = host.commit();
+        if (!uncommittedAttached.isEmpty()) {
+            attachments.committed(List.copyOf(uncommittedAttached));
+            uncommittedAttached.clear();
+        }
         if (!uncommitted.isEmpty() && seq - host.snapshotSequence() >= snapshotEvery) {
             com.bourse.engine.host.JournaledEngine.PendingSnapshot pending = host.startSnapshot();
-            // Asked before the command is offered, so the writer cannot have passed it.
-            projections.snapshotAfter(pending.seq(), state -> host.writeSnapshot(pending, state));
+            // Asked before the command is offered, so the writer cannot have passed it. A start resumes after the
+            // snapshot and replays no attachment it covers: what was derived from them is settled first.
+            projections.snapshotAfter(pending.seq(), state -> {
+                attachments.settleBefore(pending.seq());
+                host.writeSnapshot(pending, state);
+            });
         }
         for (ProjectedCommand command : uncommitted) {
             projections.offer(command);

@@ -30,6 +30,13 @@ public final class ProjectedEngineHost implements EngineHost {
     }
 
     @Override
+    public void apply(Command command, byte[] attachment, EventSink sink) {
+        for (Event event : desk.apply(command, attachment).events()) {
+            sink.onEvent(event);
+        }
+    }
+
+    @Override
     public void endOfBatch() {
         desk.commit();
     }

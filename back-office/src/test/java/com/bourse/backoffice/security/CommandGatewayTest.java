@@ -58,6 +58,44 @@ class CommandGatewayTest {
     }
 
     @Test
+    void onTheDesksOwnVenueAnOrderTravelsWithItsEntryAndNothingIsWrittenBesideTheJournal() {
+        Session alice = BackOfficeFixture.signIn(office, "alice", "alice-training-1");
+        List<byte[]> entries = new ArrayList<>();
+        CommandGateway desk = office.deskCommandGateway((command, entry) -> {
+            sent.add(command);
+            entries.add(entry);
+        });
+        long before = office.audit().entries(Page.first(1_000)).size();
+        Command.PlaceOrder order = Command.PlaceOrder.limit(clock.millis(), alice.userId(), 1, 1001, 1, Side.BUY,
+                68450, 10);
+
+        assertThat(desk.deliverAll(List.of(new CommandGateway.Request(alice, order, null))))
+                .containsExactly(new CommandGateway.Outcome.Sent(order));
+
+        assertThat(sent).containsExactly(order);
+        assertThat(com.bourse.backoffice.audit.JournaledAudit.decode(1, entries.getFirst()).entry()).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.ORDER_ENTERED);
+            assertThat(e.userId()).isEqualTo(alice.userId());
+            assertThat(e.subject()).isEqualTo("order:1 account:1001");
+        });
+        assertThat(office.audit().entries(Page.first(1_000))).as("the journal is the entry's durable point")
+                .hasSize((int) before);
+    }
+
+    @Test
+    void onTheDesksOwnVenueARefusalIsWrittenToTheTrailAndNothingReachesTheVenue() {
+        Session alice = BackOfficeFixture.signIn(office, "alice", "alice-training-1");
+        CommandGateway desk = office.deskCommandGateway((command, entry) -> sent.add(command));
+        Command.Approve approveAsRita = new Command.Approve(clock.millis(), 4, ReviewSubject.ORDER, 1);
+
+        assertThat(desk.deliverAll(List.of(new CommandGateway.Request(alice, approveAsRita, null))))
+                .singleElement().isInstanceOf(CommandGateway.Outcome.NotSent.class);
+
+        assertThat(sent).isEmpty();
+        assertThat(last().action()).isEqualTo(AuditAction.COMMAND_REFUSED);
+    }
+
+    @Test
     void commandActingAsSomeoneElseNeverReachesTheEngine() {
         Session alice = BackOfficeFixture.signIn(office, "alice", "alice-training-1");
         Command.Approve approveAsRita = new Command.Approve(clock.millis(), 4, ReviewSubject.ORDER, 1);

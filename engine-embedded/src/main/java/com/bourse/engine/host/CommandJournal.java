@@ -36,6 +36,13 @@ import java.util.function.Consumer;
  * fails its tag, and nothing of a command can be read without the key. The length is written twice (as is and
  * inverted) so a damaged length is told from a record cut short.
  *
+ * <p>A record may carry an attachment, opaque bytes of its owner's that must be exactly as durable as the command
+ * (the back office's audit entry of a command a person sent: one forced write for both, and after a crash a command
+ * is never replayed without it). Such a record has the {@link #ATTACHED} bit set in its length, a kind of its own in
+ * the associated data (so the bit cannot be flipped unnoticed) and the plaintext
+ * {@code [SBE length][SBE command][attachment]}. Records without one are written as before, so journals written
+ * before attachments existed read unchanged.
+ *
  * <p>What a start forgives and what it refuses: at the end of the newest segment, a record cut short (or a tail of
  * zero bytes, what a power cut leaves in a file extended but never written) is what a crash mid-write leaves; it
  * was never acknowledged, so it is cut. Anything else that fails (a record that is whole but does not authenticate,
@@ -50,9 +57,15 @@ public final class CommandJournal implements AutoCloseable {
     static final int HEADER = MAGIC.length + RecordCipher.ID + Long.BYTES + RecordCipher.NONCE + RecordCipher.TAG;
     static final int RECORD_PREFIX = 2 * Integer.BYTES;
     static final int MIN_SEALED = RecordCipher.NONCE + 1 + RecordCipher.TAG;
-    static final int MAX_SEALED = RecordCipher.NONCE + CommandCodec.MAX_ENCODED_LENGTH + RecordCipher.TAG;
+    /** Largest attachment a record carries (an audit entry's text is at most a few thousand characters). */
+    public static final int MAX_ATTACHMENT = 24 * 1024;
+    /** Set in a record's length when the record carries an attachment. */
+    static final int ATTACHED = 1 << 30;
+    static final int MAX_PLAIN = Integer.BYTES + CommandCodec.MAX_ENCODED_LENGTH + MAX_ATTACHMENT;
+    static final int MAX_SEALED = RecordCipher.NONCE + MAX_PLAIN + RecordCipher.TAG;
     static final byte KIND_HEADER = 'H';
     static final byte KIND_COMMAND = 'C';
+    static final byte KIND_ATTACHED = 'A';
     private static final String PREFIX = "journal-";
     private static final String SUFFIX = ".log";
     private static final int BUFFER = 1 << 20;
@@ -68,7 +81,7 @@ public final class CommandJournal implements AutoCloseable {
     private final byte[] journalId;
     private final RecordCipher cipher;
     private final CommandCodec codec = new CommandCodec();
-    private final byte[] plain = new byte[CommandCodec.MAX_ENCODED_LENGTH];
+    private final byte[] plain = new byte[MAX_PLAIN];
     private final UnsafeBuffer plainView = new UnsafeBuffer(plain);
     private final byte[] pending = new byte[BUFFER];
     private final OpenReport openReport;
@@ -208,20 +221,44 @@ public final class CommandJournal implements AutoCloseable {
 
     /** Buffers one command; it is durable only after the next {@link #commit()}. Returns its sequence. */
     public long append(Command command) {
+        return append(command, null);
+    }
+
+    /**
+     * Buffers one command with its attachment (null for none), sealed in the same record: both are durable after
+     * the next {@link #commit()}, or neither is. Returns its sequence.
+     *
+     * @throws IllegalArgumentException when the command cannot be encoded or the attachment exceeds
+     *                                  {@link #MAX_ATTACHMENT}; nothing is buffered then
+     */
+    public long append(Command command, byte[] attachment) {
         requireUsable();
+        if (attachment != null && attachment.length > MAX_ATTACHMENT) {
+            throw new IllegalArgumentException("an attachment of " + attachment.length + " bytes is over the "
+                    + MAX_ATTACHMENT + " a journal record carries");
+        }
         long seq = lastSeq + 1;
+        int at = attachment == null ? 0 : Integer.BYTES;
         int length;
         try {
-            length = codec.encode(0, seq, command, plainView, 0);
+            length = codec.encode(0, seq, command, plainView, at);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("command cannot be journaled: " + e.getMessage(), e);
+        }
+        byte kind = KIND_COMMAND;
+        if (attachment != null) {
+            plainView.putInt(0, length, ByteOrder.LITTLE_ENDIAN);
+            System.arraycopy(attachment, 0, plain, at + length, attachment.length);
+            length = at + length + attachment.length;
+            kind = KIND_ATTACHED;
         }
         if (pendingLength + RECORD_PREFIX + MAX_SEALED > pending.length) {
             flush();
         }
-        int sealed = cipher.seal(KIND_COMMAND, seq, plain, 0, length, pending, pendingLength + RECORD_PREFIX);
+        int sealed = cipher.seal(kind, seq, plain, 0, length, pending, pendingLength + RECORD_PREFIX);
+        int word = attachment == null ? sealed : sealed | ATTACHED;
         ByteBuffer prefix = ByteBuffer.wrap(pending, pendingLength, RECORD_PREFIX).order(ByteOrder.LITTLE_ENDIAN);
-        prefix.putInt(sealed).putInt(~sealed);
+        prefix.putInt(word).putInt(~word);
         pendingLength += RECORD_PREFIX + sealed;
         lastSeq = seq;
         return seq;
@@ -467,7 +504,7 @@ public final class CommandJournal implements AutoCloseable {
         private final RecordCipher cipher;
         private final boolean newest;
         private final CommandCodec decoder = new CommandCodec();
-        private final byte[] plain = new byte[CommandCodec.MAX_ENCODED_LENGTH + RecordCipher.TAG];
+        private final byte[] plain = new byte[MAX_PLAIN + RecordCipher.TAG];
         private final UnsafeBuffer plainView = new UnsafeBuffer(plain);
         long lastSeq;
 
@@ -510,8 +547,10 @@ public final class CommandJournal implements AutoCloseable {
                         || allZero(bytes, at, filled) && zeroToEnd(channel, bufferStart + filled, limit)) {
                     return torn(position, "a record prefix cut short, or zeros a power cut left");
                 }
-                int length = buffer.getInt(at);
-                if (buffer.getInt(at + Integer.BYTES) != ~length || length < MIN_SEALED || length > MAX_SEALED) {
+                int word = buffer.getInt(at);
+                boolean attached = (word & ATTACHED) != 0;
+                int length = word & ~ATTACHED;
+                if (buffer.getInt(at + Integer.BYTES) != ~word || length < MIN_SEALED || length > MAX_SEALED) {
                     throw new JournalDamagedException(file, position, "record " + (lastSeq + 1)
                             + " has a damaged length: the file was altered");
                 }
@@ -520,18 +559,30 @@ public final class CommandJournal implements AutoCloseable {
                 }
                 long seq = lastSeq + 1;
                 if (seq > skipThrough) {
-                    int plainLength = cipher.open(KIND_COMMAND, seq, bytes, at + RECORD_PREFIX, length, plain);
+                    int plainLength = cipher.open(attached ? KIND_ATTACHED : KIND_COMMAND, seq, bytes,
+                            at + RECORD_PREFIX, length, plain);
                     if (plainLength < 0) {
                         throw new JournalDamagedException(file, position, "record " + seq + " does not"
                                 + " authenticate: it was altered, moved, dropped or copied from another journal,"
                                 + " or the key is wrong");
                     }
-                    if (!decoder.decode(plainView, 0, plainLength) || decoder.correlationId() != seq) {
+                    int commandAt = 0;
+                    int commandLength = plainLength;
+                    if (attached) {
+                        commandAt = Integer.BYTES;
+                        commandLength = plainLength < Integer.BYTES ? -1
+                                : plainView.getInt(0, ByteOrder.LITTLE_ENDIAN);
+                    }
+                    if (commandLength < 0 || commandAt + commandLength > plainLength
+                            || !decoder.decode(plainView, commandAt, commandLength)
+                            || decoder.correlationId() != seq) {
                         throw new JournalDamagedException(file, position, "record " + seq + " authenticates but"
                                 + " does not decode: written by another version?");
                     }
                     if (reader != null) {
-                        reader.accept(new JournalRecord(seq, decoder.command()));
+                        byte[] attachment = attached ? Arrays.copyOfRange(plain, commandAt + commandLength,
+                                plainLength) : null;
+                        reader.accept(new JournalRecord(seq, decoder.command(), attachment));
                     }
                 }
                 lastSeq = seq;

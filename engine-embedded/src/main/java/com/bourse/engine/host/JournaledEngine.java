@@ -177,7 +177,15 @@ public final class JournaledEngine implements AutoCloseable {
      * next {@link #commit()}. Returns its sequence.
      */
     public long apply(Command command, EventSink sink) {
-        long seq = journal.append(command);
+        return apply(command, null, sink);
+    }
+
+    /**
+     * {@link #apply(Command, EventSink)} with an attachment sealed in the command's journal record (null for none):
+     * the next {@link #commit()} makes both durable in one write, and a replay hands it back with the command.
+     */
+    public long apply(Command command, byte[] attachment, EventSink sink) {
+        long seq = journal.append(command, attachment);
         engine.apply(command, sink);
         return seq;
     }

@@ -68,10 +68,19 @@ public final class EmbeddedVenue implements Venue {
 
     @Override
     public boolean submit(Command command) {
+        return submit(command, null);
+    }
+
+    /**
+     * Submits a command with an attachment the host seals in the command's own journal record (the audit entry of
+     * a command a person sent), so both become durable in the same group commit, or neither. Only a journaling
+     * host accepts an attachment: an in-memory host refuses it on the engine thread, which logs the error.
+     */
+    public boolean submit(Command command, byte[] attachment) {
         if (closed || command == null) {
             return false;
         }
-        return inbox.offer(new Submission(command, System.nanoTime()));
+        return inbox.offer(new Submission(command, attachment, System.nanoTime()));
     }
 
     /** Run a read-only question on the engine thread, between commands (depth, working orders, balances). */
@@ -108,7 +117,7 @@ public final class EmbeddedVenue implements Venue {
         LOG.log(System.Logger.Level.ERROR, "engine thread failed", error);
     }
 
-    private record Submission(Command command, long submittedNanos) {
+    private record Submission(Command command, byte[] attachment, long submittedNanos) {
     }
 
     private record Query<T>(Function<Engine, T> question, CompletableFuture<T> answer) {
@@ -143,7 +152,11 @@ public final class EmbeddedVenue implements Venue {
 
         private void handle(Object item) {
             if (item instanceof Submission submission) {
-                host.apply(submission.command(), buffer);
+                if (submission.attachment() == null) {
+                    host.apply(submission.command(), buffer);
+                } else {
+                    host.apply(submission.command(), submission.attachment(), buffer);
+                }
                 applied = true;
                 batchSubmittedNanos = submission.submittedNanos();
             } else if (item instanceof Query<?> query) {

@@ -17,6 +17,18 @@ public interface EngineHost extends AutoCloseable {
     /** Applies one command, telling {@code sink} its events in order. */
     void apply(Command command, EventSink sink);
 
+    /**
+     * Applies one command whose owner's attachment (an audit entry) must be exactly as durable as the command: a
+     * journaling host seals both in one record, made durable by the same {@link #endOfBatch}. A host that keeps
+     * nothing refuses it, as it could not keep that promise.
+     */
+    default void apply(Command command, byte[] attachment, EventSink sink) {
+        if (attachment != null) {
+            throw new UnsupportedOperationException("this engine host keeps no journal to hold an attachment");
+        }
+        apply(command, sink);
+    }
+
     /** The venue's inbox is empty for now: make what was applied durable. Nothing to do by default. */
     default void endOfBatch() {
     }
@@ -78,6 +90,11 @@ public interface EngineHost extends AutoCloseable {
         @Override
         public void apply(Command command, EventSink sink) {
             journaled.apply(command, sink);
+        }
+
+        @Override
+        public void apply(Command command, byte[] attachment, EventSink sink) {
+            journaled.apply(command, attachment, sink);
         }
 
         @Override

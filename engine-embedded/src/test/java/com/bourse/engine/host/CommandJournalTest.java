@@ -85,6 +85,56 @@ class CommandJournalTest {
     }
 
     @Test
+    void anAttachmentReadsBackWithItsCommandBesideRecordsWithoutOne() {
+        byte[] audit = "alice ORDER_ENTERED order:10 — élevé".getBytes(StandardCharsets.UTF_8);
+        try (CommandJournal journal = CommandJournal.open(dir, KEY, Durability.POWER_LOSS)) {
+            journal.append(new Command.EndOfDay(1, 1));
+            journal.append(new Command.CancelOrder(2, 2, 10), audit);
+            journal.append(new Command.CancelOrder(3, 2, 11), new byte[0]);
+            journal.append(new Command.EndOfDay(4, 1));
+            assertThat(journal.commit()).isEqualTo(4);
+        }
+        List<JournalRecord> read = readAll();
+        assertThat(read).extracting(JournalRecord::command).containsExactly(new Command.EndOfDay(1, 1),
+                new Command.CancelOrder(2, 2, 10), new Command.CancelOrder(3, 2, 11), new Command.EndOfDay(4, 1));
+        assertThat(read.get(0).attachment()).isNull();
+        assertThat(read.get(1).attachment()).isEqualTo(audit);
+        assertThat(read.get(2).attachment()).isEmpty();
+        assertThat(read.get(3).attachment()).isNull();
+    }
+
+    @Test
+    void anAttachmentOverTheLimitIsRefusedAndNothingIsWritten() {
+        try (CommandJournal journal = CommandJournal.open(dir, KEY, Durability.POWER_LOSS)) {
+            journal.append(new Command.EndOfDay(1, 1));
+            assertThatThrownBy(() -> journal.append(new Command.EndOfDay(2, 1),
+                    new byte[CommandJournal.MAX_ATTACHMENT + 1]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("attachment");
+            assertThat(journal.commit()).isEqualTo(1);
+        }
+        assertThat(readAll()).hasSize(1);
+    }
+
+    @Test
+    void aRecordWhoseAttachedMarkWasFlippedDoesNotAuthenticate() throws IOException {
+        try (CommandJournal journal = CommandJournal.open(dir, KEY, Durability.POWER_LOSS)) {
+            journal.append(new Command.CancelOrder(1, 2, 10), new byte[]{1, 2, 3});
+            journal.append(new Command.CancelOrder(2, 2, 11));
+            journal.commit();
+        }
+        Path segment = CommandJournal.fileOf(dir, 0);
+        long first = JournalFiles.recordOffsets(segment).get(0);
+        // Clear the mark in the length and in its inverted copy alike: the length reads whole, the kind is wrong.
+        JournalFiles.flipBit(segment, first + 3, 0x40);
+        JournalFiles.flipBit(segment, first + 7, 0x40);
+
+        assertThatThrownBy(() -> CommandJournal.open(dir, KEY, Durability.PROCESS_CRASH))
+                .isInstanceOf(JournalDamagedException.class)
+                .hasMessageContaining("record 1 does not authenticate");
+    }
+
+    @Test
     void theJournalReadsAcrossSegmentsFromAnySequence() {
         try (CommandJournal journal = CommandJournal.open(dir, KEY, Durability.PROCESS_CRASH)) {
             for (int i = 1; i <= 30; i++) {

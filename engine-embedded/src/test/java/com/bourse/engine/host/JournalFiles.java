@@ -41,9 +41,18 @@ final class JournalFiles {
         int at = CommandJournal.HEADER;
         while (at + CommandJournal.RECORD_PREFIX <= bytes.length) {
             offsets.add((long) at);
-            at += CommandJournal.RECORD_PREFIX + view.getInt(at);
+            at += CommandJournal.RECORD_PREFIX + (view.getInt(at) & ~CommandJournal.ATTACHED);
         }
         return offsets;
+    }
+
+    static void flipBit(Path file, long position, int mask) throws IOException {
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.seek(position);
+            int b = raw.read();
+            raw.seek(position);
+            raw.write(b ^ mask);
+        }
     }
 
     static void flipByte(Path file, long position) throws IOException {
