@@ -15,15 +15,17 @@ import java.util.function.Consumer;
 /**
  * The one background worker, thread {@value #THREAD_NAME}, through which the desktop's windows send what people
  * enter, so that no window waits on the disk: a window {@linkplain #offer offers} a command and returns at once,
- * and the worker has the {@link CommandGateway} check it, write it to the audit trail (a forced write) and pass it
- * to the venue. One worker for every window of an installation, taking commands in the order they were offered,
- * so the audit trail's order is the order the venue receives them in. A command the gateway refused or the venue
- * would not take comes back to its window's callback.
+ * and the worker has the {@link CommandGateway} check it, audit it and pass it to the venue (to the embedded desk
+ * with its entry, sealed in the command's journal record; to a remote venue after a forced write of the entry).
+ * One worker for every window of an installation, taking commands in the order they were offered, so the audit
+ * trail's order is the order the venue receives them in. A command the gateway refused or the venue would not take
+ * comes back to its window's callback.
  *
- * <p>What waits when the worker wakes goes as one burst ({@link CommandGateway#deliverAll}): its audit entries
- * are one transaction and one forced write, then its commands go to the venue in order. A person clicking fast,
- * or a mass action, pays one trip to the disk instead of one per command; a lone click pays the same as before.
- * Nothing reaches the venue before its entry is on the disk.
+ * <p>What waits when the worker wakes goes as one burst ({@link CommandGateway#deliverAll}): for a remote venue its
+ * audit entries are one transaction and one forced write, then its commands go to the venue in order; on the
+ * embedded desk the burst's records share the journal's next group commit. Either way a person clicking fast, or a
+ * mass action, pays one trip to the disk instead of one per command, and nothing is acknowledged before its entry is
+ * on the disk.
  *
  * <p>Thread-safe. {@link #close} sends what was already offered, then stops the worker.
  */
