@@ -7,17 +7,15 @@ import com.bourse.cluster.identity.SignInMessages;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Role;
+import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
-import io.aeron.security.AuthenticationException;
 import io.aeron.security.CredentialsSupplier;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,9 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Does a flood of bad sign-ins slow the other sessions down? A trader's order round trip (submit to the cluster's
  * acknowledgement, one order at a time at a steady pace) on a 3-node loopback cluster, first quiet, then while
- * other clients try about 100 bad sign-ins a second (wrong proofs for users that then lock, and sign-ins of locked
- * users, unknown users, credentials that are not a sign-in), from many attackers at once that never pay for
- * Argon2id, so the attackers' own cost is not what limits the rate. Prints the round trip per phase, the sign-in attempts made and refused, and the load
+ * other clients try about 100 bad sign-ins a second: a third wrong proofs for 40 real users (which lock after five,
+ * after which their sign-ins are refused before any log record), a third unknown users, a third credentials that are
+ * not a sign-in. The attacker is cheap, as a real one would be: it never computes Argon2id (random proofs), and it
+ * speaks Aeron Cluster's session protocol directly with many sign-ins in flight on one publication and one response
+ * endpoint, so neither its key derivation nor its own client limits the rate. Prints the round trip per phase, the
+ * sign-ins attempted, refused with a reason, and ended otherwise (by Aeron itself, or unanswered), and the load
  * average: on a shared machine, read the figures beside it.
  *
  * <p>{@code mvn -B -o -pl engine-cluster exec:exec@abuse-bench -Dabuse.args="10 100"} (seconds per phase, bad sign-ins a second).
@@ -62,65 +63,191 @@ public final class SignInAbuseBenchmark {
             AtomicLong refused = new AtomicLong();
             AtomicLong admitted = new AtomicLong();
             AtomicLong timedOut = new AtomicLong();
-            List<Thread> abusers = new ArrayList<>();
-            // Each attacker waits for its refusal (a wrong proof waits for its admission in the log too), so many
-            // run at once, each at a share of the rate; they have their own media driver, as a remote attacker
-            // would, so the measured trader's client is not the one they load.
-            int threads = Math.max(4, badPerSecond / 4);
+            java.util.concurrent.ConcurrentHashMap<String, AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
+            // The attacker speaks Aeron Cluster's session protocol itself (SessionConnectRequest, Challenge,
+            // ChallengeResponse, SessionEvent) on one ingress publication to the leader and one response endpoint,
+            // with many sign-ins in flight at once and never an Argon2id: what a cheap attacking host would do, so
+            // neither its key derivation nor its own media driver limits the rate. Its own driver, not the trader's.
             MediaDriver attackersDriver = MediaDriver.launchEmbedded(new MediaDriver.Context()
                     .threadingMode(ThreadingMode.SHARED).termBufferSparseFile(true)
-                    .publicationTermBufferLength(64 * 1024).ipcTermBufferLength(64 * 1024)
+                    .publicationTermBufferLength(256 * 1024).ipcTermBufferLength(64 * 1024)
                     .dirDeleteOnStart(true).dirDeleteOnShutdown(true));
-            for (int t = 0; t < threads; t++) {
-                int lane = t;
-                Thread abuser = Thread.ofPlatform().name("bad-sign-ins-" + t).uncaughtExceptionHandler(
-                        (thread, e) -> System.err.println(thread.getName() + " failed: " + e)).start(() -> {
-                    long intervalNs = TimeUnit.SECONDS.toNanos(1) * threads / badPerSecond;
-                    long next = System.nanoTime() + intervalNs * lane / threads;
-                    int n = 0;
-                    while (abusing.get()) {
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupportSleep.nanos(wait);
-                        }
-                        next += intervalNs;
-                        int kind = n++ % 3;
-                        String name = kind == 1 ? "nobody" + lane + "x" + n : "victim" + ((lane * 10 + n) % victims);
-                        attempts.incrementAndGet();
-                        try (AeronCluster ignored = AeronCluster.connect(new AeronCluster.Context()
-                                .aeronDirectoryName(attackersDriver.aeronDirectoryName())
-                                .ingressChannel("aeron:udp?term-length=64k")
-                                .ingressEndpoints(cluster.ingressEndpoints())
-                                .egressChannel("aeron:udp?endpoint=localhost:0|term-length=64k")
-                                .messageTimeoutNs(TimeUnit.SECONDS.toNanos(5))
-                                .credentialsSupplier(new CheapGuess(name, kind == 2)))) {
-                            admitted.incrementAndGet();
-                        } catch (AuthenticationException e) {
-                            refused.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            timedOut.incrementAndGet(); // a timeout under load: an attempt with no answer
-                        }
-                    }
-                });
-                abusers.add(abuser);
-            }
+            Aeron attackersClient = Aeron.connect(new Aeron.Context()
+                    .aeronDirectoryName(attackersDriver.aeronDirectoryName()));
+            String leaderIngress = ingressOf(cluster.ingressEndpoints(), cluster.awaitLeader(Duration.ofSeconds(30))
+                    .memberId());
+            RawAttacker attacker = new RawAttacker(attackersClient, leaderIngress, victims, badPerSecond, abusing,
+                    attempts, refused, admitted, timedOut, failures);
+            Thread abuser = Thread.ofPlatform().name("bad-sign-ins").uncaughtExceptionHandler(
+                    (thread, e) -> System.err.println(thread.getName() + " failed: " + e)).start(attacker);
             long abuseStart = System.nanoTime();
             Histogram underAbuse = roundTrips(buyer, nextOrder, seconds);
-            abusing.set(false);
-            for (Thread abuser : abusers) {
-                abuser.join(10_000);
-            }
-            attackersDriver.close();
             double abuseSeconds = (System.nanoTime() - abuseStart) / 1e9;
+            abusing.set(false);
+            abuser.join(15_000);
+            attackersClient.close();
+            attackersDriver.close();
             String load = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("%nOrder round trip on a 3-node loopback cluster (backoff idle), %d s per phase%n", seconds);
             System.out.printf("%-26s %8s %10s %10s %10s %10s%n", "phase", "orders", "p50 µs", "p90 µs", "p99 µs",
                     "max µs");
             print("quiet", quiet);
             print("~" + badPerSecond + " bad sign-ins/s", underAbuse);
-            System.out.printf("bad sign-ins: %d attempted (%.1f/s) by %d attackers, %d refused, %d admitted, %d without "
-                    + "answer; load average %s%n", attempts.get(), attempts.get() / abuseSeconds, threads, refused.get(),
-                    admitted.get(), timedOut.get(), load);
+            System.out.printf("bad sign-ins: %d attempted (%.1f/s), at most %d in flight, %d refused, %d admitted, %d "
+                    + "ended otherwise; load average %s%n", attempts.get(), attempts.get() / abuseSeconds,
+                    attacker.maxInFlight, refused.get(), admitted.get(), timedOut.get(), load);
+            failures.forEach((what, count) -> System.out.printf("  not refused by Bourse (%d): %s%n", count.get(), what));
+        }
+    }
+
+    /** {@code host:port} of {@code member} in {@code 0=host:port,1=host:port,...}. */
+    private static String ingressOf(String endpoints, int member) {
+        for (String entry : endpoints.split(",")) {
+            if (entry.startsWith(member + "=")) {
+                return entry.substring(entry.indexOf('=') + 1);
+            }
+        }
+        throw new IllegalArgumentException("no member " + member + " in " + endpoints);
+    }
+
+    /** Many cheap bad sign-ins in flight at once, over Aeron Cluster's session protocol directly. */
+    private static final class RawAttacker implements Runnable {
+        private final Aeron aeron;
+        private final String leaderIngress;
+        private final int victims;
+        private final int perSecond;
+        private final AtomicBoolean abusing;
+        private final AtomicLong attempts;
+        private final AtomicLong refused;
+        private final AtomicLong admitted;
+        private final AtomicLong other;
+        private final java.util.Map<String, AtomicLong> failures;
+        private final org.agrona.collections.Long2ObjectHashMap<CheapGuess> inFlight =
+                new org.agrona.collections.Long2ObjectHashMap<>();
+        private final org.agrona.collections.Long2LongHashMap startedNs = new org.agrona.collections.Long2LongHashMap(0);
+        private final org.agrona.concurrent.UnsafeBuffer out = new org.agrona.concurrent.UnsafeBuffer(new byte[2048]);
+        private final io.aeron.cluster.codecs.MessageHeaderEncoder headerOut = new io.aeron.cluster.codecs.MessageHeaderEncoder();
+        private final io.aeron.cluster.codecs.MessageHeaderDecoder headerIn = new io.aeron.cluster.codecs.MessageHeaderDecoder();
+        private final io.aeron.cluster.codecs.SessionConnectRequestEncoder connect = new io.aeron.cluster.codecs.SessionConnectRequestEncoder();
+        private final io.aeron.cluster.codecs.ChallengeResponseEncoder response = new io.aeron.cluster.codecs.ChallengeResponseEncoder();
+        private final io.aeron.cluster.codecs.ChallengeDecoder challenge = new io.aeron.cluster.codecs.ChallengeDecoder();
+        private final io.aeron.cluster.codecs.SessionEventDecoder event = new io.aeron.cluster.codecs.SessionEventDecoder();
+        volatile int maxInFlight;
+
+        RawAttacker(Aeron aeron, String leaderIngress, int victims, int perSecond, AtomicBoolean abusing,
+                    AtomicLong attempts, AtomicLong refused, AtomicLong admitted, AtomicLong other,
+                    java.util.Map<String, AtomicLong> failures) {
+            this.aeron = aeron;
+            this.leaderIngress = leaderIngress;
+            this.victims = victims;
+            this.perSecond = perSecond;
+            this.abusing = abusing;
+            this.attempts = attempts;
+            this.refused = refused;
+            this.admitted = admitted;
+            this.other = other;
+            this.failures = failures;
+        }
+
+        @Override
+        public void run() {
+            String egress;
+            try {
+                egress = "aeron:udp?endpoint=localhost:" + freeUdpPort() + "|term-length=256k";
+            } catch (java.net.SocketException e) {
+                throw new IllegalStateException(e);
+            }
+            try (io.aeron.Publication ingress = aeron.addPublication("aeron:udp?endpoint=" + leaderIngress
+                    + "|term-length=256k", AeronCluster.Configuration.INGRESS_STREAM_ID_DEFAULT);
+                 io.aeron.Subscription answers = aeron.addSubscription(egress,
+                         AeronCluster.Configuration.EGRESS_STREAM_ID_DEFAULT)) {
+                long intervalNs = TimeUnit.SECONDS.toNanos(1) / perSecond;
+                long next = System.nanoTime();
+                long correlation = 1;
+                io.aeron.logbuffer.FragmentHandler handler = (buffer, offset, length, header) ->
+                        onAnswer(ingress, buffer, offset);
+                while (abusing.get() || !inFlight.isEmpty()) {
+                    long now = System.nanoTime();
+                    if (abusing.get() && now >= next && ingress.isConnected()) {
+                        next += intervalNs;
+                        int kind = (int) (correlation % 3);
+                        String name = kind == 1 ? "nobody" + correlation : "victim" + (correlation % victims);
+                        CheapGuess guess = new CheapGuess(name, kind == 2);
+                        byte[] credentials = guess.encodedCredentials();
+                        connect.wrapAndApplyHeader(out, 0, headerOut).correlationId(correlation)
+                                .responseStreamId(AeronCluster.Configuration.EGRESS_STREAM_ID_DEFAULT)
+                                .version(AeronCluster.Configuration.PROTOCOL_SEMANTIC_VERSION)
+                                .responseChannel(egress).putEncodedCredentials(credentials, 0, credentials.length)
+                                .clientInfo("abuse-bench");
+                        if (ingress.offer(out, 0, io.aeron.cluster.codecs.MessageHeaderEncoder.ENCODED_LENGTH
+                                + connect.encodedLength()) > 0) {
+                            attempts.incrementAndGet();
+                            inFlight.put(correlation, guess);
+                            startedNs.put(correlation, now);
+                            maxInFlight = Math.max(maxInFlight, inFlight.size());
+                            correlation++;
+                        }
+                    }
+                    answers.poll(handler, 64);
+                    expire(now);
+                    LockSupportSleep.nanos(TimeUnit.MICROSECONDS.toNanos(100));
+                }
+            }
+        }
+
+        private void onAnswer(io.aeron.Publication ingress, org.agrona.DirectBuffer buffer, int offset) {
+            headerIn.wrap(buffer, offset);
+            int template = headerIn.templateId();
+            if (template == io.aeron.cluster.codecs.ChallengeDecoder.TEMPLATE_ID) {
+                challenge.wrapAndApplyHeader(buffer, offset, headerIn);
+                long correlationId = challenge.correlationId();
+                long sessionId = challenge.clusterSessionId();
+                byte[] bytes = new byte[challenge.encodedChallengeLength()];
+                challenge.getEncodedChallenge(bytes, 0, bytes.length);
+                CheapGuess guess = inFlight.get(correlationId);
+                if (guess == null) {
+                    return;
+                }
+                byte[] answer = guess.onChallenge(bytes);
+                response.wrapAndApplyHeader(out, 0, headerOut).correlationId(correlationId).clusterSessionId(sessionId)
+                        .putEncodedCredentials(answer, 0, answer.length);
+                ingress.offer(out, 0, io.aeron.cluster.codecs.MessageHeaderEncoder.ENCODED_LENGTH
+                        + response.encodedLength());
+            } else if (template == io.aeron.cluster.codecs.SessionEventDecoder.TEMPLATE_ID) {
+                event.wrapAndApplyHeader(buffer, offset, headerIn);
+                long correlationId = event.correlationId();
+                if (inFlight.remove(correlationId) == null) {
+                    return;
+                }
+                startedNs.remove(correlationId);
+                switch (event.code()) {
+                    case OK -> admitted.incrementAndGet();
+                    case AUTHENTICATION_REJECTED -> refused.incrementAndGet();
+                    default -> {
+                        other.incrementAndGet();
+                        String detail = event.code() + " " + event.detail();
+                        failures.computeIfAbsent(detail.substring(0, Math.min(60, detail.length())),
+                                k -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            }
+        }
+
+        private void expire(long now) {
+            startedNs.forEach((correlationId, started) -> {
+                if (now - started > TimeUnit.SECONDS.toNanos(5)) {
+                    inFlight.remove(correlationId);
+                    other.incrementAndGet();
+                    failures.computeIfAbsent("no answer in 5 s", k -> new AtomicLong()).incrementAndGet();
+                }
+            });
+            startedNs.keySet().removeIf(id -> !inFlight.containsKey(id));
+        }
+    }
+
+    private static int freeUdpPort() throws java.net.SocketException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
