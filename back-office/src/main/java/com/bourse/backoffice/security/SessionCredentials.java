@@ -33,8 +33,8 @@ public final class SessionCredentials {
     }
 
     /**
-     * @param secret the key shared with the cluster (at least 32 bytes): the cluster's {@code secretFile} when
-     *               live, the key vault's own when the installation runs only the simulation
+     * @param secret the key that signs this installation's local sessions (at least 32 bytes): the key vault's own,
+     *               or, live, a random key made per process; never a key the production cluster accepts
      */
     public SessionCredentials(byte[] secret, InstantSource clock, Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(1)) > 0) {
