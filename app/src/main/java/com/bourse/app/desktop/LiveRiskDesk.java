@@ -5,8 +5,11 @@ import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.UserView;
 import com.bourse.backoffice.store.AccountLine;
+import com.bourse.cluster.client.Backfill;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.client.MarketState;
+import com.bourse.protocol.wire.SessionMessage;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
@@ -41,15 +44,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A risk officer's desk on the production cluster, over the officer's own {@link ClusterVenue} (the one their
  * window's {@link LiveSession} opened). The cluster routes every event to back-office sessions and answers their
- * blotter request with every account's working orders, held ones included (status HELD), so the queue at connect is
- * derived from that blotter, taken at one log position with the feed subscribed at that very point; what follows
- * comes from the events. A line for a new alert is built from the {@code OrderAccepted} the engine sends just before
- * it (kept for the latest orders heard), so describing one costs no round trip.
+ * market request with the desk's {@link Backfill}: every held order and transfer with its score, the score's parts,
+ * the reason and rules and when it was held, the engaged kill switches and the halted instruments, all at one log
+ * position with the feed subscribed at that very point; what follows comes from the events. A line for a new alert is
+ * built from the {@code OrderAccepted} the engine sends just before it (kept for the latest orders heard), so
+ * describing one costs no round trip.
  *
- * <p>What the cluster does not say at connect: the score parts and rules of an order held before the window opened
- * (the blotter has no risk columns; such a line shows score 0 and the generic reason), held transfers, kill
- * switches and halted instruments (the live back office projects none of them). Events after connect carry all of
- * it. When the venue reconnects (a new leader, a new session) the events in between are lost, so the desk asks
+ * <p>From a cluster older than schema version 8 (no backfill) the queue at connect is derived from the blotter's
+ * orders in status HELD (no score parts: score 0 and the generic reason), with no held transfers, kill switches or
+ * halts. When the venue reconnects (a new leader, a new session) the events in between are lost, so the desk asks
  * for the state again and hands the feed a new snapshot at the answer's log position. Commands go through the
  * back office's audited gateway on its outbox worker, as the trader's do; one refused there is told to the feed,
  * so the officer reads why.
@@ -109,7 +112,7 @@ public final class LiveRiskDesk implements RiskDesk {
     @Override
     public CompletableFuture<RiskSnapshot> connect(RiskFeed feed) {
         this.feed = feed;
-        return venue.requestMarket(1, state -> {
+        return venue.requestMarket(1, Backfill.Scope.RISK, state -> {
                     subscription = venue.subscribe(event -> {
                         remember(event);
                         feed.onEvent(event);
@@ -117,7 +120,7 @@ public final class LiveRiskDesk implements RiskDesk {
                     reconnection = venue.alsoOnReconnected(this::resync);
                 })
                 .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .thenApply(state -> snapshot(state.blotter()));
+                .thenApply(this::snapshot);
     }
 
     /**
@@ -129,7 +132,7 @@ public final class LiveRiskDesk implements RiskDesk {
         if (closed || target == null) {
             return;
         }
-        venue.requestMarket(1, state -> target.resynced(snapshot(state.blotter())))
+        venue.requestMarket(1, Backfill.Scope.RISK, state -> target.resynced(snapshot(state)))
                 .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .whenComplete((state, failure) -> {
                     if (failure != null && !closed) {
@@ -149,15 +152,32 @@ public final class LiveRiskDesk implements RiskDesk {
         }
     }
 
-    private RiskSnapshot snapshot(Blotter blotter) {
+    private RiskSnapshot snapshot(MarketState state) {
+        Backfill backfill = state.backfill();
         List<ReviewItem> held = new ArrayList<>();
-        for (WorkingOrder order : blotter.orders()) {
-            if ("HELD".equals(order.status())) {
-                held.add(orderItem(order.orderId(), order.accountId(), order.userId(), order.instrumentId(),
-                        order.side(), order.leaves(), order.price(), 0, 0, 0, 0, ErrorCode.HIGH_RISK_TRANSACTION, 0,
-                        0));
+        if (backfill.known()) {
+            for (SessionMessage.HeldOrder o : backfill.heldOrders()) {
+                SessionMessage.Review r = o.review();
+                held.add(orderItem(o.orderId(), o.accountId(), o.userId(), o.instrumentId(), o.side(), o.quantity(),
+                        o.price(), r.scoreBps(), r.amountBps(), r.frequencyBps(), r.patternBps(), r.reason(),
+                        r.ruleMask(), r.heldAt()));
+            }
+            for (SessionMessage.HeldTransfer t : backfill.heldTransfers()) {
+                held.add(transferItem(t.transferId(), t.kind(), t.fromAccountId(), t.toAccountId(), t.asset(),
+                        t.amount(), t.review().scoreBps(), t.review().amountBps(), t.review().frequencyBps(),
+                        t.review().patternBps(), t.review().reason(), t.review().ruleMask(), t.review().heldAt()));
+            }
+            held.sort(Comparator.comparingLong(ReviewItem::raisedAt));
+        } else {
+            for (WorkingOrder order : state.blotter().orders()) {
+                if ("HELD".equals(order.status())) {
+                    held.add(orderItem(order.orderId(), order.accountId(), order.userId(), order.instrumentId(),
+                            order.side(), order.leaves(), order.price(), 0, 0, 0, 0, ErrorCode.HIGH_RISK_TRANSACTION,
+                            0, 0));
+                }
             }
         }
+        Set<Long> killSwitches = Set.copyOf(backfill.killSwitches());
         RiskLimits defaults = EngineConfig.defaults().defaultLimits();
         List<RiskSnapshot.RiskAccount> rows = new ArrayList<>();
         for (AccountLine account : accounts.values().stream().sorted(Comparator.comparingLong(AccountLine::accountId))
@@ -165,13 +185,13 @@ public final class LiveRiskDesk implements RiskDesk {
             RiskLimits limits = host.office().risk().controls(account.accountId()).map(c -> c.limits())
                     .orElse(defaults);
             rows.add(new RiskSnapshot.RiskAccount(account.accountId(), account.name(), account.ownerUserId(),
-                    account.baseCurrency(), limits, false));
+                    account.baseCurrency(), limits, killSwitches.contains(account.accountId())));
         }
         Map<Long, String> users = new HashMap<>();
         for (UserView user : host.office().users().all()) {
             users.put(user.userId(), user.displayName());
         }
-        return new RiskSnapshot(held, rows, Set.of(), users);
+        return new RiskSnapshot(held, rows, Set.copyOf(backfill.haltedInstruments()), users);
     }
 
     private ReviewItem orderItem(long orderId, long accountId, long userId, long instrumentId, Side side, long quantity,
@@ -189,6 +209,15 @@ public final class LiveRiskDesk implements RiskDesk {
                 quantity, price, notional, currency, "", score, amount, frequency, pattern, reason, ruleMask, raised);
     }
 
+    private ReviewItem transferItem(long transferId, com.bourse.protocol.TransferKind kind, long from, long to,
+                                    String asset, long amount, int score, int amountBps, int frequency, int pattern,
+                                    ErrorCode reason, int ruleMask, long raised) {
+        long account = from != 0 ? from : to;
+        String description = kind.name() + (from != 0 ? " from " + from : "") + (to != 0 ? " to " + to : "");
+        return new ReviewItem(ReviewSubject.TRANSFER, transferId, account, ownerOf(account), ownerOf(account), 0, null,
+                amount, 0, amount, asset, description, score, amountBps, frequency, pattern, reason, ruleMask, raised);
+    }
+
     private long ownerOf(long accountId) {
         AccountLine account = accounts.get(accountId);
         return account == null ? -1 : account.ownerUserId();
@@ -202,14 +231,10 @@ public final class LiveRiskDesk implements RiskDesk {
             if (transfer == null) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            long account = transfer.fromAccountId() != 0 ? transfer.fromAccountId() : transfer.toAccountId();
-            String description = transfer.kind().name()
-                    + (transfer.fromAccountId() != 0 ? " from " + transfer.fromAccountId() : "")
-                    + (transfer.toAccountId() != 0 ? " to " + transfer.toAccountId() : "");
-            return CompletableFuture.completedFuture(Optional.of(new ReviewItem(ReviewSubject.TRANSFER,
-                    transfer.transferId(), account, ownerOf(account), ownerOf(account), 0, null, transfer.amount(), 0,
-                    transfer.amount(), transfer.asset(), description, alert.scoreBps(), alert.amountBps(),
-                    alert.frequencyBps(), alert.patternBps(), alert.reason(), alert.ruleMask(), raised)));
+            return CompletableFuture.completedFuture(Optional.of(transferItem(transfer.transferId(), transfer.kind(),
+                    transfer.fromAccountId(), transfer.toAccountId(), transfer.asset(), transfer.amount(),
+                    alert.scoreBps(), alert.amountBps(), alert.frequencyBps(), alert.patternBps(), alert.reason(),
+                    alert.ruleMask(), raised)));
         }
         Event.OrderAccepted order = accepted.get(alert.subjectId());
         if (order != null) {

@@ -3,6 +3,7 @@ package com.bourse.app.desktop;
 import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.security.CommandOutbox;
 import com.bourse.backoffice.security.Session;
+import com.bourse.cluster.client.Backfill;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
@@ -155,7 +156,7 @@ public final class LiveSession implements TradingSession {
      * request failed unanswered, so it is asked again. A request that timed out is not: its answer may still come.
      */
     private CompletableFuture<MarketSnapshot> firstLoad(MarketFeed marketFeed, int attempts) {
-        return venue.requestMarket(DEPTH_LEVELS, state -> {
+        return venue.requestMarket(DEPTH_LEVELS, Backfill.Scope.RISK_AND_DAY_FILLS, state -> {
                     learnOrderIds(state.blotter());
                     venue.subscribe(marketFeed);
                     following = true;
@@ -184,7 +185,7 @@ public final class LiveSession implements TradingSession {
         if (current == null || closed || !following) {
             return; // before the first load completes, that load asks again itself
         }
-        venue.requestMarket(DEPTH_LEVELS, state -> {
+        venue.requestMarket(DEPTH_LEVELS, Backfill.Scope.RISK_AND_DAY_FILLS, state -> {
                     learnOrderIds(state.blotter());
                     current.reload(snapshot(state));
                 })
@@ -198,7 +199,11 @@ public final class LiveSession implements TradingSession {
                 });
     }
 
-    /** The cluster's answer as the window's snapshot: the trader's accounts only, books per instrument. */
+    /**
+     * The cluster's answer as the window's snapshot: the trader's accounts only, books per instrument; from a
+     * cluster that keeps them (schema version 8), today's fills and movements of those accounts (so positions'
+     * average cost and realised P&L are those of before a restart) and why each held order waits.
+     */
     MarketSnapshot snapshot(MarketState state) {
         Map<Long, List<BookLevel>> bids = new HashMap<>();
         Map<Long, List<BookLevel>> asks = new HashMap<>();
@@ -216,7 +221,26 @@ public final class LiveSession implements TradingSession {
         List<MarketSnapshot.Balance> balances = state.blotter().balances().stream()
                 .filter(b -> accountIds.contains(b.accountId()))
                 .map(b -> new MarketSnapshot.Balance(b.accountId(), b.asset(), b.balance(), b.held())).toList();
-        return new MarketSnapshot(books, orders, balances);
+        Backfill backfill = state.backfill();
+        if (!backfill.known()) {
+            return new MarketSnapshot(books, orders, balances);
+        }
+        List<MarketSnapshot.Step> history = new ArrayList<>();
+        for (SessionMessage.DayStep step : backfill.steps()) {
+            if (!accountIds.contains(step.accountId())) {
+                continue;
+            }
+            history.add(step.isFill()
+                    ? new MarketSnapshot.Fill(step.tradeId(), step.time(), step.orderId(), step.accountId(),
+                    step.instrumentId(), step.side(), step.price(), step.quantity(), step.maker(), step.leaves())
+                    : new MarketSnapshot.Transfer(step.time(), step.accountId(), step.instrumentId(), step.quantity(),
+                    step.price()));
+        }
+        List<MarketSnapshot.Held> held = backfill.heldOrders().stream()
+                .filter(o -> accountIds.contains(o.accountId()))
+                .map(o -> new MarketSnapshot.Held(o.orderId(), o.accountId(), o.review().reason(),
+                        o.review().heldAt())).toList();
+        return new MarketSnapshot(books, orders, balances, history, true, held);
     }
 
     /** Submit to the cluster's acknowledgement of the last command, as the venue measured it (0 before one). */

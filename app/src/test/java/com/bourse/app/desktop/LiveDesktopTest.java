@@ -351,6 +351,58 @@ class LiveDesktopTest {
     }
 
     @Test
+    void positionsAfterADesktopRestartEqualThoseBeforeItToTheCentFromTheClustersRecordOfTheDay() throws Exception {
+        Desktop desktop = startSeededLive();
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation bob = driver.signIn("bob", "bob-training-1", 40);
+        driver.fxRun(() -> bob.context().setConfirmer(check -> true));
+        // Alice buys 25 AIR from Bob, then sells 10 into his higher bid: a position and a realised profit.
+        long airBefore = driver.fx(() -> alice.context().desk().balance(ALICE_ACCOUNT, "AIR"));
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "25", AIR_PRICE);
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
+        TradingScenes.fillTicket(driver, bob, "AIR", Side.SELL, "25", AIR_PRICE);
+        driver.fxRun(() -> bob.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().fills().size() == 1, 15);
+        TradingScenes.fillTicket(driver, bob, "AIR", Side.BUY, "10", "162.50");
+        driver.fxRun(() -> bob.ticket().send());
+        driver.waitUntil(() -> bob.context().desk().workingOrders().size() == 1, 15);
+        TradingScenes.fillTicket(driver, alice, "AIR", Side.SELL, "10", "162.50");
+        driver.fxRun(() -> alice.ticket().send());
+        driver.waitUntil(() -> alice.context().desk().fills().size() == 2
+                && alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == airBefore + 15, 15);
+        driver.settle();
+        java.util.List<String> before = driver.fx(() -> positions(alice));
+        java.util.List<Long> fillsBefore = driver.fx(() -> alice.context().desk().fills().stream()
+                .map(com.bourse.ui.model.FillRow::tradeId).toList());
+        assertThat(driver.fx(() -> alice.context().desk().positions().stream()
+                .filter(p -> p.symbol().equals("AIR")).findFirst().orElseThrow().realisedPnl().signum()))
+                .as("a realised profit").isPositive();
+
+        // When the desktop restarts and Alice signs in again
+        driver.stop();
+        driver.start(config);
+        Workstation again = driver.signIn("alice", "alice-training-1", 40);
+
+        // Then her fills, and each position's quantity, average cost and realised P&L, are those of before
+        driver.waitUntil(() -> again.context().desk().fills().size() == 2, 15);
+        driver.settle();
+        assertThat(driver.fx(() -> again.context().desk().fills().stream()
+                .map(com.bourse.ui.model.FillRow::tradeId).toList())).isEqualTo(fillsBefore);
+        assertThat(driver.fx(() -> positions(again))).isEqualTo(before);
+    }
+
+    /** Each position as the blotter shows it: account, symbol, quantity, average cost, realised P&L. */
+    private static java.util.List<String> positions(Workstation trader) {
+        return trader.context().desk().positions().stream()
+                .map(p -> p.accountId() + " " + p.symbol() + " " + p.quantity() + " "
+                        + p.averagePrice().toPlainString() + " " + p.realisedPnl().toPlainString())
+                .sorted().toList();
+    }
+
+    @Test
     void statusBarShowsTheProductionEnginesRoundTripOnceAnOrderIsAcknowledged() throws Exception {
         startSeededLive();
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveRiskDeskTest {
     static final long ALICE = 2;
     static final long ALICE_ACCOUNT = 1001;
+    static final long ALICE_US_ACCOUNT = 1003;
+    static final long VICTOR = 5;
+    static final long MSFT = 6;
 
     @TempDir
     Path home;
@@ -65,8 +68,28 @@ class LiveRiskDeskTest {
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);
         driver.fxRun(() -> alice.context().setConfirmer(check -> true));
         OrderRow earlier = largeAirbusBuy(alice);
+        // And Victor switches off Alice's US account and halts MSFT before Rita signs in (from another desktop).
+        try (ClusterVenue victor = desktop.live().connect(com.bourse.cluster.identity.ScramCredentials.password(
+                "victor", "victor-training-1".toCharArray()))) {
+            java.util.concurrent.CountDownLatch acks = new java.util.concurrent.CountDownLatch(2);
+            victor.onOutcome(new com.bourse.cluster.client.CommandOutcomeListener() {
+                @Override
+                public void acknowledged(com.bourse.protocol.Command command, long logPosition) {
+                    acks.countDown();
+                }
 
-        // Then the officer's live window starts with it (from the cluster's blotter, which has no score columns).
+                @Override
+                public void failed(com.bourse.protocol.Command command, String reason) {
+                }
+            });
+            victor.submit(new com.bourse.protocol.Command.EngageKillSwitch(System.currentTimeMillis(), VICTOR,
+                    ALICE_US_ACCOUNT));
+            victor.submit(new com.bourse.protocol.Command.HaltInstrument(System.currentTimeMillis(), VICTOR, MSFT));
+            assertThat(acks.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("both acknowledged").isTrue();
+        }
+
+        // Then the officer's live window starts with it, with the score parts the cluster's engine gave it, and
+        // with the kill switch and the halt set before it opened.
         driver.fxRun(() -> desktop.showAnotherSignIn());
         Workstation rita = driver.signIn("rita", "rita-training-1", 40);
         assertThat(driver.fx(rita::hasRiskDesk)).isTrue();
@@ -76,6 +99,15 @@ class LiveRiskDeskTest {
         assertThat(heldAtConnect.userId()).isEqualTo(ALICE);
         assertThat(heldAtConnect.quantity()).isEqualTo(700);
         assertThat(heldAtConnect.notional()).isEqualTo(700 * LiveDesktopTest.AIR_PRICE_UNITS);
+        assertThat(heldAtConnect.reason()).isEqualTo(com.bourse.protocol.ErrorCode.LARGE_AMOUNT);
+        assertThat(heldAtConnect.amountBps() + heldAtConnect.frequencyBps() + heldAtConnect.patternBps())
+                .isPositive();
+        assertThat(heldAtConnect.raisedAt()).isPositive();
+        assertThat(driver.fx(() -> rita.reviewQueue().accounts().stream()
+                .filter(com.bourse.ui.port.RiskSnapshot.RiskAccount::killSwitch)
+                .map(com.bourse.ui.port.RiskSnapshot.RiskAccount::accountId).toList()))
+                .containsExactly(ALICE_US_ACCOUNT);
+        assertThat(driver.fx(() -> java.util.Set.copyOf(rita.reviewQueue().halted()))).containsExactly(MSFT);
 
         // And an order held while the window is open arrives with the score the cluster's engine gave it.
         OrderRow held = largeAirbusBuy(alice);
@@ -134,6 +166,32 @@ class LiveRiskDeskTest {
                 && rita.context().session().connectionState() == ConnectionState.CONNECTED, 60);
         heldAtTheDesk(rita, held.orderId());
         assertThat(driver.fx(() -> rita.reviewQueue().items().size())).isEqualTo(1);
+    }
+
+    @Test
+    void aTradersLiveWindowOpenedAfterHerOrderWasHeldSaysWhyItWaits() throws Exception {
+        cluster = LiveCluster.start(home.resolve("cluster"));
+        driver = new DesktopDriver(home.resolve("desk"));
+        Desktop desktop = driver.start(driver.config().live(cluster.settings()));
+        LiveCluster.seed(desktop.live());
+        Workstation alice = driver.signIn("alice", "alice-training-1", 40);
+        driver.fxRun(() -> alice.context().setConfirmer(check -> true));
+        OrderRow held = largeAirbusBuy(alice);
+        String reason = driver.fx(() -> alice.context().desk().workingOrders().stream()
+                .filter(o -> o.orderId() == held.orderId()).findFirst().orElseThrow().reason());
+        assertThat(reason).isNotBlank();
+
+        driver.fxRun(() -> desktop.showAnotherSignIn());
+        Workstation again = driver.signIn("alice", "alice-training-1", 40);
+
+        driver.waitUntil(() -> again.context().desk().workingOrders().stream()
+                .anyMatch(o -> o.orderId() == held.orderId()), 15);
+        assertThat(driver.fx(() -> again.context().desk().workingOrders().stream()
+                .filter(o -> o.orderId() == held.orderId()).findFirst().orElseThrow()))
+                .satisfies(o -> {
+                    assertThat(o.status()).isEqualTo("HELD");
+                    assertThat(o.reason()).isEqualTo(reason);
+                });
     }
 
     /** Alice buys 700 AIR at its reference price, over 100,000 EUR: held for review. */

@@ -100,6 +100,10 @@ public final class DeskState {
         }
         orders.clear();
         workingOrders.clear();
+        Map<String, MarketSnapshot.Held> heldWhy = new HashMap<>();
+        for (MarketSnapshot.Held h : snapshot.held()) {
+            heldWhy.put(h.accountId() + "/" + h.orderId(), h);
+        }
         for (WorkingOrder w : snapshot.workingOrders()) {
             Instrument i = instruments.get(w.instrumentId());
             if (i == null) {
@@ -108,6 +112,10 @@ public final class DeskState {
             OrderRow row = new OrderRow(w.orderId(), w.accountId(), i.id(), i.symbol(), w.side(), w.type(),
                     w.timeInForce(), price(i, w.price()), price(i, w.stopPrice()), w.price(), w.leaves(), w.leaves(),
                     w.displayQuantity(), statusOf(w.status()));
+            MarketSnapshot.Held why = heldWhy.get(w.accountId() + "/" + w.orderId());
+            if (why != null && "HELD".equals(row.status())) {
+                row = row.withReason(heldReason(row, why.reason(), why.heldAt()));
+            }
             orders.put(row.orderId(), row);
             workingOrders.add(row);
         }
@@ -221,11 +229,16 @@ public final class DeskState {
      * hold arrives moments after the order was sent).
      */
     private static String heldReason(OrderRow row, Event.OrderHeld e) {
-        String why = e.reason().description();
+        return heldReason(row, e.reason(), System.currentTimeMillis());
+    }
+
+    /** The same, for an order the venue said was held at {@code heldAt} (a window opened or reloaded later). */
+    private static String heldReason(OrderRow row, ErrorCode reason, long heldAt) {
+        String why = reason.description();
         if (!row.isImmediate()) {
             return why;
         }
-        java.time.LocalTime expires = java.time.LocalTime.ofInstant(Instant.ofEpochMilli(System.currentTimeMillis()
+        java.time.LocalTime expires = java.time.LocalTime.ofInstant(Instant.ofEpochMilli(heldAt
                 + Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS), java.time.ZoneId.systemDefault());
         return why + " · expires " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(expires);
     }

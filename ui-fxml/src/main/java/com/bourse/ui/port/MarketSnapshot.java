@@ -18,18 +18,34 @@ import java.util.Map;
  *                     average cost and realised P&L are replayed from
  * @param historyKnown whether the venue keeps that history; when it does not, {@code history} is empty and a window
  *                     keeps what it heard itself
+ * @param held         why each of the working orders that waits for a risk officer is held, as far as the venue
+ *                     says (a held order not listed shows no reason)
  */
 public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances,
-                             List<Step> history, boolean historyKnown) {
+                             List<Step> history, boolean historyKnown, List<Held> held) {
 
     public MarketSnapshot {
         books = Map.copyOf(books);
         workingOrders = List.copyOf(workingOrders);
         balances = List.copyOf(balances);
         history = List.copyOf(history);
+        held = List.copyOf(held);
         if (!historyKnown && !history.isEmpty()) {
             throw new IllegalArgumentException("a history given by a venue that says it keeps none");
         }
+    }
+
+    /** A snapshot that says no reason for its held orders. */
+    public MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances,
+                          List<Step> history, boolean historyKnown) {
+        this(books, workingOrders, balances, history, historyKnown, List.of());
+    }
+
+    /**
+     * Why a working order of the trader's waits for a risk officer, and since when (business time, epoch ms): an
+     * order meant to trade now expires {@code Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS} after it was held.
+     */
+    public record Held(long orderId, long accountId, com.bourse.protocol.ErrorCode reason, long heldAt) {
     }
 
     /** A snapshot from a venue that keeps no history of its traders' fills. */

@@ -87,4 +87,28 @@ class DeskStateTest {
 
         assertThat(desk.ownQuantityByPrice(3, Side.BUY)).containsExactly(Map.entry(16_220L, 40L));
     }
+
+    @Test
+    void aWindowOpenedAfterAnOrderWasHeldShowsWhyItWaitsAndWhenAnImmediateOneExpires() {
+        DeskState desk = new DeskState(List.of(new Currency("EUR", 2)), List.of(AIR),
+                List.of(new AccountView(1001, "Alice", "EUR", 50_000_000, RiskLimits.defaults())));
+        long heldAt = 1_764_000_000_000L;
+        desk.load(new MarketSnapshot(Map.of(), List.of(
+                new com.bourse.protocol.WorkingOrder(8, 1001, 3, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 16_230,
+                        0, 40, 40, 0, false, "HELD"),
+                new com.bourse.protocol.WorkingOrder(9, 1001, 3, 2, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 0,
+                        40, 40, 0, false, "HELD")),
+                List.of(new MarketSnapshot.Balance(1001, "EUR", 25_000_000, 0)), List.of(), true,
+                List.of(new MarketSnapshot.Held(8, 1001, com.bourse.protocol.ErrorCode.LARGE_AMOUNT, heldAt),
+                        new MarketSnapshot.Held(9, 1001, com.bourse.protocol.ErrorCode.HIGH_RISK_TRANSACTION, heldAt))));
+
+        String expires = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.ofInstant(
+                java.time.Instant.ofEpochMilli(heldAt + com.bourse.protocol.Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS),
+                java.time.ZoneId.systemDefault()));
+        assertThat(desk.workingOrders()).extracting(OrderRow::orderId, OrderRow::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(8L,
+                        com.bourse.protocol.ErrorCode.LARGE_AMOUNT.description()),
+                org.assertj.core.groups.Tuple.tuple(9L,
+                        com.bourse.protocol.ErrorCode.HIGH_RISK_TRANSACTION.description() + " · expires " + expires));
+    }
 }
