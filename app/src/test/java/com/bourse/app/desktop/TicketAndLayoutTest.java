@@ -299,6 +299,15 @@ class TicketAndLayoutTest {
         Tile rate = driver.fx(() -> (Tile) alice.dashboard().lookup("#tileOrderRate"));
         assertThat(driver.fx(rate::getMinValue)).isZero();
         assertThat(driver.fx(rate::getMaxValue)).isGreaterThanOrEqualTo(10);
+        javafx.scene.chart.NumberAxis axis = driver.fx(() -> alice.dashboard().rateChart().yAxis());
+        assertThat(driver.fx(() -> axis.getTickMarks().stream()
+                .map(t -> axis.getTickLabelFormatter().toString(t.getValue())).toList())).as("whole orders from zero, never 1.0 or 0.5").containsExactly("0", "2", "4", "6", "8", "10");
+        Tile fillRatio = driver.fx(() -> alice.dashboard().fillRatioTile());
+        List<String> figures = driver.fx(() -> fillRatio.lookupAll("Text").stream()
+                .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.text.Text) n).getText())
+                .filter(t -> t != null && !t.isBlank()).toList());
+        assertThat(figures).as("the fill ratio written once: the percentage, then the quantities")
+                .doesNotHaveDuplicates().contains("of 105");
         double width = driver.fx(() -> alice.dashboard().getWidth());
         for (String id : List.of("#tilePnl", "#tileExposure", "#tileOrderRate", "#tileFillRatio")) {
             double tile = driver.fx(() -> alice.dashboard().lookup(id).getLayoutBounds().getWidth());

@@ -65,6 +65,13 @@ public final class Projector {
     private final Long2ObjectHashMap<TransferRow> transfers = new Long2ObjectHashMap<>();
     /** Compliance lines the current command has caused so far: numbers its lines, never carried between commands. */
     private int violationsInCommand;
+    /**
+     * Orders the current command has entered so far. An order's row is keyed by its entry's journal sequence; a
+     * command that enters several (an OCO pair, a bracket's legs entered by the command that ended its entry) keys
+     * the first by {@code seq} and the k-th after it by {@code -(seq * 1024 + k)}: unique and deterministic, and
+     * never above the journal's sequence, which the start-up's "file ahead of the journal" check reads.
+     */
+    private int ordersInCommand;
     private final Long2ObjectHashMap<AlertRow> openOrderAlerts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<AlertRow> openTransferAlerts = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ControlsRow> controls = new Long2ObjectHashMap<>();
@@ -143,6 +150,7 @@ public final class Projector {
         entered = null;
         createdTransfer = 0;
         violationsInCommand = 0;
+        ordersInCommand = 0;
         refused = false;
         refKind = "COMMAND";
         refId = seq;
@@ -271,7 +279,9 @@ public final class Projector {
     // take their event id here, so an order's history reads exactly as if every step had its own row.
 
     private void accepted(Event.OrderAccepted e) {
-        OrderRow o = new OrderRow(seq, e.orderId(), e.accountId(), e.instrumentId(), e.userId(), e.side().name(),
+        long entrySeq = ordersInCommand == 0 ? seq : -(seq * 1024 + ordersInCommand);
+        ordersInCommand++;
+        OrderRow o = new OrderRow(entrySeq, e.orderId(), e.accountId(), e.instrumentId(), e.userId(), e.side().name(),
                 e.type().name(), e.timeInForce().name(), e.price(), e.stopPrice(), e.quantity(), e.displayQuantity(),
                 e.postOnly(), e.type().isStop() ? OrderStatus.WAITING_TRIGGER : OrderStatus.WORKING, e.quantity(),
                 at, date, ACCEPTED, ++lastOrderEventId);

@@ -58,6 +58,17 @@ public final class DeskState {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final List<Consumer<Event.OrderRejected>> rejectionListeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Long> acceptedAt = new ArrayDeque<>();
+    private final OrderHistory history = new OrderHistory();
+    /** Orders this window sent that the venue has not answered yet: a refusal shows as a row with their details. */
+    private final Map<String, Command.PlaceOrder> sent = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Command.PlaceOrder> eldest) {
+            return size() > 1_000;
+        }
+    };
+    /** Refused orders the blotter shows, oldest first; the oldest goes when there are more than this. */
+    private static final int MAX_REJECTED_ROWS = 50;
+    private final ArrayDeque<OrderRow> rejectedRows = new ArrayDeque<>();
     private boolean cashDirty;
     private long quantityOrdered;
     private long quantityFilled;
@@ -104,6 +115,7 @@ public final class DeskState {
         for (MarketSnapshot.Held h : snapshot.held()) {
             heldWhy.put(h.accountId() + "/" + h.orderId(), h);
         }
+        rejectedRows.clear();
         for (WorkingOrder w : snapshot.workingOrders()) {
             Instrument i = instruments.get(w.instrumentId());
             if (i == null) {
@@ -111,7 +123,7 @@ public final class DeskState {
             }
             OrderRow row = new OrderRow(w.orderId(), w.accountId(), i.id(), i.symbol(), w.side(), w.type(),
                     w.timeInForce(), price(i, w.price()), price(i, w.stopPrice()), w.price(), w.leaves(), w.leaves(),
-                    w.displayQuantity(), statusOf(w.status()));
+                    w.displayQuantity(), statusOf(w.status()), "", w.ocoPeerId());
             MarketSnapshot.Held why = heldWhy.get(w.accountId() + "/" + w.orderId());
             if (why != null && "HELD".equals(row.status())) {
                 row = row.withReason(heldReason(row, why.reason(), why.heldAt()));
@@ -169,13 +181,51 @@ public final class DeskState {
         }
     }
 
+    /**
+     * An order this window is sending: if the venue refuses it at entry, the blotter shows it as REJECTED with the
+     * reason, and its history starts with what was sent.
+     */
+    public void sending(Command c) {
+        switch (c) {
+            case Command.PlaceOrder o -> sent.put(o.accountId() + "/" + o.orderId(), o);
+            case Command.PlaceOco o -> sending(o);
+            default -> {
+            }
+        }
+    }
+
+    /** The orders of an OCO pair or a bracket this window is sending (see {@link #sending(Command)}). */
+    private void sending(Command.PlaceOco c) {
+        if (c.isBracket()) {
+            sending(c.entry());
+        }
+        sending(c.target(c.quantity()));
+        sending(c.stop(c.quantity()));
+    }
+
+    /** Every step this window heard of each of the trader's orders. */
+    public OrderHistory history() {
+        return history;
+    }
+
+    /** Takes a refused order's row out of the blotter (the trader has read it); a working row stays. */
+    public void dismiss(OrderRow row) {
+        if (!row.isWorking() && rejectedRows.remove(row)) {
+            workingOrders.remove(row);
+            version++;
+        }
+    }
+
     public void apply(Event event) {
+        recordStep(event);
         switch (event) {
             case Event.OrderAccepted e -> accepted(e);
             case Event.OrderRejected e -> {
                 OrderRow row = orders.get(e.orderId());
                 if (row != null && (e.reason() == ErrorCode.REJECTED_BY_RISK_OFFICER || "HELD".equals(row.status()))) {
                     removeOrder(e.orderId()); // a held order the officer refused, or that was stale when approved
+                } else if (row == null) {
+                    showRefused(e);
                 }
                 say("Order " + e.orderId() + " rejected: " + e.reason().description());
                 rejectionListeners.forEach(l -> l.accept(e));
@@ -215,12 +265,117 @@ public final class DeskState {
                     halted.remove(e.instrumentId());
                 }
             }
+            case Event.OcoLinked e -> {
+                updateOrder(e.targetOrderId(), row -> row.withOcoPeer(e.stopOrderId()));
+                updateOrder(e.stopOrderId(), row -> row.withOcoPeer(e.targetOrderId()));
+            }
             case Event.KillSwitchChanged e -> say("Kill switch " + (e.engaged() ? "engaged" : "released")
                     + " on account " + e.accountId());
             default -> {
             }
         }
         version++;
+    }
+
+    /** A refused entry of an order this window sent: a REJECTED row with the reason, until dismissed. */
+    private void showRefused(Event.OrderRejected e) {
+        Command.PlaceOrder c = sent.remove(e.accountId() + "/" + e.orderId());
+        Instrument i = c == null ? null : instruments.get(c.instrumentId());
+        if (i == null) {
+            return;
+        }
+        OrderRow row = new OrderRow(c.orderId(), c.accountId(), i.id(), i.symbol(), c.side(), c.type(),
+                c.timeInForce(), c.type().hasLimitPrice() ? price(i, c.price()) : null,
+                c.type().isStop() ? price(i, c.stopPrice()) : null, c.price(), c.quantity(), 0, c.displayQuantity(),
+                OrderRow.REJECTED, e.reason().description());
+        rejectedRows.addLast(row);
+        workingOrders.add(row);
+        if (rejectedRows.size() > MAX_REJECTED_ROWS) {
+            workingOrders.remove(rejectedRows.removeFirst());
+        }
+    }
+
+    /** Adds the event's step to its order's history (own orders only: the inbox passes no one else's). */
+    private void recordStep(Event event) {
+        long now = System.currentTimeMillis();
+        switch (event) {
+            case Event.OrderAccepted e -> {
+                sent.remove(e.accountId() + "/" + e.orderId());
+                Instrument i = instruments.get(e.instrumentId());
+                String what = (e.side() == Side.BUY ? "Buy " : "Sell ") + Decimals.format(e.quantity(), 0) + " "
+                        + (i == null ? "" : i.symbol()) + " " + e.type().name()
+                        + (i != null && e.type().hasLimitPrice() ? " at " + Decimals.format(e.price(), i.priceScale())
+                        : "") + (i != null && e.type().isStop() ? " stop " + Decimals.format(e.stopPrice(),
+                        i.priceScale()) : "") + " " + e.timeInForce().name();
+                history.record(e.accountId(), e.orderId(), e.timestamp(), "Accepted", what);
+            }
+            case Event.OrderRejected e -> history.record(e.accountId(), e.orderId(), now, "Rejected",
+                    e.reason().description());
+            case Event.OrderHeld e -> history.record(e.accountId(), e.orderId(), now, "Held",
+                    e.reason().description());
+            case Event.OrderApproved e -> history.record(accountOf(e.accountId(), e.orderId()), e.orderId(), now,
+                    "Released", "approved by a risk officer");
+            case Event.OrderTriggered e -> {
+                Instrument i = instrumentOf(e.orderId());
+                history.record(accountOf(e.accountId(), e.orderId()), e.orderId(), now, "Triggered",
+                        "stop elected by a trade at " + (i == null ? e.lastTradePrice()
+                                : Decimals.format(e.lastTradePrice(), i.priceScale())));
+            }
+            case Event.Trade t -> {
+                Instrument i = instruments.get(t.instrumentId());
+                if (accounts.containsKey(t.makerAccountId())) {
+                    recordFillStep(t, i, t.makerAccountId(), t.makerOrderId(), t.makerLeaves());
+                }
+                if (accounts.containsKey(t.takerAccountId())) {
+                    recordFillStep(t, i, t.takerAccountId(), t.takerOrderId(), t.takerLeaves());
+                }
+            }
+            case Event.OrderReplaced e -> {
+                Instrument i = instrumentOf(e.orderId());
+                OrderRow row = orders.get(e.orderId());
+                boolean ocoReduced = row != null && row.ocoPeerId() != 0 && e.keptPriority()
+                        && e.price() == row.priceUnits() && e.quantity() < row.leaves();
+                history.record(e.accountId(), e.orderId(), now, "Amended", ocoReduced
+                        ? "open quantity " + Decimals.format(e.quantity(), 0) + ": its OCO order " + row.ocoPeerId()
+                        + " filled in part"
+                        : (i != null && e.price() != 0 ? "price " + Decimals.format(e.price(), i.priceScale()) + ", "
+                        : "") + (i != null && e.stopPrice() != 0 ? "stop " + Decimals.format(e.stopPrice(),
+                        i.priceScale()) + ", " : "") + "open quantity " + Decimals.format(e.quantity(), 0)
+                        + (e.keptPriority() ? " (kept its place)" : " (lost its place)"));
+            }
+            case Event.OrderCancelled e -> history.record(e.accountId(), e.orderId(), now, "Cancelled",
+                    Decimals.format(e.cancelledQuantity(), 0) + " open: " + e.reason().description());
+            case Event.OrderExpired e -> history.record(e.accountId(), e.orderId(), now, "Expired",
+                    Decimals.format(e.expiredQuantity(), 0) + " open");
+            case Event.OcoLinked e -> {
+                history.record(e.accountId(), e.targetOrderId(), now, "OCO",
+                        "target of OCO group " + e.targetOrderId() + " with stop order " + e.stopOrderId());
+                history.record(e.accountId(), e.stopOrderId(), now, "OCO",
+                        "stop of OCO group " + e.targetOrderId() + " with target order " + e.targetOrderId());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void recordFillStep(Event.Trade t, Instrument i, long accountId, long orderId, long leaves) {
+        history.record(accountId, orderId, t.timestamp(), leaves == 0 ? "Filled" : "Partially filled",
+                Decimals.format(t.quantity(), 0) + " at " + (i == null ? t.price()
+                        : Decimals.format(t.price(), i.priceScale())) + ", " + Decimals.format(leaves, 0) + " open");
+    }
+
+    /** The account an event names, or the one of the working order with that id when it names none (old venues). */
+    private long accountOf(long accountId, long orderId) {
+        if (accountId != 0) {
+            return accountId;
+        }
+        OrderRow row = orders.get(orderId);
+        return row == null ? 0 : row.accountId();
+    }
+
+    private Instrument instrumentOf(long orderId) {
+        OrderRow row = orders.get(orderId);
+        return row == null ? null : instruments.get(row.instrumentId());
     }
 
     /**
@@ -504,8 +659,8 @@ public final class DeskState {
     public List<OrderRow> ownOrdersAt(long instrumentId, Side side, long price) {
         List<OrderRow> result = new ArrayList<>();
         for (OrderRow row : workingOrders) {
-            if (row.instrumentId() == instrumentId && row.side() == side && row.priceUnits() == price
-                    && row.type().hasLimitPrice()) {
+            if (row.isWorking() && row.instrumentId() == instrumentId && row.side() == side
+                    && row.priceUnits() == price && row.type().hasLimitPrice()) {
                 result.add(row);
             }
         }
@@ -516,7 +671,8 @@ public final class DeskState {
     public Map<Long, Long> ownQuantityByPrice(long instrumentId, Side side) {
         Map<Long, Long> result = new HashMap<>();
         for (OrderRow row : workingOrders) {
-            if (row.instrumentId() == instrumentId && row.side() == side && row.type().hasLimitPrice()) {
+            if (row.isWorking() && row.instrumentId() == instrumentId && row.side() == side
+                    && row.type().hasLimitPrice()) {
                 result.merge(row.priceUnits(), row.leaves(), Long::sum);
             }
         }
@@ -562,6 +718,15 @@ public final class DeskState {
             acceptedAt.removeFirst();
         }
         return acceptedAt.size();
+    }
+
+    /** Quantity of this session's orders the venue accepted, and how much of it filled. */
+    public long quantityOrdered() {
+        return quantityOrdered;
+    }
+
+    public long quantityFilled() {
+        return quantityFilled;
     }
 
     /** Filled quantity over ordered quantity of this session's orders, in basis points (0 before any order). */

@@ -15,10 +15,54 @@ import com.bourse.ui.port.TradingSession;
 public final class OrderEntry {
     private final TradingSession session;
     private final EventInbox inbox;
+    /** Told of every new order before it goes (FX thread): a refusal then shows with what was sent. */
+    private final java.util.function.Consumer<Command> sending;
 
     public OrderEntry(TradingSession session, EventInbox inbox) {
+        this(session, inbox, c -> {
+        });
+    }
+
+    public OrderEntry(TradingSession session, EventInbox inbox, java.util.function.Consumer<Command> sending) {
         this.session = session;
         this.inbox = inbox;
+        this.sending = sending;
+    }
+
+    private boolean submitNew(Command command) {
+        sending.accept(command);
+        return session.submit(command);
+    }
+
+    /**
+     * A one-cancels-other pair closing a position: a limit at {@code targetPrice} and a stop at {@code stopPrice},
+     * both of {@code side} and {@code quantity}; returns the target's order id (the group's name) or -1.
+     */
+    public long placeOco(long accountId, Instrument instrument, Side side, TimeInForce tif, long quantity,
+                         long targetPrice, long stopPrice) {
+        long target = session.newOrderId(accountId);
+        long stop = session.newOrderId(accountId);
+        inbox.expectOrder(target);
+        inbox.expectOrder(stop);
+        return submitNew(new Command.PlaceOco(session.now(), session.trader().userId(), accountId, instrument.id(),
+                side, tif, quantity, target, targetPrice, stop, stopPrice, 0, 0)) ? target : -1;
+    }
+
+    /**
+     * A bracket: an entry limit order of {@code entrySide} at {@code entryPrice}, and once it has filled a target
+     * and a stop on the other side for what it filled; returns the entry's order id or -1.
+     */
+    public long placeBracket(long accountId, Instrument instrument, Side entrySide, TimeInForce tif, long quantity,
+                             long entryPrice, long targetPrice, long stopPrice) {
+        long entryId = session.newOrderId(accountId);
+        long target = session.newOrderId(accountId);
+        long stop = session.newOrderId(accountId);
+        inbox.expectOrder(entryId);
+        inbox.expectOrder(target);
+        inbox.expectOrder(stop);
+        return submitNew(new Command.PlaceOco(session.now(), session.trader().userId(), accountId, instrument.id(),
+                entrySide.opposite(), tif, quantity, target, targetPrice, stop, stopPrice, entryId, entryPrice))
+                ? entryId : -1;
     }
 
     /** Sends a validated ticket; returns the order id, or -1 when the venue did not take it. */
@@ -26,14 +70,14 @@ public final class OrderEntry {
         long orderId = session.newOrderId(check.draft().accountId());
         inbox.expectOrder(orderId);
         Command.PlaceOrder command = check.toCommand(session.now(), session.trader().userId(), orderId);
-        return session.submit(command) ? orderId : -1;
+        return submitNew(command) ? orderId : -1;
     }
 
     /** A GTC limit order, as the ladder places it; returns the order id or -1. */
     public long placeLimit(long accountId, Instrument instrument, Side side, long price, long quantity) {
         long orderId = session.newOrderId(accountId);
         inbox.expectOrder(orderId);
-        return session.submit(new Command.PlaceOrder(session.now(), session.trader().userId(), orderId, accountId,
+        return submitNew(new Command.PlaceOrder(session.now(), session.trader().userId(), orderId, accountId,
                 instrument.id(), side, OrderType.LIMIT, TimeInForce.GTC, price, 0, quantity, 0, false)) ? orderId : -1;
     }
 

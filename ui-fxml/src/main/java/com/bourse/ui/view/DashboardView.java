@@ -24,9 +24,10 @@ import java.util.Map;
 
 /**
  * The dashboard: TilesFX tiles for P&L per currency (green when up, red when down), exposure against the
- * account's limit (a gauge whose limit is written under it), the trader's order rate over the last minute (an
- * axis from zero in whole orders) and fill ratio, in a two-by-two grid that fills the panel. Each figure is
- * written once. Refreshed once a second from the desk; tile colours follow the theme through a palette node
+ * account's limit (a gauge whose limit is written under it), the trader's order rate over the last minute (its own
+ * line chart: TilesFX's spark line labels a small range 0.5, 1.0, 1.5, whatever its decimals say, so the axis here is
+ * whole orders from zero) and fill ratio (the percentage once, the quantities under it), in a two-by-two grid that
+ * fills the panel. Each figure is written once. Refreshed once a second from the desk; tile colours follow the theme through a palette node
  * styled by the theme's CSS.
  */
 public final class DashboardView extends GridPane implements FrameLoop.FrameListener {
@@ -39,6 +40,7 @@ public final class DashboardView extends GridPane implements FrameLoop.FrameList
     private final Tile fillRatio;
     /** The order-rate axis's top before the rate outgrows it. */
     private static final int ORDER_RATE_AXIS = 10;
+    private final OrderRateChart rateChart = new OrderRateChart(ORDER_RATE_AXIS);
     private long lastRefresh;
     private Object styledFor;
 
@@ -61,11 +63,12 @@ public final class DashboardView extends GridPane implements FrameLoop.FrameList
         exposure = TileBuilder.create().skinType(Tile.SkinType.GAUGE).title("Exposure, % of limit").unit("%")
                 .minValue(0).maxValue(100).threshold(80).thresholdVisible(true).decimals(0).tickLabelDecimals(0)
                 .animated(false).build();
-        orderRate = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title("Orders accepted, last minute")
-                .unit("orders").minValue(0).maxValue(ORDER_RATE_AXIS).decimals(0).tickLabelDecimals(0)
-                .averagingPeriod(60).averageVisible(false).strokeWithGradient(false).animated(false).build();
+        orderRate = TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title("Orders accepted, last minute")
+                .graphic(rateChart).minValue(0).maxValue(ORDER_RATE_AXIS).animated(false).build();
+        // The ring says the percentage; the figure under it the quantities (value filled, of the unit's ordered).
         fillRatio = TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title("Fill ratio")
-                .text("filled of ordered").unit("%").maxValue(100).decimals(0).animated(false).build();
+                .text("quantity filled of ordered").unit("of 0").minValue(0).maxValue(1).decimals(0)
+                .animated(false).build();
         pnl.setId("tilePnl");
         exposure.setId("tileExposure");
         orderRate.setId("tileOrderRate");
@@ -145,7 +148,13 @@ public final class DashboardView extends GridPane implements FrameLoop.FrameList
         // Whole orders from zero, with headroom in steps of ten: a flat or busy minute both read plainly.
         orderRate.setMaxValue(Math.max(ORDER_RATE_AXIS, (rate / 10 + 1) * 10));
         orderRate.setValue(rate);
-        fillRatio.setValue(context.desk().fillRatioBps() / 100.0);
+        rateChart.add(rate);
+        long ordered = context.desk().quantityOrdered();
+        long filled = Math.min(ordered, context.desk().quantityFilled());
+        // Quantities for a ring's share, not money: double is fine here (0 of 0 shows an empty ring).
+        fillRatio.setMaxValue(Math.max(1, ordered));
+        fillRatio.setUnit("of " + Decimals.format(ordered, 0));
+        fillRatio.setValue(filled);
     }
 
     private void style() {
@@ -161,6 +170,15 @@ public final class DashboardView extends GridPane implements FrameLoop.FrameList
             tile.setBarBackgroundColor(bg.interpolate(fg, 0.15));
         }
         lastRefresh = 0;
+    }
+
+    /** The order-rate chart (tests read its axis). */
+    public OrderRateChart rateChart() {
+        return rateChart;
+    }
+
+    public Tile fillRatioTile() {
+        return fillRatio;
     }
 
     /** An invisible node the theme styles, so the tiles can take the theme's colours. */

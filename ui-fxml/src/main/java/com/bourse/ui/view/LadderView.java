@@ -196,6 +196,40 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         return context.entry().placeLimit(account.accountId(), instrument, side, price, quantity);
     }
 
+    /**
+     * Shift+click: an OCO exit of the click quantity with its target at {@code targetPrice} and its stop as many ticks
+     * on the other side of the last price (a sell exit's target above the market, its stop below, a buy exit's the
+     * other way round), checked as the ticket checks one; returns the target's order id, or -1 with the reason in
+     * the status line.
+     */
+    public long placeOcoAt(Side side, long targetPrice) {
+        AccountView account = context.account();
+        if (instrument == null || account == null) {
+            return -1;
+        }
+        long last = context.desk().markPrice(instrument);
+        long stopPrice = 2 * last - targetPrice;
+        long quantity = clickQuantity.get();
+        int s = instrument.priceScale();
+        TicketCheck check = com.bourse.ui.model.OcoTicket.check(new TicketDraft(instrument, account.accountId(), side,
+                OrderType.LIMIT, TimeInForce.GTC, Long.toString(quantity), Decimals.plain(targetPrice, s),
+                Decimals.plain(Math.max(stopPrice, 0), s), "", false, context.desk().digits(instrument.currency()),
+                account.limits(), context.desk().availableCash(account.accountId(), instrument.currency()),
+                context.desk().availablePosition(account.accountId(), instrument.symbol()), last));
+        if (!check.isValid()) {
+            context.desk().say("Ladder OCO not sent: " + check.errors().values().iterator().next());
+            return -1;
+        }
+        long id = context.entry().placeOco(account.accountId(), instrument, side, TimeInForce.GTC, quantity,
+                check.price(), check.stopPrice());
+        if (id >= 0) {
+            context.desk().say("OCO " + (side == Side.BUY ? "buy " : "sell ") + quantity + " " + instrument.symbol()
+                    + " sent: target " + Decimals.format(check.price(), s) + ", stop "
+                    + Decimals.format(check.stopPrice(), s));
+        }
+        return id;
+    }
+
     /** Cancels the trader's orders on one side at a price; returns how many cancels were sent. */
     public int cancelOwnAt(Side side, long price) {
         if (instrument == null) {
@@ -511,8 +545,20 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             return;
         }
         switch (columnAtX(e.getX())) {
-            case BIDS -> placeAt(Side.BUY, price);
-            case ASKS -> placeAt(Side.SELL, price);
+            case BIDS -> {
+                if (e.isShiftDown()) {
+                    placeOcoAt(Side.BUY, price);
+                } else {
+                    placeAt(Side.BUY, price);
+                }
+            }
+            case ASKS -> {
+                if (e.isShiftDown()) {
+                    placeOcoAt(Side.SELL, price);
+                } else {
+                    placeAt(Side.SELL, price);
+                }
+            }
             default -> {
             }
         }

@@ -54,6 +54,8 @@ public final class OrderTicketController {
     @FXML private Spinner<String> stopSpinner;
     @FXML private TextField displayField;
     @FXML private CheckBox postOnlyBox;
+    /** OCO exit: the limit price is the target, the stop price the stop, sent as one one-cancels-other pair. */
+    @FXML private CheckBox ocoBox;
     @FXML private Label instrumentError;
     @FXML private Label accountError;
     @FXML private Label typeError;
@@ -157,6 +159,7 @@ public final class OrderTicketController {
         accountBox.valueProperty().addListener((obs, old, value) -> edited());
         tifBox.valueProperty().addListener((obs, old, value) -> edited());
         postOnlyBox.selectedProperty().addListener((obs, old, value) -> edited());
+        ocoBox.selectedProperty().addListener((obs, old, oco) -> ocoChanged(oco));
         context.desk().onRejection(this::rejected);
         context.frames().addListener(this::onFrame);
 
@@ -187,7 +190,10 @@ public final class OrderTicketController {
             orderMessage.setText("Not sent: confirmation declined");
             return;
         }
-        long orderId = context.entry().place(check);
+        long orderId = ocoBox.isSelected()
+                ? context.entry().placeOco(check.draft().accountId(), instrument, check.draft().side(),
+                check.draft().timeInForce(), check.quantity(), check.price(), check.stopPrice())
+                : context.entry().place(check);
         if (orderId < 0) {
             orderMessage.setText("Not sent: the venue is not taking orders right now");
             return;
@@ -204,6 +210,9 @@ public final class OrderTicketController {
     private String describe(TicketCheck check) {
         Instrument i = check.draft().instrument();
         OrderType type = check.draft().type();
+        if (ocoBox.isSelected()) {
+            return describeOco(check);
+        }
         StringBuilder text = new StringBuilder(check.draft().side() == Side.BUY ? "Buy" : "Sell");
         if (check.quantity() > 0) {
             text.append(' ').append(Decimals.format(check.quantity(), 0));
@@ -222,6 +231,59 @@ public final class OrderTicketController {
                     .append(Decimals.format(check.stopPrice(), i.priceScale()));
         }
         return text.toString();
+    }
+
+    /** "OCO sell 10 AIR target 165.00 stop 159.00": the pair as the send button and the status line name it. */
+    private String describeOco(TicketCheck check) {
+        Instrument i = check.draft().instrument();
+        StringBuilder text = new StringBuilder("OCO ").append(check.draft().side() == Side.BUY ? "buy" : "sell");
+        if (check.quantity() > 0) {
+            text.append(' ').append(Decimals.format(check.quantity(), 0));
+        }
+        if (i != null) {
+            text.append(' ').append(i.symbol());
+            if (check.price() > 0) {
+                text.append(" target ").append(Decimals.format(check.price(), i.priceScale()));
+            }
+            if (check.stopPrice() > 0) {
+                text.append(" stop ").append(Decimals.format(check.stopPrice(), i.priceScale()));
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * OCO exit on: the order is a limit target and a stop (the type is fixed, the stop price row shows, iceberg and
+     * post-only do not apply); off: the ticket as it was.
+     */
+    private void ocoChanged(boolean oco) {
+        if (oco) {
+            typeBox.setValue(OrderType.LIMIT);
+            if (tifBox.getValue() != TimeInForce.DAY) {
+                tifBox.setValue(TimeInForce.GTC);
+            }
+            postOnlyBox.setSelected(false);
+            displayField.clear();
+        }
+        typeBox.setDisable(oco);
+        postOnlyBox.setDisable(oco);
+        displayField.setDisable(oco);
+        priceLabel.setText(oco ? "Target" : "Limit price");
+        stopLabel.setText(oco ? "Stop (OCO)" : "Stop price");
+        stopRow.setVisible(true);
+        stopRow.setManaged(true);
+        stopLabel.setVisible(true);
+        stopLabel.setManaged(true);
+        typeChanged(typeBox.getValue());
+    }
+
+    /** Is the ticket an OCO exit (tests and the status line)? */
+    public boolean isOco() {
+        return ocoBox.isSelected();
+    }
+
+    public void setOco(boolean oco) {
+        ocoBox.setSelected(oco);
     }
 
     /** A message line whose height is always kept, so nothing below it moves when a message comes or goes. */
@@ -264,7 +326,8 @@ public final class OrderTicketController {
     }
 
     private TicketCheck revalidate() {
-        TicketCheck check = TicketValidator.check(draft());
+        TicketCheck check = ocoBox.isSelected() ? com.bourse.ui.model.OcoTicket.check(draft())
+                : TicketValidator.check(draft());
         if (!loaded) {
             // Before the first snapshot every balance reads zero: judging the ticket now would only alarm.
             updateSendButton(check);
@@ -480,7 +543,7 @@ public final class OrderTicketController {
         priceRow.setManaged(priced);
         priceLabel.setVisible(priced);
         priceLabel.setManaged(priced);
-        boolean stop = type.isStop();
+        boolean stop = type.isStop() || ocoBox.isSelected();
         stopRow.setVisible(stop);
         stopRow.setManaged(stop);
         stopLabel.setVisible(stop);

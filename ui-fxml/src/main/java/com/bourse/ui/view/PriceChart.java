@@ -371,7 +371,7 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
         int scale = instrument.priceScale();
         g.setTextAlign(TextAlignment.LEFT);
         for (com.bourse.ui.model.OrderRow row : context.desk().workingOrders()) {
-            if (row.instrumentId() != instrument.id() || !row.type().hasLimitPrice()) {
+            if (!row.isWorking() || row.instrumentId() != instrument.id() || !row.type().hasLimitPrice()) {
                 continue;
             }
             double y = plot.y(row.priceUnits());

@@ -28,6 +28,7 @@ public final class WorkingOrdersController implements PanelState {
     @FXML private TableView<OrderRow> table;
     @FXML private Button cancelSelected;
     @FXML private Button cancelAll;
+    @FXML private Button showHistory;
     @FXML private Label count;
     private final WorkstationContext context;
     /** Orders the last F8 cancelled that are still in the blotter, and the row to select once they are gone. */
@@ -53,13 +54,25 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
                 Tables.text("status", "Status", 122, OrderRow::status),
-                Tables.text("reason", "Reason", 330, OrderRow::reason)));
+                Tables.text("reason", "Reason", 330, OrderRow::reason),
+                Tables.text("oco", "OCO", 200, OrderRow::ocoGroup)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        showHistory.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<OrderRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    OrderHistoryDialog.show(root, context, row.getItem().accountId(), row.getItem().orderId());
+                }
+            });
+            return row;
+        });
         context.desk().workingOrders().addListener(this::afterRemoval);
         count.textProperty().bind(Bindings.createStringBinding(() -> Decimals.format(
-                context.desk().workingOrders().size(), 0) + " working", context.desk().workingOrders()));
+                context.desk().workingOrders().stream().filter(OrderRow::isWorking).count(), 0) + " working",
+                context.desk().workingOrders()));
     }
 
     /**
@@ -87,7 +100,20 @@ public final class WorkingOrdersController implements PanelState {
             }
         }
         for (OrderRow row : chosen) {
-            context.entry().cancel(row);
+            if (row.isWorking()) {
+                context.entry().cancel(row);
+            } else {
+                context.desk().dismiss(row); // a refused order: nothing works at the venue, the row goes
+            }
+        }
+    }
+
+    /** Every step of the selected order, with its time (History, or a double click on the row). */
+    @FXML
+    public void showHistory() {
+        OrderRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            OrderHistoryDialog.show(root, context, row.accountId(), row.orderId());
         }
     }
 

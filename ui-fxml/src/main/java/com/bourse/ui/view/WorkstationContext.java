@@ -36,7 +36,7 @@ public final class WorkstationContext {
         this.session = session;
         this.desk = desk;
         this.inbox = inbox;
-        this.entry = new OrderEntry(session, inbox);
+        this.entry = new OrderEntry(session, inbox, desk::sending);
         this.frames = frames;
         this.themes = themes;
         if (!desk.instruments().isEmpty()) {
