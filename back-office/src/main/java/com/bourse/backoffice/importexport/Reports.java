@@ -29,6 +29,7 @@ import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,18 +81,22 @@ public final class Reports {
                     + statement.from() + " to " + statement.to() + " (" + zone + ")",
                     FontFactory.getFont(FontFactory.HELVETICA, 10)));
             document.add(new Paragraph(" "));
-            PdfPTable table = table(new float[] {3.2f, 2.2f, 1.6f, 2f, 2.2f},
+            PdfPTable table = table(new float[] {3.2f, 2.2f, 1.6f, 2f, 2.2f}, 2,
                     "Date and time", "Reference", "Journal", "Amount", "Balance");
             row(table, statement.from().toString(), "Opening balance", "", "",
-                    money(statement.openingBalance(), digits).text());
+                    grouped(statement.openingBalance(), digits));
             for (PostingLine p : statement.postings()) {
                 row(table, TIME.format(p.postedAt().atZone(zone)), p.refKind() + " " + p.refId(),
-                        Long.toString(p.journalId()), money(p.delta(), digits).text(),
-                        money(p.balanceAfter(), digits).text());
+                        Long.toString(p.journalId()), grouped(p.delta(), digits), grouped(p.balanceAfter(), digits));
             }
             row(table, statement.to().toString(), "Closing balance", "", "",
-                    money(statement.closingBalance(), digits).text());
+                    grouped(statement.closingBalance(), digits));
             document.add(table);
+            // the reconciliation a reader checks, as the screen spells it (Statement.reconciled asserted it)
+            document.add(new Paragraph("Opening " + grouped(statement.openingBalance(), digits) + " + postings "
+                    + grouped(statement.movement(), digits) + " (" + statement.postings().size() + ") = closing "
+                    + grouped(statement.closingBalance(), digits) + ": reconciled",
+                    FontFactory.getFont(FontFactory.HELVETICA, 9)));
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot write the statement PDF", e);
         } finally {
@@ -176,7 +181,7 @@ public final class Reports {
             document.add(new Paragraph("Trading day in " + zone + ": " + report.trades() + " trades",
                     FontFactory.getFont(FontFactory.HELVETICA, 10)));
             document.add(new Paragraph(" "));
-            PdfPTable trades = table(new float[] {2f, 1.2f, 1.4f, 1.6f, 2.4f},
+            PdfPTable trades = table(new float[] {2f, 1.2f, 1.4f, 1.6f, 2.4f}, 2,
                     "Instrument", "Currency", "Trades", "Quantity", "Volume");
             for (DayReport.InstrumentDay i : report.instruments()) {
                 String currency = i.currency() == null ? "" : i.currency();
@@ -185,7 +190,7 @@ public final class Reports {
             }
             document.add(trades);
             document.add(new Paragraph(" "));
-            PdfPTable cash = table(new float[] {1.2f, 2f, 1.2f, 2.4f, 2.4f},
+            PdfPTable cash = table(new float[] {1.2f, 2f, 1.2f, 2.4f, 2.4f}, 2,
                     "Currency", "Movement", "Count", "Amount", "Fees");
             for (DayReport.CashDay c : report.cash()) {
                 int digits = digitsOf(c.currency());
@@ -208,13 +213,21 @@ public final class Reports {
     }
 
     private static PdfPTable table(float[] widths, String... headers) {
+        return table(widths, headers.length, headers);
+    }
+
+    /** A table whose headers from {@code firstFigure} on stand right, over their right-aligned figures. */
+    private static PdfPTable table(float[] widths, int firstFigure, String... headers) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-        for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, bold));
+        for (int i = 0; i < headers.length; i++) {
+            PdfPCell cell = new PdfPCell(new Phrase(headers[i], bold));
             cell.setGrayFill(0.9f);
+            if (i >= firstFigure) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
             table.addCell(cell);
         }
         return table;
@@ -243,6 +256,11 @@ public final class Reports {
             }
         }
         return null;
+    }
+
+    /** An amount for a printed page: thousands grouped (250,000.00), exact (no double on the way). */
+    private static String grouped(long units, int digits) {
+        return String.format(Locale.ROOT, "%,." + digits + "f", FixedPoint.toDecimal(units, digits));
     }
 
     private static CsvWriter.Money money(long units, int digits) {

@@ -8,7 +8,9 @@ import com.bourse.ui.port.BackOfficeDesk;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.application.Platform;
+import javafx.scene.control.DatePicker;
 import javafx.stage.Window;
+import javafx.util.converter.LocalDateStringConverter;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +33,16 @@ import java.util.function.Supplier;
 public final class BackOfficeContext {
     /** Statement and movement times, to the millisecond, as the CSV export writes them. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    /**
+     * Shows and reads {@code picker}'s date as 2026-12-04, as the statements, reports and exports write dates (the
+     * locale's 12/4/2026 beside them reads as another format, or another day).
+     */
+    public static void isoDates(DatePicker picker) {
+        picker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ISO_LOCAL_DATE));
+        picker.setPromptText("yyyy-mm-dd");
+    }
 
     private final BackOfficeDesk desk;
     private final Map<String, Integer> digits = new HashMap<>();

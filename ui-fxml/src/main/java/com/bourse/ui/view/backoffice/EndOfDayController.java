@@ -41,6 +41,7 @@ public final class EndOfDayController {
         summary.setId("dayReportSummary");
         instruments.setId("dayInstruments");
         currencies.setId("dayCurrencies");
+        BackOfficeContext.isoDates(date);
         date.setValue(context.desk().today());
         instruments.getColumns().setAll(List.of(
                 Tables.text("day-symbol", "Instrument", 100, DayReport.InstrumentDay::symbol),

@@ -82,11 +82,14 @@ public final class StatementsController {
             }
         });
         account.valueProperty().addListener((obs, old, a) -> assetsOf(a));
+        BackOfficeContext.isoDates(from);
+        BackOfficeContext.isoDates(to);
         from.setValue(context.desk().today().withDayOfMonth(1));
         to.setValue(context.desk().today());
         table.getColumns().setAll(List.of(
                 Tables.text("st-time", "Date and time (" + context.zoneLabel() + ")", 200, StatementTable.Row::dateTime),
-                Tables.text("st-ref", "Reference", 190, StatementTable.Row::reference),
+                // wide enough for a movement's whole reference: its kind and a 15-digit idempotency key
+                Tables.text("st-ref", "Reference", 260, StatementTable.Row::reference),
                 Tables.numeric("st-journal", "Journal", 80, StatementTable.Row::journal, s -> s),
                 Tables.numeric("st-amount", "Amount", 130, StatementTable.Row::amount, s -> s),
                 Tables.numeric("st-balance", "Balance", 140, StatementTable.Row::balance, s -> s)));
