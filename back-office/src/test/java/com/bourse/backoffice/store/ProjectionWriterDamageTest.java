@@ -31,7 +31,6 @@ class ProjectionWriterDamageTest {
         Path file = config.projectionFile();
         long journaled;
         try (DeskFixture desk = DeskFixture.open(dir)) {
-            // The pages of the first day, which the writer has not read since it opened, go bad on the disk.
             garble(file);
 
             ProjectionRebuildTest.runWorkload(desk, SEED + 1, 3_000);
@@ -66,10 +65,14 @@ class ProjectionWriterDamageTest {
         return writer.failure();
     }
 
-    /** Random bytes over the file's first half, past its two headers: written in place, as a failing disk would. */
+    /**
+     * Random bytes over every page of the file past its two headers, written in place as a failing disk would: any
+     * page the running desk has not read since it opened (the first day's orders, which the next day's fills update)
+     * is now bad on the disk, wherever H2 happened to put it.
+     */
     private static void garble(Path file) throws Exception {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            byte[] noise = new byte[(int) (raf.length() / 2) - 8_192];
+            byte[] noise = new byte[(int) raf.length() - 8_192];
             new SplittableRandom(SEED).nextBytes(noise);
             raf.seek(8_192);
             raf.write(noise);
