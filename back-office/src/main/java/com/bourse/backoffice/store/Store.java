@@ -59,8 +59,9 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store directory " + config.directory(), e);
         }
-        // Back-office commits are rare (users, master data, audit) and cannot be rebuilt: write each through.
-        HikariDataSource dataSource = pool(config, config.databaseName(), ";WRITE_DELAY=0");
+        // Back-office commits are rare (users, master data, audit) and cannot be rebuilt: write each through,
+        // always at the end of the file (see BACK_OFFICE_SETTINGS).
+        HikariDataSource dataSource = pool(config, config.databaseName(), BACK_OFFICE_SETTINGS);
         try {
             checkOpens(dataSource, config.databaseFile());
             Flyway.configure()
@@ -79,6 +80,19 @@ public final class Store implements AutoCloseable {
     }
 
     static final String MIGRATIONS = "classpath:db/migration";
+
+    /**
+     * Every commit written through ({@code WRITE_DELAY=0}), and every chunk appended at the end of the file
+     * ({@code REUSE_SPACE=FALSE}). H2 2.5 (MVStore) reuses the space of chunks freed more than its retention time
+     * (45 s) ago; a commit after such a pause can land in that space, in the middle of the file, and the store
+     * header H2 then rewrites to point at it names the chunk before it instead (FileStore.storeBuffer sets
+     * lastChunk only after writeChunk wrote the header). After a kill the start finds neither the header nor the
+     * file's last footer pointing at that chunk and silently opens the version before it: the commit, forced and
+     * fsynced, is gone until a later commit happens to name it. Appended at the end, the newest chunk is the one
+     * the start reads from the file's last block. The file grows by what each commit writes while it is open; a
+     * clean close compacts it.
+     */
+    static final String BACK_OFFICE_SETTINGS = ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
 
     /** A pool over the H2 file {@code databaseName} in the store's folder; {@code settings} go on the URL. */
     static HikariDataSource pool(StoreConfig config, String databaseName, String settings) {
