@@ -3,8 +3,9 @@
 #   installer/check.sh launch    start the app-image under a virtual display with an empty home, to its sign-in
 #                                window: time from process start to the window, a screenshot, then it quits
 #   installer/check.sh upgrade   (root; installs into /opt and removes again) install the .deb, first start
-#                                seeds the user's data, install the next version over it, data unchanged, start
-#                                again, remove the package, data still there
+#                                seeds the user's data, alice signs in (xdotool) and the data folder changes,
+#                                install the next version over it, data unchanged, alice signs in again, remove
+#                                the package, data still there
 # Each prints what it measured; the screenshot goes to installer/target/check/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -63,29 +64,83 @@ case "${1:-}" in
     rm -rf "$home"
     echo "screenshot: $out/app-image-sign-in.png"
     ;;
+  use)
+    # internal: one start of LAUNCHER with HOME, signed in as USER with PASSWORD by keyboard (xdotool), the main
+    # window waited for, then the app stopped (run under in_display by the upgrade check below)
+    launcher="$2" home="$3" user="$4" password="$5"
+    command -v xdotool >/dev/null 2>&1 || { echo "check: xdotool is needed to sign in (apt-get install xdotool)"; exit 1; }
+    HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+      JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true" "$launcher" > "$out/use.log" 2>&1 &
+    pid=$!
+    waited=0
+    until grep -q "sign-in window shown" "$out/use.log" 2>/dev/null || [ $waited -ge 6000 ]; do
+      sleep 0.1; waited=$((waited + 1))
+    done
+    grep "sign-in window shown" "$out/use.log" || { echo "check: no sign-in window"; cat "$out/use.log"; kill "$pid"; exit 1; }
+    window="$(xdotool search --sync --name "Bourse — sign in" | head -1)"
+    xdotool windowfocus --sync "$window"
+    sleep 1
+    xdotool type --delay 20 "$user"
+    xdotool key Tab
+    xdotool type --delay 20 "$password"
+    xdotool key Return
+    # The main window's title names the trader and the mode: the sign-in was granted (and audited).
+    if ! timeout 300 xdotool search --sync --name "Bourse — .* — SIMULATION" >/dev/null; then
+      echo "check: $user's main window did not open"; cat "$out/use.log"; kill "$pid"; exit 1
+    fi
+    echo "signed in as $user: main window \"$(xdotool getwindowname "$(xdotool search --name "Bourse — .* — SIMULATION" | head -1)")\""
+    sleep 5
+    # No window manager under Xvfb to close the window: stop the JVM (the store is made to survive a kill -9).
+    kill -TERM "$pid"; wait "$pid" || true
+    ;;
   upgrade)
+    # root (installs into /opt and removes again). apt-get, not dpkg -i: it brings what the package depends on
+    # (GTK, xdg-utils) as a user's install would.
     deb="$(ls "$target"/deb/bourse_*.deb | head -1)"
     version="$(dpkg-deb -f "$deb" Version)"
     next="${version%.*}.$(( ${version##*.} + 1 ))"
-    rm -rf "$target/deb-next"
-    jpackage --type deb --app-image "$target/app-image/Bourse" --name bourse --app-version "$next" \
-             --vendor Bourse --linux-package-name bourse --linux-shortcut --install-dir /opt \
-             --icon "$here/linux/bourse.png" --dest "$target/deb-next"
+    if [ ! "$target/deb-next/bourse_${next}_amd64.deb" -nt "$target/app-image/Bourse/bin/Bourse" ]; then
+      rm -rf "$target/deb-next"
+      echo "building the next version, $next, from the same app-image"
+      jpackage --type deb --app-image "$target/app-image/Bourse" --name bourse --app-version "$next" \
+               --vendor Bourse --description "Trader, risk and back-office workstation" \
+               --linux-package-name bourse --linux-menu-group "Office;Finance" --linux-shortcut \
+               --linux-app-category misc --icon "$here/linux/bourse.png" \
+               --linux-package-deps "libgtk-3-0t64 | libgtk-3-0, libxtst6, libxxf86vm1, libgl1" \
+               --install-dir /opt --dest "$target/deb-next"
+    fi
+    # A run cut short leaves the package installed: start from none. A minimal system (a container) lacks the menu
+    # folders a desktop has, where the package's post-install script registers the menu entry.
+    dpkg-query -W bourse >/dev/null 2>&1 && apt-get remove -y -qq bourse >/dev/null
+    mkdir -p /usr/share/applications /usr/share/desktop-directories
     home="$(mktemp -d)"
-    # apt-get, not dpkg -i: it brings what the package depends on (GTK, xdg-utils) as a user's install would.
+    data="$home/.local/share/bourse"
+    fingerprint() { (cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum | cut -c1-16); }
     apt-get install -y -qq "$(readlink -f "$deb")" >/dev/null
     echo "installed $(dpkg-query -W -f '${Package} ${Version}' bourse) in /opt/bourse"
+    echo "first start:"
     in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
-    data="$home/.local/share/bourse"
     echo "user data after the first start: $(du -sk "$data" | cut -f1) kB in $(find "$data" -type f | wc -l) files"
-    before="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
-    apt-get install -y -qq "$(readlink -f "$target"/deb-next/bourse_*.deb)" >/dev/null
+    seeded="$(fingerprint)"
+    echo "use:"
+    in_display bash "$0" use /opt/bourse/bin/Bourse "$home" alice alice-training-1
+    before="$(fingerprint)"
+    [ "$before" != "$seeded" ] && echo "the signed-in session wrote to the data folder ($(find "$data" -type f | wc -l) files)" \
+      || { echo "check: the session wrote nothing"; exit 1; }
+    apt-get install -y -qq "$(readlink -f "$target"/deb-next/bourse_"$next"_amd64.deb)" >/dev/null
     echo "upgraded to $(dpkg-query -W -f '${Version}' bourse)"
-    after="$(cd "$data" && find . -type f -exec sha256sum {} + | sort | sha256sum)"
-    [ "$before" = "$after" ] && echo "user data unchanged by the upgrade" || { echo "check: the upgrade changed user data"; exit 1; }
-    in_display bash "$0" start /opt/bourse/bin/Bourse "$home"
+    after="$(fingerprint)"
+    [ "$before" = "$after" ] && echo "user data unchanged by the upgrade (fingerprint $after)" \
+      || { echo "check: the upgrade changed user data"; exit 1; }
+    echo "use after the upgrade:"
+    in_display bash "$0" use /opt/bourse/bin/Bourse "$home" alice alice-training-1
     apt-get remove -y -qq bourse >/dev/null
-    [ ! -e /opt/bourse ] && [ -d "$data/simulation" ] && echo "removed the package: /opt/bourse gone, user data still there ($(find "$data" -type f | wc -l) files)"
+    if [ ! -e /opt/bourse ] && [ -d "$data/simulation" ]; then
+      echo "removed the package: /opt/bourse gone, user data still there ($(find "$data" -type f | wc -l) files)"
+    else
+      echo "check: after the removal /opt/bourse is $( [ -e /opt/bourse ] && echo there || echo gone ), the data folder $( [ -d "$data/simulation" ] && echo there || echo gone )"
+      exit 1
+    fi
     rm -rf "$home"
     ;;
   *)

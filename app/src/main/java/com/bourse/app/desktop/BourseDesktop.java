@@ -1,7 +1,15 @@
 package com.bourse.app.desktop;
 
+import com.bourse.ui.theme.Theme;
+import com.bourse.ui.theme.ThemeManager;
+import com.bourse.ui.view.SignInController;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Bourse trader workstation. Starts in simulation mode on the embedded engine with {@code sample-data/}:
@@ -11,6 +19,8 @@ public final class BourseDesktop extends Application {
     private static final System.Logger LOG = System.getLogger(BourseDesktop.class.getName());
     private final DesktopConfig config;
     private Desktop desktop;
+    /** The desktop being opened behind the first sign-in window; null when opened before it. */
+    private CompletableFuture<Desktop> opening;
 
     public BourseDesktop() {
         this(null);
@@ -27,27 +37,90 @@ public final class BourseDesktop extends Application {
         // --scenario NAME [--seed N] (or bourse.scenario) opens a training session instead of the shared simulation.
         var training = com.bourse.app.training.TrainingConfig.from(getParameters() == null ? java.util.List.of()
                 : getParameters().getRaw(), settings.sampleData(), settings.home());
+        if (config == null) {
+            // A person starting the app: the sign-in window first, the data folder opened behind it.
+            startBehindSignIn(stage, settings, training.orElse(null));
+            return;
+        }
         try {
             desktop = new Desktop(settings, training.orElse(null));
         } catch (RuntimeException e) {
-            // A damaged or foreign data folder, a wrong passphrase, a bad sample file: said once, then stop.
-            LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage(), e);
-            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Bourse cannot start");
-            alert.getDialogPane().setPrefWidth(640);
-            alert.showAndWait();
-            javafx.application.Platform.exit();
+            cannotStart(e);
             return;
         }
         desktop.showSignIn(stage);
         StartupProbe.watch(stage);
     }
 
+    /**
+     * Shows the sign-in window at once and opens the desktop (store, journal replay, audit check, market simulator:
+     * seconds) on a thread of its own meanwhile. Credentials typed before it is open wait for it; once it is open,
+     * an untouched form is replaced by the desktop's own (with its sample users), a touched one is kept.
+     */
+    private void startBehindSignIn(Stage stage, DesktopConfig settings,
+                                   com.bourse.app.training.TrainingConfig training) {
+        CompletableFuture<Desktop> opening = new CompletableFuture<>();
+        this.opening = opening;
+        ThemeManager themes = new ThemeManager();
+        SignInController early = new SignInController((username, password) ->
+                opening.join().signInPort().signIn(username, password), settings.mode(),
+                "Opening your data folder…", trader -> opening.join().adopt(stage, trader, themes));
+        Scene scene = new Scene(early.load(), 460, 540);
+        themes.setTheme(Theme.DARK);
+        themes.register(scene);
+        stage.setTitle("Bourse — sign in");
+        stage.setScene(scene);
+        stage.show();
+        StartupProbe.watch(stage);
+        Thread.ofPlatform().name("desktop-open").uncaughtExceptionHandler((thread, error) ->
+                LOG.log(System.Logger.Level.ERROR, "opening the desktop failed", error)).start(() -> {
+            try {
+                opening.complete(new Desktop(settings, training));
+            } catch (RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        });
+        opening.whenComplete((opened, failure) -> runLaterUnlessExited(() -> {
+            if (failure != null) {
+                stage.hide();
+                cannotStart(failure instanceof RuntimeException r ? r : new IllegalStateException(failure));
+                return;
+            }
+            desktop = opened;
+            TextField typed = (TextField) scene.lookup("#username");
+            if (stage.getScene() == scene && (typed == null || typed.getText().isEmpty())) {
+                themes.unregister(scene);
+                opened.showSignIn(stage);
+            }
+        }));
+    }
+
+    private static void runLaterUnlessExited(Runnable work) {
+        try {
+            Platform.runLater(work);
+        } catch (IllegalStateException exited) {
+            // the window was closed while the desktop opened: stop() closes it
+        }
+    }
+
+    /** A damaged or foreign data folder, a wrong passphrase, a bad sample file: said once, then stop. */
+    private static void cannotStart(RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage(), e);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+        alert.setHeaderText("Bourse cannot start");
+        alert.getDialogPane().setPrefWidth(640);
+        alert.showAndWait();
+        Platform.exit();
+    }
+
     @Override
     public void stop() {
         if (desktop != null) {
             desktop.close();
+        } else if (opening != null) {
+            // Closed before the data folder was open: close it once it is (on the opening thread).
+            opening.thenAccept(Desktop::close);
         }
     }
 

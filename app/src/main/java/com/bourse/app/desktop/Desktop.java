@@ -97,8 +97,7 @@ public final class Desktop implements AutoCloseable {
     /** Shows the sign-in form in {@code stage}; a granted sign-in turns the same stage into the main window. */
     public void showSignIn(Stage stage) {
         ThemeManager themes = new ThemeManager();
-        SignIn port = live != null ? liveSignIn : training != null ? traineeSignIn : signIn;
-        SignInController form = new SignInController(port, config.mode(), signInHint,
+        SignInController form = new SignInController(signInPort(), config.mode(), signInHint,
                 trader -> open(stage, trader, themes));
         Scene scene = new Scene(form.load(), 460, 540);
         themes.setTheme(Theme.DARK);
@@ -108,6 +107,21 @@ public final class Desktop implements AutoCloseable {
         signInStages.add(stage);
         stage.setOnHidden(e -> signInStages.remove(stage));
         stage.show();
+        showBrokenAuditOnce(stage);
+    }
+
+    /** Who checks a password here: the store, the live back office and cluster, or the training session. */
+    SignIn signInPort() {
+        return live != null ? liveSignIn : training != null ? traineeSignIn : signIn;
+    }
+
+    /**
+     * Takes over a sign-in window shown before this desktop was opened ({@link BourseDesktop} shows it at once and
+     * opens the data folder meanwhile): a sign-in granted there opens the main window as if granted here.
+     */
+    void adopt(Stage stage, TraderIdentity trader, ThemeManager themes) {
+        signInStages.add(stage);
+        open(stage, trader, themes);
         showBrokenAuditOnce(stage);
     }
 

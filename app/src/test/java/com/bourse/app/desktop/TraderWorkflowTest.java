@@ -163,7 +163,7 @@ class TraderWorkflowTest {
 
         driver.waitUntil(() -> alice.stage().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")),
                 5);
-        String status = driver.fx(() -> ((Label) alice.stage().getScene().lookup("#messageLabel")).getText());
+        String status = driver.fx(() -> ((org.controlsfx.control.StatusBar) alice.stage().getScene().lookup("#statusBar")).getText());
         assertThat(status).contains("cancelled");
     }
 

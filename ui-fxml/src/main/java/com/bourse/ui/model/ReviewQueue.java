@@ -66,6 +66,7 @@ public final class ReviewQueue {
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
     private final IntegerProperty unseen = new SimpleIntegerProperty(this, "unseen");
     private boolean loaded;
+    private Consumer<DeskNotice> notices = notice -> { };
 
     public ReviewQueue(RiskDesk desk, Consumer<String> say) {
         this.desk = desk;
@@ -114,6 +115,7 @@ public final class ReviewQueue {
             if (item.isPresent() && !ended && !byKey.containsKey(key)) {
                 add(item.get());
                 unseen.set(unseen.get() + 1);
+                notices.accept(new DeskNotice.HeldItem(item.get()));
             }
         }
         publish();
@@ -180,6 +182,7 @@ public final class ReviewQueue {
             case Event.KillSwitchChanged e -> {
                 update(e.accountId(), a -> a.withKillSwitch(e.engaged()));
                 answered(e.accountId(), null);
+                notices.accept(new DeskNotice.KillSwitch(e.accountId(), e.engaged()));
             }
             case Event.RiskLimitsChanged e -> {
                 update(e.accountId(), a -> a.withLimits(e.limits()));
@@ -354,6 +357,11 @@ public final class ReviewQueue {
     /** Items that arrived since the officer last {@link #markSeen() looked}. */
     public IntegerProperty unseenProperty() {
         return unseen;
+    }
+
+    /** Who hears of new held items and kill switch changes as they are applied (a snapshot's load is not news). */
+    public void onNotice(Consumer<DeskNotice> listener) {
+        this.notices = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public void markSeen() {

@@ -14,8 +14,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +32,8 @@ public final class MainWindowController {
     @FXML private Label connectionLabel;
     @FXML private Label latencyLabel;
     @FXML private Label userLabel;
-    @FXML private Label messageLabel;
     @FXML private Label clockLabel;
-    @FXML private HBox statusBar;
+    @FXML private StatusBar statusBar;
     private Label heldLabel;
 
     private final Workstation workstation;
@@ -53,7 +52,7 @@ public final class MainWindowController {
         modeLabel.getStyleClass().add(mode.name().toLowerCase(Locale.ROOT));
         userLabel.setText(context.session().trader().displayName() + " (" + context.session().trader().username()
                 + ")");
-        messageLabel.textProperty().bind(context.desk().messageProperty());
+        statusBar.textProperty().bind(context.desk().messageProperty());
         newWindowItem.setVisible(workstation.canOpenAnotherWindow());
         for (Menu menu : menuBar.getMenus()) {
             if ("_Trade".equals(menu.getText())) {
@@ -119,7 +118,7 @@ public final class MainWindowController {
         queue.unseenProperty().addListener((obs, old, n) ->
                 heldLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), n.intValue() > 0));
         heldLabel.setOnMouseClicked(e -> workstation.focusQueue());
-        statusBar.getChildren().add(statusBar.getChildren().indexOf(userLabel) + 1, heldLabel);
+        statusBar.getLeftItems().add(statusBar.getLeftItems().indexOf(userLabel) + 1, heldLabel);
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {
@@ -135,7 +134,7 @@ public final class MainWindowController {
      */
     void addTraining(javafx.scene.Node toolbar, Label simulatedClock) {
         root.setTop(new javafx.scene.layout.VBox(menuBar, toolbar));
-        statusBar.getChildren().add(statusBar.getChildren().indexOf(clockLabel), simulatedClock);
+        statusBar.getRightItems().add(statusBar.getRightItems().indexOf(clockLabel), simulatedClock);
         clockLabel.setVisible(false);
         clockLabel.setManaged(false);
     }
@@ -162,6 +161,11 @@ public final class MainWindowController {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** The status bar; its text is the desk's latest message. */
+    public StatusBar statusBar() {
+        return statusBar;
     }
 
     public Label connectionLabel() {

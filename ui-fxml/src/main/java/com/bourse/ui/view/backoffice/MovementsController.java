@@ -8,6 +8,7 @@ import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.port.MovementOutcome;
 import com.bourse.ui.port.MovementStep;
 import com.bourse.ui.port.MovementUpdate;
+import com.bourse.ui.view.FieldDecorations;
 import com.bourse.ui.view.Tables;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -44,6 +45,7 @@ public final class MovementsController {
     static final String ALL = "All states";
 
     @FXML private Parent root;
+    @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private HBox kinds;
     @FXML private Label fromLabel;
     @FXML private ComboBox<AccountSummary> from;
@@ -80,6 +82,7 @@ public final class MovementsController {
     private final Map<MovementKind, ToggleButton> kindButtons = new EnumMap<>(MovementKind.class);
     private final ObservableList<Movement> movements = FXCollections.observableArrayList();
     private final Map<MovementForm.Field, Label> errors = new EnumMap<>(MovementForm.Field.class);
+    private final FieldDecorations decorations = new FieldDecorations();
     private AccountDetail payer;
     private MovementForm.Check check;
     private boolean sending;
@@ -168,6 +171,13 @@ public final class MovementsController {
         errors.put(MovementForm.Field.AMOUNT, amountError);
         errors.put(MovementForm.Field.FEE, feeError);
         errors.put(MovementForm.Field.REFERENCE, referenceError);
+        decorations.follow(from, fromError);
+        decorations.follow(to, toError);
+        decorations.follow(currency, currencyError);
+        decorations.follow(amount, amountError);
+        decorations.follow(fee, feeError);
+        decorations.follow(reference, referenceError);
+        formScroll.setContent(FieldDecorations.host(formScroll.getContent()));
         fromError.setId("movementFromError");
         toError.setId("movementToError");
         amountError.setId("movementAmountError");
@@ -447,6 +457,11 @@ public final class MovementsController {
     }
 
     // ---- For tests and the window -------------------------------------------------------------------
+
+    /** The fields' error marks. */
+    public FieldDecorations decorations() {
+        return decorations;
+    }
 
     public ComboBox<AccountSummary> fromField() {
         return from;

@@ -4,6 +4,9 @@ import com.bourse.protocol.Role;
 import com.bourse.ui.port.TraderIdentity;
 import com.bourse.ui.port.UserRow;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,7 +14,36 @@ import java.util.Set;
  * ADMIN role or disables themselves, and a user keeps at least one role.
  */
 public final class UserRules {
+    /** The user form's typed fields. */
+    public enum Field {
+        USERNAME("a user name ", "user name '"), DISPLAY_NAME("a display name "), PASSWORD("a password ");
+
+        private final List<String> named;
+
+        Field(String... named) {
+            this.named = List.of(named);
+        }
+    }
+
     private UserRules() {
+    }
+
+    /**
+     * The fields a refusal of the store's user rules is about: its messages name the field first ("A password needs
+     * at least 12 characters", "User name 'jdoe' is already taken"). Empty when it names none (a role, the venue).
+     */
+    public static Set<Field> fieldsOf(String refusal) {
+        Set<Field> fields = EnumSet.noneOf(Field.class);
+        if (refusal == null) {
+            return fields;
+        }
+        String text = refusal.toLowerCase(Locale.ROOT);
+        for (Field field : Field.values()) {
+            if (field.named.stream().anyMatch(name -> text.startsWith(name) || text.contains(": " + name))) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** Why {@code self} may not give {@code user} these roles, or null. */

@@ -4,7 +4,10 @@ import com.bourse.protocol.Role;
 import com.bourse.ui.port.BackOfficeDesk;
 import com.bourse.ui.port.ImportOutcome;
 import com.bourse.ui.port.UserRow;
+import com.bourse.ui.view.FieldDecorations;
 import com.bourse.ui.view.Tables;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -15,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -55,11 +59,15 @@ public final class UsersController {
     @FXML private Button unlock;
     @FXML private Button disable;
     @FXML private Label message;
+    @FXML private ScrollPane formScroll;
 
     private final BackOfficeContext context;
     private final Parent view;
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
     private final Map<Role, CheckBox> roleBoxes = new EnumMap<>(Role.class);
+    /** What the store refused about each typed field, until it is typed again: the field's error mark. */
+    private final Map<UserRules.Field, StringProperty> refusals = new EnumMap<>(UserRules.Field.class);
+    private final FieldDecorations decorations = new FieldDecorations();
 
     public UsersController(BackOfficeContext context) {
         this.context = context;
@@ -103,6 +111,19 @@ public final class UsersController {
         importKind.getItems().setAll(BackOfficeDesk.ImportKind.values());
         importKind.setValue(BackOfficeDesk.ImportKind.USERS);
         problems.setPlaceholder(new Label("Import problems are listed here by line"));
+        Map<UserRules.Field, TextField> typed = Map.of(UserRules.Field.USERNAME, username,
+                UserRules.Field.DISPLAY_NAME, displayName, UserRules.Field.PASSWORD, password);
+        typed.forEach((field, input) -> {
+            StringProperty refusal = new SimpleStringProperty(this, field.name(), "");
+            refusals.put(field, refusal);
+            decorations.follow(input, refusal);
+            input.textProperty().addListener((obs, old, text) -> {
+                if (!text.isEmpty()) {
+                    refusal.set("");
+                }
+            });
+        });
+        formScroll.setContent(FieldDecorations.host(formScroll.getContent()));
         edit(null);
     }
 
@@ -134,6 +155,7 @@ public final class UsersController {
 
     private void edit(UserRow u) {
         boolean existing = u != null;
+        refusals.values().forEach(r -> r.set(""));
         formTitle.setText(existing ? "User " + u.username() : "New user");
         username.setText(existing ? u.username() : "");
         username.setEditable(!existing);
@@ -240,6 +262,8 @@ public final class UsersController {
             message.setText(a.message());
             if (a.done()) {
                 refresh();
+            } else {
+                UserRules.fieldsOf(a.message()).forEach(field -> refusals.get(field).set(a.message()));
             }
         });
     }
@@ -293,6 +317,11 @@ public final class UsersController {
 
     public PasswordField passwordField() {
         return password;
+    }
+
+    /** The typed fields' error marks. */
+    public FieldDecorations decorations() {
+        return decorations;
     }
 
     public CheckBox roleBox(Role role) {

@@ -68,10 +68,17 @@ public final class ApprovalQueuePanel extends BorderPane {
     private long exposureFor = -1;
     private final javafx.scene.control.CheckBox sound = new javafx.scene.control.CheckBox("Sound");
     private final HeldItemChime chime;
+    private final DeskNotifications notifications;
 
     public ApprovalQueuePanel(RiskContext context) {
         this.context = context;
         this.chime = new HeldItemChime(context.queue().unseenProperty(), context.chime(), System::currentTimeMillis);
+        DeskNotifications.Popup onScreen = DeskNotifications.onScreen(() -> getScene() == null ? null
+                : getScene().getWindow());
+        this.notifications = new DeskNotifications((title, text, alarm) ->
+                (context.popup() != null ? context.popup() : onScreen).show(title, text, alarm),
+                System::currentTimeMillis, context::symbol);
+        context.queue().onNotice(notifications::offer);
         getStyleClass().addAll("panel", "risk-queue");
         setId("approvalQueue");
         table.setId("queueTable");

@@ -4,6 +4,7 @@ import com.bourse.protocol.RiskLimits;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.port.AccountExposure;
 import com.bourse.ui.port.RiskSnapshot.RiskAccount;
+import com.bourse.ui.view.FieldDecorations;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -15,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +45,15 @@ public final class LimitsEditorPanel extends BorderPane {
     private static final int THRESHOLD_DIGITS = 4;
 
     private final RiskContext context;
-    private final ComboBox<RiskAccount> account = new ComboBox<>();
+    /** Searchable: an officer types part of the account's number or name instead of scrolling hundreds. */
+    private final ComboBox<RiskAccount> account = new SearchableComboBox<>();
     private final TextField[] fields = new TextField[COUNT];
     private final Label[] current = new Label[COUNT];
     private final Label[] usage = new Label[COUNT];
     private final Label[] errors = new Label[COUNT];
     private final Button apply = new Button("Apply limits…");
     private final Label message = new Label();
+    private final FieldDecorations decorations = new FieldDecorations();
     private AccountExposure exposure;
 
     public LimitsEditorPanel(RiskContext context) {
@@ -109,6 +113,7 @@ public final class LimitsEditorPanel extends BorderPane {
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.addRow(1 + 2 * k, name, current[k], fields[k], usage[k]);
             grid.add(errors[k], 2, 2 + 2 * k, 2, 1);
+            decorations.follow(fields[k], errors[k]);
             fields[k].textProperty().addListener((obs, old, text) -> validate());
             fields[k].setOnAction(e -> applyLimits());
         }
@@ -130,7 +135,7 @@ public final class LimitsEditorPanel extends BorderPane {
         box.setPadding(new Insets(8));
         // On a narrow screen the editor scrolls sideways rather than squeezing the figures it edits.
         box.setMinWidth(470);
-        setCenter(new javafx.scene.control.ScrollPane(box));
+        setCenter(new javafx.scene.control.ScrollPane(FieldDecorations.host(box)));
         ((javafx.scene.control.ScrollPane) getCenter()).setFitToWidth(true);
         load(null);
     }
@@ -311,6 +316,11 @@ public final class LimitsEditorPanel extends BorderPane {
 
     public Label error(int k) {
         return errors[k];
+    }
+
+    /** The fields' error marks. */
+    public FieldDecorations decorations() {
+        return decorations;
     }
 
     public Button applyButton() {

@@ -23,6 +23,7 @@ public final class RiskContext {
     private final Consumer<String> say;
     private BiPredicate<String, String> confirmer = (title, text) -> true;
     private Runnable chime = HeldItemChime.systemBeep();
+    private DeskNotifications.Popup popup;
 
     public RiskContext(ReviewQueue queue, List<Currency> currencies, List<Instrument> instrumentList,
                        Consumer<String> say) {
@@ -72,6 +73,15 @@ public final class RiskContext {
     /** What a new held item sounds like: the system's alert sound, or a test's counter. */
     public void setChime(Runnable chime) {
         this.chime = java.util.Objects.requireNonNull(chime, "chime");
+    }
+
+    /** Where the desk's notices go instead of the screen (a spec's list); null for the screen. */
+    public DeskNotifications.Popup popup() {
+        return popup;
+    }
+
+    public void setPopup(DeskNotifications.Popup popup) {
+        this.popup = popup;
     }
 
     /** Who answers confirmations: the window's dialog, or a test. */

@@ -34,4 +34,16 @@ class UserRulesTest {
         assertThat(UserRules.disableRefusal(victor, victorRow)).isEqualTo("You cannot disable yourself");
         assertThat(UserRules.disableRefusal(victor, alice)).isNull();
     }
+
+    @Test
+    void aRefusalOfTheStoresUserRulesMarksTheFieldItNames() {
+        assertThat(UserRules.fieldsOf("A password needs at least 12 characters"))
+                .containsExactly(UserRules.Field.PASSWORD);
+        assertThat(UserRules.fieldsOf("A user name is 2 to 32 characters: lower-case letters, digits"))
+                .containsExactly(UserRules.Field.USERNAME);
+        assertThat(UserRules.fieldsOf("User name 'alice' is already taken")).containsExactly(UserRules.Field.USERNAME);
+        assertThat(UserRules.fieldsOf("A display name is required")).containsExactly(UserRules.Field.DISPLAY_NAME);
+        assertThat(UserRules.fieldsOf("A user needs at least one role")).isEmpty();
+        assertThat(UserRules.fieldsOf(null)).isEmpty();
+    }
 }
