@@ -29,8 +29,8 @@ start_to_sign_in() {
     sleep 0.1; waited=$((waited + 1))
   done
   if [ -n "$shot" ]; then
-    # The app quits 3 s after its window is shown: keep the first shot that is not still black.
-    for _ in 1 2 3 4 5 6; do
+    # Keep the first shot that is not still black (a loaded machine paints the window seconds after showing it).
+    for _ in $(seq 40); do
       sleep 0.5
       import -window root "$shot" 2>/dev/null || continue
       [ "$(convert "$shot" -format '%[fx:mean>0.01]' info: 2>/dev/null)" = 1 ] && break

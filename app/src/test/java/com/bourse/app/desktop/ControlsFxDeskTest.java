@@ -87,9 +87,11 @@ class ControlsFxDeskTest {
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "700", Decimals.plain(through, air.priceScale()));
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
-                .anyMatch(o -> o.status().equals("HELD")), 30);
+                .anyMatch(o -> o.status().equals("HELD")), 120);
         long orderId = driver.fx(() -> alice.context().desk().workingOrders().getFirst().orderId());
 
+        // The officer's desk describes the alert from the store before it is queued: minutes on a loaded machine.
+        driver.waitUntil(() -> rita.reviewQueue().items().stream().anyMatch(i -> i.subjectId() == orderId), 180);
         driver.waitUntil(() -> noticeTexts().stream().anyMatch(t -> t.contains("Order " + orderId)), 30);
 
         assertThat(noticeTexts()).contains("Held for review");
@@ -137,7 +139,7 @@ class ControlsFxDeskTest {
         double applyY = driver.fx(() -> sceneY(rita.limitsEditor().applyButton()));
         double nextFieldY = driver.fx(() -> sceneY(rita.limitsEditor().field(1)));
 
-        driver.fxRun(() -> notional.setText("12,3x"));
+        driver.fxRun(() -> notional.setText("-5"));
         driver.waitUntil(() -> !rita.limitsEditor().error(0).getText().isEmpty(), 30);
 
         String message = driver.fx(() -> rita.limitsEditor().error(0).getText());

@@ -130,6 +130,7 @@ public final class LimitsEditorPanel extends BorderPane {
         note.setWrapText(true);
         message.setWrapText(true);
         Label title = new Label("Account");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the searchable picker's field never cuts it
         VBox box = new VBox(10, new HBox(8, title, account), grid, new HBox(8, apply), message, note);
         HBox.setHgrow(account, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(8));
