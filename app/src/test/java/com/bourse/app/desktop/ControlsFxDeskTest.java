@@ -136,6 +136,7 @@ class ControlsFxDeskTest {
         });
         driver.settle();
         TextField notional = driver.fx(() -> rita.limitsEditor().field(0));
+        String limitNow = driver.fx(notional::getText);
         double applyY = driver.fx(() -> sceneY(rita.limitsEditor().applyButton()));
         double nextFieldY = driver.fx(() -> sceneY(rita.limitsEditor().field(1)));
 
@@ -148,7 +149,7 @@ class ControlsFxDeskTest {
         assertThat(driver.fx(() -> sceneY(rita.limitsEditor().applyButton()))).isEqualTo(applyY);
         assertThat(driver.fx(() -> sceneY(rita.limitsEditor().field(1)))).isEqualTo(nextFieldY);
 
-        driver.fxRun(() -> notional.setText(""));
+        driver.fxRun(() -> notional.setText(limitNow));
         driver.waitUntil(() -> rita.limitsEditor().error(0).getText().isEmpty(), 30);
         assertThat(driver.fx(() -> rita.limitsEditor().decorations().markOf(notional))).isEmpty();
         assertThat(driver.fx(() -> marked(notional))).isFalse();
