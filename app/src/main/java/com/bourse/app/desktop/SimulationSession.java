@@ -128,7 +128,40 @@ public final class SimulationSession implements TradingSession {
             MarketSnapshot snapshot = snapshot(engine);
             subscription = host.venue().subscribe(host.reviewNotes().tellingReasons(sink));
             return snapshot;
-        });
+        }).thenApplyAsync(this::withHoldReasons);
+    }
+
+    /**
+     * The snapshot with why each of its held orders waits, read from the store's order history (off the engine's
+     * thread: the engine keeps no reasons). A window opened after the hold, or after a restart, then says "Large
+     * amount: held for a risk officer" like the window that saw it happen; an order held too recently for the
+     * projections to hold it yet shows no reason, as before.
+     */
+    private MarketSnapshot withHoldReasons(MarketSnapshot snapshot) {
+        List<MarketSnapshot.Held> held = new ArrayList<>();
+        for (com.bourse.protocol.WorkingOrder order : snapshot.workingOrders()) {
+            if (!"HELD".equals(order.status())) {
+                continue;
+            }
+            host.office().orders().byOrderId(order.accountId(), order.orderId())
+                    .flatMap(line -> host.office().orders().history(line.entrySeq()).stream()
+                            .filter(e -> "HELD".equals(e.kind()))
+                            .reduce((first, second) -> second))
+                    .flatMap(event -> reasonOf(event.reason())
+                            .map(reason -> new MarketSnapshot.Held(order.orderId(), order.accountId(), reason,
+                                    event.at().toEpochMilli())))
+                    .ifPresent(held::add);
+        }
+        return held.isEmpty() ? snapshot : new MarketSnapshot(snapshot.books(), snapshot.workingOrders(),
+                snapshot.balances(), snapshot.history(), snapshot.historyKnown(), held);
+    }
+
+    private static java.util.Optional<com.bourse.protocol.ErrorCode> reasonOf(String name) {
+        try {
+            return java.util.Optional.of(com.bourse.protocol.ErrorCode.valueOf(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private MarketSnapshot snapshot(Engine engine) {

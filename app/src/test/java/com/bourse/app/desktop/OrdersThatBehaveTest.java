@@ -114,6 +114,27 @@ class OrdersThatBehaveTest {
     }
 
     @Test
+    void aWindowOpenedAfterTheHoldStillSaysWhyTheOrderWaits() {
+        long mid = mid(asml());
+        send(Side.BUY, OrderType.LIMIT, TimeInForce.DAY, mid - 500, 0, 150);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
+                .anyMatch(o -> "HELD".equals(o.status())), 10);
+        // the store's order history has the hold once the projections caught up with it
+        driver.waitUntil(() -> driver.desktop().host().office().orders().working(1001,
+                com.bourse.backoffice.store.Page.first(100)).stream()
+                .anyMatch(o -> o.status() == com.bourse.backoffice.store.OrderStatus.HELD), 10);
+
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        Workstation again = driver.signIn("alice", "alice-training-1");
+
+        driver.waitUntil(() -> again.context().desk().workingOrders().stream()
+                .anyMatch(o -> "HELD".equals(o.status())), 10);
+        OrderRow held = driver.fx(() -> again.context().desk().workingOrders().stream()
+                .filter(o -> "HELD".equals(o.status())).findFirst().orElseThrow());
+        assertThat(held.reason()).isEqualTo("Large amount: held for a risk officer");
+    }
+
+    @Test
     void afterACancelTheSelectionGoesToTheNextOrderBelowNeverToAStopTheTraderDidNotPick() {
         long mid = mid(asml());
         send(Side.BUY, OrderType.LIMIT, TimeInForce.DAY, mid - 100, 0, 1);
