@@ -149,6 +149,26 @@ class TicketAndLayoutTest {
     }
 
     @Test
+    void anOcoTicketNamesItsTargetAndStopInFullOnTheSendButtonAtEverySize() {
+        java.math.BigDecimal mid = new java.math.BigDecimal(TradingScenes.midPrice(driver, alice, "ASML"));
+        TradingScenes.fillTicket(driver, alice, "ASML", Side.SELL, "10",
+                mid.add(java.math.BigDecimal.valueOf(20)).toPlainString());
+        driver.fxRun(() -> ((javafx.scene.control.CheckBox) scene().lookup("#ocoBox")).setSelected(true));
+        setText("#stopSpinner", mid.subtract(java.math.BigDecimal.valueOf(20)).toPlainString());
+
+        for (double[] size : new double[][]{{1024, 700}, {1440, 900}}) {
+            driver.fxRun(() -> {
+                alice.stage().setWidth(size[0]);
+                alice.stage().setHeight(size[1]);
+            });
+            driver.settle();
+            Button send = driver.fx(() -> (Button) scene().lookup("#sendButton"));
+            assertThat(driver.fx(send::getText)).startsWith("OCO sell 10 ASML target ").contains(" stop ");
+            assertThat(driver.fx(() -> truncated("OCO at " + (int) size[0], send))).as("the send button").isEmpty();
+        }
+    }
+
+    @Test
     void aDecimalCommaIsAcceptedWhereTheUsersLocaleWritesOne() {
         Locale before = Locale.getDefault(Locale.Category.FORMAT);
         Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
