@@ -2,6 +2,7 @@ package com.bourse.backoffice;
 
 import com.bourse.backoffice.audit.AuditTrail;
 import com.bourse.backoffice.audit.AuditVerification;
+import com.bourse.backoffice.audit.AuditWatch;
 import com.bourse.backoffice.audit.JournaledAudit;
 import com.bourse.backoffice.importexport.Bootstrap;
 import com.bourse.backoffice.importexport.EngineRules;
@@ -42,6 +43,7 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -130,6 +132,8 @@ public final class BackOffice implements AutoCloseable {
     private final ProjectionWriter projections;
     private final JournaledEngine desk;
     private final AuditTrail audit;
+    /** The full walk behind the start's bounded check, and the checkpoints that keep the next one bounded. */
+    private final AuditWatch auditWatch;
     /** The audit entries of commands sent through the desk's journal, copied into the trail. */
     private final JournaledAudit journaledAudit;
     private final UserDirectory users;
@@ -152,7 +156,7 @@ public final class BackOffice implements AutoCloseable {
         try {
             FieldCipher cipher = new FieldCipher(vault.dataKey());
             this.audit = new AuditTrail(store, vault.auditSigningKey(), options.clock());
-            this.auditAtStart = audit.verify();
+            this.auditAtStart = audit.verifyAtStart();
             PasswordHasher hasher = new PasswordHasher(options.passwordHashing());
             this.users = new UserDirectory(store, cipher, hasher, audit, options.clock());
             this.credentials = new SessionCredentials(vault.sessionCredentialSecret(), options.clock(),
@@ -175,6 +179,7 @@ public final class BackOffice implements AutoCloseable {
                 projections.close();
                 throw e;
             }
+            this.auditWatch = AuditWatch.start(audit, auditAtStart);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -212,8 +217,8 @@ public final class BackOffice implements AutoCloseable {
      * Open the back office in {@code options.dataDir()}, creating an empty one in an empty folder (tools and tests;
      * the desktop uses {@link #openOrSetUp}). An installed folder whose store is missing, unreadable or reads empty
      * stops here with {@link StoreDamagedException} naming the file, before anything is written to it. The audit
-     * trail is verified on every open ({@link #auditAtStart()}); a broken chain is logged naming its first bad
-     * entry.
+     * trail is verified on every open from its signed checkpoint on ({@link #auditAtStart()}), and whole in the
+     * background ({@link #auditVerified()}); a broken chain is logged naming its first bad entry.
      */
     public static BackOffice open(Options options) {
         refusePublicPassphrase(options);
@@ -296,9 +301,21 @@ public final class BackOffice implements AutoCloseable {
         return seed;
     }
 
-    /** What verifying the audit trail found when this back office opened. */
+    /**
+     * What verifying the audit trail found when this back office opened: the signed checkpoint, the entry it names,
+     * every entry after it and the signed head (bounded by what the last run appended, not by the trail's length).
+     */
     public AuditVerification auditAtStart() {
         return auditAtStart;
+    }
+
+    /**
+     * The whole trail's verification: {@link #auditAtStart()} when that found a break, else the full walk from the
+     * first entry that runs in the background after the start (a rewrite below the checkpoint shows here, logged
+     * naming the entry). Cancelled when the back office closes first.
+     */
+    public CompletableFuture<AuditVerification> auditVerified() {
+        return auditWatch.verified();
     }
 
     /** The data folder's files. */
@@ -400,8 +417,12 @@ public final class BackOffice implements AutoCloseable {
             desk.close();
             journaledAudit.close();
         } finally {
-            store.close();
-            folder.secure();
+            try {
+                auditWatch.close();
+            } finally {
+                store.close();
+                folder.secure();
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ public final class Backups {
             throw new IllegalStateException("nothing to back up: " + folder.root() + " holds no installation");
         }
         try (BackOffice office = BackOffice.open(options)) {
-            AuditVerification audit = office.auditAtStart();
+            AuditVerification audit = office.auditVerified().join();
             if (!audit.intact()) {
                 throw new IllegalStateException("not backed up: the audit trail is broken at entry "
                         + audit.firstBadSeq() + " (" + audit.message() + "); restore an earlier backup instead");

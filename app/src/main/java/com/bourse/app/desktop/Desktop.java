@@ -125,18 +125,33 @@ public final class Desktop implements AutoCloseable {
         showBrokenAuditOnce(stage);
     }
 
-    /** A broken audit chain found at start (also logged, naming the first bad entry) is told to the person too. */
+    /**
+     * A broken audit chain found at start, or by the full walk that follows it in the background (a rewrite below
+     * the signed checkpoint), also logged naming the first bad entry, is told to the person too, once.
+     */
     private void showBrokenAuditOnce(Stage owner) {
         com.bourse.backoffice.BackOffice office = host != null ? host.office() : live != null ? live.office() : null;
-        if (auditShown || office == null || office.auditAtStart().intact()) {
+        if (auditShown || office == null) {
             return;
         }
         auditShown = true;
-        var check = office.auditAtStart();
+        if (!office.auditAtStart().intact()) {
+            showBrokenAudit(owner, office.auditAtStart());
+            return;
+        }
+        office.auditVerified().thenAccept(check -> {
+            if (!check.intact()) {
+                javafx.application.Platform.runLater(() -> showBrokenAudit(owner, check));
+            }
+        });
+    }
+
+    private static void showBrokenAudit(Stage owner, com.bourse.backoffice.audit.AuditVerification check) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
                 check.message() + ". Entries before it are intact; nothing was changed. A risk officer can verify"
                         + " again from the audit viewer.");
-        alert.setHeaderText("The audit trail is broken at entry " + check.firstBadSeq());
+        alert.setHeaderText("The audit trail is broken"
+                + (check.firstBadSeq() == null ? "" : " at entry " + check.firstBadSeq()));
         alert.initOwner(owner);
         alert.show();
     }

@@ -96,6 +96,8 @@ class FirstRunAuditCrashTest {
                     .anyMatch(entry -> entry.action() == AuditAction.SIGN_IN && "alice".equals(entry.username()));
             AuditVerification verification = restarted.auditAtStart();
             assertThat(verification.intact()).as(verification.message()).isTrue();
+            AuditVerification fullWalk = restarted.auditVerified().get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(fullWalk.intact()).as("the full walk behind the start: %s", fullWalk.message()).isTrue();
         }
     }
 }

@@ -10,6 +10,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_HEAD;
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
@@ -202,16 +204,11 @@ public final class AuditTrail {
     }
 
     /**
-     * Check every entry, every link and the signed head; reports the first problem found, and logs it (at start and
-     * on a risk officer's demand alike) naming the first bad entry.
+     * Check every entry, every link and the signed head; reports the first problem found, and logs it (on a risk
+     * officer's demand, and for backups) naming the first bad entry.
      */
     public synchronized AuditVerification verify() {
-        AuditVerification result = verify(dsl, verifyingKey);
-        if (!result.intact()) {
-            LOG.log(System.Logger.Level.ERROR, "The audit trail is broken at entry {0} ({1}): {2}",
-                    result.firstBadSeq(), result.problem(), result.message());
-        }
-        return result;
+        return logged(verify(dsl, verifyingKey));
     }
 
     /** Check a trail with only the public key, as an outside auditor would. */
@@ -220,51 +217,246 @@ public final class AuditTrail {
     }
 
     /**
-     * One pass over the trail in sequence order through a cursor, holding one entry at a time (a trail of a million
-     * entries is not loaded whole); where a link is broken, one lookup says whether the entry it names is stored
-     * after it (reordered) or nowhere (rewritten or removed).
+     * The check a start runs, bounded by what was appended since the last verified checkpoint rather than by the
+     * trail's length: the checkpoint's signature, the entry it names (its content still hashes to its stored hash,
+     * which is still the checkpointed one), every entry and link after it, and the signed head. Without a checkpoint
+     * it is the full {@link #verify()}. When intact, records a new checkpoint at the head, so the next start walks
+     * only what this run appends. Logs a broken trail naming the first bad entry.
+     *
+     * <p>Why the checkpoint entry's hash stands for everything before it: each hash chains its predecessor's, so
+     * rewriting any entry at or before the checkpoint and re-chaining the entries after it up to the checkpoint
+     * changes the checkpoint entry's hash, which the signed checkpoint then no longer matches; forging a matching one
+     * takes a SHA-256 collision or the vault's key. What this does not cover: an entry below the checkpoint rewritten
+     * without re-chaining (its own hash no longer matches its content, or its successor no longer links to it) while
+     * the checkpoint entry keeps its stored hash; the start never reads those rows. {@link #verifyToCheckpoint} walks
+     * them in the background and reports such a rewrite the same way.
      */
+    public synchronized AuditVerification verifyAtStart() {
+        AuditVerification result = fromCheckpoint(dsl, verifyingKey);
+        if (result.intact()) {
+            AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
+            if (head != null) {
+                AuditCheckpoint.sign(head.getSeq(), head.getHash(), clock.millis(), signingKey).store(dsl);
+            }
+        }
+        return logged(result);
+    }
+
+    /**
+     * The full walk behind a start's bounded check: every entry and link from the first up to the stored checkpoint,
+     * which must end at the checkpoint's hash. Reads committed rows only up to the checkpoint, so it runs beside
+     * appends without holding them up; a page H2 cannot read is reported as the entry the walk stopped at. Returns
+     * empty when {@code stop} said so before the end. Logs a broken trail naming the first bad entry.
+     */
+    public Optional<AuditVerification> verifyToCheckpoint(BooleanSupplier stop) {
+        Optional<AuditCheckpoint> checkpoint = AuditCheckpoint.read(dsl);
+        long count = dsl.fetchCount(AUDIT_LOG);
+        if (checkpoint.isEmpty()) {
+            return Optional.of(AuditVerification.ok(count));
+        }
+        AuditCheckpoint cp = checkpoint.get();
+        if (!cp.signedBy(verifyingKey)) {
+            return Optional.of(logged(badCheckpoint(count, cp)));
+        }
+        Walk walk;
+        try {
+            walk = walk(dsl, count, 1, GENESIS, cp.seq(), false, stop);
+        } catch (DataAccessException e) {
+            return Optional.of(logged(AuditVerification.broken(count, null, AuditVerification.Problem.ALTERED,
+                    "the trail cannot be read up to entry " + cp.seq() + " (" + e.getMessage() + ")")));
+        }
+        if (walk.cancelled()) {
+            return Optional.empty();
+        }
+        if (walk.broken() != null) {
+            return Optional.of(logged(walk.broken()));
+        }
+        if (walk.last() < cp.seq()) {
+            return Optional.of(logged(AuditVerification.broken(count, walk.last() + 1,
+                    AuditVerification.Problem.REMOVED, "entries " + (walk.last() + 1) + ".." + cp.seq()
+                            + " are missing: the signed checkpoint is at " + cp.seq())));
+        }
+        if (!MessageDigest.isEqual(walk.lastHash(), cp.hash())) {
+            return Optional.of(logged(AuditVerification.broken(count, cp.seq(), AuditVerification.Problem.ALTERED,
+                    "the trail up to entry " + cp.seq() + " was rewritten: it does not end at the checkpoint's hash")));
+        }
+        return Optional.of(AuditVerification.ok(count));
+    }
+
+    /**
+     * Once the trail has grown {@code entries} or more past the checkpoint, verifies what was appended since (every
+     * entry and link up to the signed head as read now) and moves the checkpoint to that head, so the next start's
+     * check stays bounded however long this run lasts. Runs beside appends (it reads committed rows up to the head it
+     * read, and holds no lock they take). Returns the new checkpoint; empty when the trail has not grown that much or
+     * the part since the checkpoint does not verify (logged; the checkpoint stays where it was).
+     */
+    public Optional<AuditCheckpoint> checkpointIfGrown(long entries) {
+        AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
+        if (head == null) {
+            return Optional.empty();
+        }
+        Optional<AuditCheckpoint> checkpoint = AuditCheckpoint.read(dsl);
+        long from = checkpoint.map(AuditCheckpoint::seq).orElse(0L);
+        if (head.getSeq() - from < entries || head.getSeq() <= from) {
+            return Optional.empty();
+        }
+        long count = dsl.fetchCount(AUDIT_LOG);
+        AuditVerification broken = checkpoint.map(cp -> checkpointEntry(dsl, verifyingKey, count, cp)).orElse(null);
+        Walk walk = broken != null ? null : walk(dsl, count, from + 1,
+                checkpoint.map(AuditCheckpoint::hash).orElse(GENESIS), head.getSeq(), false, () -> false);
+        if (broken == null) {
+            broken = walk.broken() != null ? walk.broken() : againstHead(dsl, verifyingKey, head, count, walk.last(),
+                    false);
+        }
+        if (!broken.intact()) {
+            logged(broken);
+            return Optional.empty();
+        }
+        AuditCheckpoint next = AuditCheckpoint.sign(head.getSeq(), head.getHash(), clock.millis(), signingKey);
+        next.store(dsl);
+        return Optional.of(next);
+    }
+
+    /** The stored checkpoint, if a verification recorded one. */
+    public Optional<AuditCheckpoint> checkpoint() {
+        return AuditCheckpoint.read(dsl);
+    }
+
+    private static AuditVerification logged(AuditVerification result) {
+        if (!result.intact()) {
+            LOG.log(System.Logger.Level.ERROR, "The audit trail is broken at entry {0} ({1}): {2}",
+                    result.firstBadSeq(), result.problem(), result.message());
+        }
+        return result;
+    }
+
+    /** The whole trail from its first entry; where a link is broken, says what happened. */
     private static AuditVerification verify(DSLContext dsl, Ed25519PublicKeyParameters key) {
         AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
         long count = dsl.fetchCount(AUDIT_LOG);
-        // The signed head says how many entries there were: with fewer rows, a broken link means a removal.
-        boolean rowsMissing = head != null
-                && verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())
+        boolean rowsMissing = rowsMissing(key, head, count);
+        Walk walk = walk(dsl, count, 1, GENESIS, Long.MAX_VALUE, rowsMissing, () -> false);
+        return walk.broken() != null ? walk.broken() : againstHead(dsl, key, head, count, walk.last(), true);
+    }
+
+    /** The trail from the stored checkpoint on (the whole trail when there is none). */
+    private static AuditVerification fromCheckpoint(DSLContext dsl, Ed25519PublicKeyParameters key) {
+        Optional<AuditCheckpoint> checkpoint = AuditCheckpoint.read(dsl);
+        if (checkpoint.isEmpty()) {
+            return verify(dsl, key);
+        }
+        AuditCheckpoint cp = checkpoint.get();
+        AuditHeadRecord head = dsl.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
+        // COUNT(*) of a whole table: H2 answers it from the primary index's row count, not a scan.
+        long count = dsl.fetchCount(AUDIT_LOG);
+        AuditVerification atCheckpoint = checkpointEntry(dsl, key, count, cp);
+        if (atCheckpoint != null) {
+            return atCheckpoint;
+        }
+        Walk walk = walk(dsl, count, cp.seq() + 1, cp.hash(), Long.MAX_VALUE, rowsMissing(key, head, count),
+                () -> false);
+        AuditVerification result = walk.broken() != null ? walk.broken()
+                : againstHead(dsl, key, head, count, walk.last(), true);
+        // Sequences run 1..head without gaps, so the row count (from the index, no scan) shows a removal below the
+        // checkpoint that the start does not read; which entry is for a full walk to say.
+        if (result.intact() && head != null && count < head.getSeq()) {
+            return AuditVerification.broken(count, null, AuditVerification.Problem.REMOVED,
+                    (head.getSeq() - count) + " entries at or below the checkpoint at entry " + cp.seq()
+                            + " are missing: the signed head is at " + head.getSeq() + ", the trail holds " + count
+                            + " (a full verification names the first)");
+        }
+        return result;
+    }
+
+    /** The checkpoint's signature and the entry it names (one lookup by key); null when both hold. */
+    private static AuditVerification checkpointEntry(DSLContext dsl, Ed25519PublicKeyParameters key, long count,
+                                                     AuditCheckpoint cp) {
+        if (!cp.signedBy(key)) {
+            return badCheckpoint(count, cp);
+        }
+        AuditLogRecord r = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(cp.seq())).fetchOne();
+        if (r == null) {
+            return AuditVerification.broken(count, cp.seq(), AuditVerification.Problem.REMOVED,
+                    "entry " + cp.seq() + " is missing: the signed checkpoint names it");
+        }
+        byte[] recomputed = chain(r.getPrevHash(), r.getAt(), r.getUserId(), r.getUsername(), r.getAction(),
+                r.getSubject(), r.getDetails());
+        if (!MessageDigest.isEqual(recomputed, r.getHash())) {
+            return AuditVerification.broken(count, cp.seq(), AuditVerification.Problem.ALTERED,
+                    "entry " + cp.seq() + " was altered: its content no longer matches its hash");
+        }
+        if (!MessageDigest.isEqual(r.getHash(), cp.hash())) {
+            return AuditVerification.broken(count, cp.seq(), AuditVerification.Problem.ALTERED,
+                    "the trail up to entry " + cp.seq() + " was rewritten: entry " + cp.seq()
+                            + " no longer has the hash the signed checkpoint recorded");
+        }
+        return null;
+    }
+
+    private static AuditVerification badCheckpoint(long count, AuditCheckpoint cp) {
+        return AuditVerification.broken(count, cp.seq(), AuditVerification.Problem.BAD_SIGNATURE,
+                "the audit checkpoint at entry " + cp.seq()
+                        + " does not verify with the installation's key: it was altered");
+    }
+
+    /** The signed head says how many entries there were: with fewer rows, a broken link means a removal. */
+    private static boolean rowsMissing(Ed25519PublicKeyParameters key, AuditHeadRecord head, long count) {
+        return head != null && verifySignature(key, head.getSeq(), head.getHash(), head.getAt(), head.getSignature())
                 && head.getSeq() > count;
-        byte[] prev = GENESIS;
-        byte[] hashAtHead = GENESIS;
-        long expected = 1;
-        long unlinkedSeq = 0;
-        byte[] unlinkedPrev = null;
-        try (Cursor<AuditLogRecord> rows = dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetchSize(VERIFY_FETCH)
-                .fetchLazy()) {
+    }
+
+    /** Where a walk ended: the first problem found, or the last entry it checked and its hash. */
+    private record Walk(AuditVerification broken, long last, byte[] lastHash, boolean cancelled) {
+    }
+
+    /**
+     * One pass over entries {@code from..to} in sequence order through a cursor, holding one entry at a time (a trail
+     * of a million entries is not loaded whole), starting from the hash {@code prev} of the entry before; where a link
+     * is broken, one lookup says whether the entry it names is stored after it (reordered) or nowhere (rewritten or
+     * removed).
+     */
+    private static Walk walk(DSLContext dsl, long count, long from, byte[] prev, long to, boolean rowsMissing,
+                             BooleanSupplier stop) {
+        long expected = from;
+        try (Cursor<AuditLogRecord> rows = dsl.selectFrom(AUDIT_LOG)
+                .where(AUDIT_LOG.SEQ.ge(from)).and(AUDIT_LOG.SEQ.le(to))
+                .orderBy(AUDIT_LOG.SEQ).fetchSize(VERIFY_FETCH).fetchLazy()) {
             for (AuditLogRecord r : rows) {
+                if (stop.getAsBoolean()) {
+                    return new Walk(null, expected - 1, prev, true);
+                }
                 long seq = r.getSeq();
                 if (seq != expected) {
-                    return AuditVerification.broken(count, expected, AuditVerification.Problem.REMOVED,
-                            "entry " + expected + " is missing: the trail jumps from " + (expected - 1) + " to " + seq);
+                    return new Walk(AuditVerification.broken(count, expected, AuditVerification.Problem.REMOVED,
+                            "entry " + expected + " is missing: the trail jumps from " + (expected - 1) + " to "
+                                    + seq), expected - 1, prev, false);
                 }
                 byte[] recomputed = chain(r.getPrevHash(), r.getAt(), r.getUserId(), r.getUsername(), r.getAction(),
                         r.getSubject(), r.getDetails());
                 if (!MessageDigest.isEqual(recomputed, r.getHash())) {
-                    return AuditVerification.broken(count, seq, AuditVerification.Problem.ALTERED,
-                            "entry " + seq + " was altered: its content no longer matches its hash");
+                    return new Walk(AuditVerification.broken(count, seq, AuditVerification.Problem.ALTERED,
+                            "entry " + seq + " was altered: its content no longer matches its hash"),
+                            expected - 1, prev, false);
                 }
                 if (!MessageDigest.isEqual(r.getPrevHash(), prev)) {
-                    unlinkedSeq = seq;
-                    unlinkedPrev = r.getPrevHash();
-                    break;
-                }
-                if (head != null && seq == head.getSeq()) {
-                    hashAtHead = r.getHash();
+                    byte[] unlinkedPrev = r.getPrevHash();
+                    rows.close();
+                    return new Walk(unlinked(dsl, count, seq, unlinkedPrev, rowsMissing), expected - 1, prev, false);
                 }
                 prev = r.getHash();
                 expected++;
             }
         }
-        if (unlinkedPrev != null) {
-            return unlinked(dsl, count, unlinkedSeq, unlinkedPrev, rowsMissing);
-        }
+        return new Walk(null, expected - 1, prev, false);
+    }
+
+    /**
+     * What the signed head says of a trail whose entries up to {@code last} link: the signature holds, no entry it
+     * covers is missing, the entry at its sequence has its hash (one lookup by key), and, when
+     * {@code checkUnsigned}, nothing was appended after it (only when no append can be under way).
+     */
+    private static AuditVerification againstHead(DSLContext dsl, Ed25519PublicKeyParameters key,
+                                                 AuditHeadRecord head, long count, long last, boolean checkUnsigned) {
         if (head == null) {
             return count == 0 ? AuditVerification.ok(0) : AuditVerification.broken(count, null,
                     AuditVerification.Problem.BAD_SIGNATURE, "the signed head of the trail is missing");
@@ -273,17 +465,18 @@ public final class AuditTrail {
             return AuditVerification.broken(count, head.getSeq(), AuditVerification.Problem.BAD_SIGNATURE,
                     "the head's signature does not verify with the installation's key");
         }
-        long last = expected - 1;
         if (head.getSeq() > last) {
             return AuditVerification.broken(count, last + 1, AuditVerification.Problem.REMOVED,
                     "entries " + (last + 1) + ".." + head.getSeq() + " are missing: the signed head is at "
                             + head.getSeq());
         }
-        if (!MessageDigest.isEqual(hashAtHead, head.getHash())) {
+        byte[] hashAtHead = head.getSeq() == 0 ? GENESIS : dsl.select(AUDIT_LOG.HASH).from(AUDIT_LOG)
+                .where(AUDIT_LOG.SEQ.eq(head.getSeq())).fetchOne(AUDIT_LOG.HASH);
+        if (hashAtHead == null || !MessageDigest.isEqual(hashAtHead, head.getHash())) {
             return AuditVerification.broken(count, head.getSeq(), AuditVerification.Problem.ALTERED,
                     "the trail up to entry " + head.getSeq() + " was rewritten: it does not end at the signed hash");
         }
-        if (head.getSeq() < last) {
+        if (checkUnsigned && head.getSeq() < last) {
             return AuditVerification.broken(count, head.getSeq() + 1, AuditVerification.Problem.UNSIGNED_ENTRIES,
                     "entries after " + head.getSeq() + " were added without the installation's signature");
         }

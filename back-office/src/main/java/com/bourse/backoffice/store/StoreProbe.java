@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import static com.bourse.backoffice.store.schema.Tables.AUDIT_CHECKPOINT;
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_HEAD;
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
 import static com.bourse.backoffice.store.schema.Tables.USERS;
@@ -24,6 +25,9 @@ import static com.bourse.backoffice.store.schema.Tables.USERS;
  * minutes: an installation that reads with no user or no audit trail is therefore damaged too, not new.
  */
 public final class StoreProbe {
+    /** The newest audit entries read at least, wherever the checkpoint is. */
+    static final int AUDIT_TAIL = 1_000;
+
     private StoreProbe() {
     }
 
@@ -50,19 +54,43 @@ public final class StoreProbe {
     }
 
     /**
-     * Reads every value of every table once: a damaged page H2 opened past shows up here, before anything relies on
-     * it, rather than as an error in the middle of a sign-in. The file holds users, master data and the audit trail,
-     * which the start reads whole anyway to verify the chain.
+     * Reads what the start will read, once, so that a damaged page H2 opened past shows up here, before anything
+     * relies on it, rather than as an error in the middle of a sign-in: every value of every small table (users,
+     * master data, the audit head and checkpoint) and, of the audit trail, the one table that grows with every
+     * command, only what a start's check reads: the checkpointed entry and every entry after it, at least the newest
+     * {@value #AUDIT_TAIL} (the pages a crash or a torn write damages are the newest: the file appends every commit
+     * at its end). Older entries are read by the full walk that follows the start in the background. The cost is
+     * bounded by what was appended since the last checkpoint, not by the trail's length; the counts come from the
+     * primary index's row count and its ends, not a scan.
      */
-    private static void readEveryRow(DSLContext sql) {
+    private static void readWhatTheStartReads(DSLContext sql) {
+        boolean checkpointed = false;
         for (Table<?> table : sql.meta().getTables()) {
             if (table.getSchema() == null || !"PUBLIC".equals(table.getSchema().getName())) {
                 continue;
             }
-            try (Cursor<? extends Record> rows = sql.selectFrom(table).fetchLazy()) {
-                for (Record row : rows) {
-                    row.intoArray();
-                }
+            if (AUDIT_LOG.getName().equalsIgnoreCase(table.getName())) {
+                continue;
+            }
+            checkpointed |= AUDIT_CHECKPOINT.getName().equalsIgnoreCase(table.getName());
+            readAll(sql.selectFrom(table).fetchLazy());
+        }
+        Long newest = sql.select(DSL.max(AUDIT_LOG.SEQ)).from(AUDIT_LOG).fetchOne(0, Long.class);
+        if (newest == null) {
+            return;
+        }
+        long from = newest - AUDIT_TAIL + 1;
+        if (checkpointed) {
+            Long checkpoint = sql.select(AUDIT_CHECKPOINT.SEQ).from(AUDIT_CHECKPOINT).fetchOne(AUDIT_CHECKPOINT.SEQ);
+            from = checkpoint == null ? from : Math.min(from, checkpoint);
+        }
+        readAll(sql.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.ge(from)).orderBy(AUDIT_LOG.SEQ).fetchLazy());
+    }
+
+    private static void readAll(Cursor<? extends Record> cursor) {
+        try (Cursor<? extends Record> rows = cursor) {
+            for (Record row : rows) {
+                row.intoArray();
             }
         }
     }
@@ -76,7 +104,7 @@ public final class StoreProbe {
                 config.filePassword() == null ? "bourse" : new String(config.filePassword()) + " bourse")) {
             DSLContext sql = DSL.using(connection, SQLDialect.H2);
             contents = new Contents(sql.fetchCount(USERS), sql.fetchCount(AUDIT_LOG), sql.fetchExists(AUDIT_HEAD));
-            readEveryRow(sql);
+            readWhatTheStartReads(sql);
         } catch (SQLException e) {
             if (e.getErrorCode() == Store.DATABASE_ALREADY_OPEN) {
                 throw new StoreAccessException("The database " + file + " is in use by another Bourse process", e);
