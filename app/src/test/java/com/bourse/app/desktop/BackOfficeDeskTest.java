@@ -282,6 +282,19 @@ class BackOfficeDeskTest {
     }
 
     @Test
+    void theRoleBoxesNameEachRoleAsTheUsersTableWritesIt() {
+        Workstation victor = another("victor", "victor-training-1");
+        var users = victor.backOffice().users();
+        driver.fxRun(() -> victor.dock().open(com.bourse.ui.view.backoffice.BackOfficePanels.USERS));
+        driver.settle();
+
+        for (Role role : Role.values()) {
+            String shown = driver.fx(() -> ((javafx.scene.text.Text) users.roleBox(role).lookup(".text")).getText());
+            assertThat(shown).as("the box of %s", role).isEqualTo(role.name());
+        }
+    }
+
+    @Test
     void nobodyRemovesTheirOwnAdminRole() {
         Workstation victor = another("victor", "victor-training-1");
         var users = victor.backOffice().users();

@@ -104,6 +104,9 @@ public final class UsersController {
         users.getSelectionModel().selectedItemProperty().addListener((obs, old, u) -> edit(u));
         for (Role role : Role.values()) {
             CheckBox box = new CheckBox(role.name());
+            // The role's own name, as the table beside it writes it: an underscore is not a mnemonic here
+            // ("RISK_OFFICER" was shown as "RISKOFFICER").
+            box.setMnemonicParsing(false);
             box.setId("role-" + role.name().toLowerCase(Locale.ROOT));
             roleBoxes.put(role, box);
             roles.getChildren().add(box);
