@@ -189,7 +189,9 @@ class RiskDeskWorkflowTest {
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> ((Label) alice.stage().getScene().lookup("#orderMessage")).getText()
                 .contains(ErrorCode.ACCOUNT_KILL_SWITCH.description()), 5);
-        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        // a refused order stays in the blotter as REJECTED with the engine's reason; nothing is working
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).extracting(o -> o.status())
+                .containsOnly("REJECTED");
 
         assertThat(driver.fx(() -> rita.riskControls().accounts().getSelectionModel().getSelectedItems()))
                 .as("the engaged account stays selected after its row changed")
@@ -198,7 +200,8 @@ class RiskDeskWorkflowTest {
         driver.waitUntil(() -> !rita.reviewQueue().account(1001).orElseThrow().killSwitch(), 5);
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", price);
         driver.fxRun(() -> alice.ticket().send());
-        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
+                .filter(o -> !"REJECTED".equals(o.status())).count() == 1, 5);
     }
 
     @Test
@@ -218,7 +221,9 @@ class RiskDeskWorkflowTest {
 
         driver.waitUntil(() -> ((Label) alice.stage().getScene().lookup("#orderMessage")).getText()
                 .contains(ErrorCode.INSTRUMENT_HALTED.description()), 5);
-        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        // a refused order stays in the blotter as REJECTED with the engine's reason; nothing is working
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).extracting(o -> o.status())
+                .containsOnly("REJECTED");
     }
 
     @Test
@@ -239,7 +244,9 @@ class RiskDeskWorkflowTest {
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> alice.context().desk().messageProperty().get()
                 .contains(ErrorCode.QUANTITY_LIMIT.description()), 5);
-        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        // a refused order stays in the blotter as REJECTED with the engine's reason; nothing is working
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).extracting(o -> o.status())
+                .containsOnly("REJECTED");
         RiskLimits now = driver.fx(() -> rita.reviewQueue().account(1001).orElseThrow().limits());
         assertThat(now.maxOrderQuantity()).isEqualTo(50);
     }
@@ -274,7 +281,9 @@ class RiskDeskWorkflowTest {
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> alice.context().desk().messageProperty().get()
                 .contains(ErrorCode.PRICE_OUT_OF_BAND.description()), 5);
-        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        // a refused order stays in the blotter as REJECTED with the engine's reason; nothing is working
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).extracting(o -> o.status())
+                .containsOnly("REJECTED");
 
         // And one inside the band, small enough for the usual 0.8, waits for an officer at her 0.01.
         long inside = air.referencePrice() - 300;

@@ -84,7 +84,9 @@ class TicketValidationTest {
 
         driver.waitUntil(() -> ErrorCode.POST_ONLY_WOULD_CROSS.description().equals(text("#priceError")), 5);
         assertThat(text("#orderMessage")).contains("Rejected by the venue");
-        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).isEmpty();
+        // a refused order stays in the blotter as REJECTED with the engine's reason; nothing is working
+        assertThat(driver.fx(() -> alice.context().desk().workingOrders())).extracting(o -> o.status())
+                .containsOnly("REJECTED");
     }
 
     private void assertNothingSent() throws Exception {
