@@ -55,22 +55,25 @@ public final class DeskNotifications {
     }
 
     /**
-     * ControlsFX's notifications in the corner of {@code owner}'s window (of the screen when it has none), in the
-     * dark or light style of the theme it uses.
+     * ControlsFX's notifications in the corner of {@code owner}'s window (none while that window is not showing),
+     * in the dark or light style of the theme it uses.
      */
     public static Popup onScreen(Supplier<Window> owner) {
         return (title, text, alarm) -> {
             Window window = owner.get();
+            if (window == null || !window.isShowing()) {
+                // The desk's window is closed or not shown yet: no corner to show it in (ControlsFX would throw
+                // "Owner window must not be null" on the FX thread); the queue and its count still say it.
+                return;
+            }
             Notifications notice = Notifications.create().title(title).text(text).hideAfter(SHOWN_FOR)
                     .position(Pos.BOTTOM_RIGHT).styleClass(STYLE)
                     .threshold(ON_SCREEN, Notifications.create().title("Risk desk")
                             .text("More notices: see the approval queue").styleClass(STYLE));
-            if (window != null && window.isShowing()) {
-                notice.owner(window);
-                if (window.getScene() != null
-                        && window.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"))) {
-                    notice.darkStyle();
-                }
+            notice.owner(window);
+            if (window.getScene() != null
+                    && window.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"))) {
+                notice.darkStyle();
             }
             if (alarm) {
                 notice.showWarning();
