@@ -506,13 +506,7 @@ public final class AuditTrail {
                         String details) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(at);
-            out.writeBoolean(userId != null);
-            out.writeLong(userId == null ? 0 : userId);
-            text(out, username);
-            text(out, action);
-            text(out, subject);
-            text(out, details);
+            AuditCodec.writeFields(out, at, userId, username, action, subject, details);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -524,16 +518,6 @@ public final class AuditTrail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
     }
 
     private byte[] sign(long seq, byte[] hash, long at) {

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,13 +61,8 @@ public final class JournaledAudit implements Attachments, AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            out.writeLong(at);
-            out.writeBoolean(entry.userId() != null);
-            out.writeLong(entry.userId() == null ? 0 : entry.userId());
-            text(out, entry.username());
-            text(out, entry.action().name());
-            text(out, entry.subject());
-            text(out, entry.details());
+            AuditCodec.writeFields(out, at, entry.userId(), entry.username(), entry.action().name(),
+                    entry.subject(), entry.details());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,10 +80,10 @@ public final class JournaledAudit implements Attachments, AutoCloseable {
             long at = in.readLong();
             boolean identified = in.readBoolean();
             long userId = in.readLong();
-            String username = text(in);
-            AuditAction action = AuditAction.valueOf(text(in));
-            String subject = text(in);
-            String details = text(in);
+            String username = AuditCodec.readText(in);
+            AuditAction action = AuditAction.valueOf(AuditCodec.readText(in));
+            String subject = AuditCodec.readText(in);
+            String details = AuditCodec.readText(in);
             return new AuditTrail.JournaledEntry(journalSeq, at,
                     new AuditEntry(identified ? userId : null, username, action, subject, details));
         } catch (IOException e) {
@@ -214,23 +208,5 @@ public final class JournaledAudit implements Attachments, AutoCloseable {
             worker.interrupt();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String text(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }
