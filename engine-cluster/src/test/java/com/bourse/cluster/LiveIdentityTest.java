@@ -3,12 +3,14 @@ package com.bourse.cluster;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.cluster.client.CredentialRefusedException;
+import com.bourse.cluster.client.RequestRefusedException;
 import com.bourse.cluster.identity.IdentityAudit;
 import com.bourse.cluster.identity.IdentityCodec;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.identity.SignInMessages;
 import com.bourse.cluster.identity.UserAction;
 import com.bourse.cluster.identity.UserAdminRequest;
+import com.bourse.cluster.identity.UserListing;
 import com.bourse.cluster.identity.UserStatus;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Role;
@@ -156,6 +158,33 @@ class LiveIdentityTest {
         assertThat(reply.status()).isEqualTo(ReplyStatus.REFUSED);
         assertThat(reply.reason()).isEqualTo("only an administrator changes users");
         assertThat(cluster.node(0).service().users().user(id).roleMask()).isEqualTo(Role.mask(Role.TRADER));
+    }
+
+    @Test
+    void administratorListsTheLiveUsersWithRolesStatusAndFailuresFromTheReplicatedDirectory() throws Exception {
+        long id = newTrader("hana", "hana's long password");
+        refusal(() -> signIn("hana", "a wrong guess"));
+        long disabled = newTrader("kent", "kent's long password");
+        TestIdentity.ask(ops, UserAdminRequest.of(0, UserAction.DISABLE, disabled));
+
+        List<UserListing> users = ops.listUsers().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(users).extracting(UserListing::userId).isSorted().contains(Market.OPS, id, disabled);
+        assertThat(users).filteredOn(u -> u.userId() == id).singleElement()
+                .isEqualTo(new UserListing(id, "hana", Role.mask(Role.TRADER), UserStatus.ENABLED, 1));
+        assertThat(users).filteredOn(u -> u.userId() == disabled).singleElement()
+                .extracting(UserListing::status).isEqualTo(UserStatus.DISABLED);
+        assertThat(users).hasSize(cluster.node(0).service().users().listFor(Market.OPS).size());
+    }
+
+    @Test
+    void traderAskingForTheUserListIsRefusedWithTheReason() {
+        newTrader("jade", "jade's long password");
+        ClusterVenue jade = signIn("jade", "jade's long password");
+
+        assertThatThrownBy(() -> jade.listUsers().get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("only an administrator lists the live users");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.bourse.cluster.identity.IdentityCodec;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.identity.SessionTokens;
 import com.bourse.cluster.identity.UserAdminRequest;
+import com.bourse.cluster.identity.UserListing;
 import com.bourse.cluster.service.EngineClusteredService;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
@@ -174,6 +175,19 @@ public final class ClusterVenue implements Venue {
     }
 
     /**
+     * The cluster's live users by id, as its replicated directory has them now (no verifier). Only a session of an
+     * enabled administrator gets them; any other completes exceptionally with a {@link RequestRefusedException}
+     * carrying the cluster's reason.
+     */
+    public CompletableFuture<List<UserListing>> listUsers() {
+        CompletableFuture<List<UserListing>> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new UserListAsk(answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    /**
      * Asks the cluster for a fresh session token for this venue's reconnects (the venue also does so by itself
      * while connected, well before the one it holds expires); completes with the new token's expiry (epoch ms), or
      * exceptionally with the cluster's reason. The token stays in memory, in the venue's credentials.
@@ -316,6 +330,13 @@ public final class ClusterVenue implements Venue {
     private record BlotterAsk(CompletableFuture<Blotter> answer) {
     }
 
+    private record UserListAsk(CompletableFuture<List<UserListing>> answer) {
+    }
+
+    /** The chunks of one user list heard so far. */
+    private record UserListAssembly(UserListAsk ask, List<UserListing> users) {
+    }
+
     private record TokenAsk(CompletableFuture<Long> answer) {
     }
 
@@ -359,6 +380,8 @@ public final class ClusterVenue implements Venue {
         private final List<AdminAsk> adminAsks = new ArrayList<>();
         private final Long2ObjectHashMap<AdminAsk> adminsInFlight = new Long2ObjectHashMap<>();
         private final List<TokenAsk> tokenAsks = new ArrayList<>();
+        private final List<UserListAsk> userListAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<UserListAssembly> userLists = new Long2ObjectHashMap<>();
         private final Long2ObjectHashMap<TokenAsk> tokensInFlight = new Long2ObjectHashMap<>();
         private long nextTokenRenewalMs;
         private AeronCluster cluster;
@@ -505,6 +528,8 @@ public final class ClusterVenue implements Venue {
                     adminAsks.add(ask);
                 } else if (item instanceof TokenAsk ask) {
                     tokenAsks.add(ask);
+                } else if (item instanceof UserListAsk ask) {
+                    userListAsks.add(ask);
                 }
             }
             return drained;
@@ -536,6 +561,16 @@ public final class ClusterVenue implements Venue {
                 nextRequestId++;
                 adminsInFlight.put(requestId, ask);
                 adminAsks.removeFirst();
+                sent++;
+            }
+            while (!userListAsks.isEmpty()) {
+                long requestId = nextRequestId;
+                int length = identityCodec.encodeUserListRequest(requestId, adminOut, 0);
+                if (cluster.offer(adminOut, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                userLists.put(requestId, new UserListAssembly(userListAsks.removeFirst(), new ArrayList<>()));
                 sent++;
             }
             while (!tokenAsks.isEmpty()) {
@@ -599,6 +634,8 @@ public final class ClusterVenue implements Venue {
                 onReply(buffer, offset, length);
             } else if (templateId == IdentityCodec.SESSION_TOKEN) {
                 onToken(buffer, offset, length);
+            } else if (templateId == IdentityCodec.USER_LIST) {
+                onUserList(buffer, offset, length);
             } else if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
                     deliver(eventCodec.event());
@@ -634,6 +671,23 @@ public final class ClusterVenue implements Venue {
             }
         }
 
+        private void onUserList(DirectBuffer buffer, int offset, int length) {
+            if (!identityCodec.decodeUserList(buffer, offset, length)) {
+                LOG.log(Level.WARNING, "unreadable user list from the cluster: " + identityCodec.rejection());
+                return;
+            }
+            IdentityCodec.UserListChunk chunk = identityCodec.userList();
+            UserListAssembly assembly = userLists.get(chunk.requestId());
+            if (assembly == null) {
+                return;
+            }
+            assembly.users().addAll(chunk.users());
+            if (chunk.last()) {
+                userLists.remove(chunk.requestId());
+                assembly.ask().answer().complete(List.copyOf(assembly.users()));
+            }
+        }
+
         private void onReply(DirectBuffer buffer, int offset, int length) {
             if (!identityCodec.decodeReply(buffer, offset, length)) {
                 return;
@@ -643,6 +697,11 @@ public final class ClusterVenue implements Venue {
             if (tokenAsk != null) {
                 lastRefusal = reply.reason();
                 tokenAsk.answer().completeExceptionally(new IllegalStateException(reply.reason()));
+                return;
+            }
+            UserListAssembly list = userLists.remove(reply.requestId());
+            if (list != null) {
+                list.ask().answer().completeExceptionally(new RequestRefusedException(reply.reason()));
                 return;
             }
             AdminAsk ask = adminsInFlight.remove(reply.requestId());
@@ -767,6 +826,10 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException(reason));
             }
             tokensInFlight.clear();
+            for (UserListAssembly assembly : userLists.values()) {
+                assembly.ask().answer().completeExceptionally(new IllegalStateException(reason));
+            }
+            userLists.clear();
         }
 
         @Override
@@ -784,6 +847,9 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
             for (TokenAsk ask : tokenAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
+            for (UserListAsk ask : userListAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
         }
@@ -807,6 +873,8 @@ public final class ClusterVenue implements Venue {
                 } else if (item instanceof AdminAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof TokenAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof UserListAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }

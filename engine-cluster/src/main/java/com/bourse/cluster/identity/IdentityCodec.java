@@ -11,16 +11,22 @@ import com.bourse.protocol.sbe.SessionTokenRequestDecoder;
 import com.bourse.protocol.sbe.SessionTokenRequestEncoder;
 import com.bourse.protocol.sbe.UserAdminDecoder;
 import com.bourse.protocol.sbe.UserAdminEncoder;
+import com.bourse.protocol.sbe.UserListDecoder;
+import com.bourse.protocol.sbe.UserListEncoder;
+import com.bourse.protocol.sbe.UserListRequestDecoder;
+import com.bourse.protocol.sbe.UserListRequestEncoder;
 import com.bourse.protocol.wire.WireFormat;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The wire form of live-identity messages (schema messages UserAdmin and Reply, version 7; SessionTokenRequest and
- * SessionToken, version 8). Decoding reads through
+ * SessionToken, version 8; UserListRequest and UserList, version 9). Decoding reads through
  * a view of exactly the message and never throws: a malformed message returns false with {@link #rejection()}.
  * One instance per thread.
  */
@@ -29,6 +35,15 @@ public final class IdentityCodec {
     public static final int REPLY = ReplyDecoder.TEMPLATE_ID;
     public static final int TOKEN_REQUEST = SessionTokenRequestDecoder.TEMPLATE_ID;
     public static final int SESSION_TOKEN = SessionTokenDecoder.TEMPLATE_ID;
+    public static final int USER_LIST_REQUEST = UserListRequestDecoder.TEMPLATE_ID;
+    public static final int USER_LIST = UserListDecoder.TEMPLATE_ID;
+    /**
+     * Users per UserList chunk: a row is at most 51 bytes on the wire, so a chunk stays near 5 KB, well under an
+     * egress term's largest message.
+     */
+    public static final int USERS_PER_CHUNK = 100;
+    /** Room for a UserList chunk of {@link #USERS_PER_CHUNK} users. */
+    public static final int MAX_USER_LIST_LENGTH = 64 + USERS_PER_CHUNK * 64;
     /** Room for any UserAdmin or Reply. */
     public static final int MAX_ENCODED_LENGTH = 1024 + 256;
     private static final int MAX_REASON_BYTES = 900;
@@ -38,6 +53,10 @@ public final class IdentityCodec {
         public boolean done() {
             return status == ReplyStatus.DONE;
         }
+    }
+
+    /** One chunk of the live users answering request {@code requestId}; {@code last} ends the answer. */
+    public record UserListChunk(long requestId, long logPosition, boolean last, List<UserListing> users) {
     }
 
     /** A fresh session token the cluster sent, answering request {@code requestId}. */
@@ -54,6 +73,12 @@ public final class IdentityCodec {
     private final SessionTokenRequestDecoder tokenRequestDecoder = new SessionTokenRequestDecoder();
     private final SessionTokenEncoder tokenEncoder = new SessionTokenEncoder();
     private final SessionTokenDecoder tokenDecoder = new SessionTokenDecoder();
+    private final UserListRequestEncoder listRequestEncoder = new UserListRequestEncoder();
+    private final UserListRequestDecoder listRequestDecoder = new UserListRequestDecoder();
+    private final UserListEncoder listEncoder = new UserListEncoder();
+    private final UserListDecoder listDecoder = new UserListDecoder();
+    private long listRequestId;
+    private UserListChunk userList;
     private long tokenRequestId;
     private SessionTokenAnswer token;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
@@ -98,6 +123,78 @@ public final class IdentityCodec {
         tokenEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId).expiresAt(expiresAtMs)
                 .token(text);
         return WireFormat.HEADER_LENGTH + tokenEncoder.encodedLength();
+    }
+
+    public int encodeUserListRequest(long requestId, MutableDirectBuffer buffer, int offset) {
+        listRequestEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder).requestId(requestId);
+        return WireFormat.HEADER_LENGTH + listRequestEncoder.encodedLength();
+    }
+
+    /** One chunk of at most {@link #USERS_PER_CHUNK} users. */
+    public int encodeUserList(long requestId, long logPosition, boolean last, List<UserListing> users,
+                              MutableDirectBuffer buffer, int offset) {
+        if (users.size() > USERS_PER_CHUNK) {
+            throw new IllegalArgumentException(users.size() + " users in one chunk, at most " + USERS_PER_CHUNK);
+        }
+        UserListEncoder.UsersEncoder rows = listEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .requestId(requestId).logPosition(logPosition)
+                .last(last ? com.bourse.protocol.sbe.BooleanType.T : com.bourse.protocol.sbe.BooleanType.F)
+                .usersCount(users.size());
+        for (UserListing u : users) {
+            rows.next().userId(u.userId()).roleMask(u.roleMask())
+                    .status(com.bourse.protocol.sbe.UserStatus.get((short) u.status().ordinal()))
+                    .failedSignIns(u.failedSignIns()).username(u.username());
+        }
+        return WireFormat.HEADER_LENGTH + listEncoder.encodedLength();
+    }
+
+    /** Decodes a UserListRequest; on success {@link #listRequestId()} holds its id. */
+    public boolean decodeUserListRequest(DirectBuffer buffer, int offset, int length) {
+        if (!header(buffer, offset, length, USER_LIST_REQUEST, UserListRequestDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        listRequestId = listRequestDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                headerDecoder.version()).requestId();
+        return true;
+    }
+
+    /** Decodes a UserList chunk; on success {@link #userList()} holds it. */
+    public boolean decodeUserList(DirectBuffer buffer, int offset, int length) {
+        userList = null;
+        if (!header(buffer, offset, length, USER_LIST, UserListDecoder.BLOCK_LENGTH)) {
+            return false;
+        }
+        try {
+            UserListDecoder d = listDecoder.wrap(view, WireFormat.HEADER_LENGTH, headerDecoder.blockLength(),
+                    headerDecoder.version());
+            long requestId = d.requestId();
+            long logPosition = d.logPosition();
+            boolean last = d.lastRaw() == 1;
+            List<UserListing> users = new ArrayList<>();
+            for (UserListDecoder.UsersDecoder row : d.users()) {
+                long userId = row.userId();
+                int roles = row.roleMask();
+                short status = row.statusRaw();
+                int failures = row.failedSignIns();
+                String username = row.username();
+                if (status < 0 || status >= UserStatus.values().length) {
+                    return reject("unknown user status " + status + " for user " + userId);
+                }
+                users.add(new UserListing(userId, username, roles, UserStatus.values()[status], failures));
+            }
+            userList = new UserListChunk(requestId, logPosition, last, List.copyOf(users));
+            return true;
+        } catch (RuntimeException e) {
+            return reject("UserList is truncated or malformed");
+        }
+    }
+
+    public long listRequestId() {
+        return listRequestId;
+    }
+
+    public UserListChunk userList() {
+        return userList;
     }
 
     /** Decodes a SessionTokenRequest; on success {@link #tokenRequestId()} holds its id. */

@@ -83,6 +83,17 @@ public final class UserDirectory {
         return user != null && user.status() == UserStatus.ENABLED && role.in(user.roleMask());
     }
 
+    /**
+     * The live users by id for {@code actor}'s list, or null when {@code actor} may not see it: the list is for an
+     * enabled administrator (or the installation) only, as are the changes.
+     */
+    public List<UserListing> listFor(long actor) {
+        if (!may(actor, Role.ADMIN)) {
+            return null;
+        }
+        return byId.values().stream().map(UserListing::of).toList();
+    }
+
     /** True when sessions of {@code userId} may act: the installation, or an enabled user. */
     public boolean mayAct(long userId) {
         if (userId == Command.SYSTEM_USER) {

@@ -209,6 +209,10 @@ public final class EngineClusteredService implements ClusteredService {
             renewToken(session, timestamp, buffer, offset, length);
             return;
         }
+        if (templateId == IdentityCodec.USER_LIST_REQUEST) {
+            listUsers(session, buffer, offset, length);
+            return;
+        }
 
         if (templateId == BlotterRequestDecoder.TEMPLATE_ID && length >= WireFormat.HEADER_LENGTH
                 + BlotterRequestDecoder.BLOCK_LENGTH) {
@@ -553,6 +557,37 @@ public final class EngineClusteredService implements ClusteredService {
         }
         int written = identityCodec.encodeToken(requestId, renewal.expiresAtMs(), renewal.token(), reply, 0);
         router.sendDirect(session, reply, written);
+    }
+
+    /**
+     * An administrator's session asks for the live users: the leader answers from the replicated directory, in
+     * chunks; any other session is refused with the reason (logged, not audited: nothing changed).
+     */
+    private void listUsers(ClientSession session, DirectBuffer buffer, int offset, int length) {
+        if (!identityCodec.decodeUserListRequest(buffer, offset, length)) {
+            malformed(session, identityCodec.rejection());
+            return;
+        }
+        if (cluster.role() != Cluster.Role.LEADER) {
+            return;
+        }
+        long requestId = identityCodec.listRequestId();
+        long actor = router.userOf(session.id());
+        List<com.bourse.cluster.identity.UserListing> listing = users.listFor(actor);
+        if (listing == null) {
+            log.info("user_list_refused", "member", cluster.memberId(), "session", session.id(), "user", actor);
+            identityReply(session, requestId, ReplyStatus.REFUSED, "only an administrator lists the live users");
+            return;
+        }
+        long position = cluster.logPosition();
+        int from = 0;
+        do {
+            int to = Math.min(listing.size(), from + IdentityCodec.USERS_PER_CHUNK);
+            int written = identityCodec.encodeUserList(requestId, position, to == listing.size(),
+                    listing.subList(from, to), reply, 0);
+            router.sendDirect(session, reply, written);
+            from = to;
+        } while (from < listing.size());
     }
 
     /** An administrator's change to the live users: applied or refused, audited, answered. */
