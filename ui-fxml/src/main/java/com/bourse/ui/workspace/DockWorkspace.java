@@ -43,6 +43,7 @@ public final class DockWorkspace extends StackPane {
     public static final String BOTTOM = "bottom";
     public static final List<String> AREAS = List.of(LEFT, CENTRE, RIGHT, BOTTOM);
     private static final DataFormat PANEL_FORMAT = new DataFormat("application/x-bourse-panel");
+    private static final double EMPTY_HINT_MIN_SIZE = 120;
 
     private final ThemeManager themes;
     private final Map<String, DockPanel> panels = new LinkedHashMap<>();
@@ -54,6 +55,9 @@ public final class DockWorkspace extends StackPane {
     private final SplitPane inner = new SplitPane();
     private final SplitPane top = new SplitPane();
     private final List<Consumer<String>> changeListeners = new ArrayList<>();
+    /** A panel's tab is being dragged: every empty area says it takes one. */
+    private final javafx.beans.property.BooleanProperty draggingPanel =
+            new javafx.beans.property.SimpleBooleanProperty(this, "draggingPanel");
     private boolean closing;
 
     public DockWorkspace(ThemeManager themes) {
@@ -346,6 +350,10 @@ public final class DockWorkspace extends StackPane {
         TabPane pane = areas.get(id);
         StackPane holder = new StackPane(empty, pane);
         holder.getStyleClass().add("dock-area-holder");
+        // A role's layout leaves unused areas as thin strips at the window's edge; a hint there reads as a stray
+        // line of text. It shows while a tab is dragged, or in an empty area big enough to be a space of its own.
+        empty.visibleProperty().bind(draggingPanel.or(holder.heightProperty().greaterThan(EMPTY_HINT_MIN_SIZE)
+                .and(holder.widthProperty().greaterThan(EMPTY_HINT_MIN_SIZE))));
         pane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(pane.getTabs()));
         holder.setUserData(id);
         return holder;
@@ -371,8 +379,10 @@ public final class DockWorkspace extends StackPane {
             ClipboardContent content = new ClipboardContent();
             content.put(PANEL_FORMAT, panel.id());
             board.setContent(content);
+            draggingPanel.set(true);
             e.consume();
         });
+        title.setOnDragDone(e -> draggingPanel.set(false));
         title.setOnDragDropped(e -> {
             if (e.getDragboard().hasContent(PANEL_FORMAT)) {
                 String moving = (String) e.getDragboard().getContent(PANEL_FORMAT);
