@@ -4,7 +4,6 @@ import com.bourse.cluster.client.Backfill;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.MarketState;
 import com.bourse.cluster.node.ClusterNode;
-import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
@@ -12,9 +11,9 @@ import com.bourse.protocol.Instrument;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.wire.SessionMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,28 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BackfillTest {
     private static final Instrument BETA = new Instrument(2, "BETA", "EUR", 2, 5, 1, 5_000, 500);
+    @RegisterExtension
+    final ThreeNodeCluster nodes = new ThreeNodeCluster("backfill");
     private LoopbackCluster cluster;
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void aWindowOpenedLateGetsHeldItemsWithTheirScoresKillSwitchesHaltsAndTheDaysFillsAlsoAfterAFailover()
             throws Exception {
         // Given a market on three nodes where, before the officer signs in, the buyer trades, then places an order
         // large enough to be held, the seller's account is switched off and a second instrument halted
-        cluster = LoopbackCluster.start("backfill", 3, BusinessTime.CLUSTER_LOG);
-        ClusterVenue system = cluster.venue(Market.SYSTEM);
-        VenueRecorder backOffice = VenueRecorder.on(system);
+        cluster = nodes.start();
         List<Command> opening = new java.util.ArrayList<>(Market.opening());
         opening.add(new Command.ListInstrument(Market.START, Market.SYSTEM, BETA));
-        opening.forEach(system::submit);
-        LoopbackCluster.await(Duration.ofSeconds(60), "the opening", () -> backOffice.settled() == opening.size());
-        assertThat(backOffice.failures).isEmpty();
+        cluster.open(opening);
 
         ClusterVenue sellerVenue = cluster.venue(Market.SELLER);
         VenueRecorder seller = VenueRecorder.on(sellerVenue);

@@ -2,15 +2,14 @@ package com.bourse.cluster;
 
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.node.ClusterNode;
-import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.engine.Engine;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.WorkingOrder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,23 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterFailoverTest {
     private static final int PAIRS = 40;
     private static final int KILL_AFTER_PAIRS = 12;
+    @RegisterExtension
+    final ThreeNodeCluster nodes = new ThreeNodeCluster("failover");
     private LoopbackCluster cluster;
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void acknowledgedOrdersAndTradesSurviveTheLossOfTheLeaderAndTheRestartedNodeCatchesUp() throws Exception {
         // Given a funded market on three nodes and two traders connected
-        cluster = LoopbackCluster.start("failover", 3, BusinessTime.CLUSTER_LOG);
-        ClusterVenue system = cluster.venue(Market.SYSTEM);
-        VenueRecorder backOffice = VenueRecorder.on(system);
-        Market.opening().forEach(system::submit);
-        LoopbackCluster.await(Duration.ofSeconds(60), "the opening", () -> backOffice.settled() == Market.opening().size());
+        cluster = nodes.start();
+        cluster.open(Market.opening());
         ClusterVenue buyerVenue = cluster.venue(Market.BUYER);
         ClusterVenue sellerVenue = cluster.venue(Market.SELLER);
         VenueRecorder buyer = VenueRecorder.on(buyerVenue);

@@ -33,11 +33,7 @@ class ClusterSessionTest {
     @BeforeAll
     void openMarket() {
         cluster = LoopbackCluster.start("session", 1, BusinessTime.CLUSTER_LOG);
-        ClusterVenue system = cluster.venue(Market.SYSTEM);
-        VenueRecorder backOffice = VenueRecorder.on(system);
-        Market.opening().forEach(system::submit);
-        LoopbackCluster.await(Duration.ofSeconds(60), "the opening", () -> backOffice.settled() == Market.opening().size());
-        assertThat(backOffice.failures).isEmpty();
+        cluster.open(Market.opening());
         buyerVenue = cluster.venue(Market.BUYER);
         buyer = VenueRecorder.on(buyerVenue);
         seller = VenueRecorder.on(cluster.venue(Market.SELLER));

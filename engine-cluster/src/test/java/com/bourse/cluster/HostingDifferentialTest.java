@@ -9,7 +9,6 @@ import com.bourse.protocol.Event;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,14 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostingDifferentialTest {
     private static final long SEED = Long.getLong("differential.seed", 424_242L);
-    private LoopbackCluster cluster;
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void seededStreamGivesEqualEventsEmbeddedAndClustered() {
@@ -49,33 +40,35 @@ class HostingDifferentialTest {
         Market.registrations().forEach(command -> engine.apply(command, event -> { }));
         stream.forEach(command -> engine.apply(command, embedded::add));
 
-        cluster = LoopbackCluster.start("differential", 1, BusinessTime.AS_SENT);
-        ClusterVenue system = cluster.venue(Market.SYSTEM);
-        VenueRecorder backOffice = VenueRecorder.on(system);
-        ClusterVenue buyer = cluster.venue(Market.BUYER);
-        ClusterVenue seller = cluster.venue(Market.SELLER);
-        VenueRecorder buyerOutcomes = VenueRecorder.on(buyer);
-        VenueRecorder sellerOutcomes = VenueRecorder.on(seller);
-        int settled = 0;
-        for (Command command : stream) {
-            VenueRecorder recorder = command.userId() == Market.BUYER ? buyerOutcomes
-                    : command.userId() == Market.SELLER ? sellerOutcomes : backOffice;
-            ClusterVenue venue = command.userId() == Market.BUYER ? buyer
-                    : command.userId() == Market.SELLER ? seller : system;
-            int before = recorder.settled();
-            venue.submit(command);
-            // One at a time, so the cluster's order is the stream's order.
-            LoopbackCluster.await(Duration.ofSeconds(30), "ack of " + command, () -> recorder.settled() == before + 1);
-            settled++;
+        try (LoopbackCluster cluster = LoopbackCluster.start("differential", 1, BusinessTime.AS_SENT)) {
+            ClusterVenue system = cluster.venue(Market.SYSTEM);
+            VenueRecorder backOffice = VenueRecorder.on(system);
+            ClusterVenue buyer = cluster.venue(Market.BUYER);
+            ClusterVenue seller = cluster.venue(Market.SELLER);
+            VenueRecorder buyerOutcomes = VenueRecorder.on(buyer);
+            VenueRecorder sellerOutcomes = VenueRecorder.on(seller);
+            int settled = 0;
+            for (Command command : stream) {
+                VenueRecorder recorder = command.userId() == Market.BUYER ? buyerOutcomes
+                        : command.userId() == Market.SELLER ? sellerOutcomes : backOffice;
+                ClusterVenue venue = command.userId() == Market.BUYER ? buyer
+                        : command.userId() == Market.SELLER ? seller : system;
+                int before = recorder.settled();
+                venue.submit(command);
+                // One at a time, so the cluster's order is the stream's order.
+                LoopbackCluster.await(Duration.ofSeconds(30), "ack of " + command,
+                        () -> recorder.settled() == before + 1);
+                settled++;
+            }
+            LoopbackCluster.await(Duration.ofSeconds(30), "every event",
+                    () -> backOffice.events.size() >= embedded.size());
+            assertThat(settled).isEqualTo(stream.size());
+            assertThat(backOffice.failures).isEmpty();
+            assertThat(buyerOutcomes.failures).isEmpty();
+            assertThat(sellerOutcomes.failures).isEmpty();
+            assertThat(embedded).hasSizeGreaterThan(stream.size());
+            assertThat(backOffice.events).containsExactlyElementsOf(embedded);
         }
-        LoopbackCluster.await(Duration.ofSeconds(30), "every event", () -> backOffice.events.size() >= embedded.size());
-
-        assertThat(settled).isEqualTo(stream.size());
-        assertThat(backOffice.failures).isEmpty();
-        assertThat(buyerOutcomes.failures).isEmpty();
-        assertThat(sellerOutcomes.failures).isEmpty();
-        assertThat(embedded).hasSizeGreaterThan(stream.size());
-        assertThat(backOffice.events).containsExactlyElementsOf(embedded);
     }
 
     /** Limit, market and IOC orders around the reference price, cancels and replaces, from both traders. */

@@ -6,11 +6,10 @@ import com.bourse.cluster.identity.LiveUser;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.identity.UserStatus;
 import com.bourse.cluster.node.ClusterNode;
-import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Role;
 import io.aeron.cluster.client.AeronCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -21,19 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the session tokens' signing key and every counted wrong password.
  */
 class LiveIdentityFailoverTest {
+    @RegisterExtension
+    final ThreeNodeCluster nodes = new ThreeNodeCluster("identity-failover");
     private LoopbackCluster cluster;
-
-    @AfterEach
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void userCreatedOnTheLeaderSignsInAfterTheLeaderIsKilledAndANodeRestartedFromASnapshotRestoresThem() {
         // Given three nodes and a user created through the leader
-        cluster = LoopbackCluster.start("identity-failover", 3, BusinessTime.CLUSTER_LOG);
+        cluster = nodes.start();
         ClusterVenue ops = cluster.venue(Market.OPS);
         TestIdentity.create(ops, 200, "kate", "kate's long password".toCharArray(), Role.mask(Role.TRADER));
         int oldLeader = cluster.awaitLeader(Duration.ofSeconds(30)).memberId();
@@ -78,7 +72,7 @@ class LiveIdentityFailoverTest {
     @Test
     void everyRefusedWrongPasswordIsInTheReplicatedCountEvenWhenTheLeaderDiesRightAfterTheRefusal() {
         // Given three nodes and a user
-        cluster = LoopbackCluster.start("lockout-failover", 3, BusinessTime.CLUSTER_LOG);
+        cluster = nodes.start();
         ClusterVenue ops = cluster.venue(Market.OPS);
         TestIdentity.create(ops, 201, "liam", "liam's long password".toCharArray(), Role.mask(Role.TRADER));
 

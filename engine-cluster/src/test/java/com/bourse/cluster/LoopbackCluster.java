@@ -8,6 +8,7 @@ import com.bourse.cluster.node.LoopbackPorts;
 import com.bourse.cluster.node.NodeConfig;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.engine.EngineConfig;
+import com.bourse.protocol.Command;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
@@ -172,6 +173,20 @@ final class LoopbackCluster implements AutoCloseable {
     /** The shared client media driver's directory, for tests that talk to the cluster without a venue. */
     String clientAeronDirectory() {
         return clientDriver.aeronDirectoryName();
+    }
+
+    /**
+     * Sends {@code opening} through the installation's session and waits until every command is settled, none
+     * refused; returns the recorder of that session (the back office's view: every event in log order).
+     */
+    VenueRecorder open(List<Command> opening) {
+        VenueRecorder backOffice = VenueRecorder.on(installation);
+        opening.forEach(installation::submit);
+        await(Duration.ofSeconds(60), "the opening", () -> backOffice.settled() == opening.size());
+        if (!backOffice.failures.isEmpty()) {
+            throw new AssertionError("the opening was refused: " + backOffice.failures);
+        }
+        return backOffice;
     }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) {
