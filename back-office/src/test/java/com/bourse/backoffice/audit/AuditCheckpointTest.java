@@ -1,9 +1,5 @@
 package com.bourse.backoffice.audit;
 
-import com.bourse.backoffice.importexport.TestClock;
-import com.bourse.backoffice.store.Store;
-import com.bourse.backoffice.store.StoreConfig;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_CHECKPOINT;
@@ -27,24 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditCheckpointTest {
     @TempDir
     Path dir;
-    Store store;
+    SignedTrail signed;
     AuditTrail trail;
     DSLContext sql;
-    final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    final TestClock clock = new TestClock(Instant.parse("2026-11-02T08:00:00Z"));
 
     @BeforeEach
     void tenEntriesCheckpointedByAStart() {
-        store = Store.open(StoreConfig.in(dir));
-        trail = new AuditTrail(store, key, clock);
-        sql = store.dsl();
-        append(10);
+        signed = SignedTrail.in(dir);
+        trail = signed.trail();
+        sql = signed.sql();
+        signed.appendOrders(10);
         assertThat(trail.verifyAtStart().intact()).isTrue();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        signed.close();
     }
 
     @Test
@@ -53,12 +45,12 @@ class AuditCheckpointTest {
 
         assertThat(checkpoint.seq()).isEqualTo(10);
         assertThat(checkpoint.hash()).isEqualTo(hashOf(10));
-        assertThat(checkpoint.signedBy(key.generatePublicKey())).isTrue();
+        assertThat(checkpoint.signedBy(signed.key().generatePublicKey())).isTrue();
     }
 
     @Test
     void anEntryTamperedAfterTheCheckpointIsNamedAtStartAndTheCheckpointStays() {
-        append(5);
+        signed.appendOrders(5);
         sql.update(AUDIT_LOG).set(AUDIT_LOG.DETAILS, "BUY 1 ASML at 684.50").where(AUDIT_LOG.SEQ.eq(13L)).execute();
 
         AuditVerification atStart = trail.verifyAtStart();
@@ -72,7 +64,7 @@ class AuditCheckpointTest {
 
     @Test
     void aCheckpointMovedByHandFailsItsSignatureAtStart() {
-        append(5);
+        signed.appendOrders(5);
         sql.update(AUDIT_CHECKPOINT).set(AUDIT_CHECKPOINT.SEQ, 15L).set(AUDIT_CHECKPOINT.HASH, hashOf(15)).execute();
 
         AuditVerification atStart = trail.verifyAtStart();
@@ -143,9 +135,9 @@ class AuditCheckpointTest {
 
     @Test
     void theCheckpointFollowsTheTrailOnceItHasGrownEnough() {
-        append(4);
+        signed.appendOrders(4);
         assertThat(trail.checkpointIfGrown(5)).as("grown by 4 of 5").isEmpty();
-        append(1);
+        signed.appendOrders(1);
 
         AuditCheckpoint moved = trail.checkpointIfGrown(5).orElseThrow();
 
@@ -156,7 +148,7 @@ class AuditCheckpointTest {
 
     @Test
     void theCheckpointDoesNotFollowATrailBrokenSinceIt() {
-        append(5);
+        signed.appendOrders(5);
         sql.update(AUDIT_LOG).set(AUDIT_LOG.DETAILS, "SELL 1 ASML").where(AUDIT_LOG.SEQ.eq(12L)).execute();
 
         assertThat(trail.checkpointIfGrown(1)).isEmpty();
@@ -169,7 +161,7 @@ class AuditCheckpointTest {
         AuditWatch watch = AuditWatch.start(trail, trail.verifyAtStart(), 1_000, Duration.ofMinutes(1));
 
         AuditVerification walked = watch.verified().get(30, TimeUnit.SECONDS);
-        append(3);
+        signed.appendOrders(3);
         watch.close();
 
         assertThat(walked.firstBadSeq()).isEqualTo(2);
@@ -178,7 +170,7 @@ class AuditCheckpointTest {
 
     @Test
     void aWatchAfterABrokenStartReportsTheStartsFindingAndNeverMovesTheCheckpoint() throws Exception {
-        append(2);
+        signed.appendOrders(2);
         sql.update(AUDIT_LOG).set(AUDIT_LOG.DETAILS, "SELL 1 ASML").where(AUDIT_LOG.SEQ.eq(11L)).execute();
         AuditVerification atStart = trail.verifyAtStart();
         AuditWatch watch = AuditWatch.start(trail, atStart, 1, Duration.ofMillis(10));
@@ -186,14 +178,6 @@ class AuditCheckpointTest {
         assertThat(watch.verified().get(30, TimeUnit.SECONDS)).isSameAs(atStart);
         watch.close();
         assertThat(trail.checkpoint().orElseThrow().seq()).isEqualTo(10);
-    }
-
-    private void append(int entries) {
-        for (int i = 0; i < entries; i++) {
-            clock.advance(Duration.ofSeconds(1));
-            trail.append(AuditEntry.of(2, "alice", AuditAction.ORDER_ENTERED, "order:" + i + " account:1001",
-                    "BUY 10 ASML at 684.50"));
-        }
     }
 
     private byte[] hashOf(long seq) {

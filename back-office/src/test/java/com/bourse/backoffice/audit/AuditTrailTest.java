@@ -1,8 +1,5 @@
 package com.bourse.backoffice.audit;
 
-import com.bourse.backoffice.importexport.TestClock;
-import com.bourse.backoffice.store.Store;
-import com.bourse.backoffice.store.StoreConfig;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_HEAD;
 import static com.bourse.backoffice.store.schema.Tables.AUDIT_LOG;
@@ -23,27 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTrailTest {
     @TempDir
     Path dir;
-    Store store;
+    SignedTrail signed;
     AuditTrail trail;
     DSLContext sql;
-    final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    final TestClock clock = new TestClock(Instant.parse("2026-11-02T08:00:00Z"));
 
     @BeforeEach
     void tenEntries() {
-        store = Store.open(StoreConfig.in(dir));
-        trail = new AuditTrail(store, key, clock);
-        sql = store.dsl();
-        for (int i = 1; i <= 10; i++) {
-            clock.advance(Duration.ofSeconds(1));
-            trail.append(AuditEntry.of(2, "alice", AuditAction.ORDER_ENTERED, "order:" + i + " account:1001",
-                    "BUY 10 ASML at 684.50"));
-        }
+        signed = SignedTrail.in(dir);
+        trail = signed.trail();
+        sql = signed.sql();
+        signed.appendOrders(10);
     }
 
     @AfterEach
     void close() {
-        store.close();
+        signed.close();
     }
 
     @Test
@@ -135,9 +124,9 @@ class AuditTrailTest {
 
     @Test
     void anOutsideAuditorVerifiesWithThePublicKeyOnly() {
-        assertThat(AuditTrail.verify(store, key.generatePublicKey()).intact()).isTrue();
+        assertThat(AuditTrail.verify(signed.store(), signed.key().generatePublicKey()).intact()).isTrue();
         var otherKey = new Ed25519PrivateKeyParameters(new SecureRandom()).generatePublicKey();
-        assertThat(AuditTrail.verify(store, otherKey).problem()).isEqualTo(AuditVerification.Problem.BAD_SIGNATURE);
+        assertThat(AuditTrail.verify(signed.store(), otherKey).problem()).isEqualTo(AuditVerification.Problem.BAD_SIGNATURE);
     }
 
     @Test
