@@ -44,7 +44,7 @@ class LiveIdentityFailoverTest {
         assertThat(newLeader.memberId()).isNotEqualTo(oldLeader);
         // And a session token the old leader issued opens a session at the new one: the key is replicated state
         assertThat(earlier.holdsToken()).isTrue();
-        try (AeronCluster again = connect(earlier)) {
+        try (AeronCluster again = cluster.connectRaw(earlier)) {
             assertThat(again.isClosed()).isFalse();
         }
         assertThat(earlier.refusal()).isNull();
@@ -100,15 +100,5 @@ class LiveIdentityFailoverTest {
             return e.reason();
         }
         throw new AssertionError("the sign-in was not refused");
-    }
-
-    private AeronCluster connect(ScramCredentials credentials) {
-        return AeronCluster.connect(new AeronCluster.Context()
-                .aeronDirectoryName(cluster.clientAeronDirectory())
-                .ingressChannel("aeron:udp")
-                .ingressEndpoints(cluster.ingressEndpoints())
-                .egressChannel("aeron:udp?endpoint=localhost:0")
-                .messageTimeoutNs(Duration.ofSeconds(30).toNanos())
-                .credentialsSupplier(credentials));
     }
 }

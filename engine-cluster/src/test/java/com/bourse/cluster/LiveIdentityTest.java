@@ -1,7 +1,6 @@
 package com.bourse.cluster;
 
 import com.bourse.cluster.client.ClusterVenue;
-import com.bourse.cluster.client.ClusterVenueConfig;
 import com.bourse.cluster.client.CredentialRefusedException;
 import com.bourse.cluster.client.RequestRefusedException;
 import com.bourse.cluster.identity.IdentityAudit;
@@ -12,7 +11,6 @@ import com.bourse.cluster.identity.UserAction;
 import com.bourse.cluster.identity.UserAdminRequest;
 import com.bourse.cluster.identity.UserListing;
 import com.bourse.cluster.identity.UserStatus;
-import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.protocol.Role;
 import com.bourse.protocol.sbe.ReplyStatus;
 import io.aeron.cluster.client.AeronCluster;
@@ -20,52 +18,32 @@ import io.aeron.cluster.client.EgressListener;
 import io.aeron.security.AuthenticationException;
 import io.aeron.security.CredentialsSupplier;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sign-in against the cluster's own users (SCRAM-SHA-256 with Argon2id inside Aeron's authentication exchange),
- * on a real one-node cluster on loopback: every way of being refused says why, no refusal opens a session, and
- * the directory's changes and failures are audited replicated state.
+ * on the one-node cluster the sign-in specs share ({@link SignInCluster}): every way of being refused says why, no
+ * refusal opens a session, and the directory's changes and failures are audited replicated state.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveIdentityTest {
-    private static final AtomicLong IDS = new AtomicLong(100);
-    private LoopbackCluster cluster;
-    private ClusterVenue ops;
-
-    @BeforeAll
-    void startCluster() {
-        cluster = LoopbackCluster.start("identity", 1, BusinessTime.CLUSTER_LOG);
-        ops = cluster.venue(Market.OPS);
-    }
-
-    @AfterAll
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SignInCluster identity = new SignInCluster();
 
     /** A fresh trader created by the operations user; returns its id. */
-    private long newTrader(String name, String password) {
-        long id = IDS.incrementAndGet();
-        TestIdentity.create(ops, id, name, password.toCharArray(), Role.mask(Role.TRADER));
-        return id;
+    private static long newTrader(String name, String password) {
+        return identity.newUser(name, password, Role.mask(Role.TRADER));
     }
 
-    private ClusterVenue signIn(String name, String password) {
-        return cluster.venue(ScramCredentials.password(name, password.toCharArray()));
+    private static ClusterVenue signIn(String name, String password) {
+        return identity.cluster().venue(ScramCredentials.password(name, password.toCharArray()));
     }
 
     private static String refusal(Runnable attempt) {
@@ -77,8 +55,8 @@ class LiveIdentityTest {
         throw new AssertionError("the sign-in was not refused");
     }
 
-    private List<IdentityAudit> audit() {
-        return cluster.node(0).service().users().audit();
+    private static List<IdentityAudit> audit() {
+        return identity.cluster().node(0).service().users().audit();
     }
 
     @Test
@@ -121,10 +99,10 @@ class LiveIdentityTest {
         assertThat(fifth).isEqualTo("wrong password; the user is now locked: an administrator must unlock it");
         assertThat(rightPasswordNow).startsWith("user erin is locked after 5 failed sign-ins");
         LoopbackCluster.await(Duration.ofSeconds(10), "the replicated lock",
-                () -> cluster.node(0).service().users().user(id).status() == UserStatus.LOCKED);
+                () -> identity.cluster().node(0).service().users().user(id).status() == UserStatus.LOCKED);
         assertThat(audit()).anyMatch(a -> a.subject() == id && a.action().equals("LOCK"));
 
-        IdentityCodec.Reply unlock = TestIdentity.ask(ops, UserAdminRequest.of(0, UserAction.UNLOCK, id));
+        IdentityCodec.Reply unlock = TestIdentity.ask(identity.ops(), UserAdminRequest.of(0, UserAction.UNLOCK, id));
 
         assertThat(unlock.done()).isTrue();
         assertThat(signIn("erin", "erin's long password").isConnected()).isTrue();
@@ -136,7 +114,7 @@ class LiveIdentityTest {
         ClusterVenue frank = signIn("frank", "frank's long password");
         VenueRecorder outcomes = VenueRecorder.on(frank);
 
-        IdentityCodec.Reply disable = TestIdentity.ask(ops, UserAdminRequest.of(0, UserAction.DISABLE, id));
+        IdentityCodec.Reply disable = TestIdentity.ask(identity.ops(), UserAdminRequest.of(0, UserAction.DISABLE, id));
 
         assertThat(disable.done()).isTrue();
         assertThat(refusal(() -> signIn("frank", "frank's long password"))).isEqualTo("user frank is disabled");
@@ -157,7 +135,7 @@ class LiveIdentityTest {
 
         assertThat(reply.status()).isEqualTo(ReplyStatus.REFUSED);
         assertThat(reply.reason()).isEqualTo("only an administrator changes users");
-        assertThat(cluster.node(0).service().users().user(id).roleMask()).isEqualTo(Role.mask(Role.TRADER));
+        assertThat(identity.cluster().node(0).service().users().user(id).roleMask()).isEqualTo(Role.mask(Role.TRADER));
     }
 
     @Test
@@ -165,16 +143,16 @@ class LiveIdentityTest {
         long id = newTrader("hana", "hana's long password");
         refusal(() -> signIn("hana", "a wrong guess"));
         long disabled = newTrader("kent", "kent's long password");
-        TestIdentity.ask(ops, UserAdminRequest.of(0, UserAction.DISABLE, disabled));
+        TestIdentity.ask(identity.ops(), UserAdminRequest.of(0, UserAction.DISABLE, disabled));
 
-        List<UserListing> users = ops.listUsers().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<UserListing> users = identity.ops().listUsers().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(users).extracting(UserListing::userId).isSorted().contains(Market.OPS, id, disabled);
         assertThat(users).filteredOn(u -> u.userId() == id).singleElement()
                 .isEqualTo(new UserListing(id, "hana", Role.mask(Role.TRADER), UserStatus.ENABLED, 1));
         assertThat(users).filteredOn(u -> u.userId() == disabled).singleElement()
                 .extracting(UserListing::status).isEqualTo(UserStatus.DISABLED);
-        assertThat(users).hasSize(cluster.node(0).service().users().listFor(Market.OPS).size());
+        assertThat(users).hasSize(identity.cluster().node(0).service().users().listFor(Market.OPS).size());
     }
 
     @Test
@@ -189,7 +167,7 @@ class LiveIdentityTest {
 
     @Test
     void bootstrapSecretOpensNothingOnceTheClusterHasUsers() {
-        String reason = refusal(() -> cluster.venue(ScramCredentials.bootstrap(
+        String reason = refusal(() -> identity.cluster().venue(ScramCredentials.bootstrap(
                 TestIdentity.BOOTSTRAP_SECRET.toCharArray())));
 
         assertThat(reason).isEqualTo("the cluster has users: the bootstrap secret no longer opens a session");
@@ -198,13 +176,13 @@ class LiveIdentityTest {
     @Test
     void replayedExchangeIsRefused() {
         newTrader("hank", "hank's long password");
-        Recording recording = new Recording(ScramCredentials.password("hank", "hank's long password".toCharArray()));
-        connectRaw(recording).close();
+        RecordingCredentials recording = new RecordingCredentials(ScramCredentials.password("hank", "hank's long password".toCharArray()));
+        identity.cluster().connectRaw(recording).close();
 
         // An observer replays what the client sent: its first message and its proof
         Replay replay = new Replay(recording.sent.get(0), recording.sent.get(1));
 
-        assertThatThrownBy(() -> connectRaw(replay)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> identity.cluster().connectRaw(replay)).isInstanceOf(AuthenticationException.class);
         assertThat(replay.refusal).isEqualTo("wrong password");
     }
 
@@ -214,8 +192,8 @@ class LiveIdentityTest {
         byte[] big = new byte[SignInMessages.MAX_LENGTH + 44];
         Replay oversized = new Replay(big, new byte[0]);
 
-        assertThatThrownBy(() -> connectRaw(garbage)).isInstanceOf(AuthenticationException.class);
-        assertThatThrownBy(() -> connectRaw(oversized)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> identity.cluster().connectRaw(garbage)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> identity.cluster().connectRaw(oversized)).isInstanceOf(AuthenticationException.class);
 
         assertThat(garbage.refusal).isEqualTo("malformed credentials: credentials are not a Bourse sign-in (an "
                 + "older client, or another system)");
@@ -232,7 +210,7 @@ class LiveIdentityTest {
                 replies.add(codec.reply().status() + ": " + codec.reply().reason());
             }
         };
-        AeronCluster session = connectRaw(ScramCredentials.password("ivan", "ivan's long password".toCharArray()),
+        AeronCluster session = identity.cluster().connectRaw(ScramCredentials.password("ivan", "ivan's long password".toCharArray()),
                 listener);
         UnsafeBuffer garbage = new UnsafeBuffer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
 
@@ -247,45 +225,6 @@ class LiveIdentityTest {
         });
 
         assertThat(replies).hasSize(10).allMatch(r -> r.startsWith("MALFORMED: not a Bourse message"));
-    }
-
-    private AeronCluster connectRaw(CredentialsSupplier credentials) {
-        return connectRaw(credentials, (sessionId, timestamp, buffer, offset, length, header) -> { });
-    }
-
-    private AeronCluster connectRaw(CredentialsSupplier credentials, EgressListener listener) {
-        return AeronCluster.connect(new AeronCluster.Context()
-                .aeronDirectoryName(cluster.clientAeronDirectory())
-                .ingressChannel("aeron:udp")
-                .ingressEndpoints(cluster.ingressEndpoints())
-                .egressChannel("aeron:udp?endpoint=localhost:0")
-                .messageTimeoutNs(Duration.ofSeconds(20).toNanos())
-                .credentialsSupplier(credentials)
-                .egressListener(listener));
-    }
-
-    /** A real client whose every message is kept, as an observer of the network would. */
-    private static final class Recording implements CredentialsSupplier {
-        final ScramCredentials real;
-        final List<byte[]> sent = new CopyOnWriteArrayList<>();
-
-        Recording(ScramCredentials real) {
-            this.real = real;
-        }
-
-        @Override
-        public byte[] encodedCredentials() {
-            byte[] bytes = real.encodedCredentials();
-            sent.add(bytes);
-            return bytes;
-        }
-
-        @Override
-        public byte[] onChallenge(byte[] challenge) {
-            byte[] bytes = real.onChallenge(challenge);
-            sent.add(bytes);
-            return bytes;
-        }
     }
 
     /** Sends recorded bytes whatever the cluster asks; keeps the refusal it gets. */

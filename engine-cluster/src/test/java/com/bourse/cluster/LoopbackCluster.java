@@ -9,8 +9,11 @@ import com.bourse.cluster.node.NodeConfig;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
 import com.bourse.engine.EngineConfig;
 import com.bourse.protocol.Command;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.security.CredentialsSupplier;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -187,6 +190,23 @@ final class LoopbackCluster implements AutoCloseable {
             throw new AssertionError("the opening was refused: " + backOffice.failures);
         }
         return backOffice;
+    }
+
+    /** A bare Aeron session (no venue) signing in with {@code credentials}, for specs of the sign-in exchange. */
+    AeronCluster connectRaw(CredentialsSupplier credentials) {
+        return connectRaw(credentials, (sessionId, timestamp, buffer, offset, length, header) -> { });
+    }
+
+    AeronCluster connectRaw(CredentialsSupplier credentials, EgressListener listener) {
+        return AeronCluster.connect(new AeronCluster.Context()
+                .aeronDirectoryName(clientAeronDirectory())
+                .ingressChannel("aeron:udp")
+                .ingressEndpoints(ingressEndpoints())
+                .egressChannel("aeron:udp?endpoint=localhost:0")
+                // A ceiling, reached only when the cluster does not answer (a new leader may take a while).
+                .messageTimeoutNs(Duration.ofSeconds(30).toNanos())
+                .credentialsSupplier(credentials)
+                .egressListener(listener));
     }
 
     static void await(Duration timeout, String what, BooleanSupplier condition) {
