@@ -69,6 +69,24 @@ class WorkspaceRestoreTest {
     }
 
     @Test
+    void anArrangementIsSavedWhileTheWindowIsOpenSoACrashDoesNotLoseIt() throws Exception {
+        driver = new DesktopDriver(home);
+        driver.start();
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        driver.fxRun(() -> {
+            alice.dock().move(Workstation.CHART, DockWorkspace.LEFT, -1);
+            alice.context().themes().setTheme(Theme.LIGHT);
+        });
+
+        // Nothing closes the window: what is on disk is what a kill -9 now would leave for the next start.
+        driver.waitUntil(() -> driver.desktop().workspaces().load("alice")
+                .filter(w -> w.theme().equals(Theme.LIGHT.id()))
+                .filter(w -> w.areas().stream().anyMatch(a -> a.id().equals(DockWorkspace.LEFT)
+                        && a.panels().contains(Workstation.CHART)))
+                .isPresent(), 10);
+    }
+
+    @Test
     void detachedPanelGetsItsOwnWindowAndDocksBackWhenThatWindowCloses() throws Exception {
         driver = new DesktopDriver(home);
         driver.start();

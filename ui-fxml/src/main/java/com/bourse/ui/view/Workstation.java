@@ -158,6 +158,7 @@ public final class Workstation {
     /** The ticket column's divider before it was collapsed. */
     private double expandedTicket = 0.22;
     private boolean closed;
+    private WorkspaceAutosave autosave;
 
     /**
      * @param anotherWindow opens one more sign-in window (simulation: a second trader on the same market), or null
@@ -266,9 +267,11 @@ public final class Workstation {
         stage.setOnCloseRequest(e -> close());
         stage.show();
         dock.setDividers(saved.dividers());
+        autosave = new WorkspaceAutosave(session.trader().username(), store, this::capture);
         Platform.runLater(() -> {
             dock.setDividers(saved.dividers());
             keepLadderWide();
+            autosave.start();
         });
         dock.widthProperty().addListener((obs, old, now) -> Platform.runLater(this::keepLadderWide));
 
@@ -580,6 +583,9 @@ public final class Workstation {
             return;
         }
         closed = true;
+        if (autosave != null) {
+            autosave.stop();
+        }
         save();
         frames.stop();
         dock.closeDetachedWindows();
