@@ -74,7 +74,10 @@ public final class Desktop implements AutoCloseable {
             this.traineeSignIn = null;
             this.host = null;
             this.live = new LiveHost(config);
-            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers);
+            // Live desks: the trader's, the risk officer's and the back-office clerk's (LiveBackOfficeDesk).
+            this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers, java.util.Set.of(
+                    com.bourse.protocol.Role.TRADER, com.bourse.protocol.Role.RISK_OFFICER,
+                    com.bourse.protocol.Role.BACK_OFFICE));
             this.liveSignIn = new LiveSignIn(signIn, live);
             this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
         } else {
@@ -170,7 +173,7 @@ public final class Desktop implements AutoCloseable {
         Workstation[] self = new Workstation[1];
         TradingSession trading;
         com.bourse.ui.port.RiskDesk risk = null;
-        com.bourse.ui.port.BackOfficeDesk backOffice = null;
+        com.bourse.ui.port.ClerkDesk backOffice = null;
         if (training != null) {
             trading = traineeSignIn.session(trader, () -> { });
         } else if (live != null) {
@@ -180,6 +183,10 @@ public final class Desktop implements AutoCloseable {
             if (trader.has(com.bourse.protocol.Role.RISK_OFFICER)) {
                 // The officer's desk hears the cluster on the window's own connection (the session closes it).
                 risk = new LiveRiskDesk(live, trader, granted.session(), granted.venue());
+            }
+            if (trader.has(com.bourse.protocol.Role.BACK_OFFICE)) {
+                // The clerk's desk on the same connection: accounts, movements and histories from the cluster.
+                backOffice = new LiveBackOfficeDesk(live, trader, granted.session(), granted.venue());
             }
         } else {
             com.bourse.backoffice.security.Session session = signIn.takeSession(trader);

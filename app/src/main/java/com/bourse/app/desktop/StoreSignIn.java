@@ -87,12 +87,14 @@ public final class StoreSignIn implements SignIn {
         for (Role role : roles) {
             held.append(held.isEmpty() ? "" : ", ").append(role.name());
         }
-        StringBuilder open = new StringBuilder();
+        List<String> served = new java.util.ArrayList<>();
         for (Role role : Role.values()) {
             if (desks.contains(role)) {
-                open.append(open.isEmpty() ? "" : " and ").append(role.name());
+                served.add(role.name());
             }
         }
+        String open = served.size() == 1 ? served.getFirst()
+                : String.join(", ", served.subList(0, served.size() - 1)) + " and " + served.getLast();
         return "This desktop has no panels for " + held + " yet (" + username + " holds only that); it serves "
                 + open + " users here";
     }

@@ -8,6 +8,7 @@ import com.bourse.protocol.TransferState;
 import com.bourse.ui.model.CashRow;
 import com.bourse.ui.port.AccountSummary;
 import com.bourse.ui.port.BackOfficeDesk;
+import com.bourse.ui.port.ClerkDesk;
 import com.bourse.ui.port.Movement;
 import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.port.MovementOutcome;
@@ -163,7 +164,7 @@ class BackOfficeDeskTest {
 
         // At the venue: the form still believes 250,000.00 is there, but another clerk has just taken 100,000.00.
         fill(MovementKind.WITHDRAWAL, 1001, 0, "200000.00");
-        BackOfficeDesk desk = driver.fx(() -> olga.backOffice().context().desk());
+        ClerkDesk desk = driver.fx(() -> olga.backOffice().context().desk());
         MovementOutcome first = desk.request(new MovementRequest(desk.newMovementId(), MovementKind.WITHDRAWAL, 1001,
                 0, "EUR", 10_000_000, 0, "")).get(10, TimeUnit.SECONDS);
         assertThat(first).isInstanceOf(MovementOutcome.Recorded.class);

@@ -1,6 +1,11 @@
 package com.bourse.cluster.client;
 
 import com.bourse.cluster.identity.IdentityCodec;
+import com.bourse.cluster.movement.MovementCodec;
+import com.bourse.cluster.movement.MovementQuery;
+import com.bourse.cluster.movement.MovementRow;
+import com.bourse.cluster.movement.MovementStepRow;
+import com.bourse.cluster.movement.Movements;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.identity.SessionTokens;
 import com.bourse.cluster.identity.UserAdminRequest;
@@ -91,6 +96,7 @@ public final class ClusterVenue implements Venue {
     private final VenueAgent agent;
     private final AgentRunner runner;
     private volatile CommandOutcomeListener outcomes = CommandOutcomeListener.NONE;
+    private final CopyOnWriteArrayList<CommandOutcomeListener> alsoOutcomes = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile int leaderMemberId = -1;
     private volatile long leaderChanges;
@@ -160,6 +166,51 @@ public final class ClusterVenue implements Venue {
     /** Who hears each command's fate; replaces the previous listener. */
     public void onOutcome(CommandOutcomeListener listener) {
         this.outcomes = listener == null ? CommandOutcomeListener.NONE : listener;
+    }
+
+    /**
+     * Like {@link #onOutcome}, for one more view of this venue (a back-office desk beside the window's session):
+     * hears every command's fate after that listener, on the venue thread, until the handle is closed.
+     */
+    public AutoCloseable alsoOnOutcome(CommandOutcomeListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        alsoOutcomes.add(listener);
+        return () -> alsoOutcomes.remove(listener);
+    }
+
+    private void acknowledged(Command command, long logPosition) {
+        outcomes.acknowledged(command, logPosition);
+        for (CommandOutcomeListener listener : alsoOutcomes) {
+            try {
+                listener.acknowledged(command, logPosition);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a command outcome listener failed", e);
+            }
+        }
+    }
+
+    private void failedOutcome(Command command, String reason) {
+        outcomes.failed(command, reason);
+        for (CommandOutcomeListener listener : alsoOutcomes) {
+            try {
+                listener.failed(command, reason);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "a command outcome listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Asks the cluster about cash movements ({@link MovementQuery}: those in a state, or one movement's history);
+     * completes with its answer as of one log position, or exceptionally ({@link RequestRefusedException}) with the cluster's reason when the
+     * session may not ask that (another user's account), or when the session went before the answer came.
+     */
+    public CompletableFuture<Movements> requestMovements(MovementQuery query) {
+        CompletableFuture<Movements> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new MovementAsk(query, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
     }
 
     /**
@@ -340,6 +391,20 @@ public final class ClusterVenue implements Venue {
     private record TokenAsk(CompletableFuture<Long> answer) {
     }
 
+    private record MovementAsk(MovementQuery query, CompletableFuture<Movements> answer) {
+    }
+
+    /** The rows of a movement answer's chunks so far. */
+    private static final class MovementAssembly {
+        final CompletableFuture<Movements> answer;
+        final List<MovementRow> movements = new ArrayList<>();
+        final List<MovementStepRow> steps = new ArrayList<>();
+
+        MovementAssembly(CompletableFuture<Movements> answer) {
+            this.answer = answer;
+        }
+    }
+
     private record MarketAsk(int depthLevels, Backfill.Scope scope, Consumer<MarketState> atAnswer,
                              CompletableFuture<MarketState> answer) {
     }
@@ -383,6 +448,9 @@ public final class ClusterVenue implements Venue {
         private final List<UserListAsk> userListAsks = new ArrayList<>();
         private final Long2ObjectHashMap<UserListAssembly> userLists = new Long2ObjectHashMap<>();
         private final Long2ObjectHashMap<TokenAsk> tokensInFlight = new Long2ObjectHashMap<>();
+        private final MovementCodec movementCodec = new MovementCodec();
+        private final List<MovementAsk> movementAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<MovementAssembly> movementsInFlight = new Long2ObjectHashMap<>();
         private long nextTokenRenewalMs;
         private AeronCluster cluster;
         private long nextCorrelation = 1;
@@ -513,7 +581,7 @@ public final class ClusterVenue implements Venue {
                                     + EngineClusteredService.MAX_INGRESS_LENGTH);
                         }
                     } catch (RuntimeException e) {
-                        outcomes.failed(submission.command(), "cannot be sent: " + e.getMessage());
+                        failedOutcome(submission.command(), "cannot be sent: " + e.getMessage());
                         continue;
                     }
                     if (pending.isEmpty()) {
@@ -530,6 +598,8 @@ public final class ClusterVenue implements Venue {
                     tokenAsks.add(ask);
                 } else if (item instanceof UserListAsk ask) {
                     userListAsks.add(ask);
+                } else if (item instanceof MovementAsk ask) {
+                    movementAsks.add(ask);
                 }
             }
             return drained;
@@ -581,6 +651,18 @@ public final class ClusterVenue implements Venue {
                 }
                 nextRequestId++;
                 tokensInFlight.put(requestId, tokenAsks.removeFirst());
+                sent++;
+            }
+            while (!movementAsks.isEmpty()) {
+                MovementAsk ask = movementAsks.getFirst();
+                long requestId = nextRequestId;
+                int length = movementCodec.encode(ask.query().withRequestId(requestId), adminOut, 0);
+                if (cluster.offer(adminOut, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                movementsInFlight.put(requestId, new MovementAssembly(ask.answer()));
+                movementAsks.removeFirst();
                 sent++;
             }
             while (!marketAsks.isEmpty()) {
@@ -636,6 +718,8 @@ public final class ClusterVenue implements Venue {
                 onToken(buffer, offset, length);
             } else if (templateId == IdentityCodec.USER_LIST) {
                 onUserList(buffer, offset, length);
+            } else if (templateId == MovementCodec.ANSWER) {
+                onMovementChunk(buffer, offset, length);
             } else if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
                     deliver(eventCodec.event());
@@ -651,6 +735,23 @@ public final class ClusterVenue implements Venue {
                     case SessionMessage.MarketRequest ignored -> {
                     }
                 }
+            }
+        }
+
+        private void onMovementChunk(DirectBuffer buffer, int offset, int length) {
+            if (!movementCodec.decodeChunk(buffer, offset, length)) {
+                return;
+            }
+            MovementCodec.Chunk chunk = movementCodec.chunk();
+            MovementAssembly assembly = movementsInFlight.get(chunk.requestId());
+            if (assembly == null) {
+                return;
+            }
+            assembly.movements.addAll(chunk.movements());
+            assembly.steps.addAll(chunk.steps());
+            if (chunk.last()) {
+                movementsInFlight.remove(chunk.requestId());
+                assembly.answer.complete(new Movements(chunk.logPosition(), assembly.movements, assembly.steps));
             }
         }
 
@@ -704,6 +805,11 @@ public final class ClusterVenue implements Venue {
                 list.ask().answer().completeExceptionally(new RequestRefusedException(reply.reason()));
                 return;
             }
+            MovementAssembly movementAsk = movementsInFlight.remove(reply.requestId());
+            if (movementAsk != null) {
+                movementAsk.answer.completeExceptionally(new RequestRefusedException(reply.reason()));
+                return;
+            }
             AdminAsk ask = adminsInFlight.remove(reply.requestId());
             if (ask != null) {
                 ask.answer().complete(reply);
@@ -733,12 +839,12 @@ public final class ClusterVenue implements Venue {
             lastLatencyNanos = Math.max(1, lastAckNs - submission.submittedNs());
             Command command = submission.command();
             if (ack.status().applied()) {
-                outcomes.acknowledged(command, ack.logPosition());
+                acknowledged(command, ack.logPosition());
             } else {
                 ErrorCode code = ack.status() == SessionMessage.AckStatus.WRONG_USER
                         ? ErrorCode.NOT_AUTHORIZED : ErrorCode.INVALID_ORDER_SPEC;
                 deliver(refusal(command, code));
-                outcomes.failed(command, "refused by the cluster: " + ack.status());
+                failedOutcome(command, "refused by the cluster: " + ack.status());
             }
         }
 
@@ -830,6 +936,10 @@ public final class ClusterVenue implements Venue {
                 assembly.ask().answer().completeExceptionally(new IllegalStateException(reason));
             }
             userLists.clear();
+            for (MovementAssembly assembly : movementsInFlight.values()) {
+                assembly.answer.completeExceptionally(new IllegalStateException(reason));
+            }
+            movementsInFlight.clear();
         }
 
         @Override
@@ -852,6 +962,9 @@ public final class ClusterVenue implements Venue {
             for (UserListAsk ask : userListAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
+            for (MovementAsk ask : movementAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
         }
 
         /** After the venue thread has stopped: every command still waiting is reported failed, oldest first. */
@@ -859,13 +972,13 @@ public final class ClusterVenue implements Venue {
             for (long id = lowWater; id < nextCorrelation; id++) {
                 Submission submission = pending.remove(id);
                 if (submission != null) {
-                    outcomes.failed(submission.command(), reason);
+                    failedOutcome(submission.command(), reason);
                 }
             }
             Object item;
             while ((item = inbox.poll()) != null) {
                 if (item instanceof Submission submission) {
-                    outcomes.failed(submission.command(), reason);
+                    failedOutcome(submission.command(), reason);
                 } else if (item instanceof BlotterAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof MarketAsk ask) {
@@ -875,6 +988,8 @@ public final class ClusterVenue implements Venue {
                 } else if (item instanceof TokenAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof UserListAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof MovementAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }

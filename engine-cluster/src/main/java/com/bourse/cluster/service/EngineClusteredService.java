@@ -58,10 +58,10 @@ import java.util.concurrent.TimeUnit;
 public final class EngineClusteredService implements ClusteredService {
     private static final int MAGIC = 0x42534543; // "BSEC"
     /**
-     * Version 3 adds the desk record (held items' scores, the day's fills) after the live users; version 2 adds the
+     * Version 4 adds the movement record (every cash movement's steps) after the desk record; version 3 adds the desk record (held items' scores, the day's fills) after the live users; version 2 adds the
      * live users after the client sequences; versions 1 and 2 still load.
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     /** The longest ingress message the cluster takes; {@code ClusterVenue} refuses to send a longer one. */
     public static final int MAX_INGRESS_LENGTH = 8 * 1024;
     /** Malformed messages a session may send before the cluster closes it. */
@@ -102,6 +102,10 @@ public final class EngineClusteredService implements ClusteredService {
     private final EventRouter router;
     /** What a window asks about the time before it opened; fed with the router by {@link #sink}. */
     private final DeskRecord desk = new DeskRecord();
+    /** Each cash movement and every state it went through, for the back office's lists and histories. */
+    private final MovementRecord movements = new MovementRecord();
+    private final com.bourse.cluster.movement.MovementCodec movementCodec =
+            new com.bourse.cluster.movement.MovementCodec();
     private final TeeSink sink;
     private final CommandCodec commands = new CommandCodec();
     private final SessionCodec sessionCodec = new SessionCodec();
@@ -141,7 +145,7 @@ public final class EngineClusteredService implements ClusteredService {
         this.metrics = metrics;
         this.log = log;
         this.router = new EventRouter(entitlements, metrics, sessionId -> cluster.closeClientSession(sessionId));
-        this.sink = new TeeSink(router, desk);
+        this.sink = new TeeSink(router, new TeeSink(desk, movements));
     }
 
     @Override
@@ -225,6 +229,10 @@ public final class EngineClusteredService implements ClusteredService {
             answerMarket(session, buffer, offset, length);
             return;
         }
+        if (templateId == com.bourse.cluster.movement.MovementCodec.QUERY) {
+            answerMovements(session, buffer, offset, length);
+            return;
+        }
         long position = header.position();
         long time = businessTime == BusinessTime.CLUSTER_LOG ? timestamp : CommandCodec.TIMESTAMP_AS_SENT;
         if (!commands.decode(buffer, offset, length, time)) {
@@ -264,6 +272,7 @@ public final class EngineClusteredService implements ClusteredService {
                 }
                 router.begin(session);
                 desk.beginCommand(command.timestamp());
+                movements.beginCommand(command.timestamp(), user);
                 engine.apply(command, sink);
                 if (command instanceof Command.EndOfDay && !desk.refused()) {
                     desk.endOfDay();
@@ -434,6 +443,63 @@ public final class EngineClusteredService implements ClusteredService {
             int written = sessionCodec.encodeDeskChunk(chunk, reply, 0);
             router.sendDirect(session, reply, written);
         } while (more);
+    }
+
+    /**
+     * The movements a session asked about, from the replicated record at this log position: in a state (of one
+     * account or of every account it may see), or one movement with every state it went through. A back-office
+     * session (back office, risk officer, administrator) sees every account's; any other only its own accounts',
+     * and asking about another account's is refused with the reason. Malformed: answered as such.
+     */
+    private void answerMovements(ClientSession session, DirectBuffer buffer, int offset, int length) {
+        if (!movementCodec.decodeQuery(buffer, offset, length)) {
+            malformed(session, "MovementQuery: " + movementCodec.rejection());
+            return;
+        }
+        com.bourse.cluster.movement.MovementQuery query = movementCodec.query();
+        long user = router.userOf(session.id());
+        boolean everything = user != Principal.NONE && entitlements.isBackOffice(user);
+        java.util.function.LongPredicate mine = accountId -> accountId != 0 && user != Principal.NONE
+                && entitlements.owns(user, accountId);
+        List<com.bourse.cluster.movement.MovementRow> rows = new ArrayList<>();
+        List<com.bourse.cluster.movement.MovementStepRow> steps = new ArrayList<>();
+        if (query.isHistory()) {
+            long[] accounts = movements.accountsOf(query.movementId());
+            if (accounts == null || !(everything || mine.test(accounts[0]) || mine.test(accounts[1]))) {
+                identityReply(session, query.requestId(), ReplyStatus.REFUSED, "no movement " + query.movementId()
+                        + " among the movements this session may see");
+                return;
+            }
+            rows.add(movements.movement(query.movementId()));
+            steps.addAll(movements.history(query.movementId()));
+        } else {
+            if (query.accountId() != 0 && !everything && !mine.test(query.accountId())) {
+                identityReply(session, query.requestId(), ReplyStatus.REFUSED, "account " + query.accountId()
+                        + " is not one of this user's accounts: only its owner and the back office see its movements");
+                return;
+            }
+            rows.addAll(movements.inState(query.state(), id -> {
+                long[] accounts = movements.accountsOf(id);
+                boolean ofAccount = query.accountId() == 0 || accounts[0] == query.accountId()
+                        || accounts[1] == query.accountId();
+                return ofAccount && (everything || mine.test(accounts[0]) || mine.test(accounts[1]));
+            }, query.maxMovements()));
+        }
+        long position = cluster.logPosition();
+        int m = 0;
+        int st = 0;
+        do {
+            List<com.bourse.cluster.movement.MovementRow> movementChunk = rows.subList(m,
+                    Math.min(rows.size(), m + com.bourse.cluster.movement.MovementCodec.MOVEMENTS_PER_CHUNK));
+            List<com.bourse.cluster.movement.MovementStepRow> stepChunk = steps.subList(st,
+                    Math.min(steps.size(), st + com.bourse.cluster.movement.MovementCodec.STEPS_PER_CHUNK));
+            m += movementChunk.size();
+            st += stepChunk.size();
+            boolean last = m == rows.size() && st == steps.size();
+            int written = movementCodec.encodeChunk(new com.bourse.cluster.movement.MovementCodec.Chunk(
+                    query.requestId(), position, last, movementChunk, stepChunk), reply, 0);
+            router.sendDirect(session, reply, written);
+        } while (m < rows.size() || st < steps.size());
     }
 
     @Override
@@ -656,6 +722,7 @@ public final class EngineClusteredService implements ClusteredService {
             users.write(out);
             desk.prune(engine);
             desk.write(out);
+            movements.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -687,6 +754,9 @@ public final class EngineClusteredService implements ClusteredService {
             }
             if (version >= 3) {
                 desk.read(in);
+            }
+            if (version >= 4) {
+                movements.read(in);
             }
             desk.rebuild(engine, version >= 3);
         } catch (IOException e) {

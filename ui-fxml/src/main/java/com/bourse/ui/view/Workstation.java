@@ -120,7 +120,7 @@ public final class Workstation {
     private final Stage stage;
     private final TradingSession session;
     private final RiskDesk risk;
-    private com.bourse.ui.port.BackOfficeDesk backOfficeDesk;
+    private com.bourse.ui.port.ClerkDesk backOfficeDesk;
     private com.bourse.ui.view.backoffice.BackOfficePanels backOffice;
     private final WorkspaceStore store;
     private final ThemeManager themes;
@@ -396,9 +396,10 @@ public final class Workstation {
 
     /**
      * Gives this window the back office's panels (BACK_OFFICE: accounts, cash movements, statements, end of day;
-     * ADMIN: users and roles, end of day); call before {@link #show}. The window closes the desk.
+     * ADMIN: users and roles, end of day; a clerk-only desk, live: the clerk's panels alone); call before
+     * {@link #show}. The window closes the desk.
      */
-    public Workstation withBackOffice(com.bourse.ui.port.BackOfficeDesk desk) {
+    public Workstation withBackOffice(com.bourse.ui.port.ClerkDesk desk) {
         this.backOfficeDesk = desk;
         return this;
     }

@@ -95,7 +95,10 @@ public final class AccountsController {
                 Tables.side("trd-side", 60, AccountDetail.TradeRow::side),
                 Tables.numeric("trd-qty", "Quantity", 80, AccountDetail.TradeRow::quantity, String::valueOf),
                 Tables.numeric("trd-price", "Price", 90, t -> context.price(t.instrumentId(), t.price()), s -> s)));
-        trades.setPlaceholder(new Label("No trades"));
+        String noTrades = context.desk().tradesElsewhere();
+        Label tradesNote = new Label(noTrades == null ? "No trades" : noTrades);
+        tradesNote.setWrapText(true);
+        trades.setPlaceholder(tradesNote);
         for (TableView<?> table : List.of(positions, orders, movements, trades)) {
             table.setFixedCellSize(24);
         }

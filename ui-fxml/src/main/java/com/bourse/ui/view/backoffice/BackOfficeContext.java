@@ -5,6 +5,7 @@ import com.bourse.protocol.Instrument;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.port.AccountSummary;
 import com.bourse.ui.port.BackOfficeDesk;
+import com.bourse.ui.port.ClerkDesk;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.application.Platform;
@@ -44,7 +45,7 @@ public final class BackOfficeContext {
         picker.setPromptText("yyyy-mm-dd");
     }
 
-    private final BackOfficeDesk desk;
+    private final ClerkDesk desk;
     private final Map<String, Integer> digits = new HashMap<>();
     private final Map<Long, Instrument> instruments = new LinkedHashMap<>();
     private final Consumer<String> say;
@@ -52,7 +53,7 @@ public final class BackOfficeContext {
     private Supplier<Window> owner = () -> null;
     private final ObservableList<AccountSummary> accounts = FXCollections.observableArrayList();
 
-    public BackOfficeContext(BackOfficeDesk desk, Consumer<String> say) {
+    public BackOfficeContext(ClerkDesk desk, Consumer<String> say) {
         this.desk = desk;
         this.say = say;
         for (Currency c : desk.currencies()) {
@@ -63,8 +64,17 @@ public final class BackOfficeContext {
         }
     }
 
-    public BackOfficeDesk desk() {
+    /** The clerk's desk: accounts, movements, statements. */
+    public ClerkDesk desk() {
         return desk;
+    }
+
+    /**
+     * The whole back office's desk (users and roles, end of day) when this desk is one (the simulation's); empty
+     * for a desk that serves the clerk only (live), whose panels then offer nothing else.
+     */
+    public Optional<BackOfficeDesk> office() {
+        return desk instanceof BackOfficeDesk office ? Optional.of(office) : Optional.empty();
     }
 
     /** Every account as last loaded; the panels' account choosers show it. */

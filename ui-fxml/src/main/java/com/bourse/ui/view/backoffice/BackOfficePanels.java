@@ -1,7 +1,7 @@
 package com.bourse.ui.view.backoffice;
 
 import com.bourse.protocol.Role;
-import com.bourse.ui.port.BackOfficeDesk;
+import com.bourse.ui.port.ClerkDesk;
 import com.bourse.ui.port.Workspace;
 import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The back office's panels in a workstation, offered by role: Accounts, Cash movements, Statements and End of day
- * for BACK_OFFICE; Users &amp; roles and End of day for ADMIN. Registers them with the dock, loads what they show
+ * for BACK_OFFICE; Users &amp; roles and End of day for ADMIN; and only what the desk can do (the live clerk's desk:
+ * Accounts and Cash movements). Registers them with the dock, loads what they show
  * once the window is up, and gives the layout a back-office user starts with. FX thread only.
  */
 public final class BackOfficePanels {
@@ -29,19 +30,29 @@ public final class BackOfficePanels {
     private final BackOfficeContext context;
     private final boolean books;
     private final boolean admin;
+    private final boolean closesDay;
+    /** Whether the desk can state an account at all (the live desk cannot: no panel rather than an empty one). */
+    private final boolean states;
     private AccountsController accounts;
     private MovementsController movements;
     private StatementsController statements;
     private UsersController users;
     private EndOfDayController endOfDay;
 
-    public BackOfficePanels(BackOfficeDesk desk, Consumer<String> say, BiPredicate<String, String> confirmer,
+    /**
+     * @param desk the clerk's desk; when it is the whole back office's ({@code BackOfficeDesk}, the simulation's)
+     *             an administrator also gets Users &amp; roles and everyone End of day, otherwise (live) only the
+     *             clerk's panels are offered, none that could not work
+     */
+    public BackOfficePanels(ClerkDesk desk, Consumer<String> say, BiPredicate<String, String> confirmer,
                             Supplier<Window> owner) {
         this.context = new BackOfficeContext(desk, say);
         context.setConfirmer(confirmer);
         context.setOwner(owner);
         this.books = desk.user().has(Role.BACK_OFFICE);
-        this.admin = desk.user().has(Role.ADMIN);
+        this.admin = desk.user().has(Role.ADMIN) && context.office().isPresent();
+        this.closesDay = context.office().isPresent();
+        this.states = desk.statementsOutside(desk.today(), desk.today()) == null;
     }
 
     /** Whether a user with {@code roleMask} has any back-office panel. */
@@ -57,34 +68,40 @@ public final class BackOfficePanels {
         if (books) {
             accounts = new AccountsController(context);
             movements = new MovementsController(context);
-            statements = new StatementsController(context);
+            statements = states ? new StatementsController(context) : null;
             dock.register(new DockPanel(ACCOUNTS, "Accounts", accounts.view(),
                     beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
             dock.register(new DockPanel(MOVEMENTS, "Cash movements", movements.view(),
                     beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
-            dock.register(new DockPanel(STATEMENTS, "Statements", statements.view(),
-                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+            if (statements != null) {
+                dock.register(new DockPanel(STATEMENTS, "Statements", statements.view(),
+                        beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+            }
         }
         if (admin) {
             users = new UsersController(context);
             dock.register(new DockPanel(USERS, "Users & roles", users.view(),
                     beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
         }
-        endOfDay = new EndOfDayController(context);
-        dock.register(new DockPanel(END_OF_DAY, "End of day", endOfDay.view(),
-                beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        if (closesDay) {
+            endOfDay = new EndOfDayController(context);
+            dock.register(new DockPanel(END_OF_DAY, "End of day", endOfDay.view(),
+                    beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
+        }
     }
 
     /** The panel ids registered, in tab order. */
     public List<String> ids() {
         List<String> ids = new ArrayList<>();
         if (books) {
-            ids.addAll(List.of(ACCOUNTS, MOVEMENTS, STATEMENTS));
+            ids.addAll(states ? List.of(ACCOUNTS, MOVEMENTS, STATEMENTS) : List.of(ACCOUNTS, MOVEMENTS));
         }
         if (admin) {
             ids.add(USERS);
         }
-        ids.add(END_OF_DAY);
+        if (closesDay) {
+            ids.add(END_OF_DAY);
+        }
         return ids;
     }
 

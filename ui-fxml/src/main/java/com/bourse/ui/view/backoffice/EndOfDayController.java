@@ -69,7 +69,7 @@ public final class EndOfDayController {
         if (date.getValue() == null) {
             return;
         }
-        context.whenDone(context.desk().dayReport(date.getValue()), "Reading the day report", this::show);
+        context.whenDone(context.office().orElseThrow().dayReport(date.getValue()), "Reading the day report", this::show);
     }
 
     /** Closes the day once the person confirms; shows the report the close produced. */
@@ -81,7 +81,7 @@ public final class EndOfDayController {
         }
         run.setDisable(true);
         summary.setText("Closing the day…");
-        context.whenDone(context.desk().endOfDay(), "End of day", r -> {
+        context.whenDone(context.office().orElseThrow().endOfDay(), "End of day", r -> {
             run.setDisable(false);
             date.setValue(r.date());
             show(r);

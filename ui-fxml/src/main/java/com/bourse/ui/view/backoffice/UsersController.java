@@ -146,7 +146,7 @@ public final class UsersController {
 
     @FXML
     public void refresh() {
-        context.whenDone(context.desk().users(), "Loading the users", list -> {
+        context.whenDone(context.office().orElseThrow().users(), "Loading the users", list -> {
             UserRow selected = users.getSelectionModel().getSelectedItem();
             rows.setAll(list);
             if (selected != null) {
@@ -193,7 +193,7 @@ public final class UsersController {
     @FXML
     public void create() {
         char[] secret = password.getText().toCharArray();
-        answer(context.desk().createUser(username.getText().strip(), displayName.getText().strip(), chosenRoles(),
+        answer(context.office().orElseThrow().createUser(username.getText().strip(), displayName.getText().strip(), chosenRoles(),
                 secret), secret);
         password.clear();
     }
@@ -210,7 +210,7 @@ public final class UsersController {
             refused(refusal);
             return;
         }
-        answer(context.desk().setRoles(u.userId(), chosen), null);
+        answer(context.office().orElseThrow().setRoles(u.userId(), chosen), null);
     }
 
     @FXML
@@ -220,7 +220,7 @@ public final class UsersController {
             return;
         }
         char[] secret = password.getText().toCharArray();
-        answer(context.desk().resetPassword(u.userId(), secret), secret);
+        answer(context.office().orElseThrow().resetPassword(u.userId(), secret), secret);
         password.clear();
     }
 
@@ -228,7 +228,7 @@ public final class UsersController {
     public void unlock() {
         UserRow u = users.getSelectionModel().getSelectedItem();
         if (u != null) {
-            answer(context.desk().unlock(u.userId()), null);
+            answer(context.office().orElseThrow().unlock(u.userId()), null);
         }
     }
 
@@ -245,7 +245,7 @@ public final class UsersController {
         }
         if (context.confirm("Disable user", "Disable " + u.username() + " (" + u.displayName()
                 + ")? They can no longer sign in and the engine takes their roles away.")) {
-            answer(context.desk().disable(u.userId()), null);
+            answer(context.office().orElseThrow().disable(u.userId()), null);
         }
     }
 
@@ -285,7 +285,7 @@ public final class UsersController {
     /** Imports {@code file} as {@code kind}: every line or none; the problems are listed by line. */
     public void importFile(BackOfficeDesk.ImportKind kind, Path file) {
         problems.getItems().setAll("Importing " + file.getFileName() + "…");
-        context.whenDone(context.desk().importCsv(kind, file), "The import", this::imported);
+        context.whenDone(context.office().orElseThrow().importCsv(kind, file), "The import", this::imported);
     }
 
     private void imported(ImportOutcome outcome) {

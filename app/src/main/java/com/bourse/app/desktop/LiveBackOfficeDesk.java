@@ -1,0 +1,462 @@
+package com.bourse.app.desktop;
+
+import com.bourse.backoffice.security.CommandGateway;
+import com.bourse.backoffice.security.Session;
+import com.bourse.backoffice.security.UserView;
+import com.bourse.backoffice.store.AccountLine;
+import com.bourse.cluster.client.Blotter;
+import com.bourse.cluster.client.ClusterVenue;
+import com.bourse.cluster.client.CommandOutcomeListener;
+import com.bourse.cluster.movement.MovementQuery;
+import com.bourse.cluster.movement.MovementRow;
+import com.bourse.cluster.movement.MovementStepRow;
+import com.bourse.cluster.movement.Movements;
+import com.bourse.protocol.Command;
+import com.bourse.protocol.Currency;
+import com.bourse.protocol.ErrorCode;
+import com.bourse.protocol.Event;
+import com.bourse.protocol.Instrument;
+import com.bourse.protocol.TransferKind;
+import com.bourse.protocol.TransferState;
+import com.bourse.protocol.WorkingOrder;
+import com.bourse.protocol.wire.SessionMessage;
+import com.bourse.ui.port.AccountDetail;
+import com.bourse.ui.port.AccountSummary;
+import com.bourse.ui.port.ClerkDesk;
+import com.bourse.ui.port.Movement;
+import com.bourse.ui.port.MovementKind;
+import com.bourse.ui.port.MovementOutcome;
+import com.bourse.ui.port.MovementRequest;
+import com.bourse.ui.port.MovementStep;
+import com.bourse.ui.port.MovementUpdate;
+import com.bourse.ui.port.StatementView;
+import com.bourse.ui.port.TraderIdentity;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The back-office clerk's desk on the production cluster, over the clerk's own {@link ClusterVenue} (the one their
+ * window's {@link LiveSession} opened). Accounts and their owners come from the local reference data (the cluster
+ * is seeded from the same import and keeps no names); cash, positions and working orders from the cluster's
+ * blotter answer; movements in a state and each movement's history from the cluster's replicated movement record
+ * ({@code MovementQuery}, schema version 9). Every command goes through the back office's audited gateway
+ * ({@link LiveHost#commandGateway}) as the signed-in person, and the form gets the cluster's answer: the events the
+ * engine sent about the movement's id before the command's acknowledgement (a back-office session hears every
+ * movement's), recorded with its state or refused in the engine's words. The movement id is the idempotency key:
+ * a retry after no answer sends the same id, and the engine repeats its first answer.
+ *
+ * <p>What it does not do live: statements (the cluster keeps balances, not a posting history the desk could read),
+ * users and roles, end of day; the window offers none of them for this desk.
+ *
+ * <p>Thread-safe. Audits and sends run on the desk's own named thread, never the venue's or the FX thread; movement
+ * listeners are called on the venue's thread.
+ */
+public final class LiveBackOfficeDesk implements ClerkDesk {
+    private static final System.Logger LOG = System.getLogger(LiveBackOfficeDesk.class.getName());
+    private static final long ANSWER_TIMEOUT_SECONDS = 15;
+    /** Movements listed at most (newest first), and on an account's page. */
+    private static final int LISTED = 500;
+    private static final int RECENT = 50;
+    /** Movement ids: epoch milliseconds times 100 plus a counter, above any id an earlier run handed out. */
+    private static final AtomicLong LAST_MOVEMENT_ID = new AtomicLong();
+
+    private final LiveHost host;
+    private final TraderIdentity user;
+    private final Session signedIn;
+    private final ClusterVenue venue;
+    private final CommandGateway gateway;
+    private final ExecutorService worker;
+    private final Map<Long, Watch> watched = new ConcurrentHashMap<>();
+    private final List<Consumer<MovementUpdate>> listeners = new CopyOnWriteArrayList<>();
+    private final AutoCloseable subscription;
+    private final AutoCloseable outcomes;
+    private volatile boolean closed;
+
+    /** What the venue said about one movement id while a command about it was on its way. */
+    private static final class Watch {
+        final List<Event> heard = new CopyOnWriteArrayList<>();
+        /** Completes with null when the cluster acknowledged the command, or with why it failed. */
+        final CompletableFuture<String> fate = new CompletableFuture<>();
+    }
+
+    public LiveBackOfficeDesk(LiveHost host, TraderIdentity user, Session signedIn, ClusterVenue venue) {
+        this.host = host;
+        this.user = user;
+        this.signedIn = signedIn;
+        this.venue = venue;
+        this.gateway = host.commandGateway(venue);
+        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bourse-back-office-desk-" + user.username());
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) ->
+                    LOG.log(System.Logger.Level.ERROR, "the live back-office desk's worker stopped on an error", e));
+            return thread;
+        });
+        this.subscription = venue.subscribe(this::heard);
+        this.outcomes = venue.alsoOnOutcome(new CommandOutcomeListener() {
+            @Override
+            public void acknowledged(Command command, long logPosition) {
+                Watch watch = watchOf(command);
+                if (watch != null) {
+                    watch.fate.complete(null);
+                }
+            }
+
+            @Override
+            public void failed(Command command, String reason) {
+                Watch watch = watchOf(command);
+                if (watch != null) {
+                    watch.fate.complete(reason);
+                }
+            }
+        });
+    }
+
+    private Watch watchOf(Command command) {
+        long id = switch (command) {
+            case Command.RequestTransfer c -> c.transferId();
+            case Command.RequestPayment c -> c.paymentId();
+            case Command.CancelTransfer c -> c.transferId();
+            case Command.SettleTransfer c -> c.transferId();
+            default -> 0;
+        };
+        return id == 0 || command.userId() != user.userId() ? null : watched.get(id);
+    }
+
+    /** Venue thread: feeds the movements being answered and the listeners. */
+    private void heard(Event event) {
+        switch (event) {
+            case Event.TransferStateChanged t -> {
+                Watch watch = watched.get(t.transferId());
+                if (watch != null) {
+                    watch.heard.add(t);
+                }
+                MovementUpdate update = new MovementUpdate(t.transferId(), kindOf(t.kind()), t.fromAccountId(),
+                        t.toAccountId(), t.asset(), t.amount(), t.state(), t.reason());
+                for (Consumer<MovementUpdate> listener : listeners) {
+                    try {
+                        listener.accept(update);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.ERROR, "a movement listener failed", e);
+                    }
+                }
+            }
+            case Event.CommandRejected r -> {
+                Watch watch = watched.get(r.refId());
+                if (watch != null) {
+                    watch.heard.add(r);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static MovementKind kindOf(TransferKind kind) {
+        return switch (kind) {
+            case DEPOSIT -> MovementKind.DEPOSIT;
+            case WITHDRAWAL -> MovementKind.WITHDRAWAL;
+            case INTERNAL -> MovementKind.TRANSFER;
+            case PAYMENT -> MovementKind.PAYMENT;
+        };
+    }
+
+    @Override
+    public TraderIdentity user() {
+        return user;
+    }
+
+    @Override
+    public List<Currency> currencies() {
+        return host.currencies();
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        return host.instruments();
+    }
+
+    @Override
+    public ZoneId tradingZone() {
+        return host.office().store().config().tradingZone();
+    }
+
+    @Override
+    public LocalDate today() {
+        return LocalDate.now(tradingZone());
+    }
+
+    private <T> CompletableFuture<T> onWorker(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, worker);
+    }
+
+    // ---- Accounts -----------------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<List<AccountSummary>> accounts() {
+        return onWorker(() -> {
+            Map<Long, UserView> owners = new HashMap<>();
+            host.office().users().all().forEach(u -> owners.put(u.userId(), u));
+            List<AccountSummary> list = new ArrayList<>();
+            for (AccountLine a : host.office().referenceData().accounts()) {
+                list.add(summary(a, owners.get(a.ownerUserId())));
+            }
+            list.sort(Comparator.comparingLong(AccountSummary::accountId));
+            return list;
+        });
+    }
+
+    /**
+     * Kill switches are the risk desk's: the cluster tells them to risk officers, so a clerk's list says Active
+     * unless the owner is disabled in the installation's users.
+     */
+    private static AccountSummary summary(AccountLine a, UserView owner) {
+        AccountSummary.Status status = owner != null && !owner.enabled() ? AccountSummary.Status.OWNER_DISABLED
+                : AccountSummary.Status.ACTIVE;
+        return new AccountSummary(a.accountId(), a.name(), a.ownerUserId(),
+                owner == null ? "user " + a.ownerUserId() : owner.displayName(), a.baseCurrency(), status);
+    }
+
+    @Override
+    public CompletableFuture<AccountDetail> account(long accountId) {
+        AccountLine line = host.office().referenceData().accounts().stream()
+                .filter(a -> a.accountId() == accountId).findFirst().orElse(null);
+        if (line == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no account " + accountId));
+        }
+        CompletableFuture<Blotter> blotter = venue.requestBlotter();
+        CompletableFuture<Movements> movements = venue.requestMovements(
+                MovementQuery.inState(null, accountId, RECENT));
+        return blotter.thenCombine(movements, (b, m) -> detail(line, b, m))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private AccountDetail detail(AccountLine line, Blotter blotter, Movements movements) {
+        java.util.Set<String> currencyCodes = new java.util.HashSet<>();
+        currencies().forEach(c -> currencyCodes.add(c.code()));
+        Map<String, Instrument> bySymbol = new HashMap<>();
+        instruments().forEach(i -> bySymbol.put(i.symbol(), i));
+        List<AccountDetail.Cash> cash = new ArrayList<>();
+        List<AccountDetail.Holding> positions = new ArrayList<>();
+        for (SessionMessage.AccountBalance b : blotter.balances()) {
+            if (b.accountId() != line.accountId()) {
+                continue;
+            }
+            if (currencyCodes.contains(b.asset())) {
+                cash.add(new AccountDetail.Cash(b.asset(), b.balance(), b.held()));
+            } else if (bySymbol.containsKey(b.asset())) {
+                positions.add(new AccountDetail.Holding(bySymbol.get(b.asset()).id(), b.asset(), b.balance(),
+                        b.held()));
+            }
+        }
+        cash.sort(Comparator.comparing(AccountDetail.Cash::currency));
+        positions.sort(Comparator.comparing(AccountDetail.Holding::symbol));
+        List<WorkingOrder> orders = blotter.orders().stream().filter(o -> o.accountId() == line.accountId())
+                .toList();
+        UserView owner = host.office().users().find(line.ownerUserId()).orElse(null);
+        return new AccountDetail(summary(line, owner), cash, positions, orders,
+                movements.movements().stream().map(LiveBackOfficeDesk::movement).toList(), List.of());
+    }
+
+    @Override
+    public String tradesElsewhere() {
+        return "Trades are not listed on the live clerk's desk: the production engine tells an account's fills to"
+                + " its owner's window";
+    }
+
+    // ---- Movements ----------------------------------------------------------------------------------
+
+    @Override
+    public long newMovementId() {
+        long floor = System.currentTimeMillis() * 100;
+        return LAST_MOVEMENT_ID.updateAndGet(last -> Math.max(last + 1, floor));
+    }
+
+    @Override
+    public CompletableFuture<MovementOutcome> request(MovementRequest r) {
+        long now = System.currentTimeMillis();
+        Command command = switch (r.kind()) {
+            case DEPOSIT -> new Command.RequestTransfer(now, user.userId(), r.movementId(), TransferKind.DEPOSIT, 0,
+                    r.toAccountId(), r.currency(), r.amount());
+            case WITHDRAWAL -> new Command.RequestTransfer(now, user.userId(), r.movementId(),
+                    TransferKind.WITHDRAWAL, r.fromAccountId(), 0, r.currency(), r.amount());
+            case TRANSFER -> new Command.RequestTransfer(now, user.userId(), r.movementId(), TransferKind.INTERNAL,
+                    r.fromAccountId(), r.toAccountId(), r.currency(), r.amount());
+            case PAYMENT -> new Command.RequestPayment(now, user.userId(), r.movementId(), r.fromAccountId(),
+                    r.toAccountId(), r.currency(), r.amount(), r.fee(), r.reference());
+        };
+        return onWorker(() -> answer(r.movementId(), command));
+    }
+
+    @Override
+    public CompletableFuture<MovementOutcome> cancel(long movementId) {
+        return onWorker(() -> answer(movementId, new Command.CancelTransfer(System.currentTimeMillis(),
+                user.userId(), movementId)));
+    }
+
+    @Override
+    public CompletableFuture<MovementOutcome> settle(long movementId, boolean settled) {
+        return onWorker(() -> answer(movementId, new Command.SettleTransfer(System.currentTimeMillis(),
+                user.userId(), movementId, settled)));
+    }
+
+    /**
+     * Worker thread: audits and sends {@code command} as the signed-in person, waits for the cluster's
+     * acknowledgement, and tells what the engine said about {@code movementId} meanwhile (its events reach this
+     * session before the acknowledgement). A command acknowledged as already applied (a resend after a lost
+     * answer) carries no events: the movement's state then comes from the cluster's record.
+     */
+    private MovementOutcome answer(long movementId, Command command) {
+        Watch watch = new Watch();
+        watched.put(movementId, watch);
+        String failure;
+        try {
+            if (closed) {
+                return new MovementOutcome.NotSent(movementId, "This desk is closed");
+            }
+            if (gateway.deliver(signedIn, command) instanceof CommandGateway.Outcome.NotSent notSent) {
+                return new MovementOutcome.NotSent(movementId, "Not sent: " + notSent.reason());
+            }
+            failure = watch.fate.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return new MovementOutcome.NotSent(movementId, "The production engine gave no answer about movement "
+                    + movementId + " in " + ANSWER_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MovementOutcome.NotSent(movementId, "Interrupted before the answer came");
+        } catch (ExecutionException e) {
+            return new MovementOutcome.NotSent(movementId, "No answer: " + e.getCause().getMessage());
+        } finally {
+            watched.remove(movementId);
+        }
+        boolean held = false;
+        Event.TransferStateChanged last = null;
+        for (Event e : watch.heard) {
+            if (e instanceof Event.CommandRejected rejected) {
+                return new MovementOutcome.Refused(movementId, rejected.reason());
+            }
+            last = (Event.TransferStateChanged) e;
+            held |= last.state() == TransferState.PENDING && last.reason() != null;
+        }
+        if (failure != null) {
+            return new MovementOutcome.NotSent(movementId, "Not applied: " + failure);
+        }
+        if (last == null) {
+            return recorded(movementId);
+        }
+        return new MovementOutcome.Recorded(movementId, last.state(), last.reason(),
+                held && last.state() == TransferState.PENDING);
+    }
+
+    /** The movement as the cluster's record has it now (after an acknowledgement that carried no events). */
+    private MovementOutcome recorded(long movementId) {
+        try {
+            Movements answer = venue.requestMovements(MovementQuery.history(movementId))
+                    .get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            MovementRow row = answer.movements().getFirst();
+            boolean held = row.state() == TransferState.PENDING && row.reason() != null;
+            return new MovementOutcome.Recorded(movementId, row.state(), row.reason(), held);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MovementOutcome.NotSent(movementId, "Interrupted before the answer came");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return new MovementOutcome.NotSent(movementId, "The production engine applied movement " + movementId
+                    + " but did not say its state: see the movements list");
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<Movement>> movements(TransferState state) {
+        return venue.requestMovements(MovementQuery.inState(state, 0, LISTED))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApply(answer -> answer.movements().stream().map(LiveBackOfficeDesk::movement).toList());
+    }
+
+    private static Movement movement(MovementRow m) {
+        return new Movement(m.movementId(), kindOf(m.kind()), m.fromAccountId(), m.toAccountId(), m.asset(),
+                m.amount(), m.fee(), m.reference(), m.state(), m.reason() == null ? "" : m.reason().description(),
+                m.requestedBy(), Instant.ofEpochMilli(m.requestedAtMs()), Instant.ofEpochMilli(m.updatedAtMs()));
+    }
+
+    @Override
+    public CompletableFuture<List<MovementStep>> history(long movementId) {
+        return venue.requestMovements(MovementQuery.history(movementId))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApplyAsync(answer -> {
+                    Map<Long, String> names = new HashMap<>();
+                    host.office().users().all().forEach(u -> names.put(u.userId(), u.username()));
+                    List<MovementStep> steps = new ArrayList<>();
+                    for (MovementStepRow s : answer.steps()) {
+                        ErrorCode reason = s.reason();
+                        steps.add(new MovementStep(s.state(), reason == null ? "" : reason.description(),
+                                s.actingUserId(), names.getOrDefault(s.actingUserId(),
+                                s.actingUserId() == Command.SYSTEM_USER ? "system" : "user " + s.actingUserId()),
+                                Instant.ofEpochMilli(s.atMs())));
+                    }
+                    return steps;
+                }, worker);
+    }
+
+    @Override
+    public AutoCloseable onMovement(Consumer<MovementUpdate> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    // ---- Statements ------------------------------------------------------------------------------------
+
+    /** Where statements are, since this desk cannot state any date (see the class comment). */
+    static final String STATEMENTS_ELSEWHERE = "Statements are not available on the live desk: the production"
+            + " engine keeps each account's balances, not its postings; the Accounts page shows the balances and"
+            + " Cash movements every movement the engine keeps, with its history.";
+
+    @Override
+    public String statementsOutside(LocalDate from, LocalDate to) {
+        return STATEMENTS_ELSEWHERE;
+    }
+
+    @Override
+    public CompletableFuture<StatementView> statement(long accountId, String asset, LocalDate from, LocalDate to) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(STATEMENTS_ELSEWHERE));
+    }
+
+    @Override
+    public CompletableFuture<Path> export(StatementView statement, ExportFormat format, Path file) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(STATEMENTS_ELSEWHERE));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable handle : List.of(subscription, outcomes)) {
+            try {
+                handle.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "live back-office desk: closing a venue listener failed", e);
+            }
+        }
+        worker.shutdownNow();
+    }
+}
