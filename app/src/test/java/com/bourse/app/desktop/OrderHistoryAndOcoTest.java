@@ -14,8 +14,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,16 +55,6 @@ class OrderHistoryAndOcoTest {
 
     private List<OrderRow> rows() {
         return driver.fx(() -> List.copyOf(alice.context().desk().workingOrders()));
-    }
-
-    private DialogPane openDialog() {
-        for (Window window : Window.getWindows()) {
-            if (window instanceof Stage stage && stage.isShowing() && stage.getScene() != null
-                    && stage.getScene().getRoot() instanceof DialogPane pane) {
-                return pane;
-            }
-        }
-        return null;
     }
 
     @Test
@@ -116,8 +104,7 @@ class OrderHistoryAndOcoTest {
         driver.waitUntil(() -> rows().size() == 1, 10);
         driver.fxRun(() -> alice.workingOrders().table().getSelectionModel().select(0));
         driver.fxRun(() -> alice.workingOrders().showHistory());
-        driver.waitUntil(() -> openDialog() != null, 10);
-        DialogPane dialog = driver.fx(this::openDialog);
+        DialogPane dialog = TradingScenes.awaitDialog(driver);
         @SuppressWarnings("unchecked")
         TableView<OrderHistory.Step> table = driver.fx(() -> (TableView<OrderHistory.Step>) dialog.lookup("#orderHistory"));
         assertThat(driver.fx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))

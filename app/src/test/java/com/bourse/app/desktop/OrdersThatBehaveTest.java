@@ -12,8 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,16 +62,6 @@ class OrdersThatBehaveTest {
                 .anyMatch(o -> o.orderId() == orderId), 10);
     }
 
-    private DialogPane openDialog() {
-        for (Window window : Window.getWindows()) {
-            if (window instanceof Stage stage && stage.isShowing() && stage.getScene() != null
-                    && stage.getScene().getRoot() instanceof DialogPane pane) {
-                return pane;
-            }
-        }
-        return null;
-    }
-
     @Test
     void flattenAboveTheConfirmationThresholdAsksFirstAndSendsNothingWhenDeclined() {
         // alice holds 200 ASML, about 137,000 EUR: above the 50,000 EUR threshold
@@ -81,8 +69,7 @@ class OrdersThatBehaveTest {
                 .stream().filter(p -> p.symbol().equals("ASML")).findFirst().orElseThrow()));
 
         javafx.application.Platform.runLater(alice::flatten);
-        driver.waitUntil(() -> openDialog() != null, 10);
-        DialogPane dialog = driver.fx(this::openDialog);
+        DialogPane dialog = TradingScenes.awaitDialog(driver);
         assertThat(driver.fx(dialog::getContentText)).startsWith("Sell 200 ASML worth");
         driver.fxRun(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
         driver.settle();

@@ -6,8 +6,11 @@ import com.bourse.ui.model.Decimals;
 import com.bourse.ui.view.Workstation;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /** Trading steps several tests share, done through the ticket the way a trader would. */
 final class TradingScenes {
@@ -69,5 +72,21 @@ final class TradingScenes {
         });
         driver.settle();
         return bob;
+    }
+
+    /** The dialog a step opened (a confirmation, an order's history) once it shows, waiting up to ten seconds. */
+    static DialogPane awaitDialog(DesktopDriver driver) {
+        driver.waitUntil(() -> showingDialog() != null, 10);
+        return driver.fx(TradingScenes::showingDialog);
+    }
+
+    private static DialogPane showingDialog() {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof Stage stage && stage.isShowing() && stage.getScene() != null
+                    && stage.getScene().getRoot() instanceof DialogPane pane) {
+                return pane;
+            }
+        }
+        return null;
     }
 }
