@@ -34,6 +34,8 @@ public final class MarketSimulator {
     private final SplittableRandom random;
     private long lastOrderId;
     private int barIndex;
+    /** This day replays the history from its last minute back to its first. */
+    private final boolean backwards;
 
     /**
      * @param market     what to replay and as whom
@@ -41,11 +43,11 @@ public final class MarketSimulator {
      * @param orderIdFloor every order id this simulator places is greater than this (not negative)
      */
     public MarketSimulator(SimulatedMarket market, long seed, long orderIdFloor) {
-        this(market, seed, orderIdFloor, 0, new SplittableRandom(seed));
+        this(market, seed, orderIdFloor, 0, new SplittableRandom(seed), false);
     }
 
     private MarketSimulator(SimulatedMarket market, long seed, long orderIdFloor, int barIndex,
-                            SplittableRandom random) {
+                            SplittableRandom random, boolean backwards) {
         if (orderIdFloor < 0) {
             throw new IllegalArgumentException("orderIdFloor must not be negative, got " + orderIdFloor);
         }
@@ -58,6 +60,7 @@ public final class MarketSimulator {
         this.random = random;
         this.lastOrderId = orderIdFloor;
         this.barIndex = barIndex;
+        this.backwards = backwards;
     }
 
     /**
@@ -66,12 +69,19 @@ public final class MarketSimulator {
      * the day's {@link #seed()} and {@code barIndex}: a resumed day is deterministic too (one resumed at its first
      * minute is the day itself), though after the first minute not the same draws as an uninterrupted one.
      *
-     * @param seed     the stopped day's {@link #seed()}
-     * @param barIndex the stopped day's {@link #barIndex()}: the next minute to replay
+     * @param seed      the stopped day's {@link #seed()}
+     * @param barIndex  the stopped day's {@link #barIndex()}: the next minute to replay
+     * @param backwards the stopped day's {@link #backwards()}
      */
-    public static MarketSimulator resume(SimulatedMarket market, long seed, int barIndex, long orderIdFloor) {
+    public static MarketSimulator resume(SimulatedMarket market, long seed, int barIndex, boolean backwards,
+                                         long orderIdFloor) {
         return new MarketSimulator(market, seed, orderIdFloor, barIndex,
-                new SplittableRandom(barIndex == 0 ? seed : seed * 31 + barIndex));
+                new SplittableRandom(barIndex == 0 ? seed : seed * 31 + barIndex), backwards);
+    }
+
+    /** Whether this day walks the history from its last minute to its first (see {@link #nextDay()}). */
+    public boolean backwards() {
+        return backwards;
     }
 
     /** This day's seed: with {@link #barIndex()} it is where a stopped simulation {@link #resume}s. */
@@ -96,10 +106,13 @@ public final class MarketSimulator {
 
     /**
      * The next trading day over the same history: a new random stream (seeded from this day's seed and length, so
-     * a restarted day does not repeat the last one) and order ids continuing above this day's.
+     * a restarted day does not repeat the last one) and order ids continuing above this day's. It walks the history
+     * the other way, so it opens where this day closed: starting the history over would drop (or lift) every price
+     * from the day's close to its open within one simulated minute, a crash no trader can tell from a real one.
      */
     public MarketSimulator nextDay() {
-        return new MarketSimulator(market, seed + barIndex, lastOrderId);
+        return new MarketSimulator(market, seed + barIndex, lastOrderId, 0, new SplittableRandom(seed + barIndex),
+                !backwards);
     }
 
     /**
@@ -114,7 +127,7 @@ public final class MarketSimulator {
             if (barIndex >= bars.size()) {
                 continue;
             }
-            PriceBar bar = bars.get(barIndex);
+            PriceBar bar = backwards ? bars.get(bars.size() - 1 - barIndex).reversed() : bars.get(barIndex);
             commands.add(new Command.MassCancel(t, market.makerUser(), market.makerAccount(), instrument.id()));
             long tick = instrument.tickSize();
             long mid = clampToBand(instrument, bar.close());

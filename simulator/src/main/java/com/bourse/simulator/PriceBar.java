@@ -20,4 +20,9 @@ public record PriceBar(int minute, long open, long high, long low, long close, l
                     + "negative");
         }
     }
+
+    /** This minute walked the other way (open and close swapped), for a day replayed from its end. */
+    public PriceBar reversed() {
+        return new PriceBar(minute, close, high, low, open, volume);
+    }
 }

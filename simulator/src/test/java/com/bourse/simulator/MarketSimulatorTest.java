@@ -30,6 +30,12 @@ class MarketSimulatorTest {
                     new PriceBar(2, 150_00, 150_00, 40_00, 40_00, 2_600)),
             DEAR.id(), List.of(new PriceBar(0, 5_000_00, 5_000_00, 5_000_00, 5_000_00, 100))));
 
+    /** Three minutes of ACME rising a point a minute, inside its band. */
+    private static final SimulatedMarket RISING = new SimulatedMarket(USER, MAKERS, FLOW_USER, FLOW, List.of(ACME), Map.of(
+            ACME.id(), List.of(new PriceBar(0, 100_00, 101_00, 100_00, 101_00, 900),
+                    new PriceBar(1, 101_00, 102_00, 101_00, 102_00, 900),
+                    new PriceBar(2, 102_00, 103_00, 102_00, 103_00, 900))));
+
     @Test
     void everyQuoteLiesOnATickInsideTheInstrumentsBandEvenWhenHistoryLeavesIt() {
         MarketSimulator simulator = new MarketSimulator(MARKET, 42, 0);
@@ -65,6 +71,35 @@ class MarketSimulatorTest {
         assertThat(simulator.lastOrderId()).isEqualTo(today.getLast());
         assertThat(tomorrow.getFirst()).isEqualTo(today.getLast() + 1);
         assertThat(tomorrow).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theNextDayOpensWhereTheLastClosedByWalkingTheHistoryBackThenForwardAgain() {
+        MarketSimulator today = new MarketSimulator(RISING, 42, 0);
+        List<Long> todaysMids = acmeMids(wholeDay(today));
+        MarketSimulator tomorrow = today.nextDay();
+        List<Long> tomorrowsMids = acmeMids(wholeDay(tomorrow));
+        List<Long> dayAfterMids = acmeMids(wholeDay(tomorrow.nextDay()));
+
+        // Starting the history over would take ACME from 103.00 back to 101.00 in a minute; walked back, each
+        // minute moves as much as it did today.
+        assertThat(todaysMids).containsExactly(101_00L, 102_00L, 103_00L);
+        assertThat(tomorrow.backwards()).isTrue();
+        assertThat(tomorrowsMids).containsExactly(102_00L, 101_00L, 100_00L);
+        assertThat(dayAfterMids).isEqualTo(todaysMids);
+    }
+
+    @Test
+    void aBackwardsDayResumesBackwardsAtTheMinuteItHadReached() {
+        MarketSimulator today = new MarketSimulator(RISING, 42, 0);
+        wholeDay(today);
+        MarketSimulator tomorrow = today.nextDay();
+        tomorrow.nextBar(OPEN);
+
+        MarketSimulator resumed = MarketSimulator.resume(RISING, tomorrow.seed(), tomorrow.barIndex(),
+                tomorrow.backwards(), tomorrow.lastOrderId());
+
+        assertThat(acmeMids(wholeDay(resumed))).containsExactly(101_00L, 100_00L);
     }
 
     @Test
@@ -125,5 +160,22 @@ class MarketSimulatorTest {
     private static List<Long> orderIds(List<Command> commands) {
         return commands.stream().filter(c -> c instanceof Command.PlaceOrder)
                 .map(c -> ((Command.PlaceOrder) c).orderId()).toList();
+    }
+
+    /** The middle of the makers' quotes in each minute of ACME: the price the replayed minute closed at. */
+    private static List<Long> acmeMids(List<Command> commands) {
+        List<Long> mids = new ArrayList<>();
+        List<Command.PlaceOrder> minute = new ArrayList<>();
+        for (Command c : commands) {
+            if (c instanceof Command.MassCancel m && m.instrumentId() == ACME.id()) {
+                minute = new ArrayList<>();
+            } else if (c instanceof Command.PlaceOrder p && p.instrumentId() == ACME.id() && p.type() == OrderType.LIMIT) {
+                minute.add(p);
+                if (minute.size() == 2) {
+                    mids.add((minute.get(0).price() + minute.get(1).price()) / 2);
+                }
+            }
+        }
+        return mids;
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * of {@code config.dataDir()} (created and seeded from that world on first run), its durable engine (command
  * journal, projections into H2) hosted by an {@link EmbeddedVenue}, and the {@link MarketSimulator} replaying the
  * world's price histories, one simulated minute every {@code barMillis} of wall time, so the books move. When the
- * day's history is used up it starts again. A restart, after a crash too, resumes from the journal: the engine's
+ * day's history is used up the day closes and the next walks it the other way, opening where the last closed. A
+ * restart, after a crash too, resumes from the journal: the engine's
  * state, the trades and fills windows open with (read back from the store, {@link TradeHistory}), and the
  * simulated market at the minute it had reached ({@link SimulatorBookmark}), stamped from the restart on.
  * Also the one source of order ids, so two windows of the same trader never reuse one (nor reuse one a
@@ -76,7 +77,8 @@ public final class SimulationHost implements AutoCloseable {
         java.util.Optional<SimulatorBookmark.Position> stopped = bookmark.read();
         this.simulator = stopped.isPresent()
                 ? MarketSimulator.resume(world.simulatedMarket(), stopped.get().daySeed(),
-                        Math.min(stopped.get().barIndex(), world.simulatedMarket().minutes()), simulatorFloor)
+                        Math.min(stopped.get().barIndex(), world.simulatedMarket().minutes()),
+                        stopped.get().backwards(), simulatorFloor)
                 : new MarketSimulator(world.simulatedMarket(), config.seed(), simulatorFloor);
         if (simulatorFloor == 0) {
             // A market that never ran: warm-up minutes stamped in the recent past, one bar period apart, so the
@@ -202,7 +204,8 @@ public final class SimulationHost implements AutoCloseable {
             for (Command command : simulator.nextBar(timestamp)) {
                 submit(command);
             }
-            bookmark.write(new SimulatorBookmark.Position(simulator.seed(), simulator.barIndex()));
+            bookmark.write(new SimulatorBookmark.Position(simulator.seed(), simulator.barIndex(),
+                    simulator.backwards()));
         } catch (RuntimeException e) {
             // A failing bar must not kill the timer; the next one tries again.
             LOG.log(System.Logger.Level.ERROR, "simulated minute " + simulator.barIndex() + " failed", e);
