@@ -146,7 +146,7 @@ class OrderHistoryAndOcoTest {
         assertThat(legs).extracting(OrderRow::timeInForce).containsOnly(TimeInForce.GTC);
         assertThat(driver.fx(() -> ((CheckBox) alice.stage().getScene().lookup("#ocoBox")).isSelected())).isTrue();
         TableView<OrderRow> table = alice.workingOrders().table();
-        assertThat(driver.fx(() -> table.getColumns().stream().map(c -> c.getText()).toList())).contains("OCO");
+        assertThat(driver.fx(() -> table.getColumns().stream().map(c -> c.getText()).toList())).contains("Bracket / OCO");
         driver.fxRun(() -> table.scrollToColumnIndex(table.getColumns().size() - 1));
         driver.screenshot(driver.fx(table::getScene), DesktopDriver.screenshotFolder().resolve("oco-exit-legs.png"));
 

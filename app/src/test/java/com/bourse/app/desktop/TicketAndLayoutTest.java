@@ -346,7 +346,7 @@ class TicketAndLayoutTest {
     }
 
     /** Text a label or cell shows cut short (its rendered text differs from its text), named with where. */
-    private static List<String> truncated(String where, Parent root) {
+    static List<String> truncated(String where, Parent root) {
         List<String> cut = new ArrayList<>();
         collect(where, root, cut);
         return cut;

@@ -66,6 +66,17 @@ public final class DeskState {
             return size() > 1_000;
         }
     };
+    /**
+     * The brackets this window sent, under the account and id of each of their three orders (entry, target, stop):
+     * the blotter links the legs to their entry and the ladder marks where they will work. A window opened later
+     * (or after a restart) does not know them: its legs show as the OCO pair they are.
+     */
+    private final Map<String, Bracket> brackets = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bracket> eldest) {
+            return size() > 3_000;
+        }
+    };
     /** Refused orders the blotter shows, oldest first; the oldest goes when there are more than this. */
     private static final int MAX_REJECTED_ROWS = 50;
     private final ArrayDeque<OrderRow> rejectedRows = new ArrayDeque<>();
@@ -198,6 +209,11 @@ public final class DeskState {
     private void sending(Command.PlaceOco c) {
         if (c.isBracket()) {
             sending(c.entry());
+            Bracket b = new Bracket(c.accountId(), c.instrumentId(), c.side().opposite(), c.entryOrderId(),
+                    c.targetOrderId(), c.targetPrice(), c.stopOrderId(), c.stopPrice());
+            for (long id : new long[]{b.entryId(), b.targetId(), b.stopId()}) {
+                brackets.put(c.accountId() + "/" + id, b);
+            }
         }
         sending(c.target(c.quantity()));
         sending(c.stop(c.quantity()));
@@ -242,8 +258,9 @@ public final class DeskState {
             case Event.OrderTriggered e -> updateOrder(e.orderId(), row -> row.withStatus("TRIGGERED"));
             case Event.Trade t -> trade(t);
             case Event.OrderCancelled e -> {
-                if (removeOrder(e.orderId()) != null) {
-                    say("Order " + e.orderId() + " cancelled: " + e.reason().description());
+                OrderRow row = removeOrder(e.orderId());
+                if (row != null) {
+                    say("Order " + e.orderId() + " cancelled: " + e.reason().description() + legsAfter(row));
                 }
             }
             case Event.OrderExpired e -> {
@@ -343,8 +360,14 @@ public final class DeskState {
                         i.priceScale()) + ", " : "") + "open quantity " + Decimals.format(e.quantity(), 0)
                         + (e.keptPriority() ? " (kept its place)" : " (lost its place)"));
             }
-            case Event.OrderCancelled e -> history.record(e.accountId(), e.orderId(), now, "Cancelled",
-                    Decimals.format(e.cancelledQuantity(), 0) + " open: " + e.reason().description());
+            case Event.OrderCancelled e -> {
+                history.record(e.accountId(), e.orderId(), now, "Cancelled",
+                        Decimals.format(e.cancelledQuantity(), 0) + " open: " + e.reason().description());
+                OrderRow row = orders.get(e.orderId());
+                if (row != null && !legsAfter(row).isEmpty()) {
+                    history.record(e.accountId(), e.orderId(), now, "Bracket", legsAfter(row).substring(2));
+                }
+            }
             case Event.OrderExpired e -> history.record(e.accountId(), e.orderId(), now, "Expired",
                     Decimals.format(e.expiredQuantity(), 0) + " open");
             case Event.OcoLinked e -> {
@@ -677,6 +700,94 @@ public final class DeskState {
             }
         }
         return result;
+    }
+
+    /**
+     * A bracket this window sent: a limit entry of {@code entrySide}, and once it has filled a target and a stop on
+     * the other side, for what filled (prices in price units).
+     */
+    public record Bracket(long accountId, long instrumentId, Side entrySide, long entryId, long targetId,
+                          long targetPrice, long stopId, long stopPrice) {
+    }
+
+    /** The bracket an order of this window belongs to (as its entry, target or stop), or null. */
+    public Bracket bracketOf(OrderRow row) {
+        return bracketOf(row.accountId(), row.orderId());
+    }
+
+    /** The bracket of the account's order {@code orderId} (its entry, target or stop), or null. */
+    public Bracket bracketOf(long accountId, long orderId) {
+        return brackets.get(accountId + "/" + orderId);
+    }
+
+    /**
+     * The blotter's link column: a bracket's entry with the target and stop it will get ("Bracket entry · target
+     * 103.00, stop 100.00"; its id is the row's), its legs once working, named after it ("Bracket 12 · target"), a
+     * plain OCO pair's legs ("OCO 15 · stop"), or empty.
+     */
+    public String linkOf(OrderRow row) {
+        Bracket b = bracketOf(row);
+        if (b == null) {
+            return row.ocoGroup();
+        }
+        if (row.orderId() != b.entryId()) {
+            return "Bracket " + b.entryId() + (row.orderId() == b.stopId() ? " · stop" : " · target");
+        }
+        Instrument i = instruments.get(b.instrumentId());
+        int s = i == null ? 0 : i.priceScale();
+        return "Bracket entry · target " + Decimals.format(b.targetPrice(), s) + ", stop "
+                + Decimals.format(b.stopPrice(), s);
+    }
+
+    /** What an ended bracket entry leaves behind, said after the reason ("; ..."), or empty for any other order. */
+    private String legsAfter(OrderRow row) {
+        Bracket b = bracketOf(row);
+        if (b == null || b.entryId() != row.orderId()) {
+            return "";
+        }
+        return row.filled() == 0 ? "; nothing filled, so its target and stop are not entered"
+                : "; its target and stop work for the " + Decimals.format(row.filled(), 0) + " filled";
+    }
+
+    /** Where the ladder marks a protective or take-profit order, working or still waiting for its entry to fill. */
+    public record LadderMark(Side side, long price, long quantity, Kind kind) {
+        public enum Kind {
+            /** A working target of an OCO pair or bracket (a limit order, also in the own-order cell). */
+            TARGET,
+            /** A working stop, waiting for its trigger. */
+            STOP,
+            /** A bracket's target, entered once its working entry fills. */
+            PENDING_TARGET,
+            /** A bracket's stop, entered once its working entry fills. */
+            PENDING_STOP
+        }
+    }
+
+    /** The own stops, OCO and bracket targets, and working brackets' future legs of one instrument. */
+    public List<LadderMark> ladderMarks(long instrumentId) {
+        List<LadderMark> marks = new ArrayList<>();
+        Instrument i = instruments.get(instrumentId);
+        if (i == null) {
+            return marks;
+        }
+        for (OrderRow row : workingOrders) {
+            if (!row.isWorking() || row.instrumentId() != instrumentId) {
+                continue;
+            }
+            if (row.type().isStop() && "STOP_WAITING".equals(row.status()) && row.stopPrice() != null) {
+                marks.add(new LadderMark(row.side(), Decimals.unitsOf(row.stopPrice(), i.priceScale()), row.leaves(),
+                        LadderMark.Kind.STOP));
+            } else if (row.ocoPeerId() != 0 && row.type().hasLimitPrice()) {
+                marks.add(new LadderMark(row.side(), row.priceUnits(), row.leaves(), LadderMark.Kind.TARGET));
+            }
+            Bracket b = bracketOf(row);
+            if (b != null && b.entryId() == row.orderId()) {
+                Side exit = b.entrySide().opposite();
+                marks.add(new LadderMark(exit, b.targetPrice(), row.quantity(), LadderMark.Kind.PENDING_TARGET));
+                marks.add(new LadderMark(exit, b.stopPrice(), row.quantity(), LadderMark.Kind.PENDING_STOP));
+            }
+        }
+        return marks;
     }
 
     /** Increases on every applied event. */

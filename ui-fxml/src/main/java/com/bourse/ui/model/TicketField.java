@@ -10,6 +10,8 @@ public enum TicketField {
     TIME_IN_FORCE,
     QUANTITY,
     PRICE,
+    /** A bracket's take-profit target. */
+    TARGET_PRICE,
     STOP_PRICE,
     DISPLAY_QUANTITY,
     /** Not tied to one field: shown under the buttons. */

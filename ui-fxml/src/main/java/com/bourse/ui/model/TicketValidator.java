@@ -95,7 +95,7 @@ public final class TicketValidator {
         }
     }
 
-    private static long readPrice(String text, Instrument instrument, TicketField field,
+    static long readPrice(String text, Instrument instrument, TicketField field,
                                   Map<TicketField, String> errors) {
         int scale = instrument.priceScale();
         switch (Decimals.parse(text, scale)) {

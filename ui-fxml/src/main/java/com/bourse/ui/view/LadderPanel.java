@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * The ladder with its header: instrument, touch, last trade and its size, the position with its average price
  * and what a tick is worth on it; below, the ladder's own quantity presets (in lots, independent of the ticket),
- * the auto-centre switch and the centre button.
+ * the auto-centre switch and the centre button, and the bracket switch with its target and stop offsets in ticks
+ * (a click then sends a bracket; Ctrl+click sends one whatever the switch).
  */
 public final class LadderPanel extends BorderPane {
     /** The click quantities offered, in lots of the instrument. */
@@ -37,6 +38,9 @@ public final class LadderPanel extends BorderPane {
     private final FlowPane presets = new FlowPane(2, 2);
     private final ToggleGroup presetGroup = new ToggleGroup();
     private final ToggleButton autoCentre = new ToggleButton("Auto-centre");
+    private final ToggleButton bracket = new ToggleButton("Bracket");
+    private final javafx.scene.control.Spinner<Integer> targetTicks = new javafx.scene.control.Spinner<>(1, 9_999, 10);
+    private final javafx.scene.control.Spinner<Integer> stopTicks = new javafx.scene.control.Spinner<>(1, 9_999, 10);
     private long shownVersion = -1;
     private long shownDesk = -1;
     private boolean rebuilding;
@@ -86,7 +90,7 @@ public final class LadderPanel extends BorderPane {
         FlowPane first = new FlowPane(10, 2, symbol, touch, position);
         first.getStyleClass().add("ladder-header-row");
         HBox controls = new HBox(6, autoCentre, centre);
-        FlowPane second = new FlowPane(8, 2, new HBox(4, qty, presets), controls);
+        FlowPane second = new FlowPane(8, 2, new HBox(4, qty, presets), controls, bracketControls(id));
         second.getStyleClass().add("ladder-header-row");
         // The header wraps to the ladder's width; it never widens the ladder past its area.
         first.setMinWidth(0);
@@ -112,6 +116,41 @@ public final class LadderPanel extends BorderPane {
         });
         buildPresets(source.getValue());
         context.frames().addListener(now -> refresh());
+    }
+
+    /** The bracket switch and its offsets: "Bracket  T +10  S −10 ticks". */
+    private HBox bracketControls(String id) {
+        bracket.setId(id + "-bracket");
+        bracket.getStyleClass().add("ladder-switch");
+        bracket.setTooltip(new Tooltip("Clicks send a bracket: a limit entry at the price and, once it fills, a "
+                + "target and a stop this many ticks away, each cancelling the other (Ctrl+click: one bracket)"));
+        bracket.selectedProperty().bindBidirectional(ladder.bracketProperty());
+        Label t = new Label("T +");
+        Label st = new Label("S −");
+        Label ticks = new Label("ticks");
+        for (Label l : List.of(t, st, ticks)) {
+            l.getStyleClass().add("muted");
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (var spinner : List.of(targetTicks, stopTicks)) {
+            spinner.setEditable(true);
+            spinner.getStyleClass().addAll("numeric", "ladder-ticks");
+            spinner.setPrefWidth(64);
+            spinner.setMinWidth(64);
+        }
+        targetTicks.setId(id + "-targetTicks");
+        stopTicks.setId(id + "-stopTicks");
+        targetTicks.setTooltip(new Tooltip("A ladder bracket's target: ticks from the entry, on the profitable side"));
+        stopTicks.setTooltip(new Tooltip("A ladder bracket's stop: ticks from the entry, on the losing side"));
+        targetTicks.valueProperty().addListener((obs, old, now) -> ladder.bracketTargetTicksProperty().set(now));
+        stopTicks.valueProperty().addListener((obs, old, now) -> ladder.bracketStopTicksProperty().set(now));
+        HBox box = new HBox(4, bracket, t, targetTicks, st, stopTicks, ticks);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
+    public ToggleButton bracketSwitch() {
+        return bracket;
     }
 
     public LadderView ladder() {

@@ -35,8 +35,12 @@ import java.util.Map;
  * the trader's own working quantity beside them, the quantity traded at each price today, the last trade
  * highlighted and the position's average price marked. Click a bid cell to buy at
  * that price, an ask cell to sell; click an own-order cell to cancel those orders; drag it to another row to
- * move them (a replace). Keys: Up/Down move the cursor, B buys and S sells at the cursor, X cancels own
- * orders there, C (or the button) centres on the market, Page Up/Down scroll.
+ * move them (a replace). Shift+click sends an OCO exit with its target at the price; Ctrl+click (or any click
+ * while the bracket switch is on) a bracket: a limit entry at the price and, once it fills, a target and a stop the
+ * ladder's bracket offsets away. Working stops and OCO or bracket targets are marked in the own-order columns, and
+ * a working bracket entry's future target and stop faintly. Keys: Up/Down move the cursor, B buys and S sells at
+ * the cursor (a bracket while the switch is on), X cancels own orders there, C (or the button) centres on the
+ * market, Page Up/Down scroll.
  *
  * <p>Painted on a canvas, and only in a frame where the book or the own orders changed.
  * Colours come from the theme through CSS properties ({@code -bourse-bid} and friends). FX thread only.
@@ -89,6 +93,13 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             new javafx.beans.property.SimpleLongProperty(this, "clickQuantity", 10);
     private final javafx.beans.property.BooleanProperty autoCentre =
             new javafx.beans.property.SimpleBooleanProperty(this, "autoCentre", true);
+    private final javafx.beans.property.BooleanProperty bracket =
+            new javafx.beans.property.SimpleBooleanProperty(this, "bracket", false);
+    private final javafx.beans.property.IntegerProperty bracketTargetTicks =
+            new javafx.beans.property.SimpleIntegerProperty(this, "bracketTargetTicks", 10);
+    private final javafx.beans.property.IntegerProperty bracketStopTicks =
+            new javafx.beans.property.SimpleIntegerProperty(this, "bracketStopTicks", 10);
+    private final Font tag = Font.font("DejaVu Sans", FontWeight.BOLD, 9.5);
     private final Canvas canvas = new Canvas();
     private final Font plain = Font.font("DejaVu Sans Mono", 12.5);
     private final Font bold = Font.font("DejaVu Sans Mono", FontWeight.BOLD, 12.5);
@@ -167,6 +178,21 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         return autoCentre;
     }
 
+    /** Whether a plain click (and B/S) sends a bracket rather than a limit order. */
+    public javafx.beans.property.BooleanProperty bracketProperty() {
+        return bracket;
+    }
+
+    /** A ladder bracket's target distance from its entry, in ticks. */
+    public javafx.beans.property.IntegerProperty bracketTargetTicksProperty() {
+        return bracketTargetTicks;
+    }
+
+    /** A ladder bracket's stop distance from its entry, in ticks. */
+    public javafx.beans.property.IntegerProperty bracketStopTicksProperty() {
+        return bracketStopTicks;
+    }
+
     /** The instrument shown. */
     public Instrument instrument() {
         return instrument;
@@ -226,6 +252,43 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             context.desk().say("OCO " + (side == Side.BUY ? "buy " : "sell ") + quantity + " " + instrument.symbol()
                     + " sent: target " + Decimals.format(check.price(), s) + ", stop "
                     + Decimals.format(check.stopPrice(), s));
+        }
+        return id;
+    }
+
+    /**
+     * A bracket of the click quantity: a limit entry of {@code side} at {@code entryPrice} and, once it fills, a
+     * target and a stop the ladder's offsets away (a buy's target above, its stop below), checked as the ticket
+     * checks one; returns the entry's order id, or -1 with the reason in the status line.
+     */
+    public long placeBracketAt(Side side, long entryPrice) {
+        AccountView account = context.account();
+        if (instrument == null || account == null) {
+            return -1;
+        }
+        long direction = side == Side.SELL ? -1 : 1;
+        long tick = instrument.tickSize();
+        long targetPrice = entryPrice + direction * bracketTargetTicks.get() * tick;
+        long stopPrice = entryPrice - direction * bracketStopTicks.get() * tick;
+        long quantity = clickQuantity.get();
+        int s = instrument.priceScale();
+        com.bourse.ui.model.BracketTicket.Check check = com.bourse.ui.model.BracketTicket.check(new TicketDraft(
+                instrument, account.accountId(), side, OrderType.LIMIT, TimeInForce.GTC, Long.toString(quantity),
+                Decimals.plain(entryPrice, s), Decimals.plain(Math.max(stopPrice, 0), s), "", false,
+                context.desk().digits(instrument.currency()), account.limits(),
+                context.desk().availableCash(account.accountId(), instrument.currency()),
+                context.desk().availablePosition(account.accountId(), instrument.symbol()),
+                context.desk().markPrice(instrument)), Decimals.plain(Math.max(targetPrice, 0), s));
+        if (!check.isValid()) {
+            context.desk().say("Ladder bracket not sent: " + check.entry().errors().values().iterator().next());
+            return -1;
+        }
+        long id = context.entry().placeBracket(account.accountId(), instrument, side, TimeInForce.GTC, quantity,
+                check.entryPrice(), check.targetPrice(), check.stopPrice());
+        if (id >= 0) {
+            context.desk().say("Bracket " + (side == Side.BUY ? "buy " : "sell ") + Decimals.format(quantity, 0) + " "
+                    + instrument.symbol() + " @ " + Decimals.format(check.entryPrice(), s) + " sent: target "
+                    + Decimals.format(check.targetPrice(), s) + ", stop " + Decimals.format(check.stopPrice(), s));
         }
         return id;
     }
@@ -364,6 +427,7 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         long tick = instrument.tickSize();
         Map<Long, Long> ownBids = context.desk().ownQuantityByPrice(instrument.id(), Side.BUY);
         Map<Long, Long> ownAsks = context.desk().ownQuantityByPrice(instrument.id(), Side.SELL);
+        List<com.bourse.ui.model.DeskState.LadderMark> marks = context.desk().ladderMarks(instrument.id());
         long maxQuantity = 1;
         long maxTraded = 1;
         for (int r = 0; r < rows; r++) {
@@ -420,6 +484,13 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             Long mineAsk = ownAsks.get(price);
             if (mineAsk != null) {
                 ownCell(g, mineAsk, x[4], x[5], y, mid);
+            }
+            for (com.bourse.ui.model.DeskState.LadderMark m : marks) {
+                if (m.price() == price) {
+                    boolean buy = m.side() == Side.BUY;
+                    mark(g, m, buy ? x[0] : x[4], buy ? x[1] : x[5], y, mid,
+                            (buy ? ownBids : ownAsks).containsKey(price));
+                }
             }
             long tradedQty = book.tradedAt(price);
             if (tradedQty > 0) {
@@ -497,6 +568,38 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         g.fillText(Decimals.format(quantity, 0), (left + right) / 2, mid);
     }
 
+    /**
+     * A stop, target or a bracket's future leg in an own-order cell: a working stop as a dashed box "S 10"; a target
+     * tagged "T" beside its quantity; a leg still waiting for its entry's fill as a faint dotted "T 10" or "S 10"
+     * (only where no own order is drawn).
+     */
+    private void mark(GraphicsContext g, com.bourse.ui.model.DeskState.LadderMark m, double left, double right,
+                      double y, double mid, boolean ownOrderThere) {
+        String letter = switch (m.kind()) {
+            case TARGET, PENDING_TARGET -> "T";
+            case STOP, PENDING_STOP -> "S";
+        };
+        boolean pending = m.kind() == com.bourse.ui.model.DeskState.LadderMark.Kind.PENDING_TARGET
+                || m.kind() == com.bourse.ui.model.DeskState.LadderMark.Kind.PENDING_STOP;
+        if (m.kind() == com.bourse.ui.model.DeskState.LadderMark.Kind.TARGET || (pending && ownOrderThere)) {
+            g.setFont(tag);
+            g.setFill(pending ? muted.getValue() : own.getValue());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(letter, left + 6, mid);
+            return;
+        }
+        Color colour = pending ? muted.getValue() : own.getValue();
+        g.setStroke(colour);
+        g.setLineWidth(1);
+        g.setLineDashes(pending ? new double[]{1.5, 2.5} : new double[]{4, 3});
+        g.strokeRoundRect(left + 3.5, y + 2.5, right - left - 7, ROW_HEIGHT - 5, 6, 6);
+        g.setLineDashes();
+        g.setFont(pending ? plain : bold);
+        g.setFill(colour);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(letter + " " + Decimals.format(m.quantity(), 0), (left + right) / 2, mid);
+    }
+
     // ---- Input ---------------------------------------------------------------------------------------
 
     private void pressed(MouseEvent e) {
@@ -545,22 +648,20 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             return;
         }
         switch (columnAtX(e.getX())) {
-            case BIDS -> {
-                if (e.isShiftDown()) {
-                    placeOcoAt(Side.BUY, price);
-                } else {
-                    placeAt(Side.BUY, price);
-                }
-            }
-            case ASKS -> {
-                if (e.isShiftDown()) {
-                    placeOcoAt(Side.SELL, price);
-                } else {
-                    placeAt(Side.SELL, price);
-                }
-            }
+            case BIDS -> clicked(Side.BUY, price, e);
+            case ASKS -> clicked(Side.SELL, price, e);
             default -> {
             }
+        }
+    }
+
+    private void clicked(Side side, long price, MouseEvent e) {
+        if (e.isShiftDown()) {
+            placeOcoAt(side, price);
+        } else if (e.isShortcutDown() || bracket.get()) {
+            placeBracketAt(side, price);
+        } else {
+            placeAt(side, price);
         }
     }
 
@@ -596,8 +697,8 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
                 centreOnMarket();
                 autoCentre.set(true);
             }
-            case B -> placeAt(Side.BUY, cursor == 0 ? centre : cursor);
-            case S -> placeAt(Side.SELL, cursor == 0 ? centre : cursor);
+            case B -> placeAtCursor(Side.BUY);
+            case S -> placeAtCursor(Side.SELL);
             case X, DELETE, BACK_SPACE -> {
                 long at = cursor == 0 ? centre : cursor;
                 cancelOwnAt(Side.BUY, at);
@@ -609,6 +710,15 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
             keepCursorVisible();
             dirty = true;
             e.consume();
+        }
+    }
+
+    private void placeAtCursor(Side side) {
+        long at = cursor == 0 ? centre : cursor;
+        if (bracket.get()) {
+            placeBracketAt(side, at);
+        } else {
+            placeAt(side, at);
         }
     }
 

@@ -6,7 +6,9 @@ import com.bourse.protocol.Instrument;
 import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
+import com.bourse.ui.model.BracketTicket;
 import com.bourse.ui.model.Decimals;
+import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.DepthBook;
 import com.bourse.ui.model.TicketCheck;
 import com.bourse.ui.model.TicketDraft;
@@ -56,6 +58,18 @@ public final class OrderTicketController {
     @FXML private CheckBox postOnlyBox;
     /** OCO exit: the limit price is the target, the stop price the stop, sent as one one-cancels-other pair. */
     @FXML private CheckBox ocoBox;
+    /**
+     * Bracket: the limit price is the entry; once it fills, a take-profit target and a protective stop (prices typed
+     * in their rows, shown in ticks and money from the entry) work as an OCO pair for what filled.
+     */
+    @FXML private CheckBox bracketBox;
+    @FXML private Spinner<String> targetSpinner;
+    @FXML private Label targetError;
+    @FXML private Label targetLabel;
+    @FXML private VBox targetRow;
+    @FXML private Label bracketSummary;
+    @FXML private Label optionsLabel;
+    @FXML private javafx.scene.layout.HBox icebergLine;
     @FXML private Label instrumentError;
     @FXML private Label accountError;
     @FXML private Label typeError;
@@ -88,6 +102,12 @@ public final class OrderTicketController {
     /** False until the first frame: the snapshot (balances, prices) is not in yet. */
     private boolean loaded;
     private String pendingStatus;
+    /** The last bracket check, for its target price (the entry's check carries the rest). */
+    private BracketTicket.Check bracketCheck;
+    /** The bracket whose entry the status line follows, or null. */
+    private DeskState.Bracket pendingBracket;
+    /** Keeps a side change from mirroring the target and stop twice. */
+    private boolean mirroring;
 
     public OrderTicketController(WorkstationContext context) {
         this.context = context;
@@ -101,6 +121,7 @@ public final class OrderTicketController {
         errorLabels.put(TicketField.TIME_IN_FORCE, tifError);
         errorLabels.put(TicketField.QUANTITY, quantityError);
         errorLabels.put(TicketField.PRICE, priceError);
+        errorLabels.put(TicketField.TARGET_PRICE, targetError);
         errorLabels.put(TicketField.STOP_PRICE, stopError);
         errorLabels.put(TicketField.DISPLAY_QUANTITY, displayError);
         errorLabels.put(TicketField.ORDER, orderMessage);
@@ -110,6 +131,7 @@ public final class OrderTicketController {
         fields.put(TicketField.TIME_IN_FORCE, tifBox);
         fields.put(TicketField.QUANTITY, quantitySpinner);
         fields.put(TicketField.PRICE, priceSpinner);
+        fields.put(TicketField.TARGET_PRICE, targetSpinner);
         fields.put(TicketField.STOP_PRICE, stopSpinner);
         fields.put(TicketField.DISPLAY_QUANTITY, displayField);
         for (Label label : errorLabels.values()) {
@@ -143,6 +165,7 @@ public final class OrderTicketController {
         quantitySpinner.getValueFactory().setValue("10");
         priceSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
         stopSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
+        targetSpinner.setValueFactory(new SteppingValueFactory(this::tick, this::scale, this::centre));
         confirmField.setText(Decimals.format(context.confirmAboveNotionalProperty().get(), 0));
         confirmField.textProperty().addListener((obs, old, text) -> confirmThresholdChanged(text));
         context.confirmAboveNotionalProperty().addListener((obs, old, value) -> {
@@ -153,13 +176,16 @@ public final class OrderTicketController {
         });
 
         for (Node input : new Node[]{quantitySpinner.getEditor(), priceSpinner.getEditor(), stopSpinner.getEditor(),
-                displayField}) {
+                targetSpinner.getEditor(), displayField}) {
             ((TextField) input).textProperty().addListener((obs, old, text) -> edited());
         }
         accountBox.valueProperty().addListener((obs, old, value) -> edited());
         tifBox.valueProperty().addListener((obs, old, value) -> edited());
         postOnlyBox.selectedProperty().addListener((obs, old, value) -> edited());
         ocoBox.selectedProperty().addListener((obs, old, oco) -> ocoChanged(oco));
+        bracketBox.selectedProperty().addListener((obs, old, bracket) -> bracketChanged(bracket));
+        bracketSummary.setManaged(false);
+        bracketSummary.setVisible(false);
         context.desk().onRejection(this::rejected);
         context.frames().addListener(this::onFrame);
 
@@ -190,7 +216,11 @@ public final class OrderTicketController {
             orderMessage.setText("Not sent: confirmation declined");
             return;
         }
-        long orderId = ocoBox.isSelected()
+        long orderId = bracketBox.isSelected()
+                ? context.entry().placeBracket(check.draft().accountId(), instrument, check.draft().side(),
+                check.draft().timeInForce(), check.quantity(), check.price(), bracketCheck.targetPrice(),
+                check.stopPrice())
+                : ocoBox.isSelected()
                 ? context.entry().placeOco(check.draft().accountId(), instrument, check.draft().side(),
                 check.draft().timeInForce(), check.quantity(), check.price(), check.stopPrice())
                 : context.entry().place(check);
@@ -200,6 +230,8 @@ public final class OrderTicketController {
         }
         pendingOrderId = orderId;
         pendingStatus = null;
+        pendingBracket = bracketBox.isSelected() ? context.desk().bracketOf(check.draft().accountId(), orderId)
+                : null;
         attempted = false;
         venueRejection = null;
         orderMessage.setText("");
@@ -212,6 +244,9 @@ public final class OrderTicketController {
         OrderType type = check.draft().type();
         if (ocoBox.isSelected()) {
             return describeOco(check);
+        }
+        if (bracketBox.isSelected()) {
+            return describeBracket(check);
         }
         StringBuilder text = new StringBuilder(check.draft().side() == Side.BUY ? "Buy" : "Sell");
         if (check.quantity() > 0) {
@@ -252,12 +287,118 @@ public final class OrderTicketController {
         return text.toString();
     }
 
+    /** "Buy 100 ASML @ 101.50, target 103.00, stop 100.00": a bracket as the send button and status line name it. */
+    private String describeBracket(TicketCheck check) {
+        Instrument i = check.draft().instrument();
+        StringBuilder text = new StringBuilder(check.draft().side() == Side.SELL ? "Sell" : "Buy");
+        if (check.quantity() > 0) {
+            text.append(' ').append(Decimals.format(check.quantity(), 0));
+        }
+        if (i != null) {
+            text.append(' ').append(i.symbol());
+            if (check.price() > 0) {
+                text.append(" @ ").append(Decimals.format(check.price(), i.priceScale()));
+            }
+            if (bracketCheck != null && bracketCheck.targetPrice() > 0) {
+                text.append(", target ").append(Decimals.format(bracketCheck.targetPrice(), i.priceScale()));
+            }
+            if (check.stopPrice() > 0) {
+                text.append(", stop ").append(Decimals.format(check.stopPrice(), i.priceScale()));
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Bracket on: the limit price is the entry, the target and stop rows show (filled in ten ticks either side of
+     * the entry when empty); the type is a limit, iceberg and post-only do not apply, the time in force rests.
+     * Off: the ticket as it was.
+     */
+    private void bracketChanged(boolean bracket) {
+        if (bracket) {
+            ocoBox.setSelected(false);
+            typeBox.setValue(OrderType.LIMIT);
+            if (tifBox.getValue() != TimeInForce.DAY) {
+                tifBox.setValue(TimeInForce.GTC);
+            }
+            postOnlyBox.setSelected(false);
+            displayField.clear();
+            prefillBracketLegs();
+        }
+        typeBox.setDisable(bracket || ocoBox.isSelected());
+        postOnlyBox.setDisable(bracket || ocoBox.isSelected());
+        displayField.setDisable(bracket || ocoBox.isSelected());
+        if (!ocoBox.isSelected()) {
+            priceLabel.setText(bracket ? "Entry" : "Limit price");
+            stopLabel.setText(bracket ? "Stop" : "Stop price");
+        }
+        bracketSummary.setManaged(bracket);
+        bracketSummary.setVisible(bracket);
+        showIcebergLine();
+        typeChanged(typeBox.getValue());
+    }
+
+    /** A bracket's target and stop ten ticks either side of the entry (the market when no entry reads). */
+    private void prefillBracketLegs() {
+        long entry = Decimals.parse(priceSpinner.getEditor().getText(), scale()) instanceof Decimals.Parsed.Value v
+                && v.units() > 0 ? v.units() : centre();
+        long away = 10 * tick() * (side() == Side.SELL ? -1 : 1);
+        if (entry > 0) {
+            targetSpinner.getValueFactory().setValue(Decimals.plain(entry + away, scale()));
+            stopSpinner.getValueFactory().setValue(Decimals.plain(Math.max(0, entry - away), scale()));
+        }
+    }
+
+    /**
+     * A bracket's side changed: its target and stop change sides of the entry with it, as far from it as they were
+     * (a buy's target ten ticks above becomes a sell's ten ticks below).
+     */
+    private void mirrorBracket() {
+        if (!bracketBox.isSelected() || mirroring) {
+            return;
+        }
+        int s = scale();
+        if (Decimals.parse(priceSpinner.getEditor().getText(), s) instanceof Decimals.Parsed.Value entry
+                && Decimals.parse(targetSpinner.getEditor().getText(), s) instanceof Decimals.Parsed.Value target
+                && Decimals.parse(stopSpinner.getEditor().getText(), s) instanceof Decimals.Parsed.Value stop) {
+            mirroring = true;
+            try {
+                targetSpinner.getValueFactory().setValue(Decimals.plain(
+                        Math.max(0, 2 * entry.units() - target.units()), s));
+                stopSpinner.getValueFactory().setValue(Decimals.plain(Math.max(0, 2 * entry.units() - stop.units()), s));
+            } finally {
+                mirroring = false;
+            }
+        }
+    }
+
+    /**
+     * An OCO exit or a bracket is never an iceberg: its line goes (the ticket is taller with their rows) and the
+     * options' label names what is left.
+     */
+    private void showIcebergLine() {
+        boolean linked = ocoBox.isSelected() || bracketBox.isSelected();
+        icebergLine.setVisible(!linked);
+        icebergLine.setManaged(!linked);
+        optionsLabel.setText(linked ? "Exits" : "Iceberg show");
+    }
+
+    /** Is the ticket a bracket (tests and the status line)? */
+    public boolean isBracket() {
+        return bracketBox.isSelected();
+    }
+
+    public void setBracket(boolean bracket) {
+        bracketBox.setSelected(bracket);
+    }
+
     /**
      * OCO exit on: the order is a limit target and a stop (the type is fixed, the stop price row shows, iceberg and
      * post-only do not apply); off: the ticket as it was.
      */
     private void ocoChanged(boolean oco) {
         if (oco) {
+            bracketBox.setSelected(false);
             typeBox.setValue(OrderType.LIMIT);
             if (tifBox.getValue() != TimeInForce.DAY) {
                 tifBox.setValue(TimeInForce.GTC);
@@ -270,6 +411,7 @@ public final class OrderTicketController {
         displayField.setDisable(oco);
         priceLabel.setText(oco ? "Target" : "Limit price");
         stopLabel.setText(oco ? "Stop (OCO)" : "Stop price");
+        showIcebergLine();
         stopRow.setVisible(true);
         stopRow.setManaged(true);
         stopLabel.setVisible(true);
@@ -326,8 +468,15 @@ public final class OrderTicketController {
     }
 
     private TicketCheck revalidate() {
-        TicketCheck check = ocoBox.isSelected() ? com.bourse.ui.model.OcoTicket.check(draft())
-                : TicketValidator.check(draft());
+        TicketCheck check;
+        if (bracketBox.isSelected()) {
+            bracketCheck = BracketTicket.check(draft(), targetSpinner.getEditor().getText());
+            check = bracketCheck.entry();
+            bracketSummary.setText(bracketCheck.summary());
+        } else {
+            bracketCheck = null;
+            check = ocoBox.isSelected() ? com.bourse.ui.model.OcoTicket.check(draft()) : TicketValidator.check(draft());
+        }
         if (!loaded) {
             // Before the first snapshot every balance reads zero: judging the ticket now would only alarm.
             updateSendButton(check);
@@ -386,6 +535,7 @@ public final class OrderTicketController {
             case QUANTITY -> !quantitySpinner.getEditor().getText().isBlank();
             case PRICE -> !priceSpinner.getEditor().getText().isBlank();
             case STOP_PRICE -> !stopSpinner.getEditor().getText().isBlank();
+            case TARGET_PRICE -> !targetSpinner.getEditor().getText().isBlank();
             case DISPLAY_QUANTITY -> !displayField.getText().isBlank();
             default -> true;
         };
@@ -410,6 +560,17 @@ public final class OrderTicketController {
             if (row.orderId() == pendingOrderId) {
                 status = row.status();
                 break;
+            }
+        }
+        if (status == null && pendingBracket != null) {
+            long legs = context.desk().workingOrders().stream().filter(r -> r.accountId() == pendingBracket.accountId()
+                    && (r.orderId() == pendingBracket.targetId() || r.orderId() == pendingBracket.stopId())).count();
+            if (legs == 2) {
+                orderStatus.setText("Entry filled: its target and stop are working");
+                pendingStatus = null;
+                pendingOrderId = -1;
+                pendingBracket = null;
+                return;
             }
         }
         if (status == null) {
@@ -502,6 +663,10 @@ public final class OrderTicketController {
         if (instrument != null) {
             priceSpinner.getValueFactory().setValue(Decimals.plain(centre(), instrument.priceScale()));
             stopSpinner.getValueFactory().setValue("");
+            targetSpinner.getValueFactory().setValue("");
+            if (bracketBox.isSelected()) {
+                prefillBracketLegs(); // the last instrument's prices mean nothing here
+            }
             confirmCurrency.setText(instrument.currency());
         }
         revalidate();
@@ -522,6 +687,10 @@ public final class OrderTicketController {
         sides.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
+                return;
+            }
+            if (old != null) {
+                mirrorBracket();
             }
             revalidate();
         });
@@ -543,7 +712,12 @@ public final class OrderTicketController {
         priceRow.setManaged(priced);
         priceLabel.setVisible(priced);
         priceLabel.setManaged(priced);
-        boolean stop = type.isStop() || ocoBox.isSelected();
+        boolean bracket = bracketBox.isSelected();
+        targetRow.setVisible(bracket);
+        targetRow.setManaged(bracket);
+        targetLabel.setVisible(bracket);
+        targetLabel.setManaged(bracket);
+        boolean stop = type.isStop() || ocoBox.isSelected() || bracket;
         stopRow.setVisible(stop);
         stopRow.setManaged(stop);
         stopLabel.setVisible(stop);

@@ -54,8 +54,9 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
                 Tables.text("status", "Status", 122, OrderRow::status),
-                Tables.text("reason", "Reason", 330, OrderRow::reason),
-                Tables.text("oco", "OCO", 200, OrderRow::ocoGroup)));
+                // a bracket's entry with the target and stop it will get, its legs named after it, OCO pairs
+                Tables.text("oco", "Bracket / OCO", 290, context.desk()::linkOf),
+                Tables.text("reason", "Reason", 330, OrderRow::reason)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
