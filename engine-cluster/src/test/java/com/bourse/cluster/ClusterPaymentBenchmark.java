@@ -1,7 +1,7 @@
 package com.bourse.cluster;
 
+import com.bourse.bench.support.GcCounts;
 import com.bourse.cluster.VenueLatencyBenchmark.CpuSplit;
-import com.bourse.cluster.VenueLatencyBenchmark.ThreadKind;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
 import com.bourse.cluster.identity.ScramCredentials;
@@ -16,8 +16,6 @@ import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import org.HdrHistogram.Histogram;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +60,7 @@ public final class ClusterPaymentBenchmark {
     private static final long MAX_BACKLOG_SECONDS = 2;
 
     record Row(String what, long payments, Histogram latency, double achievedPerSecond, long held, long refused,
-               long unheard, long dropped, long gcCount, long gcMillis, String load, CpuSplit cpu) {
+               long unheard, long dropped, GcCounts gc, String load, CpuSplit cpu) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -278,8 +276,7 @@ public final class ClusterPaymentBenchmark {
             long heldBefore = held.get();
             long refusedBefore = refused.get();
             long droppedBefore = dropped();
-            long gcCount = collections();
-            long gcMillis = collectionMillis();
+            GcCounts gcAtStart = GcCounts.now();
             CpuSplit cpu = CpuSplit.now();
             long sent = payments;
             boolean saturated = false;
@@ -322,7 +319,7 @@ public final class ClusterPaymentBenchmark {
             }
             return new Row(what + (saturated ? " (saturated: stopped after " + sent + ")" : ""), sent, latency,
                     achieved, held.get() - heldBefore, refused.get() - refusedBefore, unheard,
-                    dropped() - droppedBefore, collections() - gcCount, collectionMillis() - gcMillis,
+                    dropped() - droppedBefore, GcCounts.since(gcAtStart),
                     VenueLatencyBenchmark.Costs.loadNow(), CpuSplit.now().minus(cpu));
         }
 
@@ -357,16 +354,6 @@ public final class ClusterPaymentBenchmark {
         }
     }
 
-    private static long collections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    private static long collectionMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
     private static void print(List<Row> rows) {
         System.out.println();
         System.out.println("| run | payments | p50 ms | p99 ms | p99.9 ms | max ms | processed /s | held for review |"
@@ -378,27 +365,9 @@ public final class ClusterPaymentBenchmark {
                             + "%n",
                     row.what(), row.payments(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
                     h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, row.achievedPerSecond(), row.held(),
-                    row.refused(), row.unheard(), row.dropped(), row.gcCount(), row.gcMillis(), row.load());
+                    row.refused(), row.unheard(), row.dropped(), row.gc().collections(), row.gc().millis(), row.load());
         }
         System.out.println();
-        StringBuilder header = new StringBuilder("| run | CPU µs per payment |");
-        StringBuilder rule = new StringBuilder("|---|---:|");
-        for (ThreadKind kind : ThreadKind.values()) {
-            header.append(' ').append(kind.label).append(" |");
-            rule.append("---:|");
-        }
-        System.out.println(header);
-        System.out.println(rule);
-        for (Row row : rows) {
-            if (row.cpu().processNanos() <= 0 || row.payments() == 0) {
-                continue;
-            }
-            StringBuilder line = new StringBuilder("| " + row.what() + " | "
-                    + String.format("%.1f", row.cpu().processNanos() / 1e3 / row.payments()) + " |");
-            for (ThreadKind kind : ThreadKind.values()) {
-                line.append(String.format(" %.1f |", row.cpu().nanosByKind()[kind.ordinal()] / 1e3 / row.payments()));
-            }
-            System.out.println(line);
-        }
+        CpuSplit.print("payment", rows.stream().map(row -> row.cpu().line(row.what(), row.payments())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package com.bourse.cluster;
 
+import com.bourse.bench.support.CpuTable;
+import com.bourse.bench.support.GcCounts;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
 import com.bourse.cluster.service.EngineClusteredService.BusinessTime;
@@ -52,16 +54,16 @@ public final class VenueLatencyBenchmark {
                  String loadAverage, CpuSplit cpu) {
         static Meter meter(LoopbackCluster cluster, Traders traders) {
             return new Meter(cluster, traders, traders.trades.get(), traders.rejected.get(), droppedSoFar(cluster),
-                    traders.failed.get(), collectionsSoFar(), collectionMillisSoFar(), CpuSplit.now());
+                    traders.failed.get(), GcCounts.now(), CpuSplit.now());
         }
 
         record Meter(LoopbackCluster cluster, Traders traders, long trades, long rejected, long dropped, long failed,
-                     long gcCount, long gcMillis, CpuSplit cpuAtStart) {
+                     GcCounts gcAtStart, CpuSplit cpuAtStart) {
             Costs stop() {
+                GcCounts gc = GcCounts.since(gcAtStart);
                 return new Costs(traders.trades.get() - trades, traders.rejected.get() - rejected,
                         droppedSoFar(cluster) - dropped, traders.failed.get() - failed,
-                        collectionsSoFar() - gcCount, collectionMillisSoFar() - gcMillis, loadNow(),
-                        CpuSplit.now().minus(cpuAtStart));
+                        gc.collections(), gc.millis(), loadNow(), CpuSplit.now().minus(cpuAtStart));
             }
         }
 
@@ -73,16 +75,6 @@ public final class VenueLatencyBenchmark {
                 }
             }
             return dropped;
-        }
-
-        private static long collectionsSoFar() {
-            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
-        }
-
-        private static long collectionMillisSoFar() {
-            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
         }
 
         /** The 1-minute load average (Linux), so a number is read against how busy the machine was. */
@@ -161,6 +153,15 @@ public final class VenueLatencyBenchmark {
 
         static CpuSplit none() {
             return new CpuSplit(new long[ThreadKind.values().length], 0);
+        }
+
+        CpuTable.Line line(String what, long units) {
+            return new CpuTable.Line(what, units, processNanos, nanosByKind);
+        }
+
+        /** The CPU table of these runs, a column per thread kind. */
+        static void print(String unit, List<CpuTable.Line> lines) {
+            CpuTable.print(unit, java.util.Arrays.stream(ThreadKind.values()).map(kind -> kind.label).toList(), lines);
         }
     }
 
@@ -484,25 +485,6 @@ public final class VenueLatencyBenchmark {
                     c.rejected(), c.droppedEvents(), c.failed(), c.gcCount(), c.gcMillis(), c.loadAverage());
         }
         System.out.println();
-        StringBuilder header = new StringBuilder("| run | CPU µs per order |");
-        StringBuilder rule = new StringBuilder("|---|---:|");
-        for (ThreadKind kind : ThreadKind.values()) {
-            header.append(' ').append(kind.label).append(" |");
-            rule.append("---:|");
-        }
-        System.out.println(header);
-        System.out.println(rule);
-        for (Row row : rows) {
-            CpuSplit cpu = row.costs().cpu();
-            if (cpu.processNanos() <= 0 || row.orders() == 0) {
-                continue;
-            }
-            StringBuilder line = new StringBuilder("| " + row.what() + " | "
-                    + String.format("%.1f", cpu.processNanos() / 1e3 / row.orders()) + " |");
-            for (ThreadKind kind : ThreadKind.values()) {
-                line.append(String.format(" %.1f |", cpu.nanosByKind()[kind.ordinal()] / 1e3 / row.orders()));
-            }
-            System.out.println(line);
-        }
+        CpuSplit.print("order", rows.stream().map(row -> row.costs().cpu().line(row.what(), row.orders())).toList());
     }
 }

@@ -8,6 +8,7 @@ import com.bourse.backoffice.store.Statement;
 import com.bourse.backoffice.store.Store;
 import com.bourse.backoffice.store.StoreConfig;
 import com.bourse.backoffice.store.TradingWorkload;
+import com.bourse.bench.support.GcCounts;
 import com.bourse.engine.EngineConfig;
 import com.bourse.engine.host.Durability;
 import com.bourse.protocol.Command;
@@ -16,7 +17,6 @@ import org.jooq.DSLContext;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -166,8 +166,7 @@ public final class StatementBench {
     private static boolean time(LedgerRepository ledger, long account, Period p) {
         Histogram micros = new Histogram(60_000_000L, 3);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long gcCount = collections();
-        long gcMillis = collectionMillis();
+        GcCounts gcAtStart = GcCounts.now();
         long cpu = threads.getCurrentThreadCpuTime();
         Statement s = null;
         for (int i = 0; i < RUNS; i++) {
@@ -176,22 +175,13 @@ public final class StatementBench {
             micros.recordValue((System.nanoTime() - t0) / 1_000);
         }
         double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / RUNS;
+        GcCounts gc = GcCounts.since(gcAtStart);
         double p99 = micros.getValueAtPercentile(99) / 1000.0;
         System.out.printf("%-4s %-10s %s..%s: %,7d postings, opening %,d closing %,d; ms p50 %.2f p99 %.2f max %.2f; "
                         + "CPU %.2f ms each; %d collections (%d ms) while timed%n",
                 p.asset(), p.label(), p.from(), p.to(), s.postings().size(), s.openingBalance(), s.closingBalance(),
                 micros.getValueAtPercentile(50) / 1000.0, p99, micros.getMaxValue() / 1000.0, cpuMs,
-                collections() - gcCount, collectionMillis() - gcMillis);
+                gc.collections(), gc.millis());
         return p99 < TARGET_MS;
-    }
-
-    private static long collections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    private static long collectionMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 }
