@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static com.bourse.backoffice.store.schema.Tables.CURRENCIES;
 import static com.bourse.backoffice.store.schema.Tables.ORDERS;
@@ -30,12 +32,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionFileRecoveryTest {
     static final long SEED = 20261107;
 
+    /** The day's folder, traded once for the class (one seed: the same day for every spec), closed. */
+    @TempDir
+    static Path tradedOnce;
+    private static long journaled;
+    private static Map<String, List<List<Object>>> tradedTables;
+
+    /** This spec's own copy of the day, to damage. */
     @TempDir
     Path dir;
 
+    /** A day of trading on a desk whose back office also holds master data; everything projected, closed. */
+    @BeforeAll
+    static void tradeTheDayOnce() {
+        Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
+        try (DeskFixture desk = DeskFixture.open(tradedOnce)) {
+            desk.store.dsl().insertInto(CURRENCIES).set(CURRENCIES.CODE, "EUR").set(CURRENCIES.MINOR_DIGITS, 2)
+                    .execute();
+            ProjectionRebuildTest.runWorkload(desk, SEED, 2_000);
+            desk.awaitProjected();
+            journaled = desk.journal.committedSeq();
+            for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
+                tables.put(table.getName(), desk.dump(table));
+            }
+        }
+        assertThat(tables.get(ORDERS.getName())).as("the day has orders").hasSizeGreaterThan(500);
+        tradedTables = tables;
+    }
+
     @Test
     void aProjectionFileWithRowsAboveItsMarkIsRebuiltFromTheJournal() throws Exception {
-        TradedDay day = tradeAndClose();
+        TradedDay day = tradedDay();
         // What a transaction torn by a kill -9 leaves behind: its rows visible, the mark it moved not.
         try (Connection connection = openProjectionFile()) {
             DSL.using(connection, SQLDialect.H2).update(PROJECTION_MARK)
@@ -47,7 +74,7 @@ class ProjectionFileRecoveryTest {
 
     @Test
     void aProjectionFileH2CannotOpenIsRebuiltFromTheJournal() throws Exception {
-        TradedDay day = tradeAndClose();
+        TradedDay day = tradedDay();
         Path file = StoreConfig.in(storeDir()).projectionFile();
         byte[] garbage = new byte[(int) Files.size(file)];
         new SplittableRandom(SEED).nextBytes(garbage);
@@ -58,7 +85,7 @@ class ProjectionFileRecoveryTest {
 
     @Test
     void aProjectionFileOfAnotherSchemaVersionIsRebuiltFromTheJournal() throws Exception {
-        TradedDay day = tradeAndClose();
+        TradedDay day = tradedDay();
         // As if the projection DDL changed since the file was made: Flyway's checksum of V1 no longer matches.
         try (Connection connection = openProjectionFile()) {
             DSL.using(connection, SQLDialect.H2).update(DSL.table(DSL.name("flyway_schema_history")))
@@ -71,7 +98,7 @@ class ProjectionFileRecoveryTest {
 
     @Test
     void aSoundProjectionFileIsKeptAfterARestart() throws Exception {
-        TradedDay day = tradeAndClose();
+        TradedDay day = tradedDay();
 
         try (DeskFixture reopened = DeskFixture.open(dir)) {
             assertThat(reopened.store.projections().discardedBecause()).isEmpty();
@@ -81,22 +108,19 @@ class ProjectionFileRecoveryTest {
         }
     }
 
-    /** A day of trading on a desk whose back office also holds master data; everything projected, closed. */
-    private TradedDay tradeAndClose() throws Exception {
-        Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
-        long journaled;
-        try (DeskFixture desk = DeskFixture.open(dir)) {
-            desk.store.dsl().insertInto(CURRENCIES).set(CURRENCIES.CODE, "EUR").set(CURRENCIES.MINOR_DIGITS, 2)
-                    .execute();
-            ProjectionRebuildTest.runWorkload(desk, SEED, 2_000);
-            desk.awaitProjected();
-            journaled = desk.journal.committedSeq();
-            for (Table<?> table : ProjectionSql.PROJECTION_TABLES) {
-                tables.put(table.getName(), desk.dump(table));
+    /** The traded day, copied into this spec's folder. */
+    private TradedDay tradedDay() throws Exception {
+        try (Stream<Path> paths = Files.walk(tradedOnce)) {
+            for (Path from : paths.sorted().toList()) {
+                Path to = dir.resolve(tradedOnce.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
             }
         }
-        assertThat(tables.get(ORDERS.getName())).as("the day has orders").hasSizeGreaterThan(500);
-        return new TradedDay(journaled, tables, backOfficeFileKey());
+        return new TradedDay(journaled, tradedTables, backOfficeFileKey());
     }
 
     private record TradedDay(long journaled, Map<String, List<List<Object>>> tables, Object backOfficeFile) {
