@@ -89,6 +89,30 @@ class LadderAndMarketViewsTest {
     }
 
     @Test
+    void atTheSmallestWindowEveryLadderHeaderFitsItsColumn() {
+        driver.fxRun(() -> {
+            alice.stage().setWidth(1024);
+            alice.stage().setHeight(700);
+        });
+        driver.settle();
+        LadderView ladder = alice.ladder().ladder();
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font("DejaVu Sans",
+                javafx.scene.text.FontWeight.BOLD, 10.5);
+
+        for (LadderView.Column column : LadderView.Column.values()) {
+            double columnWidth = driver.fx(() -> ladder.columnWidth(column));
+            String title = driver.fx(() -> ladder.headerTitle(column));
+            double textWidth = driver.fx(() -> {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+                text.setFont(bold);
+                return text.getLayoutBounds().getWidth();
+            });
+            assertThat(textWidth).as("%s header '%s' in a column %.0f px wide", column, title, columnWidth)
+                    .isLessThan(columnWidth);
+        }
+    }
+
+    @Test
     void theLadderOrdersItsOwnPresetQuantityWhateverTheTicketSays() {
         LadderPanel panel = alice.ladder();
         ToggleButton twentyFive = driver.fx(() -> panel.presetButtons().stream()

@@ -104,6 +104,12 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
     private final Font plain = Font.font("DejaVu Sans Mono", 12.5);
     private final Font bold = Font.font("DejaVu Sans Mono", FontWeight.BOLD, 12.5);
     private final Font header = Font.font("DejaVu Sans", FontWeight.BOLD, 10.5);
+    private static final double HEADER_PADDING = 3;
+    private static final Map<Column, List<String>> HEADER_TITLES = Map.of(
+            Column.OWN_BIDS, List.of("MY BIDS", "MINE"), Column.BIDS, List.of("BID"), Column.PRICE, List.of("PRICE"),
+            Column.ASKS, List.of("ASK"), Column.OWN_ASKS, List.of("MY ASKS", "MINE"),
+            Column.VOLUME, List.of("VOL TODAY", "VOLUME", "VOL"));
+    private final Map<String, Double> headerWidths = new java.util.HashMap<>();
     private Instrument instrument;
     private long centre;
     private long cursor;
@@ -541,13 +547,44 @@ public final class LadderView extends Region implements FrameLoop.FrameListener 
         g.setFont(header);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        String[] titles = {"MY BIDS", "BID", "PRICE", "ASK", "MY ASKS", "VOL TODAY"};
         Color[] colours = {own.getValue(), bid.getValue(), muted.getValue(), ask.getValue(), own.getValue(),
                 muted.getValue()};
-        for (int c = 0; c < titles.length; c++) {
+        Column[] columns = Column.values();
+        for (int c = 0; c < columns.length; c++) {
             g.setFill(colours[c]);
-            g.fillText(titles[c], (x[c] + x[c + 1]) / 2, HEADER_HEIGHT / 2);
+            g.fillText(headerTitle(columns[c], x[c + 1] - x[c]), (x[c] + x[c + 1]) / 2, HEADER_HEIGHT / 2);
         }
+    }
+
+    /**
+     * The longest of a column's titles that fits its width: in a ladder 400 pixels wide "MY ASKS" and "VOL TODAY"
+     * ran into each other, so narrow columns say "MINE" and "VOL".
+     */
+    public String headerTitle(Column column, double width) {
+        List<String> titles = HEADER_TITLES.get(column);
+        for (String title : titles) {
+            if (headerTextWidth(title) + 2 * HEADER_PADDING <= width) {
+                return title;
+            }
+        }
+        return titles.getLast();
+    }
+
+    /** The title the header shows now over {@code column}. */
+    public String headerTitle(Column column) {
+        return headerTitle(column, columnWidth(column));
+    }
+
+    public double columnWidth(Column column) {
+        return column.share * getWidth();
+    }
+
+    private double headerTextWidth(String title) {
+        return headerWidths.computeIfAbsent(title, t -> {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(t);
+            text.setFont(header);
+            return text.getLayoutBounds().getWidth();
+        });
     }
 
     private void cell(GraphicsContext g, String value, double left, double right, double mid, Color colour,
