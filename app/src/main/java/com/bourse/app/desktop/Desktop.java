@@ -74,10 +74,11 @@ public final class Desktop implements AutoCloseable {
             this.traineeSignIn = null;
             this.host = null;
             this.live = new LiveHost(config);
-            // Live desks: the trader's, the risk officer's and the back-office clerk's (LiveBackOfficeDesk).
+            // Live desks: the trader's, the risk officer's, the back-office clerk's (LiveBackOfficeDesk) and an
+            // administrator's Users & roles on the cluster's users (LiveUserAdministration).
             this.signIn = new StoreSignIn(live.signIn(), live.office().users(), machineUsers, java.util.Set.of(
                     com.bourse.protocol.Role.TRADER, com.bourse.protocol.Role.RISK_OFFICER,
-                    com.bourse.protocol.Role.BACK_OFFICE));
+                    com.bourse.protocol.Role.BACK_OFFICE, com.bourse.protocol.Role.ADMIN));
             this.liveSignIn = new LiveSignIn(signIn, live);
             this.signInHint = "Live trading on the production engine (" + config.cluster().ingressEndpoints() + ")";
         } else {
@@ -174,6 +175,7 @@ public final class Desktop implements AutoCloseable {
         TradingSession trading;
         com.bourse.ui.port.RiskDesk risk = null;
         com.bourse.ui.port.ClerkDesk backOffice = null;
+        com.bourse.ui.port.UserAdministration userAdministration = null;
         if (training != null) {
             trading = traineeSignIn.session(trader, () -> { });
         } else if (live != null) {
@@ -187,6 +189,10 @@ public final class Desktop implements AutoCloseable {
             if (trader.has(com.bourse.protocol.Role.BACK_OFFICE)) {
                 // The clerk's desk on the same connection: accounts, movements and histories from the cluster.
                 backOffice = new LiveBackOfficeDesk(live, trader, granted.session(), granted.venue());
+            }
+            if (trader.has(com.bourse.protocol.Role.ADMIN)) {
+                // The production engine's users, over the window's own connection (the session closes it).
+                userAdministration = new LiveUserAdministration(live, trader, granted.venue());
             }
         } else {
             com.bourse.backoffice.security.Session session = signIn.takeSession(trader);
@@ -209,6 +215,9 @@ public final class Desktop implements AutoCloseable {
         }
         if (backOffice != null) {
             workstation.withBackOffice(backOffice);
+        }
+        if (userAdministration != null) {
+            workstation.withUserAdministration(userAdministration);
         }
         self[0] = workstation;
         workstations.stream().map(Workstation::stage).filter(Stage::isShowing).reduce((a, b) -> b)

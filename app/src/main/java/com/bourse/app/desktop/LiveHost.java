@@ -52,6 +52,7 @@ public final class LiveHost implements AutoCloseable {
     /** Per account, the highest order id this desktop has handed out or heard the cluster has seen. */
     private final ConcurrentHashMap<Long, AtomicLong> lastOrderIds = new ConcurrentHashMap<>();
     private volatile UnaryOperator<ClusterVenueConfig> venueSettings = UnaryOperator.identity();
+    private volatile Scram.KdfParams verifierCost = Scram.KdfParams.OWASP;
 
     public LiveHost(DesktopConfig config) {
         this.config = config;
@@ -112,6 +113,16 @@ public final class LiveHost implements AutoCloseable {
     /** Adjusts the connections opened from now on (tests: a small egress term, so a stalled window is cut off). */
     void adjustVenues(UnaryOperator<ClusterVenueConfig> settings) {
         this.venueSettings = settings;
+    }
+
+    /** The Argon2id cost of the password verifiers an administrator makes here (live users' passwords). */
+    public Scram.KdfParams verifierCost() {
+        return verifierCost;
+    }
+
+    /** Tests: cheaper verifiers, so the users they create sign in quickly. */
+    void verifierCost(Scram.KdfParams cost) {
+        this.verifierCost = cost;
     }
 
     /** Audits each command as the signed-in person and hands it to that person's venue. */

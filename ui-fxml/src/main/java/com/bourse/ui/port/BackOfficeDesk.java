@@ -1,35 +1,19 @@
 package com.bourse.ui.port;
 
-import com.bourse.protocol.Role;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole back office's desk, as the simulation has it: the clerk's {@link ClerkDesk} (accounts, movements,
- * statements) plus what an administrator does (users and roles, reference-data imports) and the end of the trading
- * day. Every command goes through the signed-in person's audited gateway and the venue judges it again.
+ * statements) plus what an administrator does (users and roles: {@link UserAdministration}; reference-data imports)
+ * and the end of the trading day. Every command goes through the signed-in person's audited gateway and the venue judges it again.
  *
  * <p>Thread-safe. Futures complete on any thread.
  */
-public interface BackOfficeDesk extends ClerkDesk {
+public interface BackOfficeDesk extends ClerkDesk, UserAdministration {
 
-    // ---- Users and reference data (ADMIN) ------------------------------------------------------------
-
-    CompletableFuture<List<UserRow>> users();
-
-    CompletableFuture<Answer> createUser(String username, String displayName, Set<Role> roles, char[] password);
-
-    CompletableFuture<Answer> disable(long userId);
-
-    CompletableFuture<Answer> unlock(long userId);
-
-    CompletableFuture<Answer> resetPassword(long userId, char[] password);
-
-    CompletableFuture<Answer> setRoles(long userId, Set<Role> roles);
+    // ---- Users ({@link UserAdministration}) and reference data (ADMIN) --------------------------------
 
     /** Imports a CSV file of {@code kind}: every line or none, the problems named by line. */
     CompletableFuture<ImportOutcome> importCsv(ImportKind kind, Path file);

@@ -124,6 +124,7 @@ public final class Workstation {
     private final TradingSession session;
     private final RiskDesk risk;
     private com.bourse.ui.port.ClerkDesk backOfficeDesk;
+    private com.bourse.ui.port.UserAdministration userAdministration;
     private com.bourse.ui.view.backoffice.BackOfficePanels backOffice;
     private final WorkspaceStore store;
     private final ThemeManager themes;
@@ -199,9 +200,9 @@ public final class Workstation {
         if (risk != null) {
             registerRiskPanels();
         }
-        if (backOfficeDesk != null) {
-            backOffice = new com.bourse.ui.view.backoffice.BackOfficePanels(backOfficeDesk, desk::say,
-                    this::confirmControl, () -> stage);
+        if (backOfficeDesk != null || userAdministration != null) {
+            backOffice = new com.bourse.ui.view.backoffice.BackOfficePanels(backOfficeDesk, userAdministration,
+                    desk::say, this::confirmControl, () -> stage);
             backOffice.register(dock, isTrader() || risk != null);
         }
         if (training != null) {
@@ -404,6 +405,15 @@ public final class Workstation {
      */
     public Workstation withBackOffice(com.bourse.ui.port.ClerkDesk desk) {
         this.backOfficeDesk = desk;
+        return this;
+    }
+
+    /**
+     * Gives this window Users &amp; roles over {@code administration} (live: the production engine's users), beside
+     * the clerk's panels if it has them; call before {@link #show}. The window closes it.
+     */
+    public Workstation withUserAdministration(com.bourse.ui.port.UserAdministration administration) {
+        this.userAdministration = administration;
         return this;
     }
 

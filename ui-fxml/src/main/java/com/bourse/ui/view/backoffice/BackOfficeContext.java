@@ -8,9 +8,7 @@ import com.bourse.ui.port.BackOfficeDesk;
 import com.bourse.ui.port.ClerkDesk;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.application.Platform;
 import javafx.scene.control.DatePicker;
-import javafx.stage.Window;
 import javafx.util.converter.LocalDateStringConverter;
 
 import java.time.ZoneId;
@@ -20,18 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * What the back-office panels share: the desk port, reference data to show amounts, where messages go, how a
- * panel asks the person to confirm (a dialog on screen; a test answers for them), and the one way an answer
- * from the desk comes back to the FX thread. FX thread only.
+ * What the books' panels share beside the {@link PanelContext}: the desk port and the reference data to show
+ * amounts. FX thread only.
  */
-public final class BackOfficeContext {
+public final class BackOfficeContext extends PanelContext {
     /** Statement and movement times, to the millisecond, as the CSV export writes them. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -48,14 +41,11 @@ public final class BackOfficeContext {
     private final ClerkDesk desk;
     private final Map<String, Integer> digits = new HashMap<>();
     private final Map<Long, Instrument> instruments = new LinkedHashMap<>();
-    private final Consumer<String> say;
-    private BiPredicate<String, String> confirmer = (title, text) -> true;
-    private Supplier<Window> owner = () -> null;
     private final ObservableList<AccountSummary> accounts = FXCollections.observableArrayList();
 
     public BackOfficeContext(ClerkDesk desk, Consumer<String> say) {
+        super(say);
         this.desk = desk;
-        this.say = say;
         for (Currency c : desk.currencies()) {
             digits.put(c.code(), c.minorDigits());
         }
@@ -144,43 +134,5 @@ public final class BackOfficeContext {
 
     public String time(java.time.Instant at) {
         return at == null ? "" : TIME.format(at.atZone(desk.tradingZone()));
-    }
-
-    public void say(String text) {
-        say.accept(text);
-    }
-
-    /** Asks the person; true to go ahead. */
-    public boolean confirm(String title, String text) {
-        return confirmer.test(title, text);
-    }
-
-    public void setConfirmer(BiPredicate<String, String> confirmer) {
-        this.confirmer = confirmer;
-    }
-
-    /** The window dialogs and file choosers belong to. */
-    public Window owner() {
-        return owner.get();
-    }
-
-    public void setOwner(Supplier<Window> owner) {
-        this.owner = owner;
-    }
-
-    /**
-     * Hands the desk's answer to {@code then} on the FX thread; a failure is said on the status line with
-     * {@code what} and the cause.
-     */
-    public <T> void whenDone(CompletableFuture<T> answer, String what, Consumer<T> then) {
-        answer.whenComplete((value, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                say(what + " failed: " + cause.getMessage());
-                return;
-            }
-            then.accept(value);
-        }));
     }
 }

@@ -2,6 +2,8 @@ package com.bourse.ui.view.backoffice;
 
 import com.bourse.protocol.Role;
 import com.bourse.ui.port.ClerkDesk;
+import com.bourse.ui.port.TraderIdentity;
+import com.bourse.ui.port.UserAdministration;
 import com.bourse.ui.port.Workspace;
 import com.bourse.ui.workspace.DockPanel;
 import com.bourse.ui.workspace.DockWorkspace;
@@ -17,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * The back office's panels in a workstation, offered by role: Accounts, Cash movements, Statements and End of day
  * for BACK_OFFICE; Users &amp; roles and End of day for ADMIN; and only what the desk can do (the live clerk's desk:
- * Accounts and Cash movements). Registers them with the dock, loads what they show
- * once the window is up, and gives the layout a back-office user starts with. FX thread only.
+ * Accounts and Cash movements). Users &amp; roles may also come over a {@link UserAdministration} of its own (live: the
+ * production engine's users), with or without a clerk's desk beside it. Registers them with the dock, loads what
+ * they show once the window is up, and gives the layout a back-office user starts with. FX thread only.
  */
 public final class BackOfficePanels {
     public static final String ACCOUNTS = "bo-accounts";
@@ -27,7 +30,11 @@ public final class BackOfficePanels {
     public static final String USERS = "bo-users";
     public static final String END_OF_DAY = "bo-end-of-day";
 
+    /** Null without a clerk's desk (an administrator alone, live). */
     private final BackOfficeContext context;
+    private final PanelContext panel;
+    /** Null when nobody here administers users. */
+    private final UserAdministration administration;
     private final boolean books;
     private final boolean admin;
     private final boolean closesDay;
@@ -46,13 +53,30 @@ public final class BackOfficePanels {
      */
     public BackOfficePanels(ClerkDesk desk, Consumer<String> say, BiPredicate<String, String> confirmer,
                             Supplier<Window> owner) {
-        this.context = new BackOfficeContext(desk, say);
-        context.setConfirmer(confirmer);
-        context.setOwner(owner);
-        this.books = desk.user().has(Role.BACK_OFFICE);
-        this.admin = desk.user().has(Role.ADMIN) && context.office().isPresent();
-        this.closesDay = context.office().isPresent();
-        this.states = desk.statementsOutside(desk.today(), desk.today()) == null;
+        this(desk, null, say, confirmer, owner);
+    }
+
+    /**
+     * @param desk           the clerk's desk, or null (an administrator alone)
+     * @param administration the users' administration, or null: then the whole back office's desk's, if
+     *                       {@code desk} is one; Users &amp; roles is offered to an ADMIN when there is one
+     */
+    public BackOfficePanels(ClerkDesk desk, UserAdministration administration, Consumer<String> say,
+                            BiPredicate<String, String> confirmer, Supplier<Window> owner) {
+        if (desk == null && administration == null) {
+            throw new IllegalArgumentException("back-office panels need a clerk's desk or a users' administration");
+        }
+        this.context = desk == null ? null : new BackOfficeContext(desk, say);
+        this.panel = context != null ? context : new PanelContext(say);
+        panel.setConfirmer(confirmer);
+        panel.setOwner(owner);
+        this.administration = administration != null ? administration
+                : context.office().map(UserAdministration.class::cast).orElse(null);
+        TraderIdentity user = desk != null ? desk.user() : administration.user();
+        this.books = desk != null && user.has(Role.BACK_OFFICE);
+        this.admin = user.has(Role.ADMIN) && this.administration != null;
+        this.closesDay = context != null && context.office().isPresent();
+        this.states = desk != null && desk.statementsOutside(desk.today(), desk.today()) == null;
     }
 
     /** Whether a user with {@code roleMask} has any back-office panel. */
@@ -79,7 +103,8 @@ public final class BackOfficePanels {
             }
         }
         if (admin) {
-            users = new UsersController(context);
+            users = new UsersController(panel, administration,
+                    context != null && context.office().isPresent() ? context : null);
             dock.register(new DockPanel(USERS, "Users & roles", users.view(),
                     beside ? DockWorkspace.BOTTOM : DockWorkspace.CENTRE));
         }
@@ -114,7 +139,9 @@ public final class BackOfficePanels {
 
     /** Loads the lists once the window shows. */
     public void load() {
-        context.reloadAccounts(() -> { });
+        if (context != null) {
+            context.reloadAccounts(() -> { });
+        }
         if (movements != null) {
             movements.refresh();
         }
@@ -131,9 +158,20 @@ public final class BackOfficePanels {
         if (movements != null) {
             movements.close();
         }
-        context.desk().close();
+        if (context != null) {
+            context.desk().close();
+        }
+        if (administration != null && (context == null || administration != context.desk())) {
+            administration.close();
+        }
     }
 
+    /** What every panel here shares (messages, confirmations, the dialogs' window). */
+    public PanelContext panel() {
+        return panel;
+    }
+
+    /** The clerk's desk's context; null for an administrator alone. */
     public BackOfficeContext context() {
         return context;
     }

@@ -3,6 +3,7 @@ package com.bourse.ui.view.backoffice;
 import com.bourse.protocol.Role;
 import com.bourse.ui.port.BackOfficeDesk;
 import com.bourse.ui.port.ImportOutcome;
+import com.bourse.ui.port.UserAdministration;
 import com.bourse.ui.port.UserRow;
 import com.bourse.ui.view.FieldDecorations;
 import com.bourse.ui.view.Tables;
@@ -38,8 +39,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Users and roles (ADMIN): the users with their roles and state; create, disable, unlock, reset a password, assign
- * roles (nobody removes their own ADMIN role); CSV imports of users and reference data, every line or none, the
- * problems listed by line. FX thread only.
+ * roles (nobody removes their own ADMIN role), through a {@link UserAdministration} (the store's in simulation, the
+ * production engine's live); beside the whole back office's desk, CSV imports of users and reference data, every
+ * line or none, the problems listed by line. FX thread only.
  */
 public final class UsersController {
     @FXML private Parent root;
@@ -60,8 +62,13 @@ public final class UsersController {
     @FXML private Button disable;
     @FXML private Label message;
     @FXML private ScrollPane formScroll;
+    @FXML private javafx.scene.layout.VBox importBox;
+    @FXML private Label displayNameLabel;
 
-    private final BackOfficeContext context;
+    private final PanelContext context;
+    private final UserAdministration admin;
+    /** The whole back office's desk for CSV imports; null where users are administered alone (live). */
+    private final BackOfficeContext books;
     private final Parent view;
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
     private final Map<Role, CheckBox> roleBoxes = new EnumMap<>(Role.class);
@@ -69,8 +76,16 @@ public final class UsersController {
     private final Map<UserRules.Field, StringProperty> refusals = new EnumMap<>(UserRules.Field.class);
     private final FieldDecorations decorations = new FieldDecorations();
 
+    /** The panel beside the whole back office's desk: its users, and CSV imports. */
     public UsersController(BackOfficeContext context) {
+        this(context, context.office().orElseThrow(), context);
+    }
+
+    /** @param books the whole back office's context for CSV imports, or null: the panel then offers none */
+    public UsersController(PanelContext context, UserAdministration admin, BackOfficeContext books) {
         this.context = context;
+        this.admin = admin;
+        this.books = books;
         this.view = Fxml.load("Users.fxml", this);
     }
 
@@ -100,6 +115,14 @@ public final class UsersController {
                 Tables.text("usr-display", "Name", 140, UserRow::displayName),
                 Tables.text("usr-roles", "Roles", 190, u -> roleText(u.roles())),
                 Tables.text("usr-state", "State", 120, UsersController::state)));
+        if (!admin.keepsDisplayNames()) {
+            users.getColumns().removeIf(c -> "usr-display".equals(c.getId()));
+            hide(displayNameLabel);
+            hide(displayName);
+        }
+        if (books == null) {
+            hide(importBox);
+        }
         Tables.show(users, rows, filter, "No users");
         users.getSelectionModel().selectedItemProperty().addListener((obs, old, u) -> edit(u));
         for (Role role : Role.values()) {
@@ -130,6 +153,11 @@ public final class UsersController {
         edit(null);
     }
 
+    private static void hide(javafx.scene.Node node) {
+        node.setVisible(false);
+        node.setManaged(false);
+    }
+
     private static String roleText(Set<Role> roles) {
         return String.join(", ", roles.stream().sorted().map(Role::name).toList());
     }
@@ -146,7 +174,7 @@ public final class UsersController {
 
     @FXML
     public void refresh() {
-        context.whenDone(context.office().orElseThrow().users(), "Loading the users", list -> {
+        context.whenDone(admin.users(), "Loading the users", list -> {
             UserRow selected = users.getSelectionModel().getSelectedItem();
             rows.setAll(list);
             if (selected != null) {
@@ -193,7 +221,7 @@ public final class UsersController {
     @FXML
     public void create() {
         char[] secret = password.getText().toCharArray();
-        answer(context.office().orElseThrow().createUser(username.getText().strip(), displayName.getText().strip(), chosenRoles(),
+        answer(admin.createUser(username.getText().strip(), displayName.getText().strip(), chosenRoles(),
                 secret), secret);
         password.clear();
     }
@@ -205,12 +233,12 @@ public final class UsersController {
             return;
         }
         Set<Role> chosen = chosenRoles();
-        String refusal = UserRules.rolesRefusal(context.desk().user(), u, chosen);
+        String refusal = UserRules.rolesRefusal(admin.user(), u, chosen);
         if (refusal != null) {
             refused(refusal);
             return;
         }
-        answer(context.office().orElseThrow().setRoles(u.userId(), chosen), null);
+        answer(admin.setRoles(u.userId(), chosen), null);
     }
 
     @FXML
@@ -220,7 +248,7 @@ public final class UsersController {
             return;
         }
         char[] secret = password.getText().toCharArray();
-        answer(context.office().orElseThrow().resetPassword(u.userId(), secret), secret);
+        answer(admin.resetPassword(u.userId(), secret), secret);
         password.clear();
     }
 
@@ -228,7 +256,7 @@ public final class UsersController {
     public void unlock() {
         UserRow u = users.getSelectionModel().getSelectedItem();
         if (u != null) {
-            answer(context.office().orElseThrow().unlock(u.userId()), null);
+            answer(admin.unlock(u.userId()), null);
         }
     }
 
@@ -238,14 +266,15 @@ public final class UsersController {
         if (u == null) {
             return;
         }
-        String refusal = UserRules.disableRefusal(context.desk().user(), u);
+        String refusal = UserRules.disableRefusal(admin.user(), u);
         if (refusal != null) {
             refused(refusal);
             return;
         }
-        if (context.confirm("Disable user", "Disable " + u.username() + " (" + u.displayName()
-                + ")? They can no longer sign in and the engine takes their roles away.")) {
-            answer(context.office().orElseThrow().disable(u.userId()), null);
+        String who = admin.keepsDisplayNames() ? u.username() + " (" + u.displayName() + ")" : u.username();
+        if (context.confirm("Disable user", "Disable " + who
+                + "? They can no longer sign in and the engine takes their roles away.")) {
+            answer(admin.disable(u.userId()), null);
         }
     }
 
@@ -273,6 +302,9 @@ public final class UsersController {
 
     @FXML
     public void importFile() {
+        if (books == null) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import " + importKind.getValue().name().toLowerCase(Locale.ROOT) + " from CSV");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
@@ -284,8 +316,11 @@ public final class UsersController {
 
     /** Imports {@code file} as {@code kind}: every line or none; the problems are listed by line. */
     public void importFile(BackOfficeDesk.ImportKind kind, Path file) {
+        if (books == null) {
+            throw new IllegalStateException("this users panel has no back office's desk to import into");
+        }
         problems.getItems().setAll("Importing " + file.getFileName() + "…");
-        context.whenDone(context.office().orElseThrow().importCsv(kind, file), "The import", this::imported);
+        context.whenDone(books.office().orElseThrow().importCsv(kind, file), "The import", this::imported);
     }
 
     private void imported(ImportOutcome outcome) {
@@ -295,7 +330,7 @@ public final class UsersController {
             message.getStyleClass().add("bo-ok");
             message.setText("Imported " + outcome.records() + " records from " + outcome.file());
             refresh();
-            context.reloadAccounts(() -> { });
+            books.reloadAccounts(() -> { });
         } else {
             problems.getItems().setAll(outcome.problems());
             message.getStyleClass().add("bo-error");
