@@ -10,7 +10,7 @@ public record WorkingOrder(long orderId, long accountId, long instrumentId, long
                            TimeInForce timeInForce, long price, long stopPrice, long leaves, long visible,
                            long displayQuantity, boolean postOnly, String status, long ocoPeerId) {
 
-    /** A working order of no OCO group (and as a blotter answer on the wire carries it: the link is not sent). */
+    /** A working order of no OCO group (as a blotter answer of a cluster older than schema version 9 reads). */
     public WorkingOrder(long orderId, long accountId, long instrumentId, long userId, Side side, OrderType type,
                         TimeInForce timeInForce, long price, long stopPrice, long leaves, long visible,
                         long displayQuantity, boolean postOnly, String status) {

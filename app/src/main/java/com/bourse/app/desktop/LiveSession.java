@@ -243,6 +243,16 @@ public final class LiveSession implements TradingSession {
         return new MarketSnapshot(books, orders, balances, history, true, held);
     }
 
+    /**
+     * Nothing kept: the clustered service records why held orders wait and the day's fills ({@code service.DeskRecord}),
+     * not each order's steps, so a live window's order history is what the window heard since it opened (its history
+     * view says so).
+     */
+    @Override
+    public CompletableFuture<com.bourse.ui.port.KeptHistory> orderHistory(long accountId, long orderId) {
+        return CompletableFuture.completedFuture(com.bourse.ui.port.KeptHistory.NOT_KEPT);
+    }
+
     /** Submit to the cluster's acknowledgement of the last command, as the venue measured it (0 before one). */
     @Override
     public long lastLatencyNanos() {

@@ -49,6 +49,12 @@ public final class SimulationHost implements AutoCloseable {
     private final TradeHistory trades;
     private final SimulatorBookmark bookmark;
     private final ReviewNotes reviewNotes = new ReviewNotes();
+    /** Traders' windows' reads of the store (snapshot additions, an order's history): one virtual thread each. */
+    private final java.util.concurrent.ExecutorService storeReads = java.util.concurrent.Executors
+            .newThreadPerTaskExecutor(Thread.ofVirtual().name("bourse-trader-store-read-", 0)
+                    .uncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR,
+                            "a trader window's store read failed on " + t.getName(), e))
+                    .factory());
     /** Guarded by {@code this}: the warm-up on the constructing thread, then the scheduler thread. */
     private MarketSimulator simulator;
 
@@ -179,6 +185,11 @@ public final class SimulationHost implements AutoCloseable {
         return venue;
     }
 
+    /** Where traders' windows read the store, off the FX and engine threads. */
+    java.util.concurrent.Executor storeReads() {
+        return storeReads;
+    }
+
     /** The trades heard so far, for charts; read it on the venue thread to line up with a snapshot. */
     TradeHistory trades() {
         return trades;
@@ -235,6 +246,7 @@ public final class SimulationHost implements AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
+        storeReads.shutdownNow();
         try {
             venue.close();
         } finally {

@@ -13,6 +13,7 @@ import com.bourse.protocol.Instrument;
 import com.bourse.protocol.Side;
 import com.bourse.ui.port.AccountView;
 import com.bourse.ui.port.ConnectionState;
+import com.bourse.ui.port.KeptHistory;
 import com.bourse.ui.port.MarketFeed;
 import com.bourse.ui.port.MarketSnapshot;
 import com.bourse.ui.port.TraderIdentity;
@@ -39,7 +40,12 @@ import java.util.concurrent.CompletableFuture;
 public final class SimulationSession implements TradingSession {
     /** The desk's gross exposure limit per account in the sample world, in whole units of its currency. */
     static final long EXPOSURE_LIMIT_UNITS = 500_000;
+    private static final System.Logger LOG = System.getLogger(SimulationSession.class.getName());
     private static final int DEPTH_LEVELS = 2_000;
+    /** As many refused orders as a window's blotter lists (DeskState keeps the newest 50). */
+    private static final int REFUSED_ROWS = 50;
+    /** How long a read of the store waits for its projections to hold the window's snapshot. */
+    private static final java.time.Duration STORE_CATCH_UP = java.time.Duration.ofSeconds(30);
 
     private final SimulationHost host;
     private final TraderIdentity trader;
@@ -48,9 +54,12 @@ public final class SimulationSession implements TradingSession {
     private final CommandOutbox outbox;
     private final Runnable signOut;
     private final List<AccountView> accounts;
+    private final StoredOrders stored;
     private volatile AutoCloseable subscription;
     private volatile MarketFeed feed;
     private volatile boolean closed;
+    /** The journal sequence the window's snapshot was taken at; -1 before {@link #connect}. */
+    private volatile long connectedAtSeq = -1;
 
     /** @param signOut runs once when the session closes (audits the sign-out) */
     public SimulationSession(SimulationHost host, TraderIdentity trader, Session signedIn, CommandGateway gateway,
@@ -73,6 +82,7 @@ public final class SimulationSession implements TradingSession {
             }
         }
         this.accounts = List.copyOf(mine);
+        this.stored = new StoredOrders(host.office().orders());
     }
 
     @Override
@@ -126,9 +136,61 @@ public final class SimulationSession implements TradingSession {
         this.feed = sink;
         return host.venue().query(engine -> {
             MarketSnapshot snapshot = snapshot(engine);
+            // Inside a query every applied command is committed and its events told: the window hears exactly the
+            // commands after this one.
+            connectedAtSeq = host.office().desk().journal().committedSeq();
             subscription = host.venue().subscribe(host.reviewNotes().tellingReasons(sink));
             return snapshot;
-        }).thenApplyAsync(this::withHoldReasons);
+        }).thenApplyAsync(snapshot -> withRefusals(withHoldReasons(snapshot)), host.storeReads());
+    }
+
+    /**
+     * The store's steps of the order up to the window's snapshot, on the host's store reader once the projections
+     * hold that snapshot's commands (the steps after it are the events the window hears).
+     */
+    @Override
+    public CompletableFuture<KeptHistory> orderHistory(long accountId, long orderId) {
+        long upTo = connectedAtSeq;
+        if (upTo < 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the window is not connected yet"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            awaitStore(upTo);
+            return stored.history(accountId, orderId, upTo);
+        }, host.storeReads());
+    }
+
+    /**
+     * The snapshot with the trader's orders the engine refused at entry today, as the store holds them up to the
+     * snapshot (after a restart too): the blotter lists them as REJECTED with the reason, as it lists a refusal it
+     * hears. A store that does not catch up in time gives the snapshot without them.
+     */
+    private MarketSnapshot withRefusals(MarketSnapshot snapshot) {
+        long upTo = connectedAtSeq;
+        if (!host.office().desk().projections().awaitCommitted(upTo, STORE_CATCH_UP)) {
+            return snapshot;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(host.office().store().config().tradingZone());
+        List<MarketSnapshot.Refused> refused = new ArrayList<>();
+        try {
+            for (AccountView account : accounts) {
+                refused.addAll(stored.refused(account.accountId(), today, REFUSED_ROWS));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the store's refused orders could not be read: the window opens"
+                    + " without them", e);
+            return snapshot;
+        }
+        refused.sort(java.util.Comparator.comparingLong(MarketSnapshot.Refused::time));
+        return refused.isEmpty() ? snapshot : snapshot.withRefused(refused.subList(
+                Math.max(0, refused.size() - REFUSED_ROWS), refused.size()));
+    }
+
+    private void awaitStore(long seq) {
+        if (!host.office().desk().projections().awaitCommitted(seq, STORE_CATCH_UP)) {
+            throw new IllegalStateException("the store has not caught up with the journal (command " + seq
+                    + ") within " + STORE_CATCH_UP.toSeconds() + " s");
+        }
     }
 
     /**
@@ -153,7 +215,7 @@ public final class SimulationSession implements TradingSession {
                     .ifPresent(held::add);
         }
         return held.isEmpty() ? snapshot : new MarketSnapshot(snapshot.books(), snapshot.workingOrders(),
-                snapshot.balances(), snapshot.history(), snapshot.historyKnown(), held);
+                snapshot.balances(), snapshot.history(), snapshot.historyKnown(), held, snapshot.refused());
     }
 
     private static java.util.Optional<com.bourse.protocol.ErrorCode> reasonOf(String name) {

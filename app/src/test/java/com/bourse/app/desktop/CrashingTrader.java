@@ -21,8 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * 20 ms) with alice's trader session feeding a {@link DeskState}, as her window does. Once the simulated day is past
  * minute 250 (and before 400) she trades at market, buying and selling two instruments, and when every one of her orders has ended
  * it prints her positions blotter ({@code POSITION account symbol quantity average realised}) and fills blotter
- * ({@code FILL tradeId}) as her window shows them, then {@code READY}, and keeps the market running until killed.
- * Argument: the data folder.
+ * ({@code FILL tradeId}) as her window shows them. Then she leaves an order with a history (a bid far below the
+ * market, amended) and sends an OCO exit whose stop the engine refuses (off its tick; the accepted target is then
+ * cancelled), and prints each step of the bid and of the refused stop as her window heard them
+ * ({@code HISTORY account order event<TAB>detail}) and the refused row ({@code REFUSED order reason}); then
+ * {@code READY}, and keeps the market running until killed. Argument: the data folder.
  */
 public final class CrashingTrader {
     static final long ALICE = 2;
@@ -86,12 +89,91 @@ public final class CrashingTrader {
         for (FillRow f : desk.fills()) {
             System.out.println("FILL " + f.tradeId());
         }
+        orderWithAHistoryAndARefusedOcoStop(host, trading, heard, desk, deadline);
         System.out.println("READY");
         System.out.flush();
         while (System.nanoTime() < deadline) {
             LockSupport.parkNanos(50_000_000);
         }
         System.exit(3);
+    }
+
+    /**
+     * A bid 9% under ASML's reference price (inside its 10% band, far below where the market trades), amended one tick
+     * lower to 5; then a sell OCO exit of 5 whose stop is off its tick: the engine accepts the target, refuses the
+     * stop and cancels the target. Prints what her window shows of both (see the class comment).
+     */
+    private static void orderWithAHistoryAndARefusedOcoStop(SimulationHost host, SimulationSession trading,
+                                                            EventInbox heard, DeskState desk, long deadline) {
+        com.bourse.protocol.Instrument asml = trading.instruments().stream().filter(i -> i.id() == ASML).findFirst()
+                .orElseThrow();
+        long tick = asml.tickSize();
+        long bid = asml.referencePrice() * 91 / 100 / tick * tick;
+        // this desk applies no book deltas (it has no frame loop): the market's last trade says where it is
+        long last = host.trades().recent(ASML).getLast().price();
+        if (last - bid < 100 * tick) {
+            throw new IllegalStateException("the market trades too close to the bid's price " + bid);
+        }
+        long bidId = trading.newOrderId(ALICE_EQUITIES);
+        send(trading, heard, desk, Command.PlaceOrder.limit(trading.now(), ALICE, bidId, ALICE_EQUITIES, ASML,
+                Side.BUY, bid, 3));
+        await(heard, desk, deadline, e -> e instanceof Event.OrderAccepted a && a.orderId() == bidId);
+        send(trading, heard, desk, new Command.ReplaceOrder(trading.now(), ALICE, bidId, ALICE_EQUITIES, bid - tick,
+                0, 5));
+        await(heard, desk, deadline, e -> e instanceof Event.OrderReplaced r && r.orderId() == bidId);
+
+        long target = trading.newOrderId(ALICE_EQUITIES);
+        long stop = trading.newOrderId(ALICE_EQUITIES);
+        long offTickStop = last - 10 * tick - tick / 2;
+        send(trading, heard, desk, Command.PlaceOco.pair(trading.now(), ALICE, ALICE_EQUITIES, ASML, Side.SELL, 5,
+                target, asml.referencePrice() * 109 / 100 / tick * tick, stop, offTickStop));
+        await(heard, desk, deadline, e -> e instanceof Event.OrderCancelled c && c.orderId() == target);
+
+        for (long orderId : new long[]{bidId, stop}) {
+            for (com.bourse.ui.model.OrderHistory.Step step : desk.history().of(ALICE_EQUITIES, orderId)) {
+                System.out.println("HISTORY " + ALICE_EQUITIES + " " + orderId + " " + step.event() + "\t"
+                        + step.detail());
+            }
+        }
+        for (com.bourse.ui.model.OrderRow row : desk.workingOrders()) {
+            if (!row.isWorking()) {
+                System.out.println("REFUSED " + row.orderId() + " " + row.reason());
+            }
+        }
+    }
+
+    private static void send(SimulationSession trading, EventInbox heard, DeskState desk, Command command) {
+        switch (command) {
+            case Command.PlaceOrder o -> heard.expectOrder(o.orderId());
+            case Command.PlaceOco o -> {
+                heard.expectOrder(o.targetOrderId());
+                heard.expectOrder(o.stopOrderId());
+            }
+            default -> {
+            }
+        }
+        desk.sending(command);
+        if (!trading.submit(command)) {
+            throw new IllegalStateException("the session refused " + command);
+        }
+    }
+
+    /** Applies what is heard until an event matches; fails past the deadline. */
+    private static void await(EventInbox heard, DeskState desk, long deadline,
+                              java.util.function.Predicate<Event> until) {
+        boolean[] seen = {false};
+        while (!seen[0]) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("never heard what the spec waits for");
+            }
+            heard.drainNotices(notice -> System.err.println("notice: " + notice));
+            heard.drainEvents(event -> {
+                desk.apply(event);
+                seen[0] |= until.test(event);
+            });
+            desk.endFrame();
+            LockSupport.parkNanos(2_000_000);
+        }
     }
 
     /** One positions-blotter row as the spec compares it: what a restart must give back to the cent. */

@@ -242,12 +242,19 @@ class LiveDesktopTest {
     }
 
     @Test
-    void afterTheClusterRestartsTheWindowIsReloadedToTheClustersView() throws Exception {
+    void afterTheClusterRestartsTheWindowIsReloadedToTheClustersViewItsOcoExitStillAPair() throws Exception {
         Desktop desktop = startSeededLive();
         Workstation alice = driver.signIn("alice", "alice-training-1", 40);
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "40", AIR_PRICE);
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 15);
+        // and an OCO exit of 10 of her 200 ASML: a target 5% above the reference price, a stop 5% below it
+        com.bourse.protocol.Instrument asml = TradingScenes.instrument(alice, "ASML");
+        long target = driver.fx(() -> alice.context().entry().placeOco(ALICE_ACCOUNT, asml, Side.SELL,
+                com.bourse.protocol.TimeInForce.GTC, 10,
+                asml.referencePrice() * 105 / 100 / asml.tickSize() * asml.tickSize(),
+                asml.referencePrice() * 95 / 100 / asml.tickSize() * asml.tickSize()));
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 3 && ocoPair(alice, target), 15);
         ClusterVenue aliceVenue = ((LiveSession) alice.context().session()).venue();
         // As if the window had missed what the cluster said while cut off: it shows no order and no cash.
         driver.fxRun(() -> alice.context().desk().load(new MarketSnapshot(Map.of(), java.util.List.of(),
@@ -258,14 +265,29 @@ class LiveDesktopTest {
 
         driver.waitUntil(() -> aliceVenue.leaderChanges() > 0
                 && alice.context().session().connectionState() == ConnectionState.CONNECTED
-                && alice.context().desk().workingOrders().size() == 1, 60);
+                && alice.context().desk().workingOrders().size() == 3, 60);
+        assertThat(driver.fx(() -> ocoPair(alice, target))).as("the reloaded blotter shows the OCO legs as a pair")
+                .isTrue();
         bobVenue = desktop.live().connect(ScramCredentials.password("bob", "bob-training-1".toCharArray()));
         assertThat(bobVenue.submit(Command.PlaceOrder.limit(System.currentTimeMillis(), BOB,
                 desktop.live().newOrderId(BOB_ACCOUNT), BOB_ACCOUNT, 3, Side.SELL, AIR_PRICE_UNITS, 25))).isTrue();
         driver.waitUntil(() -> alice.context().desk().balance(ALICE_ACCOUNT, "AIR") == 25
-                && alice.context().desk().workingOrders().getFirst().leaves() == 15, 20);
+                && alice.context().desk().workingOrders().stream().anyMatch(r -> r.symbol().equals("AIR")
+                && r.leaves() == 15), 20);
 
         assertWindowShowsTheClustersBlotter(alice, aliceVenue);
+        // Live, an order's history is what the window heard: the view says so rather than look complete
+        TradingScenes.HistoryView history = TradingScenes.orderHistory(driver, alice, target);
+        assertThat(driver.fx(history::header)).contains("live: only the steps heard since this window opened");
+        TradingScenes.closeDialog(driver);
+    }
+
+    /** The blotter shows the OCO group of {@code target} as a pair: its target and its stop, each naming the other. */
+    private static boolean ocoPair(Workstation trader, long target) {
+        java.util.List<OrderRow> legs = trader.context().desk().workingOrders().stream()
+                .filter(r -> r.ocoGroup().startsWith("OCO " + target + " ")).toList();
+        return legs.size() == 2 && legs.stream().anyMatch(r -> r.orderId() == target && !r.type().isStop())
+                && legs.stream().anyMatch(r -> r.ocoPeerId() == target && r.type().isStop());
     }
 
     @Test

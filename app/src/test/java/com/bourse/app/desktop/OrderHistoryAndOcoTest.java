@@ -10,13 +10,14 @@ import com.bourse.ui.model.OrderHistory;
 import com.bourse.ui.model.OrderRow;
 import com.bourse.ui.view.Workstation;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,27 +27,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The working-orders blotter shows a refused order as REJECTED with the venue's reason; an order's history lists
- * every step of it with its time; an OCO exit from the ticket works as two linked orders (the blotter's OCO column)
- * and cancelling one leg ends the pair.
+ * every step of it with its time, those from before the window opened too (read from the store); an OCO exit from
+ * the ticket works as two linked orders (the blotter's OCO column) and cancelling one leg ends the pair; an OCO leg
+ * the engine refuses is listed as REJECTED, in a window opened later too.
+ *
+ * <p>One desktop for the class (a start is the slow part on a loaded machine); each spec starts from an empty
+ * blotter and waits on conditions, never on time.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderHistoryAndOcoTest {
-    @TempDir
-    Path home;
+    /** A wait for the venue's answer on a loaded two-core machine: generous, it only matters when it fails. */
+    private static final int ANSWER_SECONDS = 60;
     private DesktopDriver driver;
     private Workstation alice;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    void start(@TempDir Path home) throws Exception {
         // the desktop's first start in a test JVM takes well over TestFX's default on a loaded machine
-        System.setProperty("testfx.setup.timeout", "90000");
+        System.setProperty("testfx.setup.timeout", "120000");
         driver = new DesktopDriver(home);
         driver.start();
-        alice = driver.signIn("alice", "alice-training-1", 90);
+        alice = driver.signIn("alice", "alice-training-1", 120);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
         driver.stop();
+    }
+
+    /** Each spec starts with no dialog open and nothing in the blotter: every order cancelled, every refusal dismissed. */
+    @BeforeEach
+    void emptyBlotter() {
+        TradingScenes.closeDialog(driver);
+        driver.fxRun(() -> {
+            alice.cancelAll();
+            List.copyOf(alice.context().desk().workingOrders()).stream().filter(r -> !r.isWorking())
+                    .forEach(alice.context().desk()::dismiss);
+        });
+        driver.waitUntil(() -> alice.context().desk().workingOrders().isEmpty(), ANSWER_SECONDS);
     }
 
     private Instrument asml() {
@@ -57,12 +75,21 @@ class OrderHistoryAndOcoTest {
         return driver.fx(() -> List.copyOf(alice.context().desk().workingOrders()));
     }
 
+    /**
+     * A bid price 9% under ASML's reference: inside its 10% band, and far below where the simulated market trades,
+     * so nothing fills it while a spec runs (40 ticks under the touch did, now and then, on a slow machine).
+     */
+    private long farBid(Instrument asml) {
+        return asml.referencePrice() * 91 / 100 / asml.tickSize() * asml.tickSize();
+    }
+
     @Test
     void aRefusedOrderShowsInTheBlotterAsRejectedWithTheVenuesReasonUntilDismissed() {
         // alice holds 200 ASML: selling 300 is refused by the engine, not by the ticket (the ladder's path)
         long mid = driver.fx(() -> alice.context().desk().book(asml().id()).centrePrice());
         long orderId = driver.fx(() -> alice.context().entry().placeLimit(1001, asml(), Side.SELL, mid, 300));
-        driver.waitUntil(() -> rows().stream().anyMatch(r -> r.orderId() == orderId), 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream().anyMatch(r -> r.orderId() == orderId),
+                ANSWER_SECONDS);
 
         OrderRow refused = rows().stream().filter(r -> r.orderId() == orderId).findFirst().orElseThrow();
         assertThat(refused.status()).isEqualTo(OrderRow.REJECTED);
@@ -76,21 +103,21 @@ class OrderHistoryAndOcoTest {
 
         driver.fxRun(() -> alice.workingOrders().table().getSelectionModel().select(refused));
         driver.fxRun(alice::cancelSelected);
-        driver.settle();
         assertThat(rows()).as("cancel on a refused row dismisses it").isEmpty();
     }
 
     @Test
     void anOrdersHistoryListsEveryStepWithItsTimeFromAcceptedToCancelledAndWhy() {
         Instrument asml = asml();
-        long bid = driver.fx(() -> alice.context().desk().book(asml.id()).bestBid()) - 40 * asml.tickSize();
+        long bid = farBid(asml);
         long orderId = driver.fx(() -> alice.context().entry().placeLimit(1001, asml, Side.BUY, bid, 3));
-        driver.waitUntil(() -> rows().stream().anyMatch(r -> r.orderId() == orderId), 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, ANSWER_SECONDS);
         OrderRow row = rows().getFirst();
+        assertThat(row.orderId()).isEqualTo(orderId);
         driver.fxRun(() -> alice.context().entry().amend(row, bid - asml.tickSize(), 5));
-        driver.waitUntil(() -> rows().getFirst().quantity() == 5, 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().getFirst().quantity() == 5, ANSWER_SECONDS);
         driver.fxRun(() -> alice.context().entry().cancel(rows().getFirst()));
-        driver.waitUntil(() -> rows().isEmpty(), 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().isEmpty(), ANSWER_SECONDS);
 
         List<OrderHistory.Step> steps = driver.fx(() -> alice.context().desk().history().of(1001, orderId));
         assertThat(steps).extracting(OrderHistory.Step::event).containsExactly("Accepted", "Amended", "Cancelled");
@@ -101,19 +128,77 @@ class OrderHistoryAndOcoTest {
 
         // the same history, from the blotter: an order still working, selected, History
         long working = driver.fx(() -> alice.context().entry().placeLimit(1001, asml, Side.BUY, bid, 2));
-        driver.waitUntil(() -> rows().size() == 1, 10);
-        driver.fxRun(() -> alice.workingOrders().table().getSelectionModel().select(0));
-        driver.fxRun(() -> alice.workingOrders().showHistory());
-        DialogPane dialog = TradingScenes.awaitDialog(driver);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, ANSWER_SECONDS);
+        TradingScenes.HistoryView view = TradingScenes.orderHistory(driver, alice, working);
         @SuppressWarnings("unchecked")
-        TableView<OrderHistory.Step> table = driver.fx(() -> (TableView<OrderHistory.Step>) dialog.lookup("#orderHistory"));
+        TableView<OrderHistory.Step> table = driver.fx(() -> (TableView<OrderHistory.Step>) view.dialog()
+                .lookup("#orderHistory"));
         assertThat(driver.fx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))
                 .containsExactly("Time", "Event", "Detail");
-        assertThat(driver.fx(() -> List.copyOf(table.getItems()))).extracting(OrderHistory.Step::event)
-                .containsExactly("Accepted");
-        assertThat(driver.fx(dialog::getHeaderText)).isEqualTo("Order " + working + " of account 1001: 1 step");
-        driver.screenshot(driver.fx(dialog::getScene),
+        assertThat(view.steps()).extracting(OrderHistory.Step::event).containsExactly("Accepted");
+        assertThat(driver.fx(view::header)).isEqualTo("Order " + working + " of account 1001: 1 step");
+        driver.screenshot(driver.fx(() -> view.dialog().getScene()),
                 DesktopDriver.screenshotFolder().resolve("order-history-dialog.png"));
+    }
+
+    @Test
+    void aWindowOpenedLaterShowsAnOrdersStepsFromBeforeItOpenedThenWhatItHearsAndTheRefusedLegOfAnOcoExit() {
+        // Given a bid alice amended, and an OCO exit whose stop the engine refused (off its tick), in her first window
+        Instrument asml = asml();
+        long bid = farBid(asml);
+        long bidId = driver.fx(() -> alice.context().entry().placeLimit(1001, asml, Side.BUY, bid, 3));
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, ANSWER_SECONDS);
+        driver.fxRun(() -> alice.context().entry().amend(rows().getFirst(), bid - asml.tickSize(), 5));
+        driver.waitUntil(() -> alice.context().desk().workingOrders().getFirst().quantity() == 5, ANSWER_SECONDS);
+        long offTickStop = driver.fx(() -> alice.context().desk().book(asml.id()).bestBid()) - 10 * asml.tickSize()
+                - asml.tickSize() / 2;
+        long target = driver.fx(() -> alice.context().entry().placeOco(1001, asml, Side.SELL, TimeInForce.GTC, 5,
+                asml.referencePrice() * 109 / 100 / asml.tickSize() * asml.tickSize(), offTickStop));
+        long stop = target + 1;
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream()
+                .anyMatch(r -> r.orderId() == stop && !r.isWorking())
+                && alice.context().desk().history().of(1001, target).stream()
+                .anyMatch(s -> s.event().equals("Cancelled")), ANSWER_SECONDS);
+        List<OrderHistory.Step> bidSteps = driver.fx(() -> alice.context().desk().history().of(1001, bidId));
+        List<OrderHistory.Step> stopSteps = driver.fx(() -> alice.context().desk().history().of(1001, stop));
+        assertThat(stopSteps).extracting(OrderHistory.Step::event, OrderHistory.Step::detail).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Rejected", ErrorCode.OFF_TICK_PRICE.description()));
+
+        // When she opens a second window
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        Workstation later = driver.signIn("alice", "alice-training-1", 120);
+        try {
+            driver.waitUntil(() -> later.context().desk().workingOrders().size() == 2, ANSWER_SECONDS);
+
+            // Then it lists the refused stop as REJECTED with the engine's reason, and the bid's history there reads
+            // as in the first window: what the store kept from before it opened
+            OrderRow refusedStop = driver.fx(() -> later.context().desk().workingOrders().stream()
+                    .filter(r -> r.orderId() == stop).findFirst().orElseThrow());
+            assertThat(refusedStop.status()).isEqualTo(OrderRow.REJECTED);
+            assertThat(refusedStop.reason()).isEqualTo(ErrorCode.OFF_TICK_PRICE.description());
+            assertThat(refusedStop.type()).isEqualTo(com.bourse.protocol.OrderType.STOP);
+            assertThat(driver.fx(() -> later.context().desk().history().of(1001, bidId))).as("heard in it").isEmpty();
+            assertThat(TradingScenes.orderHistory(driver, later, bidId).steps())
+                    .extracting(OrderHistory.Step::event, OrderHistory.Step::detail)
+                    .containsExactlyElementsOf(bidSteps.stream()
+                            .map(st -> org.assertj.core.groups.Tuple.tuple(st.event(), st.detail())).toList());
+            TradingScenes.closeDialog(driver);
+            assertThat(TradingScenes.orderHistory(driver, later, stop).steps())
+                    .extracting(OrderHistory.Step::event, OrderHistory.Step::detail)
+                    .containsExactlyElementsOf(stopSteps.stream()
+                            .map(st -> org.assertj.core.groups.Tuple.tuple(st.event(), st.detail())).toList());
+            TradingScenes.closeDialog(driver);
+
+            // and what it hears next follows, once: the bid cancelled from the first window
+            driver.fxRun(() -> alice.context().entry().cancel(rows().stream().filter(r -> r.orderId() == bidId)
+                    .findFirst().orElseThrow()));
+            driver.waitUntil(() -> later.context().desk().workingOrders().stream().noneMatch(r -> r.orderId() == bidId),
+                    ANSWER_SECONDS);
+            assertThat(driver.fx(() -> later.context().desk().history().of(1001, bidId)))
+                    .extracting(OrderHistory.Step::event).containsExactly("Cancelled");
+        } finally {
+            driver.fxRun(later::close);
+        }
     }
 
     @Test
@@ -138,7 +223,8 @@ class OrderHistoryAndOcoTest {
                 .getText())).isEqualTo("OCO sell 10 ASML target " + Decimals.format(mid + 200 * asml.tickSize(), 2)
                 + " stop " + Decimals.format(mid - 200 * asml.tickSize(), 2));
         driver.fxRun(() -> alice.ticket().send());
-        driver.waitUntil(() -> rows().size() == 2 && rows().stream().allMatch(r -> r.ocoPeerId() != 0), 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 2
+                && alice.context().desk().workingOrders().stream().allMatch(r -> r.ocoPeerId() != 0), ANSWER_SECONDS);
 
         List<OrderRow> legs = rows();
         assertThat(legs).extracting(OrderRow::ocoGroup).containsExactly(
@@ -151,7 +237,7 @@ class OrderHistoryAndOcoTest {
         driver.screenshot(driver.fx(table::getScene), DesktopDriver.screenshotFolder().resolve("oco-exit-legs.png"));
 
         driver.fxRun(() -> alice.context().entry().cancel(legs.getFirst()));
-        driver.waitUntil(() -> rows().isEmpty(), 10);
+        driver.waitUntil(() -> alice.context().desk().workingOrders().isEmpty(), ANSWER_SECONDS);
         List<OrderHistory.Step> stopSteps = driver.fx(() -> alice.context().desk().history()
                 .of(1001, legs.get(1).orderId()));
         assertThat(stopSteps.getLast().detail()).isEqualTo("10 open: " + CancelReason.OCO_CANCELLED.description());
@@ -161,12 +247,16 @@ class OrderHistoryAndOcoTest {
     void aShiftClickOnTheLadderSendsAnOcoExitWithItsStopAsFarBelowTheMarketAsTheTargetIsAbove() {
         Instrument asml = asml();
         driver.fxRun(() -> alice.context().instrumentProperty().set(asml));
-        driver.settle();
-        long last = driver.fx(() -> alice.context().desk().markPrice(asml));
+        // The last price and the ladder's click read in one step on the FX thread: no trade falls between them.
+        long[] lastAndId = driver.fx(() -> {
+            long mark = alice.context().desk().markPrice(asml);
+            return new long[]{mark, alice.ladder().ladder().placeOcoAt(Side.SELL, mark + 30 * asml.tickSize())};
+        });
+        long last = lastAndId[0];
         long target = last + 30 * asml.tickSize();
-
-        long id = driver.fx(() -> alice.ladder().ladder().placeOcoAt(Side.SELL, target));
-        driver.waitUntil(() -> rows().size() == 2 && rows().stream().allMatch(r -> r.ocoPeerId() != 0), 10);
+        long id = lastAndId[1];
+        driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 2
+                && alice.context().desk().workingOrders().stream().allMatch(r -> r.ocoPeerId() != 0), ANSWER_SECONDS);
 
         assertThat(id).isPositive();
         assertThat(rows()).extracting(OrderRow::priceUnits, OrderRow::type).containsExactly(
@@ -174,7 +264,8 @@ class OrderHistoryAndOcoTest {
                 org.assertj.core.groups.Tuple.tuple(0L, com.bourse.protocol.OrderType.STOP));
         assertThat(rows().get(1).stopPrice()).isEqualByComparingTo(
                 Decimals.of(last - 30 * asml.tickSize(), asml.priceScale()));
-        long below = driver.fx(() -> alice.ladder().ladder().placeOcoAt(Side.SELL, last - asml.tickSize()));
+        long below = driver.fx(() -> alice.ladder().ladder().placeOcoAt(Side.SELL,
+                alice.context().desk().markPrice(asml) - asml.tickSize()));
         assertThat(below).as("a sell exit's target below the market is refused as typed").isEqualTo(-1);
         assertThat(driver.fx(() -> alice.context().desk().messageProperty().get())).startsWith("Ladder OCO not sent: ");
     }

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * killed (SIGKILL: no close, no shutdown hook) and started again on the same folder. Her positions blotter after the
  * restart equals the one before, quantity, average price and realised P&L to the cent, her fills blotter holds the
  * same fills, and the simulated market goes on from the minute it had reached: no jump back to the day's open and
- * no trade stamped inside the downtime.
+ * no trade stamped inside the downtime. Her working order's history after the restart lists every step her window
+ * showed before it (read back from the store), and the OCO stop the engine refused is still listed as REJECTED with
+ * the engine's reason, its history with it.
  */
 class RestartKeepsTheTradersDeskTest {
     /** ASML's tick is 10; a simulated minute moves its close by at most 14 ticks and trades happen within 5 ticks. */
@@ -48,6 +50,8 @@ class RestartKeepsTheTradersDeskTest {
         Path err = home.resolve("child.err");
         List<String> positionsBefore = new CopyOnWriteArrayList<>();
         List<Long> fillsBefore = new CopyOnWriteArrayList<>();
+        java.util.Map<Long, List<String>> historyBefore = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.Map<Long, String> refusedBefore = new java.util.concurrent.ConcurrentSkipListMap<>();
         CountDownLatch ready = new CountDownLatch(1);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
@@ -63,6 +67,13 @@ class RestartKeepsTheTradersDeskTest {
                         positionsBefore.add(line.substring(9));
                     } else if (line.startsWith("FILL ")) {
                         fillsBefore.add(Long.parseLong(line.substring(5)));
+                    } else if (line.startsWith("HISTORY ")) {
+                        String[] parts = line.split(" ", 4); // HISTORY account order event<TAB>detail
+                        historyBefore.computeIfAbsent(Long.parseLong(parts[2]), id -> new CopyOnWriteArrayList<>())
+                                .add(parts[3]);
+                    } else if (line.startsWith("REFUSED ")) {
+                        String[] parts = line.split(" ", 3);
+                        refusedBefore.put(Long.parseLong(parts[1]), parts[2]);
                     } else if (line.equals("READY")) {
                         ready.countDown();
                     }
@@ -81,6 +92,8 @@ class RestartKeepsTheTradersDeskTest {
         assertThat(positionsBefore).as("alice's ASML position realised a profit or loss before the kill")
                 .anyMatch(line -> line.startsWith("1001 ASML ") && !line.endsWith(" 0.00"));
         assertThat(fillsBefore).isNotEmpty();
+        assertThat(refusedBefore).as("the OCO stop the engine refused").hasSize(1);
+        assertThat(historyBefore).as("the amended bid and the refused stop").hasSize(2);
 
         // A start after a kill first lets the store's projections catch up with the journal: more than TestFX's
         // default ten seconds of application set-up on a loaded machine.
@@ -97,6 +110,24 @@ class RestartKeepsTheTradersDeskTest {
         assertThat(driver.fx(() -> alice.context().desk().fills().stream().map(FillRow::tradeId).toList()))
                 .as("the fills blotter after the restart")
                 .containsExactlyElementsOf(fillsBefore);
+
+        // The refused OCO stop is listed as before, and each order's history reads as her window showed it before
+        for (var refused : refusedBefore.entrySet()) {
+            assertThat(driver.fx(() -> alice.context().desk().workingOrders().stream()
+                    .filter(r -> r.orderId() == refused.getKey()).map(r -> r.status() + " " + r.reason()).toList()))
+                    .as("the refused OCO stop after the restart").containsExactly("REJECTED " + refused.getValue());
+        }
+        for (var order : historyBefore.entrySet()) {
+            TradingScenes.HistoryView view = TradingScenes.orderHistory(driver, alice, order.getKey());
+            assertThat(view.steps()).as("order %d's history after the restart", order.getKey())
+                    .extracting(step -> step.event() + "\t" + step.detail())
+                    .containsExactlyElementsOf(order.getValue());
+            if (!refusedBefore.containsKey(order.getKey())) {
+                driver.screenshot(driver.fx(() -> view.dialog().getScene()),
+                        DesktopDriver.screenshotFolder().resolve("order-history-after-restart.png"));
+            }
+            TradingScenes.closeDialog(driver);
+        }
 
         SimulationHost host = driver.desktop().host();
         driver.waitUntil(() -> host.trades().recent(CrashingTrader.ASML).getLast().time() >= restartedAt, 30);

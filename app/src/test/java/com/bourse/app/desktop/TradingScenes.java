@@ -9,8 +9,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import com.bourse.ui.model.OrderHistory;
+import com.bourse.ui.model.OrderRow;
+
+import java.util.List;
 
 /** Trading steps several tests share, done through the ticket the way a trader would. */
 final class TradingScenes {
@@ -88,5 +93,43 @@ final class TradingScenes {
             }
         }
         return null;
+    }
+
+    /** An order's history view as it shows once what the venue kept is in, and the steps it lists. */
+    record HistoryView(DialogPane dialog, List<OrderHistory.Step> steps) {
+        String header() {
+            return dialog.getHeaderText();
+        }
+    }
+
+    /**
+     * Selects the order's row in the working-orders blotter, opens its history (History) and waits until the view
+     * has what the venue kept (its header stops saying it is reading). The dialog stays open.
+     */
+    @SuppressWarnings("unchecked")
+    static HistoryView orderHistory(DesktopDriver driver, Workstation w, long orderId) {
+        driver.fxRun(() -> {
+            TableView<OrderRow> blotter = w.workingOrders().table();
+            blotter.getSelectionModel().clearSelection();
+            blotter.getItems().stream().filter(r -> r.orderId() == orderId).findFirst()
+                    .ifPresent(blotter.getSelectionModel()::select);
+        });
+        driver.fxRun(() -> w.workingOrders().showHistory());
+        driver.waitUntil(() -> showingDialog() != null && !showingDialog().getHeaderText().contains("reading"), 30);
+        DialogPane dialog = driver.fx(TradingScenes::showingDialog);
+        TableView<OrderHistory.Step> table = driver.fx(() -> (TableView<OrderHistory.Step>) dialog.lookup(
+                "#orderHistory"));
+        return new HistoryView(dialog, driver.fx(() -> List.copyOf(table.getItems())));
+    }
+
+    /** Closes the dialog showing now. */
+    static void closeDialog(DesktopDriver driver) {
+        driver.fxRun(() -> {
+            DialogPane pane = showingDialog();
+            if (pane != null) {
+                ((Stage) pane.getScene().getWindow()).close();
+            }
+        });
+        driver.waitUntil(() -> showingDialog() == null, 10);
     }
 }

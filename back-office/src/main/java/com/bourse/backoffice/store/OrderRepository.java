@@ -45,6 +45,21 @@ public final class OrderRepository {
                 .fetch(OrderRepository::line);
     }
 
+    /**
+     * The newest {@code newest} orders of an account the engine refused at entry on one trade date (a refused order,
+     * or an order of a refused OCO pair), oldest first: what the working-orders blotter lists as REJECTED.
+     */
+    public List<OrderLine> refusedAtEntry(long accountId, LocalDate tradeDate, int newest) {
+        List<OrderLine> lines = new ArrayList<>(dsl.selectFrom(ORDERS)
+                .where(ORDERS.ACCOUNT_ID.eq(accountId).and(ORDERS.TRADE_DATE.eq(tradeDate))
+                        .and(ORDERS.ENTRY_KIND.eq(Projector.REJECTED_AT_ENTRY)))
+                .orderBy(ORDERS.ENTRY_EVENT_ID.desc())
+                .limit(newest)
+                .fetch(OrderRepository::line));
+        java.util.Collections.reverse(lines);
+        return lines;
+    }
+
     public Optional<OrderLine> byEntry(long entrySeq) {
         return dsl.selectFrom(ORDERS).where(ORDERS.ENTRY_SEQ.eq(entrySeq)).fetchOptional(OrderRepository::line);
     }
@@ -89,7 +104,8 @@ public final class OrderRepository {
     /** The order's first step as it was when entered: accepted with all of it left, or rejected outright. */
     private static OrderEventLine entry(OrdersRecord r) {
         boolean accepted = Projector.ACCEPTED.equals(r.getEntryKind());
-        return new OrderEventLine(r.getEntryEventId(), r.getEntrySeq(), r.getEntrySeq(), r.getOrderId(),
+        return new OrderEventLine(r.getEntryEventId(), Projector.commandSeqOf(r.getEntrySeq()), r.getEntrySeq(),
+                r.getOrderId(),
                 r.getAccountId(), r.getEntryKind(), r.getEntryPrice(), r.getEntryQuantity(),
                 accepted ? r.getEntryQuantity() : 0, accepted ? null : r.getReason(), null, r.getUserId(),
                 Instant.ofEpochMilli(r.getEnteredAt()));

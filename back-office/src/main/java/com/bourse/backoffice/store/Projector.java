@@ -84,6 +84,8 @@ public final class Projector {
     // Per command
     private ProjectionBatch batch;
     private Command.PlaceOrder placeOrder;
+    /** The OCO pair or bracket the current command enters, whose refused orders get rows like a refused order. */
+    private Command.PlaceOco placeOco;
     /** The transfer or payment id the current command requests, 0 when it requests none. */
     private long requestedTransferId;
     private Decision decision;
@@ -136,6 +138,7 @@ public final class Projector {
         batch = null;
         entered = null;
         placeOrder = null;
+        placeOco = null;
         requestedTransferId = 0;
         decision = null;
     }
@@ -155,6 +158,7 @@ public final class Projector {
         refKind = "COMMAND";
         refId = seq;
         placeOrder = c instanceof Command.PlaceOrder p ? p : null;
+        placeOco = c instanceof Command.PlaceOco p ? p : null;
         requestedTransferId = switch (c) {
             case Command.RequestTransfer r -> r.transferId();
             case Command.RequestPayment r -> r.paymentId();
@@ -278,10 +282,20 @@ public final class Projector {
     // its trade row: writing them again as order_events rows would store a third of all rows twice. They still
     // take their event id here, so an order's history reads exactly as if every step had its own row.
 
-    private void accepted(Event.OrderAccepted e) {
+    /** The key of the next order the current command enters (see {@link #ordersInCommand}). */
+    private long nextEntrySeq() {
         long entrySeq = ordersInCommand == 0 ? seq : -(seq * 1024 + ordersInCommand);
         ordersInCommand++;
-        OrderRow o = new OrderRow(entrySeq, e.orderId(), e.accountId(), e.instrumentId(), e.userId(), e.side().name(),
+        return entrySeq;
+    }
+
+    /** The command whose entry step a key names: the key itself, or decoded from a later order's. */
+    static long commandSeqOf(long entrySeq) {
+        return entrySeq >= 0 ? entrySeq : -entrySeq / 1024;
+    }
+
+    private void accepted(Event.OrderAccepted e) {
+        OrderRow o = new OrderRow(nextEntrySeq(), e.orderId(), e.accountId(), e.instrumentId(), e.userId(), e.side().name(),
                 e.type().name(), e.timeInForce().name(), e.price(), e.stopPrice(), e.quantity(), e.displayQuantity(),
                 e.postOnly(), e.type().isStop() ? OrderStatus.WAITING_TRIGGER : OrderStatus.WORKING, e.quantity(),
                 at, date, ACCEPTED, ++lastOrderEventId);
@@ -291,9 +305,9 @@ public final class Projector {
     }
 
     private void rejected(Event.OrderRejected e) {
-        if (placeOrder != null && placeOrder.orderId() == e.orderId() && entered == null) {
-            Command.PlaceOrder c = placeOrder;
-            OrderRow o = new OrderRow(seq, c.orderId(), c.accountId(), c.instrumentId(), c.userId(),
+        Command.PlaceOrder c = refusedEntry(e);
+        if (c != null) {
+            OrderRow o = new OrderRow(nextEntrySeq(), c.orderId(), c.accountId(), c.instrumentId(), c.userId(),
                     name(c.side()), name(c.type()), name(c.timeInForce()), c.price(), c.stopPrice(), c.quantity(),
                     c.displayQuantity(), c.postOnly(), OrderStatus.REJECTED, 0, at, date, REJECTED_AT_ENTRY,
                     ++lastOrderEventId);
@@ -324,6 +338,28 @@ public final class Projector {
         }
         // A refused cancel or amend of a working order: the order is unchanged, its history says so.
         orderEvent(o, "REQUEST_REFUSED", o.price, o.leaves, e.reason().name(), 0);
+    }
+
+    /**
+     * The order a refusal refuses at entry, or null: the current command's new order, or an order of the OCO pair or
+     * bracket it enters that never started working (a pair refused whole for its shape, a leg the pre-trade checks
+     * refused; an accepted leg is then cancelled as OCO_CANCELLED, which its own row records).
+     */
+    private Command.PlaceOrder refusedEntry(Event.OrderRejected e) {
+        if (placeOrder != null && placeOrder.orderId() == e.orderId() && entered == null) {
+            return placeOrder;
+        }
+        Command.PlaceOco c = placeOco;
+        if (c == null || c.accountId() != e.accountId() || liveOrders.containsKey(e.orderId())) {
+            return null;
+        }
+        if (e.orderId() == c.targetOrderId()) {
+            return c.target(c.quantity());
+        }
+        if (e.orderId() == c.stopOrderId()) {
+            return c.stop(c.quantity());
+        }
+        return c.isBracket() && e.orderId() == c.entryOrderId() ? c.entry() : null;
     }
 
     private void trade(Event.Trade e) {

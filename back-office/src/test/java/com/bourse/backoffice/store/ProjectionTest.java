@@ -87,6 +87,40 @@ class ProjectionTest {
     }
 
     @Test
+    void anOcoPairRefusedForItsShapeListsBothOrdersAsRefusedAtEntryWithTheEnginesReason() {
+        // a buy pair's target must be below its stop: the engine refuses the pair whole, naming each order
+        desk.run(Command.PlaceOco.pair(MORNING, ALICE, ALICE_ACCOUNT, ASML, Side.BUY, 10, 21, 68500, 22, 68400));
+        desk.awaitProjected();
+
+        assertThat(orders.refusedAtEntry(ALICE_ACCOUNT, DAY, 50))
+                .extracting(OrderLine::orderId, OrderLine::orderType, OrderLine::status, OrderLine::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(21L, "LIMIT", OrderStatus.REJECTED, "INVALID_PRICE"),
+                        org.assertj.core.groups.Tuple.tuple(22L, "STOP", OrderStatus.REJECTED, "INVALID_PRICE"));
+        for (OrderLine leg : orders.refusedAtEntry(ALICE_ACCOUNT, DAY, 50)) {
+            assertThat(orders.history(leg.entrySeq())).extracting(OrderEventLine::kind, OrderEventLine::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("REJECTED", "INVALID_PRICE"));
+        }
+    }
+
+    @Test
+    void anOcoStopThePreTradeChecksRefuseIsRefusedAtEntryAndItsAcceptedTargetEndsAsOcoCancelled() {
+        desk.run(Command.PlaceOco.pair(MORNING, ALICE, ALICE_ACCOUNT, ASML, Side.BUY, 10, 31, 68400, 32, 68505));
+        desk.awaitProjected();
+
+        assertThat(orders.refusedAtEntry(ALICE_ACCOUNT, DAY, 50)).singleElement().satisfies(stop -> {
+            assertThat(stop.orderId()).isEqualTo(32);
+            assertThat(stop.stopPrice()).isEqualTo(68505);
+            assertThat(stop.reason()).isEqualTo("OFF_TICK_PRICE");
+        });
+        OrderLine target = orders.byOrderId(ALICE_ACCOUNT, 31).orElseThrow();
+        assertThat(orders.history(target.entrySeq())).extracting(OrderEventLine::kind, OrderEventLine::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ACCEPTED", null),
+                        org.assertj.core.groups.Tuple.tuple("CANCELLED", "OCO_CANCELLED"));
+        assertThat(orders.refusedAtEntry(ALICE_ACCOUNT, DAY.plusDays(1), 50)).as("another day's").isEmpty();
+    }
+
+    @Test
     void repricedRestingOrderKeepsTheTermsItWasAcceptedOnAndShowsTheFillOfTheSellerWhoHitIt() {
         desk.run(Command.PlaceOrder.limit(MORNING, ALICE, 1, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 10),
                 new Command.ReplaceOrder(MORNING + 1_000, ALICE, 1, 68400, 8),

@@ -86,7 +86,8 @@ public final class SessionCodec {
                     .userId(o.userId()).side(ToSbe.of(o.side())).orderType(ToSbe.of(o.type()))
                     .timeInForce(ToSbe.of(o.timeInForce())).price(o.price()).stopPrice(o.stopPrice())
                     .leaves(o.leaves()).visible(o.visible()).displayQuantity(o.displayQuantity())
-                    .postOnly(ToSbe.of(o.postOnly())).status(WorkingStatus.valueOf(o.status()));
+                    .postOnly(ToSbe.of(o.postOnly())).status(WorkingStatus.valueOf(o.status()))
+                    .ocoPeerId(o.ocoPeerId());
         }
         BlotterSnapshotEncoder.BalancesEncoder balances = e.balancesCount(chunk.balances().size());
         for (AccountBalance b : chunk.balances()) {
@@ -226,12 +227,15 @@ public final class SessionCodec {
                 boolean last = WireEnums.bool(d.lastRaw(), "last");
                 List<WorkingOrder> orders = new ArrayList<>();
                 for (BlotterSnapshotDecoder.OrdersDecoder o : d.orders()) {
+                    // The OCO link travels since version 9; an older cluster's answer reads as no link.
+                    long ocoPeerId = o.ocoPeerId();
                     orders.add(new WorkingOrder(o.orderId(), o.accountId(), o.instrumentId(), o.userId(),
                             WireEnums.domain(Side.values(), o.sideRaw(), "side"),
                             WireEnums.domain(OrderType.values(), o.orderTypeRaw(), "orderType"),
                             WireEnums.domain(TimeInForce.values(), o.timeInForceRaw(), "timeInForce"),
                             o.price(), o.stopPrice(), o.leaves(), o.visible(), o.displayQuantity(),
-                            WireEnums.bool(o.postOnlyRaw(), "postOnly"), status(o.statusRaw())));
+                            WireEnums.bool(o.postOnlyRaw(), "postOnly"), status(o.statusRaw()),
+                            ocoPeerId == BlotterSnapshotDecoder.OrdersDecoder.ocoPeerIdNullValue() ? 0 : ocoPeerId));
                 }
                 List<AccountBalance> balances = new ArrayList<>();
                 for (BlotterSnapshotDecoder.BalancesDecoder b : d.balances()) {

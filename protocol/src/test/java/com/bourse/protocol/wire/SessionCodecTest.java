@@ -52,6 +52,27 @@ class SessionCodecTest {
     }
 
     @Test
+    void blotterChunkCarriesTheOcoLinkBetweenTwoWorkingLegsSinceVersion9() {
+        List<WorkingOrder> legs = List.of(
+                new WorkingOrder(11, 2, 3, 4, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 120, 0, 10, 10, 0, false,
+                        "RESTING", 12),
+                new WorkingOrder(12, 2, 3, 4, Side.SELL, OrderType.STOP, TimeInForce.GTC, 0, 80, 10, 0, 0, false,
+                        "STOP_WAITING", 11));
+        BlotterChunk chunk = new BlotterChunk(8, 4_096, true, legs, List.of(), List.of());
+        int length = codec.encodeBlotterChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(((BlotterChunk) codec.message()).orders()).extracting(WorkingOrder::ocoPeerId)
+                .containsExactly(12L, 11L);
+
+        // A version 8 cluster sends no link: its answer reads as two orders of no group, as before.
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 8);
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+        assertThat(((BlotterChunk) codec.message()).orders()).extracting(WorkingOrder::ocoPeerId)
+                .containsExactly(0L, 0L);
+    }
+
+    @Test
     void blotterChunkCarriesEachAccountsLastOrderIdEvenForAnAccountWithNoBalances() {
         BlotterChunk chunk = new BlotterChunk(9, 512, true, List.of(), List.of(new AccountBalance(2, "EUR", 10, 0)),
                 List.of(new LastOrderId(2, 1_002_000_000_017L), new LastOrderId(5, 0)));

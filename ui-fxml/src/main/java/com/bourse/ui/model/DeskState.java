@@ -142,6 +142,9 @@ public final class DeskState {
             orders.put(row.orderId(), row);
             workingOrders.add(row);
         }
+        for (MarketSnapshot.Refused r : snapshot.refused()) {
+            showRefused(r);
+        }
         java.util.Set<String> stale = new java.util.HashSet<>(balances.keySet());
         for (MarketSnapshot.Balance b : snapshot.balances()) {
             stale.remove(b.accountId() + "/" + b.asset());
@@ -297,14 +300,27 @@ public final class DeskState {
     /** A refused entry of an order this window sent: a REJECTED row with the reason, until dismissed. */
     private void showRefused(Event.OrderRejected e) {
         Command.PlaceOrder c = sent.remove(e.accountId() + "/" + e.orderId());
-        Instrument i = c == null ? null : instruments.get(c.instrumentId());
+        if (c != null) {
+            showRefused(c, e.reason().description());
+        }
+    }
+
+    /** A refusal the venue kept from before this window opened (or reloaded): listed as if heard. */
+    private void showRefused(MarketSnapshot.Refused r) {
+        showRefused(new Command.PlaceOrder(r.time(), 0, r.orderId(), r.accountId(), r.instrumentId(), r.side(),
+                r.type(), r.timeInForce(), r.price(), r.stopPrice(), r.quantity(), r.displayQuantity(), false),
+                r.reason().description());
+    }
+
+    private void showRefused(Command.PlaceOrder c, String reason) {
+        Instrument i = instruments.get(c.instrumentId());
         if (i == null) {
             return;
         }
         OrderRow row = new OrderRow(c.orderId(), c.accountId(), i.id(), i.symbol(), c.side(), c.type(),
                 c.timeInForce(), c.type().hasLimitPrice() ? price(i, c.price()) : null,
                 c.type().isStop() ? price(i, c.stopPrice()) : null, c.price(), c.quantity(), 0, c.displayQuantity(),
-                OrderRow.REJECTED, e.reason().description());
+                OrderRow.REJECTED, reason);
         rejectedRows.addLast(row);
         workingOrders.add(row);
         if (rejectedRows.size() > MAX_REJECTED_ROWS) {
@@ -318,25 +334,20 @@ public final class DeskState {
         switch (event) {
             case Event.OrderAccepted e -> {
                 sent.remove(e.accountId() + "/" + e.orderId());
-                Instrument i = instruments.get(e.instrumentId());
-                String what = (e.side() == Side.BUY ? "Buy " : "Sell ") + Decimals.format(e.quantity(), 0) + " "
-                        + (i == null ? "" : i.symbol()) + " " + e.type().name()
-                        + (i != null && e.type().hasLimitPrice() ? " at " + Decimals.format(e.price(), i.priceScale())
-                        : "") + (i != null && e.type().isStop() ? " stop " + Decimals.format(e.stopPrice(),
-                        i.priceScale()) : "") + " " + e.timeInForce().name();
-                history.record(e.accountId(), e.orderId(), e.timestamp(), "Accepted", what);
+                history.record(e.accountId(), e.orderId(), e.timestamp(), "Accepted", OrderHistory.accepted(e.side(),
+                        e.quantity(), instruments.get(e.instrumentId()), e.type(), e.price(), e.stopPrice(),
+                        e.timeInForce()));
             }
             case Event.OrderRejected e -> history.record(e.accountId(), e.orderId(), now, "Rejected",
                     e.reason().description());
             case Event.OrderHeld e -> history.record(e.accountId(), e.orderId(), now, "Held",
                     e.reason().description());
             case Event.OrderApproved e -> history.record(accountOf(e.accountId(), e.orderId()), e.orderId(), now,
-                    "Released", "approved by a risk officer");
+                    "Released", OrderHistory.RELEASED);
             case Event.OrderTriggered e -> {
                 Instrument i = instrumentOf(e.orderId());
                 history.record(accountOf(e.accountId(), e.orderId()), e.orderId(), now, "Triggered",
-                        "stop elected by a trade at " + (i == null ? e.lastTradePrice()
-                                : Decimals.format(e.lastTradePrice(), i.priceScale())));
+                        OrderHistory.triggered(i, e.lastTradePrice()));
             }
             case Event.Trade t -> {
                 Instrument i = instruments.get(t.instrumentId());
@@ -355,26 +366,23 @@ public final class DeskState {
                 history.record(e.accountId(), e.orderId(), now, "Amended", ocoReduced
                         ? "open quantity " + Decimals.format(e.quantity(), 0) + ": its OCO order " + row.ocoPeerId()
                         + " filled in part"
-                        : (i != null && e.price() != 0 ? "price " + Decimals.format(e.price(), i.priceScale()) + ", "
-                        : "") + (i != null && e.stopPrice() != 0 ? "stop " + Decimals.format(e.stopPrice(),
-                        i.priceScale()) + ", " : "") + "open quantity " + Decimals.format(e.quantity(), 0)
-                        + (e.keptPriority() ? " (kept its place)" : " (lost its place)"));
+                        : OrderHistory.amended(i, e.price(), e.stopPrice(), e.quantity(),
+                        e.keptPriority() ? "kept its place" : "lost its place"));
             }
             case Event.OrderCancelled e -> {
                 history.record(e.accountId(), e.orderId(), now, "Cancelled",
-                        Decimals.format(e.cancelledQuantity(), 0) + " open: " + e.reason().description());
+                        OrderHistory.ended(e.cancelledQuantity()) + ": " + e.reason().description());
                 OrderRow row = orders.get(e.orderId());
                 if (row != null && !legsAfter(row).isEmpty()) {
                     history.record(e.accountId(), e.orderId(), now, "Bracket", legsAfter(row).substring(2));
                 }
             }
             case Event.OrderExpired e -> history.record(e.accountId(), e.orderId(), now, "Expired",
-                    Decimals.format(e.expiredQuantity(), 0) + " open");
+                    OrderHistory.ended(e.expiredQuantity()));
             case Event.OcoLinked e -> {
                 history.record(e.accountId(), e.targetOrderId(), now, "OCO",
-                        "target of OCO group " + e.targetOrderId() + " with stop order " + e.stopOrderId());
-                history.record(e.accountId(), e.stopOrderId(), now, "OCO",
-                        "stop of OCO group " + e.targetOrderId() + " with target order " + e.targetOrderId());
+                        OrderHistory.ocoTarget(e.targetOrderId(), e.stopOrderId()));
+                history.record(e.accountId(), e.stopOrderId(), now, "OCO", OrderHistory.ocoStop(e.targetOrderId()));
             }
             default -> {
             }
@@ -382,9 +390,8 @@ public final class DeskState {
     }
 
     private void recordFillStep(Event.Trade t, Instrument i, long accountId, long orderId, long leaves) {
-        history.record(accountId, orderId, t.timestamp(), leaves == 0 ? "Filled" : "Partially filled",
-                Decimals.format(t.quantity(), 0) + " at " + (i == null ? t.price()
-                        : Decimals.format(t.price(), i.priceScale())) + ", " + Decimals.format(leaves, 0) + " open");
+        history.record(accountId, orderId, t.timestamp(), OrderHistory.fillEvent(leaves),
+                OrderHistory.fill(i, t.quantity(), t.price(), leaves));
     }
 
     /** The account an event names, or the one of the working order with that id when it names none (old venues). */

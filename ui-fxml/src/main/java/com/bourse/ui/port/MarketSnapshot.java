@@ -20,9 +20,12 @@ import java.util.Map;
  *                     keeps what it heard itself
  * @param held         why each of the working orders that waits for a risk officer is held, as far as the venue
  *                     says (a held order not listed shows no reason)
+ * @param refused      the trader's orders the venue refused at entry today, as far as it keeps them (the newest,
+ *                     oldest first): the blotter lists them as REJECTED with the reason until the trader dismisses
+ *                     them, as it lists a refusal it heard
  */
 public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances,
-                             List<Step> history, boolean historyKnown, List<Held> held) {
+                             List<Step> history, boolean historyKnown, List<Held> held, List<Refused> refused) {
 
     public MarketSnapshot {
         books = Map.copyOf(books);
@@ -30,9 +33,21 @@ public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOr
         balances = List.copyOf(balances);
         history = List.copyOf(history);
         held = List.copyOf(held);
+        refused = List.copyOf(refused);
         if (!historyKnown && !history.isEmpty()) {
             throw new IllegalArgumentException("a history given by a venue that says it keeps none");
         }
+    }
+
+    /** A snapshot that lists no refused orders. */
+    public MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOrders, List<Balance> balances,
+                          List<Step> history, boolean historyKnown, List<Held> held) {
+        this(books, workingOrders, balances, history, historyKnown, held, List.of());
+    }
+
+    /** The same snapshot listing {@code refusedOrders} as refused today. */
+    public MarketSnapshot withRefused(List<Refused> refusedOrders) {
+        return new MarketSnapshot(books, workingOrders, balances, history, historyKnown, held, refusedOrders);
     }
 
     /** A snapshot that says no reason for its held orders. */
@@ -46,6 +61,12 @@ public record MarketSnapshot(Map<Long, Book> books, List<WorkingOrder> workingOr
      * order meant to trade now expires {@code Command.HELD_IMMEDIATE_ORDER_EXPIRY_MILLIS} after it was held.
      */
     public record Held(long orderId, long accountId, com.bourse.protocol.ErrorCode reason, long heldAt) {
+    }
+
+    /** An order of the trader's the venue refused at entry, when ({@code time}, epoch ms) and why. */
+    public record Refused(long orderId, long accountId, long instrumentId, Side side, com.bourse.protocol.OrderType type,
+                          com.bourse.protocol.TimeInForce timeInForce, long price, long stopPrice, long quantity,
+                          long displayQuantity, com.bourse.protocol.ErrorCode reason, long time) {
     }
 
     /** A snapshot from a venue that keeps no history of its traders' fills. */

@@ -51,6 +51,16 @@ public interface TradingSession extends AutoCloseable {
      */
     CompletableFuture<MarketSnapshot> connect(MarketFeed feed);
 
+    /**
+     * Every step of one of the trader's orders that the venue recorded before this session's feed started (the
+     * snapshot of {@link #connect}), oldest first; the steps after it are the events the feed hears. Read off the
+     * caller's thread: the FX thread may call it. A venue that keeps no order history answers
+     * {@link KeptHistory#NOT_KEPT}; an order it does not know is a kept history with no steps.
+     */
+    default CompletableFuture<KeptHistory> orderHistory(long accountId, long orderId) {
+        return CompletableFuture.completedFuture(KeptHistory.NOT_KEPT);
+    }
+
     /** Submit-to-acknowledgement time of the venue's latest command, in nanoseconds (0 when unknown). */
     long lastLatencyNanos();
 

@@ -65,7 +65,7 @@ public final class WorkingOrdersController implements PanelState {
             javafx.scene.control.TableRow<OrderRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    OrderHistoryDialog.show(root, context, row.getItem().accountId(), row.getItem().orderId());
+                    OrderHistoryDialog.show(root, context, row.getItem());
                 }
             });
             return row;
@@ -114,7 +114,7 @@ public final class WorkingOrdersController implements PanelState {
     public void showHistory() {
         OrderRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
-            OrderHistoryDialog.show(root, context, row.accountId(), row.orderId());
+            OrderHistoryDialog.show(root, context, row);
         }
     }
 
