@@ -2,6 +2,9 @@
 # The packaged app's checks (after ./bourse package), for docs/benchmarks.md "Installer":
 #   installer/check.sh launch    start the app-image under a virtual display with an empty home, to its sign-in
 #                                window: time from process start to the window, a screenshot, then it quits
+#   installer/check.sh bench [N] launch time with and without the AOT cache, in one run: a first start seeds the
+#                                data folder, then N rounds of one start each way (the order alternating);
+#                                min / median / max of each, with the load average (needs BOURSE_AOT=1 ./bourse package)
 #   installer/check.sh upgrade   (root; installs into /opt and removes again) install the .deb, first start
 #                                seeds the user's data, alice signs in (xdotool) and the data folder changes,
 #                                install the next version over it, data unchanged, alice signs in again, remove
@@ -17,34 +20,102 @@ in_display() {
   if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi
 }
 
-# start_to_sign_in LAUNCHER HOME [screenshot]: one start with a private home; prints the start-up line.
+# start_to_sign_in LAUNCHER HOME [SCREENSHOT [JVM_OPTIONS]]: one start with a private home, to the sign-in window's
+# first frame (the app prints the line once that frame is drawn, StartupProbe), then the app quits by itself after a
+# few seconds; prints the start-up line. SCREENSHOT: the sign-in window's own image (its X window, not the screen's
+# root), grabbed at once with xwd while the app still shows it, checked to be painted (not one flat colour).
 start_to_sign_in() {
-  local launcher="$1" home="$2" shot="${3:-}"
+  local launcher="$1" home="$2" shot="${3:-}" options="${4:-}"
   mkdir -p "$home"
   HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true -Dbourse.exitAfterSignIn=true" \
+    JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true -Dbourse.exitAfterSignIn=true $options" \
     "$launcher" > "$out/start.log" 2>&1 &
   local pid=$! waited=0
-  until grep -q "sign-in window shown" "$out/start.log" 2>/dev/null || [ $waited -ge 600 ]; do
+  until grep -q "sign-in window shown" "$out/start.log" 2>/dev/null || [ $waited -ge 6000 ]; do
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1; waited=$((waited + 1))
   done
-  if [ -n "$shot" ]; then
-    # Keep the first shot that is not still black (a loaded machine paints the window seconds after showing it).
-    for _ in $(seq 40); do
-      sleep 0.5
-      import -window root "$shot" 2>/dev/null || continue
-      [ "$(convert "$shot" -format '%[fx:mean>0.01]' info: 2>/dev/null)" = 1 ] && break
-    done
+  if [ -n "$shot" ] && grep -q "sign-in window shown" "$out/start.log"; then
+    take_screenshot "$pid" "$shot"
   fi
   wait "$pid" || { echo "check: the app exited with $?"; cat "$out/start.log"; return 1; }
   grep "sign-in window shown" "$out/start.log" || { cat "$out/start.log"; return 1; }
   grep -v "sign-in window shown" "$out/start.log" | grep -v "^Picked up JAVA_TOOL_OPTIONS" || true
 }
 
+# take_screenshot PID PNG: the sign-in window's image while process PID shows it. (The last black screenshots came
+# from grabbing the screen's root as soon as the window was mapped, before its first frame, then again after the app
+# had quit: import took longer than the app stayed.)
+take_screenshot() {
+  local pid="$1" shot="$2" window
+  command -v xdotool >/dev/null 2>&1 && command -v xwd >/dev/null 2>&1 \
+    || { echo "check: xdotool and xwd are needed for the screenshot (apt-get install xdotool x11-apps)"; return 1; }
+  window="$(xdotool search --name "Bourse — sign in" 2>/dev/null | head -1)"
+  [ -n "$window" ] || { echo "check: no window named \"Bourse — sign in\" to take a picture of"; return 1; }
+  for _ in 1 2 3 4 5; do
+    xwd -silent -id "$window" > "$shot.xwd" 2>/dev/null || break
+    if [ "$(convert "xwd:$shot.xwd" -format '%[fx:standard_deviation>0.02]' info:)" = 1 ]; then
+      convert "xwd:$shot.xwd" "$shot" && rm -f "$shot.xwd"
+      echo "screenshot of the sign-in window: $shot"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "check: the sign-in window was not painted when its picture was taken"; return 1
+}
+
+# bench_starts LAUNCHER HOME N: (under a display) a first start that seeds the data folder, then N rounds of one start
+# with the launcher's AOT cache and one with -XX:AOTMode=off (no cache: what the default package does), the order
+# alternating so a change of load falls on both; then min / median / max of each.
+bench_starts() {
+  local launcher="$1" home="$2" rounds="$3" with="" without="" line round
+  echo "seeding start: $(start_to_sign_in "$launcher" "$home" | grep "sign-in window shown")"
+  one() {  # one start, its figures appended to the variable named $1
+    line="$(start_to_sign_in "$launcher" "$home" "" "$2" | grep "sign-in window shown")" \
+      || { echo "check: a start failed"; cat "$out/start.log"; exit 1; }
+    echo "  $3: ${line#bourse: }"
+    printf -v "$1" '%s %s' "${!1}" "$(sed -n 's/.*shown \([0-9]*\) ms .*; \([0-9-]*\) ms of CPU.*/\1:\2/p' <<< "$line")"
+  }
+  for round in $(seq "$rounds"); do
+    echo "round $round:"
+    if [ $((round % 2)) = 1 ]; then
+      one with "" "AOT cache   "; one without "-XX:AOTMode=off" "no AOT cache"
+    else
+      one without "-XX:AOTMode=off" "no AOT cache"; one with "" "AOT cache   "
+    fi
+  done
+  summary() {  # wall:cpu pairs -> min / median / max of each
+    local walls cpus n
+    walls=($(tr ' ' '\n' <<< "$2" | grep . | cut -d: -f1 | sort -n)); cpus=($(tr ' ' '\n' <<< "$2" | grep . | cut -d: -f2 | sort -n))
+    n=${#walls[@]}
+    echo "$1 ($n starts): sign-in window after min ${walls[0]} / median ${walls[$((n / 2))]} / max ${walls[$((n - 1))]} ms;" \
+         "CPU by then min ${cpus[0]} / median ${cpus[$((n / 2))]} / max ${cpus[$((n - 1))]} ms"
+  }
+  summary "with the AOT cache   " "$with"
+  summary "without (AOTMode=off)" "$without"
+}
+
 case "${1:-}" in
   start)
     # internal: one start (run under in_display by the checks below)
     start_to_sign_in "$2" "$3" "${4:-}"
+    ;;
+  bench-starts)
+    # internal: the bench's starts under one display
+    bench_starts "$2" "$3" "$4"
+    ;;
+  bench)
+    rounds="${2:-10}"
+    image="$target/app-image/Bourse"
+    [ -x "$image/bin/Bourse" ] || { echo "check: no app-image; run BOURSE_AOT=1 ./bourse package first" >&2; exit 1; }
+    [ -f "$image/lib/app/bourse.aot" ] || { echo "check: the app-image has no AOT cache; run BOURSE_AOT=1 ./bourse package first" >&2; exit 1; }
+    echo "app-image: $(du -sm "$image" | cut -f1) MB, of which the AOT cache $(du -m "$image/lib/app/bourse.aot" | cut -f1) MB"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+    home="$(mktemp -d)"
+    in_display bash "$0" bench-starts "$image/bin/Bourse" "$home" "$rounds"
+    rm -rf "$home"
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
     ;;
   launch)
     image="$target/app-image/Bourse"
@@ -54,6 +125,8 @@ case "${1:-}" in
       echo "$(basename "$deb"): $(du -m "$deb" | cut -f1) MB download, installed size $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MB"
     done
     home="$(mktemp -d)"
+    [ -f "$image/lib/app/bourse.aot" ] && echo "with the AOT cache ($(du -m "$image/lib/app/bourse.aot" | cut -f1) MB)"
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "first start (seeds an empty data folder):"
     in_display bash "$0" start "$image/bin/Bourse" "$home" "$out/app-image-sign-in.png"
     for i in 1 2 3; do
@@ -62,7 +135,7 @@ case "${1:-}" in
     done
     echo "data folder: $(find "$home/.local/share/bourse" -maxdepth 2 | head -5 | tr '\n' ' ')"
     rm -rf "$home"
-    echo "screenshot: $out/app-image-sign-in.png"
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     ;;
   use)
     # internal: one start of LAUNCHER with HOME, signed in as USER with PASSWORD by keyboard (xdotool), the main
@@ -102,6 +175,8 @@ case "${1:-}" in
     if [ ! "$target/deb-next/bourse_${next}_amd64.deb" -nt "$target/app-image/Bourse/bin/Bourse" ]; then
       rm -rf "$target/deb-next"
       echo "building the next version, $next, from the same app-image"
+      # The app's files keep their time in the .deb (the AOT cache's jars are checked by time; package.sh)
+      SOURCE_DATE_EPOCH="$(stat -c %Y "$(ls "$target"/app-image/Bourse/lib/app/*.jar | head -1)")" \
       jpackage --type deb --app-image "$target/app-image/Bourse" --name bourse --app-version "$next" \
                --vendor Bourse --description "Trader, risk and back-office workstation" \
                --linux-package-name bourse --linux-menu-group "Office;Finance" --linux-shortcut \
@@ -144,7 +219,7 @@ case "${1:-}" in
     rm -rf "$home"
     ;;
   *)
-    echo "usage: installer/check.sh launch | upgrade" >&2
+    echo "usage: installer/check.sh launch | bench [N] | upgrade" >&2
     exit 2
     ;;
 esac

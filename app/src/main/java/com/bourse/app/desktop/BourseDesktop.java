@@ -72,6 +72,9 @@ public final class BourseDesktop extends Application {
         stage.setScene(scene);
         stage.show();
         StartupProbe.watch(stage);
+        if (StartupProbe.training()) {
+            return; // the AOT cache's training run stops at the sign-in window
+        }
         Thread.ofPlatform().name("desktop-open").uncaughtExceptionHandler((thread, error) ->
                 LOG.log(System.Logger.Level.ERROR, "opening the desktop failed", error)).start(() -> {
             try {

@@ -1,7 +1,9 @@
 package com.bourse.app.desktop;
 
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -9,37 +11,87 @@ import java.time.Instant;
 
 /**
  * Start-up measurement and training for the installer (installer/package.sh, installer/check.sh), off unless
- * asked: {@code -Dbourse.startupReport=true} prints, once the sign-in window has been drawn, how long after the
- * process started that was; {@code -Dbourse.exitAfterSignIn=true} then quits as a user closing the window would
- * (the AOT cache's training run).
+ * asked:
+ * <ul>
+ *   <li>{@code -Dbourse.startupReport=true} prints, once the sign-in window's first frame has been drawn, how long
+ *   after the process started that was, the CPU time the process had used by then, and whether classes came from
+ *   a shared archive (the AOT cache);</li>
+ *   <li>{@code -Dbourse.exitAfterSignIn=true} then quits as a user closing the window would, after a few seconds
+ *   in which the desktop goes on opening behind it (a real start's work);</li>
+ *   <li>{@code -Dbourse.startupTraining=true} is the AOT cache's training run: the sign-in window only (the data
+ *   folder is not opened, so the cache holds what the window needs and not the store's libraries), then quit.</li>
+ * </ul>
+ * The moment measured is the first frame on screen, not {@code Stage.show()} returning: a window is shown (mapped)
+ * a whole pulse before it is painted, and on a loaded machine that pulse can take seconds.
  */
 final class StartupProbe {
+    private static final String LINE = "bourse: sign-in window shown";
+
     private StartupProbe() {
+    }
+
+    /** The training run: the sign-in window without the data folder behind it. */
+    static boolean training() {
+        return Boolean.getBoolean("bourse.startupTraining");
     }
 
     static void watch(Stage signIn) {
         boolean report = Boolean.getBoolean("bourse.startupReport");
-        boolean exit = Boolean.getBoolean("bourse.exitAfterSignIn");
+        boolean training = training();
+        boolean exit = training || Boolean.getBoolean("bourse.exitAfterSignIn");
         if (!report && !exit) {
             return;
         }
-        Runnable drawn = () -> Platform.runLater(() -> {
+        Runnable drawn = () -> {
             if (report) {
-                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-                System.out.println("bourse: sign-in window shown " + (System.currentTimeMillis()
-                        - started.toEpochMilli()) + " ms after the process started");
+                ProcessHandle.Info process = ProcessHandle.current().info();
+                Instant started = process.startInstant().orElse(Instant.now());
+                long cpu = process.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                // CPU time beside wall time: on a loaded machine the wall time is mostly the neighbours' share.
+                System.out.println(LINE + " " + (System.currentTimeMillis() - started.toEpochMilli())
+                        + " ms after the process started (first frame drawn; " + cpu + " ms of CPU; " + sharing()
+                        + ")");
             }
             if (exit) {
-                // Long enough for the first frames' classes to load too, as in a real start.
-                PauseTransition settle = new PauseTransition(Duration.seconds(3));
+                // Long enough for the first frames' classes to load too (caret, focus), as in a real start.
+                PauseTransition settle = new PauseTransition(Duration.seconds(training ? 1 : 3));
                 settle.setOnFinished(e -> Platform.exit());
                 settle.play();
             }
-        });
+        };
         if (signIn.isShowing()) {
-            drawn.run();
+            afterFirstFrame(drawn);
         } else {
-            signIn.setOnShown(e -> drawn.run());
+            signIn.setOnShown(e -> afterFirstFrame(drawn));
         }
+    }
+
+    /**
+     * Runs {@code then} once the frame the next pulse renders is drawn. A timer's first tick is that pulse (before
+     * it renders), its second the pulse after; JavaFX renders every scene and snapshot on one thread in order, so a
+     * snapshot asked for at the second tick comes back only after the window's first frame was drawn.
+     */
+    private static void afterFirstFrame(Runnable then) {
+        new AnimationTimer() {
+            private int ticks;
+
+            @Override
+            public void handle(long now) {
+                if (++ticks < 2) {
+                    return;
+                }
+                stop();
+                Platform.runLater(() -> {
+                    new Rectangle(1, 1).snapshot(null, null);
+                    then.run();
+                });
+            }
+        }.start();
+    }
+
+    /** The JVM says "sharing" when classes were mapped from an archive; the packaged runtime has only the AOT cache. */
+    private static String sharing() {
+        boolean shared = System.getProperty("java.vm.info", "").contains("sharing");
+        return shared ? "class data shared" : "no class data sharing";
     }
 }
