@@ -137,6 +137,12 @@ public final class LiveUserAdministration implements UserAdministration {
     }
 
     @Override
+    public CompletableFuture<Answer> enable(long userId) {
+        return onWorker(() -> ask(UserAdminRequest.of(0, UserAction.ENABLE, userId), AuditAction.USER_ENABLED,
+                "enabled", "Enabled user " + userId + ": they can sign in again"));
+    }
+
+    @Override
     public CompletableFuture<Answer> unlock(long userId) {
         return onWorker(() -> ask(UserAdminRequest.of(0, UserAction.UNLOCK, userId), AuditAction.USER_UNLOCKED,
                 "lockout cleared", "Unlocked user " + userId));

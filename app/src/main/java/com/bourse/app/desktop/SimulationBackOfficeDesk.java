@@ -563,6 +563,12 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
     }
 
     @Override
+    public CompletableFuture<Answer> enable(long userId) {
+        return change(() -> office.users().enable(signedIn, userId), "Enabled user " + userId
+                + ": they can sign in again and hold their roles at the venue", null);
+    }
+
+    @Override
     public CompletableFuture<Answer> unlock(long userId) {
         return change(() -> {
             office.users().unlock(signedIn, userId);

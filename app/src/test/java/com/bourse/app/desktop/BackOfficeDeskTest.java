@@ -261,7 +261,7 @@ class BackOfficeDeskTest {
     }
 
     @Test
-    void disabledUserCannotSignIn() {
+    void aDisabledUserCannotSignInUntilAnAdministratorEnablesThemAgain() {
         Workstation victor = another("victor", "victor-training-1");
         driver.fxRun(() -> victor.backOffice().context().setConfirmer((title, text) -> true));
         var users = victor.backOffice().users();
@@ -281,6 +281,18 @@ class BackOfficeDeskTest {
         driver.waitUntil(() -> ((Label) signIn.lookup("#signInError")).isVisible(), 10);
         assertThat(driver.desktop().workstations()).hasSize(windows);
         assertThat(driver.fx(() -> ((Label) signIn.lookup("#signInError")).getText())).isNotBlank();
+
+        driver.fxRun(() -> {
+            UserRow bob = users.table().getItems().stream().filter(u -> u.username().equals("bob")).findFirst()
+                    .orElseThrow();
+            users.table().getSelectionModel().select(bob);
+            assertThat(users.enableButton().isVisible()).isTrue();
+            users.enable();
+        });
+        driver.waitUntil(() -> users.table().getItems().stream()
+                .anyMatch(u -> u.username().equals("bob") && u.enabled()), 10);
+        driver.typeSignIn("bob", "bob-training-1");
+        driver.waitUntil(() -> driver.desktop().workstations().size() == windows + 1, 20);
     }
 
     @Test

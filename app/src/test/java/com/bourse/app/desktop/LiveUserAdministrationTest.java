@@ -121,7 +121,7 @@ class LiveUserAdministrationTest {
     }
 
     @Test
-    void disablingAUserClosesTheirSessionAndRefusesTheirNextSignIn() {
+    void disablingAUserClosesTheirSessionAndRefusesTheirSignInUntilEnabledAgain() {
         create("oscar", "oscar's long password", Role.TRADER);
         driver.waitUntil(() -> listed("oscar") != null, 30);
         ClusterVenue oscar = desktop.live().connect(ScramCredentials.password("oscar",
@@ -140,6 +140,16 @@ class LiveUserAdministrationTest {
         SignIn.Result next = desktop.signInPort().signIn("oscar", "oscar's long password".toCharArray());
         assertThat(next).isEqualTo(new SignIn.Result.Refused(
                 "The production engine refused the sign-in: user oscar is disabled"));
+
+        String enabled = act(() -> {
+            users.table().getSelectionModel().select(listed("oscar"));
+            assertThat(users.enableButton().isVisible()).isTrue();
+            users.enable();
+        });
+        assertThat(enabled).startsWith("Enabled user " + listed("oscar").userId());
+        driver.waitUntil(() -> listed("oscar").enabled(), 30);
+        SignIn.Result again = desktop.signInPort().signIn("oscar", "oscar's long password".toCharArray());
+        assertThat(again).isInstanceOf(SignIn.Result.Granted.class);
     }
 
     @Test

@@ -192,6 +192,23 @@ public final class UserDirectory {
         return new UserChange(after, new Command.RegisterUser(clock.millis(), admin.userId(), userId, 0));
     }
 
+    /**
+     * Lets a disabled user sign in again: the engine is told the roles they still hold, and a lockout from before is
+     * cleared with the disabling it came with.
+     */
+    public synchronized UserChange enable(Session admin, long userId) {
+        requireAdmin(admin);
+        if (require(userId).enabled()) {
+            throw new UserChangeRefusedException("user " + userId + " is not disabled");
+        }
+        dsl.update(USERS).set(USERS.ENABLED, true).set(USERS.FAILED_ATTEMPTS, 0).setNull(USERS.LOCKED_UNTIL)
+                .where(USERS.USER_ID.eq(userId)).execute();
+        audit.append(AuditEntry.of(admin.userId(), admin.username(), AuditAction.USER_ENABLED, "user:" + userId,
+                "enabled"));
+        UserView after = require(userId);
+        return new UserChange(after, register(clock.millis(), admin.userId(), after));
+    }
+
     public Optional<UserView> find(long userId) {
         return dsl.selectFrom(USERS).where(USERS.USER_ID.eq(userId)).fetchOptional().map(this::view);
     }

@@ -142,6 +142,20 @@ class SignInServiceTest {
     }
 
     @Test
+    void anEnabledUserSignsInAgainAndTheEngineIsToldTheRolesTheyStillHold() {
+        Session admin = BackOfficeFixture.signIn(office, "admin", "admin-training-1");
+        assertThatThrownBy(() -> office.users().enable(admin, 3)).isInstanceOf(UserChangeRefusedException.class)
+                .hasMessage("user 3 is not disabled");
+        office.users().disable(admin, 3);
+
+        UserDirectory.UserChange enabled = office.users().enable(admin, 3);
+
+        assertThat(enabled.engineCommand().roleMask()).isEqualTo(Role.mask(Role.TRADER));
+        assertThat(enabled.user().enabled()).isTrue();
+        assertThat(signIn.signIn("bob", "bob-training-1".toCharArray())).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
     void onlyAnAdministratorChangesRolesAndTheEngineIsToldTheNewMask() {
         Session alice = BackOfficeFixture.signIn(office, "alice", "alice-training-1");
         Session admin = BackOfficeFixture.signIn(office, "admin", "admin-training-1");

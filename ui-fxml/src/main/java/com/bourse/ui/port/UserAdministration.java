@@ -28,6 +28,9 @@ public interface UserAdministration extends AutoCloseable {
 
     CompletableFuture<BackOfficeDesk.Answer> disable(long userId);
 
+    /** Lets a disabled user sign in again with the roles they hold. */
+    CompletableFuture<BackOfficeDesk.Answer> enable(long userId);
+
     CompletableFuture<BackOfficeDesk.Answer> unlock(long userId);
 
     CompletableFuture<BackOfficeDesk.Answer> resetPassword(long userId, char[] password);

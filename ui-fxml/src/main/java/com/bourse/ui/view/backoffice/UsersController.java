@@ -60,6 +60,7 @@ public final class UsersController {
     @FXML private Button reset;
     @FXML private Button unlock;
     @FXML private Button disable;
+    @FXML private Button enable;
     @FXML private Label message;
     @FXML private ScrollPane formScroll;
     @FXML private javafx.scene.layout.VBox importBox;
@@ -105,6 +106,11 @@ public final class UsersController {
         reset.setId("userReset");
         unlock.setId("userUnlock");
         disable.setId("userDisable");
+        enable.setId("userEnable");
+        // One of the two at a time: Disable for a user who can sign in, Enable for one who cannot.
+        disable.managedProperty().bind(disable.visibleProperty());
+        enable.managedProperty().bind(enable.visibleProperty());
+        enable.setVisible(false);
         message.setId("userMessage");
         importKind.setId("importKind");
         importButton.setId("importFile");
@@ -199,6 +205,8 @@ public final class UsersController {
         reset.setDisable(!existing);
         unlock.setDisable(!existing);
         disable.setDisable(!existing || !u.enabled());
+        disable.setVisible(!existing || u.enabled());
+        enable.setVisible(existing && !u.enabled());
     }
 
     private Set<Role> chosenRoles() {
@@ -276,6 +284,18 @@ public final class UsersController {
                 + "? They can no longer sign in and the engine takes their roles away.")) {
             answer(admin.disable(u.userId()), null);
         }
+    }
+
+    @FXML
+    public void enable() {
+        UserRow u = users.getSelectionModel().getSelectedItem();
+        if (u != null && !u.enabled()) {
+            answer(admin.enable(u.userId()), null);
+        }
+    }
+
+    public Button enableButton() {
+        return enable;
     }
 
     private void refused(String text) {
