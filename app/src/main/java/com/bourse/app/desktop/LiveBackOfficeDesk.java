@@ -4,6 +4,8 @@ import com.bourse.backoffice.security.CommandGateway;
 import com.bourse.backoffice.security.Session;
 import com.bourse.backoffice.security.UserView;
 import com.bourse.backoffice.store.AccountLine;
+import com.bourse.backoffice.store.PostingLine;
+import com.bourse.backoffice.store.Statement;
 import com.bourse.cluster.client.Blotter;
 import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.client.CommandOutcomeListener;
@@ -11,6 +13,9 @@ import com.bourse.cluster.movement.MovementQuery;
 import com.bourse.cluster.movement.MovementRow;
 import com.bourse.cluster.movement.MovementStepRow;
 import com.bourse.cluster.movement.Movements;
+import com.bourse.cluster.statement.PostingRow;
+import com.bourse.cluster.statement.Postings;
+import com.bourse.cluster.statement.StatementQuery;
 import com.bourse.protocol.Command;
 import com.bourse.protocol.Currency;
 import com.bourse.protocol.ErrorCode;
@@ -58,14 +63,15 @@ import java.util.function.Supplier;
  * window's {@link LiveSession} opened). Accounts and their owners come from the local reference data (the cluster
  * is seeded from the same import and keeps no names); cash, positions and working orders from the cluster's
  * blotter answer; movements in a state and each movement's history from the cluster's replicated movement record
- * ({@code MovementQuery}, schema version 9). Every command goes through the back office's audited gateway
+ * ({@code MovementQuery}, schema version 9); statements from its replicated posting record ({@code StatementQuery}:
+ * the days since its last End of day), exported and audited locally. Every command goes through the back office's audited gateway
  * ({@link LiveHost#commandGateway}) as the signed-in person, and the form gets the cluster's answer: the events the
  * engine sent about the movement's id before the command's acknowledgement (a back-office session hears every
  * movement's), recorded with its state or refused in the engine's words. The movement id is the idempotency key:
  * a retry after no answer sends the same id, and the engine repeats its first answer.
  *
- * <p>What it does not do live: statements (the cluster keeps balances, not a posting history the desk could read),
- * users and roles, end of day; the window offers none of them for this desk.
+ * <p>What it does not do live: statements of days before the cluster's record (it says which days it covers), users
+ * and roles, end of day; the window offers neither of the last two for this desk.
  *
  * <p>Thread-safe. Audits and sends run on the desk's own named thread, never the venue's or the FX thread; movement
  * listeners are called on the venue's thread.
@@ -424,24 +430,107 @@ public final class LiveBackOfficeDesk implements ClerkDesk {
 
     // ---- Statements ------------------------------------------------------------------------------------
 
-    /** Where statements are, since this desk cannot state any date (see the class comment). */
-    static final String STATEMENTS_ELSEWHERE = "Statements are not available on the live desk: the production"
-            + " engine keeps each account's balances, not its postings; the Accounts page shows the balances and"
-            + " Cash movements every movement the engine keeps, with its history.";
+    /** The first trade date the cluster held whole at its last answer, or null before any answer. */
+    private volatile LocalDate firstHeldDay;
+    /** The postings behind each statement shown, so an export writes exactly what the screen shows. */
+    private final Map<StatementView, Statement> shownStatements = new ConcurrentHashMap<>();
 
+    /**
+     * Null (this desk can state the dates) unless the cluster's last answer showed it no longer holds {@code from}:
+     * the desk does not know what the cluster holds before it has asked once, and then asks anyway.
+     */
     @Override
     public String statementsOutside(LocalDate from, LocalDate to) {
-        return STATEMENTS_ELSEWHERE;
+        LocalDate first = firstHeldDay;
+        return first == null || !from.isBefore(first) ? null : outside(from, first);
     }
 
+    private String outside(LocalDate from, LocalDate first) {
+        return "Live statements cover the days the production engine keeps: " + first
+                + (first.equals(today()) ? " (today)" : " to today, " + today())
+                + ". " + from + " is earlier: choose a start on or after " + first + ".";
+    }
+
+    /**
+     * The statement from the cluster's posting record (schema version 9's {@code StatementQuery}): the balance at
+     * the start of {@code from}, every posting to the end of {@code to}, the balance then (now, for today). Fails
+     * with the days the cluster keeps when {@code from} is before them.
+     */
     @Override
     public CompletableFuture<StatementView> statement(long accountId, String asset, LocalDate from, LocalDate to) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(STATEMENTS_ELSEWHERE));
+        ZoneId zone = tradingZone();
+        long fromMs = from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long toMs = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return venue.requestStatement(StatementQuery.of(accountId, asset, fromMs, toMs))
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .thenApplyAsync(answer -> {
+                    LocalDate first = firstWholeDay(answer, zone);
+                    firstHeldDay = first;
+                    if (from.isBefore(first)) {
+                        throw new IllegalArgumentException(outside(from, first));
+                    }
+                    return view(accountId, asset, from, to, answer);
+                }, worker);
     }
 
+    /**
+     * The first trade date every posting of which the cluster holds: the day its record began with the ledger,
+     * else the day after it let postings go (an End of day, the oldest beyond its bound) unless that was midnight.
+     */
+    private static LocalDate firstWholeDay(Postings answer, ZoneId zone) {
+        java.time.ZonedDateTime since = Instant.ofEpochMilli(answer.heldSinceMs()).atZone(zone);
+        LocalDate day = since.toLocalDate();
+        return answer.sinceLedgerBegan() || since.equals(day.atStartOfDay(zone)) ? day : day.plusDays(1);
+    }
+
+    private StatementView view(long accountId, String asset, LocalDate from, LocalDate to, Postings answer) {
+        String name = host.office().referenceData().accounts().stream().filter(a -> a.accountId() == accountId)
+                .map(AccountLine::name).findFirst().orElse("");
+        int digits = currencies().stream().filter(c -> c.code().equals(asset)).mapToInt(Currency::minorDigits)
+                .findFirst().orElse(0);
+        List<StatementView.Line> lines = new ArrayList<>();
+        List<PostingLine> postings = new ArrayList<>();
+        for (PostingRow p : answer.postings()) {
+            Instant at = Instant.ofEpochMilli(p.atMs());
+            lines.add(new StatementView.Line(at, p.kind() + " " + p.refId(), p.journalId(), p.delta(),
+                    p.balanceAfter()));
+            postings.add(new PostingLine(postings.size() + 1, p.journalId(), accountId, asset, p.delta(),
+                    p.balanceAfter(), p.kind().name(), p.refId(), at));
+        }
+        StatementView view = new StatementView(accountId, name, asset, digits, from, to, answer.openingBalance(),
+                lines, answer.closingBalance());
+        if (shownStatements.size() > 64) {
+            shownStatements.clear();
+        }
+        shownStatements.put(view, new Statement(accountId, asset, from, to, answer.openingBalance(), postings,
+                answer.closingBalance()));
+        return view;
+    }
+
+    /** Writes the statement as the simulation's desk does, audited locally as the signed-in person. */
     @Override
-    public CompletableFuture<Path> export(StatementView statement, ExportFormat format, Path file) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(STATEMENTS_ELSEWHERE));
+    public CompletableFuture<Path> export(StatementView view, ExportFormat format, Path file) {
+        return onWorker(() -> {
+            Statement s = shownStatements.get(view);
+            if (s == null) {
+                throw new IllegalArgumentException("show the statement again before exporting it");
+            }
+            try {
+                if (format == ExportFormat.CSV) {
+                    try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file,
+                            java.nio.charset.StandardCharsets.UTF_8)) {
+                        host.office().reports().statementCsv(signedIn, s, out);
+                    }
+                } else {
+                    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                        host.office().reports().statementPdf(signedIn, s, out);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + file, e);
+            }
+            return file;
+        });
     }
 
     @Override

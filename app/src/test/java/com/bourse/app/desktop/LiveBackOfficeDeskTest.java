@@ -4,6 +4,7 @@ import com.bourse.cluster.client.ClusterVenue;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.movement.MovementQuery;
 import com.bourse.cluster.movement.Movements;
+import com.bourse.cluster.statement.StatementQuery;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.TransferState;
 import com.bourse.ui.port.AccountDetail;
@@ -14,10 +15,12 @@ import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.port.MovementOutcome;
 import com.bourse.ui.port.MovementRequest;
 import com.bourse.ui.port.MovementStep;
+import com.bourse.ui.port.StatementView;
 import com.bourse.ui.port.VenueMode;
 import com.bourse.ui.view.Workstation;
 import com.bourse.ui.view.backoffice.BackOfficePanels;
 import com.bourse.ui.view.backoffice.MovementsController;
+import com.bourse.ui.view.backoffice.StatementsController;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,19 +28,21 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The back-office clerk LIVE, against a real one-node production cluster on loopback (one for the class): Olga, who
  * holds only BACK_OFFICE, signs in and gets the clerk's panels with every account, its owner and the cluster's
  * balances; movements she enters go through the audited gateway and the form shows the cluster's answer; the
- * cluster lists movements by state and tells each one's history from its replicated record; a trader's session
- * cannot ask about another's account.
+ * cluster lists movements by state and tells each one's history from its replicated record, and states each
+ * account's postings of the days it keeps; a trader's session cannot ask about another's account.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveBackOfficeDeskTest {
@@ -120,10 +125,9 @@ class LiveBackOfficeDeskTest {
     void clerkSignsInLiveAndSeesEveryAccountWithItsOwnerAndTheClustersBalances() throws Exception {
         assertThat(olga.context().session().mode()).isEqualTo(VenueMode.LIVE);
         List<String> panels = driver.fx(() -> olga.dock().panels().stream().map(p -> p.id()).toList());
-        // Only what live can do: no statements, users or end of day to click in vain.
-        assertThat(panels).contains(BackOfficePanels.ACCOUNTS, BackOfficePanels.MOVEMENTS)
-                .doesNotContain(BackOfficePanels.STATEMENTS, BackOfficePanels.USERS, BackOfficePanels.END_OF_DAY,
-                        Workstation.TICKET);
+        // Only what live can do: no users or end of day to click in vain.
+        assertThat(panels).contains(BackOfficePanels.ACCOUNTS, BackOfficePanels.MOVEMENTS, BackOfficePanels.STATEMENTS)
+                .doesNotContain(BackOfficePanels.USERS, BackOfficePanels.END_OF_DAY, Workstation.TICKET);
 
         AccountSummary alice = account(ALICE_ACCOUNT);
         assertThat(alice.ownerName()).isEqualTo("Alice Martin");
@@ -232,7 +236,83 @@ class LiveBackOfficeDeskTest {
                     .hasMessageContaining("no movement " + bobs);
             Movements own = alice.requestMovements(MovementQuery.inState(null, 0, 500)).get(15, TimeUnit.SECONDS);
             assertThat(own.movements()).allSatisfy(m -> assertThat(m.involves(BOB_ACCOUNT)).isFalse());
+            assertThatThrownBy(() -> alice.requestStatement(StatementQuery.of(BOB_ACCOUNT, "EUR", 0, Long.MAX_VALUE))
+                    .get(15, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("account 1002 is not one of this user's accounts");
+            assertThat(alice.requestStatement(StatementQuery.of(ALICE_ACCOUNT, "EUR", 0, Long.MAX_VALUE))
+                    .get(15, TimeUnit.SECONDS).closingBalance()).isEqualTo(eur(ALICE_ACCOUNT));
         }
+    }
+
+    @Test
+    void depositAndTransferAppearOnTodaysStatementOfBothAccountsClosingAtTheBlottersBalance() throws Exception {
+        long deposit = desk().newMovementId();
+        desk().request(new MovementRequest(deposit, MovementKind.DEPOSIT, 0, ALICE_ACCOUNT, "EUR", 50_000, 0, ""))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(desk().settle(deposit, true).get(30, TimeUnit.SECONDS).message()).endsWith("is completed");
+        long transfer = desk().newMovementId();
+        assertThat(desk().request(new MovementRequest(transfer, MovementKind.TRANSFER, ALICE_ACCOUNT, BOB_ACCOUNT,
+                "EUR", 20_000, 0, "")).get(30, TimeUnit.SECONDS).message()).endsWith("is completed");
+        LocalDate today = desk().today();
+
+        StatementView alice = desk().statement(ALICE_ACCOUNT, "EUR", today, today).get(15, TimeUnit.SECONDS);
+        StatementView bob = desk().statement(BOB_ACCOUNT, "EUR", today, today).get(15, TimeUnit.SECONDS);
+
+        assertThat(alice.lines()).extracting(StatementView.Line::reference, StatementView.Line::amount)
+                .contains(tuple("TRANSFER " + deposit, 50_000L), tuple("TRANSFER " + transfer, -20_000L));
+        assertThat(bob.lines()).extracting(StatementView.Line::reference, StatementView.Line::amount)
+                .contains(tuple("TRANSFER " + transfer, 20_000L));
+        assertThat(alice.reconciles()).isTrue();
+        assertThat(bob.reconciles()).isTrue();
+        assertThat(alice.closingBalance()).isEqualTo(eur(ALICE_ACCOUNT));
+        assertThat(bob.closingBalance()).isEqualTo(eur(BOB_ACCOUNT));
+
+        // The panel shows it, and exports it as the simulation does.
+        driver.fxRun(() -> {
+            olga.dock().open(BackOfficePanels.STATEMENTS);
+            statements().accountField().setValue(account(ALICE_ACCOUNT));
+        });
+        driver.waitUntil(() -> "EUR".equals(statements().assetField().getValue()), 15);
+        driver.fxRun(() -> {
+            statements().fromField().setValue(today);
+            statements().show();
+        });
+        driver.waitUntil(() -> statements().statement() != null, 15);
+        Path csv = home.resolve("alice-today.csv");
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        driver.fxRun(() -> statements().export(ClerkDesk.ExportFormat.CSV, csv, () -> written.set(true)));
+        driver.waitUntil(written::get, 15);
+        assertThat(Files.readString(csv)).contains("TRANSFER " + transfer, "CLOSING BALANCE");
+        screenshots("live-back-office-statement");
+    }
+
+    @Test
+    void aDayBeforeWhatTheClusterKeepsIsToldWhichDaysLiveStatementsCover() {
+        LocalDate today = desk().today();
+
+        assertThatThrownBy(() -> desk().statement(ALICE_ACCOUNT, "EUR", today.minusDays(1), today)
+                .get(15, TimeUnit.SECONDS))
+                // the class's cluster began today (yesterday, if the run crossed midnight in the trading zone)
+                .hasMessageMatching(".*Live statements cover the days the production engine keeps: ("
+                        + today + "|" + today.minusDays(1) + ").*choose a start on or after.*");
+
+        driver.fxRun(() -> {
+            olga.dock().open(BackOfficePanels.STATEMENTS);
+            statements().accountField().setValue(account(BOB_ACCOUNT));
+        });
+        driver.waitUntil(() -> "EUR".equals(statements().assetField().getValue()), 15);
+        driver.fxRun(() -> {
+            statements().fromField().setValue(today.minusDays(3));
+            statements().show();
+        });
+        driver.waitUntil(() -> statements().reconciliation().getText().startsWith("Live statements cover"), 15);
+        assertThat(driver.fx(() -> statements().table().getItems())).isEmpty();
+        screenshots("live-back-office-statement-earlier");
+    }
+
+    private StatementsController statements() {
+        return olga.backOffice().statements();
     }
 
     private void screenshots(String name) {

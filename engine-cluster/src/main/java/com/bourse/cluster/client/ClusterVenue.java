@@ -6,6 +6,10 @@ import com.bourse.cluster.movement.MovementQuery;
 import com.bourse.cluster.movement.MovementRow;
 import com.bourse.cluster.movement.MovementStepRow;
 import com.bourse.cluster.movement.Movements;
+import com.bourse.cluster.statement.PostingRow;
+import com.bourse.cluster.statement.Postings;
+import com.bourse.cluster.statement.StatementCodec;
+import com.bourse.cluster.statement.StatementQuery;
 import com.bourse.cluster.identity.ScramCredentials;
 import com.bourse.cluster.identity.SessionTokens;
 import com.bourse.cluster.identity.UserAdminRequest;
@@ -214,6 +218,20 @@ public final class ClusterVenue implements Venue {
     }
 
     /**
+     * Asks the cluster for an account's postings of one asset in a window of business time ({@link StatementQuery});
+     * completes with its answer as of one log position, or exceptionally ({@link RequestRefusedException}) with the
+     * cluster's reason when the session may not ask that (another user's account), or when the session went before
+     * the answer came.
+     */
+    public CompletableFuture<Postings> requestStatement(StatementQuery query) {
+        CompletableFuture<Postings> answer = new CompletableFuture<>();
+        if (closed || !inbox.offer(new StatementAsk(query, answer))) {
+            answer.completeExceptionally(new IllegalStateException("venue closed or busy"));
+        }
+        return answer;
+    }
+
+    /**
      * An administrator's change to a live user; completes with the cluster's reply (done, or refused with the
      * reason). Only a session of an enabled administrator (or the bootstrap session) gets DONE.
      */
@@ -394,6 +412,19 @@ public final class ClusterVenue implements Venue {
     private record MovementAsk(MovementQuery query, CompletableFuture<Movements> answer) {
     }
 
+    private record StatementAsk(StatementQuery query, CompletableFuture<Postings> answer) {
+    }
+
+    /** The postings of a statement answer's chunks so far. */
+    private static final class StatementAssembly {
+        final CompletableFuture<Postings> answer;
+        final List<PostingRow> postings = new ArrayList<>();
+
+        StatementAssembly(CompletableFuture<Postings> answer) {
+            this.answer = answer;
+        }
+    }
+
     /** The rows of a movement answer's chunks so far. */
     private static final class MovementAssembly {
         final CompletableFuture<Movements> answer;
@@ -451,6 +482,9 @@ public final class ClusterVenue implements Venue {
         private final MovementCodec movementCodec = new MovementCodec();
         private final List<MovementAsk> movementAsks = new ArrayList<>();
         private final Long2ObjectHashMap<MovementAssembly> movementsInFlight = new Long2ObjectHashMap<>();
+        private final StatementCodec statementCodec = new StatementCodec();
+        private final List<StatementAsk> statementAsks = new ArrayList<>();
+        private final Long2ObjectHashMap<StatementAssembly> statementsInFlight = new Long2ObjectHashMap<>();
         private long nextTokenRenewalMs;
         private AeronCluster cluster;
         private long nextCorrelation = 1;
@@ -600,6 +634,8 @@ public final class ClusterVenue implements Venue {
                     userListAsks.add(ask);
                 } else if (item instanceof MovementAsk ask) {
                     movementAsks.add(ask);
+                } else if (item instanceof StatementAsk ask) {
+                    statementAsks.add(ask);
                 }
             }
             return drained;
@@ -665,6 +701,24 @@ public final class ClusterVenue implements Venue {
                 movementAsks.removeFirst();
                 sent++;
             }
+            while (!statementAsks.isEmpty()) {
+                StatementAsk ask = statementAsks.getFirst();
+                long requestId = nextRequestId;
+                int length;
+                try {
+                    length = statementCodec.encode(ask.query().withRequestId(requestId), adminOut, 0);
+                } catch (IllegalArgumentException e) {
+                    statementAsks.removeFirst().answer().completeExceptionally(e);
+                    continue;
+                }
+                if (cluster.offer(adminOut, 0, length) < 0) {
+                    return sent;
+                }
+                nextRequestId++;
+                statementsInFlight.put(requestId, new StatementAssembly(ask.answer()));
+                statementAsks.removeFirst();
+                sent++;
+            }
             while (!marketAsks.isEmpty()) {
                 MarketAsk ask = marketAsks.getFirst();
                 long requestId = nextRequestId;
@@ -720,6 +774,8 @@ public final class ClusterVenue implements Venue {
                 onUserList(buffer, offset, length);
             } else if (templateId == MovementCodec.ANSWER) {
                 onMovementChunk(buffer, offset, length);
+            } else if (templateId == StatementCodec.ANSWER) {
+                onStatementChunk(buffer, offset, length);
             } else if (WireFormat.isEvent(templateId)) {
                 if (eventCodec.decode(buffer, offset, length)) {
                     deliver(eventCodec.event());
@@ -752,6 +808,24 @@ public final class ClusterVenue implements Venue {
             if (chunk.last()) {
                 movementsInFlight.remove(chunk.requestId());
                 assembly.answer.complete(new Movements(chunk.logPosition(), assembly.movements, assembly.steps));
+            }
+        }
+
+        private void onStatementChunk(DirectBuffer buffer, int offset, int length) {
+            if (!statementCodec.decodeChunk(buffer, offset, length)) {
+                return;
+            }
+            StatementCodec.Chunk chunk = statementCodec.chunk();
+            StatementAssembly assembly = statementsInFlight.get(chunk.requestId());
+            if (assembly == null) {
+                return;
+            }
+            assembly.postings.addAll(chunk.postings());
+            if (chunk.last()) {
+                statementsInFlight.remove(chunk.requestId());
+                assembly.answer.complete(new Postings(chunk.logPosition(), chunk.heldSinceMs(),
+                        chunk.sinceLedgerBegan(), chunk.openingBalance(), assembly.postings,
+                        chunk.closingBalance()));
             }
         }
 
@@ -808,6 +882,11 @@ public final class ClusterVenue implements Venue {
             MovementAssembly movementAsk = movementsInFlight.remove(reply.requestId());
             if (movementAsk != null) {
                 movementAsk.answer.completeExceptionally(new RequestRefusedException(reply.reason()));
+                return;
+            }
+            StatementAssembly statementAsk = statementsInFlight.remove(reply.requestId());
+            if (statementAsk != null) {
+                statementAsk.answer.completeExceptionally(new RequestRefusedException(reply.reason()));
                 return;
             }
             AdminAsk ask = adminsInFlight.remove(reply.requestId());
@@ -940,6 +1019,10 @@ public final class ClusterVenue implements Venue {
                 assembly.answer.completeExceptionally(new IllegalStateException(reason));
             }
             movementsInFlight.clear();
+            for (StatementAssembly assembly : statementsInFlight.values()) {
+                assembly.answer.completeExceptionally(new IllegalStateException(reason));
+            }
+            statementsInFlight.clear();
         }
 
         @Override
@@ -963,6 +1046,9 @@ public final class ClusterVenue implements Venue {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
             for (MovementAsk ask : movementAsks) {
+                ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
+            }
+            for (StatementAsk ask : statementAsks) {
                 ask.answer().completeExceptionally(new IllegalStateException("venue closed"));
             }
         }
@@ -990,6 +1076,8 @@ public final class ClusterVenue implements Venue {
                 } else if (item instanceof UserListAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 } else if (item instanceof MovementAsk ask) {
+                    ask.answer().completeExceptionally(new IllegalStateException(reason));
+                } else if (item instanceof StatementAsk ask) {
                     ask.answer().completeExceptionally(new IllegalStateException(reason));
                 }
             }

@@ -58,10 +58,11 @@ import java.util.concurrent.TimeUnit;
 public final class EngineClusteredService implements ClusteredService {
     private static final int MAGIC = 0x42534543; // "BSEC"
     /**
-     * Version 4 adds the movement record (every cash movement's steps) after the desk record; version 3 adds the desk record (held items' scores, the day's fills) after the live users; version 2 adds the
+     * Version 5 adds the posting record (each account's postings, for live statements) after the movement record;
+     * version 4 adds the movement record (every cash movement's steps) after the desk record; version 3 adds the desk record (held items' scores, the day's fills) after the live users; version 2 adds the
      * live users after the client sequences; versions 1 and 2 still load.
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     /** The longest ingress message the cluster takes; {@code ClusterVenue} refuses to send a longer one. */
     public static final int MAX_INGRESS_LENGTH = 8 * 1024;
     /** Malformed messages a session may send before the cluster closes it. */
@@ -106,6 +107,10 @@ public final class EngineClusteredService implements ClusteredService {
     private final MovementRecord movements = new MovementRecord();
     private final com.bourse.cluster.movement.MovementCodec movementCodec =
             new com.bourse.cluster.movement.MovementCodec();
+    /** Each account's postings since the last End of day, for the live clerk's statements. */
+    private final PostingRecord postings = new PostingRecord();
+    private final com.bourse.cluster.statement.StatementCodec statementCodec =
+            new com.bourse.cluster.statement.StatementCodec();
     private final TeeSink sink;
     private final CommandCodec commands = new CommandCodec();
     private final SessionCodec sessionCodec = new SessionCodec();
@@ -145,7 +150,7 @@ public final class EngineClusteredService implements ClusteredService {
         this.metrics = metrics;
         this.log = log;
         this.router = new EventRouter(entitlements, metrics, sessionId -> cluster.closeClientSession(sessionId));
-        this.sink = new TeeSink(router, new TeeSink(desk, movements));
+        this.sink = new TeeSink(router, new TeeSink(desk, new TeeSink(movements, postings)));
     }
 
     @Override
@@ -233,6 +238,10 @@ public final class EngineClusteredService implements ClusteredService {
             answerMovements(session, buffer, offset, length);
             return;
         }
+        if (templateId == com.bourse.cluster.statement.StatementCodec.QUERY) {
+            answerStatement(session, buffer, offset, length);
+            return;
+        }
         long position = header.position();
         long time = businessTime == BusinessTime.CLUSTER_LOG ? timestamp : CommandCodec.TIMESTAMP_AS_SENT;
         if (!commands.decode(buffer, offset, length, time)) {
@@ -273,9 +282,11 @@ public final class EngineClusteredService implements ClusteredService {
                 router.begin(session);
                 desk.beginCommand(command.timestamp());
                 movements.beginCommand(command.timestamp(), user);
+                postings.beginCommand(command, position);
                 engine.apply(command, sink);
                 if (command instanceof Command.EndOfDay && !desk.refused()) {
                     desk.endOfDay();
+                    postings.endOfDay();
                 }
                 int sent = router.end();
                 ack(session, clientId, correlationId, AckStatus.APPLIED, position, sent);
@@ -502,6 +513,41 @@ public final class EngineClusteredService implements ClusteredService {
         } while (m < rows.size() || st < steps.size());
     }
 
+    /**
+     * An account's statement of one asset from the replicated posting record at this log position, chunked. The
+     * same rule as movements: a back-office session may ask about any account, any other only about its own (asking
+     * about another's is refused with the reason). Malformed: answered as such.
+     */
+    private void answerStatement(ClientSession session, DirectBuffer buffer, int offset, int length) {
+        if (!statementCodec.decodeQuery(buffer, offset, length)) {
+            malformed(session, "StatementQuery: " + statementCodec.rejection());
+            return;
+        }
+        com.bourse.cluster.statement.StatementQuery query = statementCodec.query();
+        long user = router.userOf(session.id());
+        boolean allowed = user != Principal.NONE
+                && (entitlements.isBackOffice(user) || entitlements.owns(user, query.accountId()));
+        if (!allowed) {
+            identityReply(session, query.requestId(), ReplyStatus.REFUSED, "account " + query.accountId()
+                    + " is not one of this user's accounts: only its owner and the back office see its statement");
+            return;
+        }
+        PostingRecord.Window window = postings.window(query.accountId(), query.asset(), query.fromMs(),
+                query.toMs(), engine.balance(query.accountId(), query.asset()));
+        long position = cluster.logPosition();
+        List<com.bourse.cluster.statement.PostingRow> rows = window.postings();
+        int p = 0;
+        do {
+            List<com.bourse.cluster.statement.PostingRow> chunk = rows.subList(p,
+                    Math.min(rows.size(), p + com.bourse.cluster.statement.StatementCodec.POSTINGS_PER_CHUNK));
+            p += chunk.size();
+            int written = statementCodec.encodeChunk(new com.bourse.cluster.statement.StatementCodec.Chunk(
+                    query.requestId(), position, p == rows.size(), postings.heldSince(), postings.sinceLedgerBegan(),
+                    window.opening(), window.closing(), chunk), reply, 0);
+            router.sendDirect(session, reply, written);
+        } while (p < rows.size());
+    }
+
     @Override
     public void onTimerEvent(long correlationId, long timestamp) {
         if (correlationId < REPORT_FLUSH_TIMERS) {
@@ -723,6 +769,7 @@ public final class EngineClusteredService implements ClusteredService {
             desk.prune(engine);
             desk.write(out);
             movements.write(out);
+            postings.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -757,6 +804,11 @@ public final class EngineClusteredService implements ClusteredService {
             }
             if (version >= 4) {
                 movements.read(in);
+            }
+            if (version >= 5) {
+                postings.read(in);
+            } else {
+                postings.startedAfterLoad();
             }
             desk.rebuild(engine, version >= 3);
         } catch (IOException e) {

@@ -19,9 +19,10 @@ import java.util.function.Supplier;
 /**
  * The back office's panels in a workstation, offered by role: Accounts, Cash movements, Statements and End of day
  * for BACK_OFFICE; Users &amp; roles and End of day for ADMIN; and only what the desk can do (the live clerk's desk:
- * Accounts and Cash movements). Users &amp; roles may also come over a {@link UserAdministration} of its own (live: the
- * production engine's users), with or without a clerk's desk beside it. Registers them with the dock, loads what
- * they show once the window is up, and gives the layout a back-office user starts with. FX thread only.
+ * Accounts, Cash movements and Statements of the days the production engine keeps). Users &amp; roles may also
+ * come over a {@link UserAdministration} of its own (live: the production engine's users), with or without a clerk's
+ * desk beside it. Registers them with the dock, loads what they show once the window is up, and gives the layout a
+ * back-office user starts with. FX thread only.
  */
 public final class BackOfficePanels {
     public static final String ACCOUNTS = "bo-accounts";

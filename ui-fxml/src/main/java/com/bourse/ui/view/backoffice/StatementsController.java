@@ -5,6 +5,7 @@ import com.bourse.ui.port.BackOfficeDesk;
 import com.bourse.ui.port.StatementView;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.view.Tables;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -20,6 +21,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -110,6 +112,9 @@ public final class StatementsController {
     }
 
     private void assetsOf(AccountSummary a) {
+        // The choice goes before the list: clearing the list under a chosen asset broke the combo box's selection
+        // (an IndexOutOfBoundsException on the FX thread) when the clerk changed account.
+        asset.setValue(null);
         asset.getItems().clear();
         if (a == null) {
             return;
@@ -134,8 +139,42 @@ public final class StatementsController {
             reconciliation.setText("The end date " + to.getValue() + " is before the start " + from.getValue());
             return;
         }
-        context.whenDone(context.desk().statement(a.accountId(), asset.getValue(), from.getValue(), to.getValue()),
-                "Reading the statement", this::showStatement);
+        String outside = context.desk().statementsOutside(from.getValue(), to.getValue());
+        if (outside != null) {
+            showNone(outside);
+            return;
+        }
+        context.desk().statement(a.accountId(), asset.getValue(), from.getValue(), to.getValue())
+                .whenComplete((s, failure) -> Platform.runLater(() -> {
+                    if (failure == null) {
+                        showStatement(s);
+                    } else {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        showNone(cause.getMessage());
+                    }
+                }));
+    }
+
+    /**
+     * No statement for the choices: why, in the panel itself (a live desk's dates before what the production engine
+     * keeps, a refusal), rather than an empty table.
+     */
+    private void showNone(String why) {
+        statement = null;
+        opening.setText("");
+        postings.setText("");
+        closing.setText("");
+        reconciliation.setText(why);
+        reconciliation.getStyleClass().removeAll("bo-ok", "bo-error");
+        reconciliation.getStyleClass().add("bo-error");
+        table.getItems().clear();
+        Label placeholder = new Label(why);
+        placeholder.setWrapText(true);
+        placeholder.setId("statementOutside");
+        table.setPlaceholder(placeholder);
+        csv.setDisable(true);
+        pdf.setDisable(true);
     }
 
     private void showStatement(StatementView s) {
@@ -147,6 +186,7 @@ public final class StatementsController {
         reconciliation.setText(StatementTable.reconciliation(s));
         reconciliation.getStyleClass().removeAll("bo-ok", "bo-error");
         reconciliation.getStyleClass().add(s.reconciles() ? "bo-ok" : "bo-error");
+        table.setPlaceholder(new Label("No postings in these dates"));
         table.getItems().setAll(StatementTable.rows(s, context.zone(), BackOfficeContext.TIME));
         csv.setDisable(false);
         pdf.setDisable(false);
