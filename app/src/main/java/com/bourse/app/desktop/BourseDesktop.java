@@ -75,14 +75,16 @@ public final class BourseDesktop extends Application {
         if (StartupProbe.training()) {
             return; // the AOT cache's training run stops at the sign-in window
         }
-        Thread.ofPlatform().name("desktop-open").uncaughtExceptionHandler((thread, error) ->
+        // The data folder's work (store, journal replay, its libraries' loading and compiling) starts once the window
+        // is drawn: begun at once, it took the cores the window's first frame was waiting for.
+        FirstFrame.then(() -> Thread.ofPlatform().name("desktop-open").uncaughtExceptionHandler((thread, error) ->
                 LOG.log(System.Logger.Level.ERROR, "opening the desktop failed", error)).start(() -> {
             try {
                 opening.complete(new Desktop(settings, training));
             } catch (RuntimeException e) {
                 opening.completeExceptionally(e);
             }
-        });
+        }));
         opening.whenComplete((opened, failure) -> runLaterUnlessExited(() -> {
             if (failure != null) {
                 stage.hide();

@@ -1,9 +1,7 @@
 package com.bourse.app.desktop;
 
-import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -60,33 +58,10 @@ final class StartupProbe {
             }
         };
         if (signIn.isShowing()) {
-            afterFirstFrame(drawn);
+            FirstFrame.then(drawn);
         } else {
-            signIn.setOnShown(e -> afterFirstFrame(drawn));
+            signIn.setOnShown(e -> FirstFrame.then(drawn));
         }
-    }
-
-    /**
-     * Runs {@code then} once the frame the next pulse renders is drawn. A timer's first tick is that pulse (before
-     * it renders), its second the pulse after; JavaFX renders every scene and snapshot on one thread in order, so a
-     * snapshot asked for at the second tick comes back only after the window's first frame was drawn.
-     */
-    private static void afterFirstFrame(Runnable then) {
-        new AnimationTimer() {
-            private int ticks;
-
-            @Override
-            public void handle(long now) {
-                if (++ticks < 2) {
-                    return;
-                }
-                stop();
-                Platform.runLater(() -> {
-                    new Rectangle(1, 1).snapshot(null, null);
-                    then.run();
-                });
-            }
-        }.start();
     }
 
     /** The JVM says "sharing" when classes were mapped from an archive; the packaged runtime has only the AOT cache. */
