@@ -6,6 +6,7 @@ import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
 import com.bourse.protocol.EventSink;
 import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.RiskLimits;
 import com.bourse.protocol.Side;
@@ -134,6 +135,20 @@ public final class Engine {
         return levels;
     }
 
+    /** The bracket an order belongs to: as its entry (the legs it will enter) or as a leg (its entry, and both legs). */
+    private static WorkingOrder.Bracket bracketOf(Order o) {
+        if (o.bracketTargetId != 0) {
+            return new WorkingOrder.Bracket(o.orderId, o.bracketTargetId, o.bracketTargetPrice, o.bracketStopId,
+                    o.bracketStopPrice);
+        }
+        if (o.bracketEntryId == 0 || o.ocoPeer == null) {
+            return WorkingOrder.Bracket.NONE;
+        }
+        Order target = o.type == OrderType.LIMIT ? o : o.ocoPeer;
+        Order stop = target == o ? o.ocoPeer : o;
+        return new WorkingOrder.Bracket(o.bracketEntryId, target.orderId, target.price, stop.orderId, stop.stopPrice);
+    }
+
     /** Working orders of an account in entry order (all accounts when {@code accountId} is 0). */
     public List<WorkingOrder> workingOrders(long accountId) {
         List<WorkingOrder> result = new ArrayList<>();
@@ -144,7 +159,7 @@ public final class Engine {
             for (Order o = account.firstOrder; o != null; o = o.accountNext) {
                 result.add(new WorkingOrder(o.orderId, account.accountId, o.instrument.id(), o.userId, o.side, o.type,
                         o.timeInForce, o.price, o.stopPrice, o.leaves, o.visible, o.displayQuantity, o.postOnly,
-                        o.state.name(), o.ocoPeer == null ? 0 : o.ocoPeer.orderId));
+                        o.state.name(), o.ocoPeer == null ? 0 : o.ocoPeer.orderId, bracketOf(o)));
             }
         }
         return result;

@@ -174,9 +174,10 @@ final class Matcher {
             peer.ocoPeer = null;
         }
         if (order.bracketTargetId != 0 && order.filled > 0) {
+            // Names the entry so its legs keep their bracket (OrderDesk.enterDueBrackets enters them as a pair).
             state.dueBrackets.addLast(new Command.PlaceOco(state.now, order.userId, account.accountId,
                     instrument.id(), order.side.opposite(), order.timeInForce, order.filled, order.bracketTargetId,
-                    order.bracketTargetPrice, order.bracketStopId, order.bracketStopPrice, 0, 0));
+                    order.bracketTargetPrice, order.bracketStopId, order.bracketStopPrice, order.orderId, 0));
         }
         if (order.isBuy()) {
             account.pendingBuy[instrument.assetIndex] -= order.leaves;

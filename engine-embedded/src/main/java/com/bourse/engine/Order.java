@@ -69,6 +69,8 @@ final class Order {
     long bracketTargetPrice;
     long bracketStopId;
     long bracketStopPrice;
+    /** A bracket's target or stop: the id of the entry that entered it (0 for any other order). */
+    long bracketEntryId;
 
     boolean isBuy() {
         return side == Side.BUY;
@@ -79,7 +81,7 @@ final class Order {
         instrument = null;
         level = null;
         levelPrev = levelNext = accountPrev = accountNext = nextStop = sameIdNext = ocoPeer = null;
-        bracketTargetId = bracketTargetPrice = bracketStopId = bracketStopPrice = 0;
+        bracketTargetId = bracketTargetPrice = bracketStopId = bracketStopPrice = bracketEntryId = 0;
         side = null;
         type = null;
         timeInForce = null;

@@ -175,6 +175,7 @@ final class OrderDesk {
         }
     }
 
+    /** Enters an OCO pair; a bracket's (due, naming its filled entry) keeps that entry's id on both legs. */
     private void enterPair(Command.PlaceOco c, long quantity, boolean reservedIds) {
         Order target = admit(c.target(quantity), 0, reservedIds);
         if (target == null) {
@@ -188,6 +189,7 @@ final class OrderDesk {
         }
         target.ocoPeer = stop;
         stop.ocoPeer = target;
+        target.bracketEntryId = stop.bracketEntryId = c.entryOrderId();
         state.sink.onEvent(new Event.OcoLinked(c.accountId(), target.orderId, stop.orderId));
         // The stop first: it never trades on entry, while the target may fill at once and end the group.
         start(stop);

@@ -35,10 +35,12 @@ import java.util.List;
  * account and client order id (ids are unique per account only); an order from an older snapshot restores as
  * unfilled, so an amendment of it reads its total as the open quantity. Version 6 adds each order's OCO peer (its
  * client order id, 0 for none) and a bracket's entry order its target and stop; an older snapshot has neither.
+ * Version 7 adds a bracket's target and stop their entry's id; in an older snapshot they are a plain OCO pair.
  */
 final class SnapshotCodec {
     private static final int MAGIC = 0x424F5552; // "BOUR"
-    private static final int VERSION = 6;
+    private static final int VERSION = 7;
+    private static final int VERSION_WITHOUT_BRACKET_LEGS = 6;
     private static final int VERSION_WITHOUT_OCO = 5;
     private static final int VERSION_WITHOUT_FILLED = 4;
     private static final int VERSION_WITHOUT_ACCOUNT_BANDS = 3;
@@ -389,6 +391,7 @@ final class SnapshotCodec {
         out.writeLong(o.bracketTargetPrice);
         out.writeLong(o.bracketStopId);
         out.writeLong(o.bracketStopPrice);
+        out.writeLong(o.bracketEntryId);
     }
 
     private static Order readOrder(DataInputStream in, EngineState s, Account account, int version,
@@ -429,7 +432,7 @@ final class SnapshotCodec {
             // Before version 5 a stop-limit order on the book had been elected; nothing else can be known.
             o.elected = o.type == OrderType.STOP_LIMIT && o.state == OrderState.RESTING;
         }
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_BRACKET_LEGS) {
             long peerId = in.readLong();
             if (peerId != 0) {
                 peers.add(new long[]{account.accountId, o.orderId, peerId});
@@ -438,6 +441,9 @@ final class SnapshotCodec {
             o.bracketTargetPrice = in.readLong();
             o.bracketStopId = in.readLong();
             o.bracketStopPrice = in.readLong();
+        }
+        if (version >= VERSION) {
+            o.bracketEntryId = in.readLong();
         }
         return o;
     }

@@ -199,6 +199,56 @@ class BracketOrderTest {
                 .isEqualTo("nothing filled, so its target and stop are not entered");
     }
 
+    @Test
+    @Order(4)
+    void aWindowOpenedAfterTheBracketWasSentNamesItsLegsAndPendingLegsAsTheSendingWindowDoes() {
+        // Given a bracket's target and stop working (the ladder's, above) and another bracket resting below the market
+        Instrument air = TradingScenes.instrument(alice, "AIR");
+        LadderView ladder = alice.ladder().ladder();
+        driver.fxRun(() -> alice.context().instrumentProperty().set(air));
+        long bid = driver.fx(() -> alice.context().desk().book(air.id()).bestBid());
+        long resting = driver.fx(() -> ladder.placeBracketAt(Side.BUY, bid - 3 * air.tickSize()));
+        driver.waitUntil(() -> rows().stream().anyMatch(r -> r.orderId() == resting && r.isWorking()), 10);
+        java.util.Map<Long, String> sendersLinks = links(alice);
+        assertThat(sendersLinks.values()).anyMatch(l -> l.startsWith("Bracket entry · target"))
+                .anyMatch(l -> l.endsWith(" · target")).anyMatch(l -> l.endsWith(" · stop"));
+        List<DeskState.LadderMark> sendersMarks = driver.fx(() -> alice.context().desk().ladderMarks(air.id()));
+
+        // When she opens a second window
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        Workstation later = driver.signIn("alice", "alice-training-1", 120);
+        try {
+            driver.waitUntil(() -> driver.fx(() -> later.context().desk().workingOrders().stream()
+                    .filter(OrderRow::isWorking).count()) == sendersLinks.size(), 30);
+
+            // Then its Bracket / OCO column and its ladder's marks (the resting entry's pending legs too) are the
+            // sending window's, from the engine's working orders
+            assertThat(links(later)).isEqualTo(sendersLinks);
+            assertThat(driver.fx(() -> later.context().desk().ladderMarks(air.id())))
+                    .containsExactlyInAnyOrderElementsOf(sendersMarks)
+                    .contains(new DeskState.LadderMark(Side.SELL, bid + 3 * air.tickSize(), 25,
+                            DeskState.LadderMark.Kind.PENDING_TARGET));
+        } finally {
+            driver.fxRun(later::close);
+        }
+        driver.fxRun(() -> alice.context().entry().cancel(rows().stream().filter(r -> r.orderId() == resting)
+                .findFirst().orElseThrow()));
+        driver.waitUntil(() -> rows().stream().noneMatch(r -> r.orderId() == resting && r.isWorking()), 10);
+    }
+
+    /** Each working order's Bracket / OCO text in a window, by order id. */
+    private java.util.Map<Long, String> links(Workstation window) {
+        return driver.fx(() -> {
+            java.util.Map<Long, String> links = new java.util.TreeMap<>();
+            for (OrderRow row : window.context().desk().workingOrders()) {
+                if (row.isWorking()) {
+                    links.put(row.orderId(), window.context().desk().linkOf(row));
+                }
+            }
+            return links;
+        });
+    }
+
     /** Screenshots of the whole window at 1440×900 and 1024×700 in both themes; no text may be cut short. */
     private void screenshotsAtBothSizesAndThemes() {
         List<String> cut = new java.util.ArrayList<>();

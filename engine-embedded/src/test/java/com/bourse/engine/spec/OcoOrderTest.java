@@ -191,6 +191,22 @@ class OcoOrderTest {
         assertThat(later.id()).isGreaterThan(bracket.stop());
     }
 
+    @Test
+    void theWorkingOrdersNameTheirBracketTheEntryItsLegsToBeAndEachLegItsEntryAfterARestartToo() {
+        var bracket = desk.longBracket(alice, 10, 99_00, 104_00, 96_00);
+        var named = new WorkingOrder.Bracket(bracket.entry(), bracket.target(), 104_00, bracket.stop(), 96_00);
+        assertThat(desk.working(alice)).extracting(WorkingOrder::bracket).containsExactly(named);
+
+        desk.sellLimit(bob, 99_00, 10);
+
+        assertThat(desk.working(alice)).extracting(WorkingOrder::bracket).containsExactly(named, named);
+        assertThat(desk.restored().workingOrders(alice.accountId())).extracting(WorkingOrder::bracket)
+                .containsExactly(named, named);
+        var plain = desk.oco(alice, Side.SELL, 1, 105_00, 95_00);
+        assertThat(desk.working(alice)).filteredOn(o -> o.orderId() == plain.target() || o.orderId() == plain.stop())
+                .extracting(WorkingOrder::bracket).containsOnly(WorkingOrder.Bracket.NONE);
+    }
+
     // ---- Restart --------------------------------------------------------------------------------------------
 
     @Test

@@ -87,7 +87,9 @@ public final class SessionCodec {
                     .timeInForce(ToSbe.of(o.timeInForce())).price(o.price()).stopPrice(o.stopPrice())
                     .leaves(o.leaves()).visible(o.visible()).displayQuantity(o.displayQuantity())
                     .postOnly(ToSbe.of(o.postOnly())).status(WorkingStatus.valueOf(o.status()))
-                    .ocoPeerId(o.ocoPeerId());
+                    .ocoPeerId(o.ocoPeerId()).bracketEntryId(o.bracket().entryId())
+                    .bracketTargetId(o.bracket().targetId()).bracketTargetPrice(o.bracket().targetPrice())
+                    .bracketStopId(o.bracket().stopId()).bracketStopPrice(o.bracket().stopPrice());
         }
         BlotterSnapshotEncoder.BalancesEncoder balances = e.balancesCount(chunk.balances().size());
         for (AccountBalance b : chunk.balances()) {
@@ -227,7 +229,7 @@ public final class SessionCodec {
                 boolean last = WireEnums.bool(d.lastRaw(), "last");
                 List<WorkingOrder> orders = new ArrayList<>();
                 for (BlotterSnapshotDecoder.OrdersDecoder o : d.orders()) {
-                    // The OCO link travels since version 9; an older cluster's answer reads as no link.
+                    // The OCO link and the bracket travel since version 9; an older cluster's answer reads as neither.
                     long ocoPeerId = o.ocoPeerId();
                     orders.add(new WorkingOrder(o.orderId(), o.accountId(), o.instrumentId(), o.userId(),
                             WireEnums.domain(Side.values(), o.sideRaw(), "side"),
@@ -235,7 +237,8 @@ public final class SessionCodec {
                             WireEnums.domain(TimeInForce.values(), o.timeInForceRaw(), "timeInForce"),
                             o.price(), o.stopPrice(), o.leaves(), o.visible(), o.displayQuantity(),
                             WireEnums.bool(o.postOnlyRaw(), "postOnly"), status(o.statusRaw()),
-                            ocoPeerId == BlotterSnapshotDecoder.OrdersDecoder.ocoPeerIdNullValue() ? 0 : ocoPeerId));
+                            ocoPeerId == BlotterSnapshotDecoder.OrdersDecoder.ocoPeerIdNullValue() ? 0 : ocoPeerId,
+                            bracketOf(o)));
                 }
                 List<AccountBalance> balances = new ArrayList<>();
                 for (BlotterSnapshotDecoder.BalancesDecoder b : d.balances()) {
@@ -344,6 +347,16 @@ public final class SessionCodec {
                     WireEnums.bool(s.makerRaw(), "maker"), s.leaves()));
         }
         return new SessionMessage.DeskChunk(requestId, logPosition, orders, transfers, kills, halts, steps);
+    }
+
+    /** The bracket a working order belongs to; an answer older than version 9 (null entry id) reads as none. */
+    private static WorkingOrder.Bracket bracketOf(BlotterSnapshotDecoder.OrdersDecoder o) {
+        long entryId = o.bracketEntryId();
+        if (entryId == BlotterSnapshotDecoder.OrdersDecoder.bracketEntryIdNullValue() || entryId == 0) {
+            return WorkingOrder.Bracket.NONE;
+        }
+        return new WorkingOrder.Bracket(entryId, o.bracketTargetId(), o.bracketTargetPrice(), o.bracketStopId(),
+                o.bracketStopPrice());
     }
 
     private static String status(short raw) {

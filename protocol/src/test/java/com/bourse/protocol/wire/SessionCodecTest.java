@@ -73,6 +73,31 @@ class SessionCodecTest {
     }
 
     @Test
+    void blotterChunkCarriesEachOrdersBracketSinceVersion9AndAVersion8AnswerReadsAsNoBracket() {
+        WorkingOrder.Bracket bracket = new WorkingOrder.Bracket(20, 21, 130, 22, 90);
+        List<WorkingOrder> orders = List.of(
+                new WorkingOrder(20, 2, 3, 4, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 110, 0, 10, 10, 0, false,
+                        "RESTING", 0, bracket),
+                new WorkingOrder(31, 2, 3, 4, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 125, 0, 5, 5, 0, false,
+                        "RESTING", 32, new WorkingOrder.Bracket(30, 31, 125, 32, 95)),
+                new WorkingOrder(32, 2, 3, 4, Side.SELL, OrderType.STOP, TimeInForce.GTC, 0, 95, 5, 0, 0, false,
+                        "STOP_WAITING", 31, new WorkingOrder.Bracket(30, 31, 125, 32, 95)),
+                new WorkingOrder(40, 2, 3, 4, Side.BUY, OrderType.LIMIT, TimeInForce.DAY, 100, 0, 1, 1, 0, false,
+                        "RESTING"));
+        BlotterChunk chunk = new BlotterChunk(8, 4_096, true, orders, List.of(), List.of());
+        int length = codec.encodeBlotterChunk(chunk, buffer, 0);
+
+        assertThat(codec.decode(buffer, 0, length)).isTrue();
+        assertThat(((BlotterChunk) codec.message()).orders()).isEqualTo(orders);
+
+        // A version 8 cluster sends no bracket: the entry reads as a plain order, the legs as a plain OCO pair
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short) 8);
+        assertThat(codec.decode(buffer, 0, length)).as(codec.rejection()).isTrue();
+        assertThat(((BlotterChunk) codec.message()).orders()).extracting(WorkingOrder::bracket)
+                .containsOnly(WorkingOrder.Bracket.NONE);
+    }
+
+    @Test
     void blotterChunkCarriesEachAccountsLastOrderIdEvenForAnAccountWithNoBalances() {
         BlotterChunk chunk = new BlotterChunk(9, 512, true, List.of(), List.of(new AccountBalance(2, "EUR", 10, 0)),
                 List.of(new LastOrderId(2, 1_002_000_000_017L), new LastOrderId(5, 0)));

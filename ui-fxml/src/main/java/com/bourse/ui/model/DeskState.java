@@ -69,7 +69,7 @@ public final class DeskState {
     /**
      * The brackets this window sent, under the account and id of each of their three orders (entry, target, stop):
      * the blotter links the legs to their entry and the ladder marks where they will work. A window opened later
-     * (or after a restart) does not know them: its legs show as the OCO pair they are.
+     * (or after a restart) learns those still working from its snapshot ({@link WorkingOrder#bracket()}).
      */
     private final Map<String, Bracket> brackets = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -141,6 +141,7 @@ public final class DeskState {
             }
             orders.put(row.orderId(), row);
             workingOrders.add(row);
+            knowBracket(w);
         }
         for (MarketSnapshot.Refused r : snapshot.refused()) {
             showRefused(r);
@@ -220,6 +221,20 @@ public final class DeskState {
         }
         sending(c.target(c.quantity()));
         sending(c.stop(c.quantity()));
+    }
+
+    /** The bracket a working order of the snapshot belongs to, as the venue keeps it (sent by any window). */
+    private void knowBracket(WorkingOrder w) {
+        WorkingOrder.Bracket k = w.bracket();
+        if (k.isNone()) {
+            return;
+        }
+        Side entrySide = w.orderId() == k.entryId() ? w.side() : w.side().opposite();
+        Bracket b = new Bracket(w.accountId(), w.instrumentId(), entrySide, k.entryId(), k.targetId(),
+                k.targetPrice(), k.stopId(), k.stopPrice());
+        for (long id : new long[]{b.entryId(), b.targetId(), b.stopId()}) {
+            brackets.put(w.accountId() + "/" + id, b);
+        }
     }
 
     /** Every step this window heard of each of the trader's orders. */
