@@ -542,6 +542,24 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
         }
     }
 
+    /**
+     * Worker thread: {@code commands} through the gateway as one delivery ({@link CommandGateway#deliverAll}: each
+     * checked and audited on its own, all in order), then waits until the venue has applied and committed them, so
+     * its inbox never holds more than one chunk of a large import.
+     */
+    private void sendChunk(List<Command> commands) {
+        List<CommandGateway.Request> requests = new ArrayList<>(commands.size());
+        for (Command command : commands) {
+            requests.add(new CommandGateway.Request(signedIn, command, null));
+        }
+        for (CommandGateway.Outcome outcome : gateway.deliverAll(requests)) {
+            if (outcome instanceof CommandGateway.Outcome.NotSent notSent) {
+                throw new IllegalStateException("the venue was not told: " + notSent.reason());
+            }
+        }
+        host.venue().query(engine -> Boolean.TRUE).join();
+    }
+
     private static String capitalised(String text) {
         return text == null || text.isEmpty() ? "Refused" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
@@ -603,9 +621,10 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
                     case INSTRUMENTS -> imports.instruments(signedIn, name, csv);
                     case ACCOUNTS -> imports.accounts(signedIn, name, csv);
                 };
-                for (Command command : result.engineCommands()) {
-                    send(command);
-                }
+                // The store holds every line; the engine gets every command, each with its own audit entry, a chunk
+                // per delivery: the journal seals a chunk in a few group commits where one command at a time cost a
+                // forced write each.
+                result.engineCommands().forEachChunk(this::sendChunk);
                 return new ImportOutcome(name, result.records(), List.of());
             } catch (ImportRejectedException e) {
                 return new ImportOutcome(name, 0, e.problems().stream()

@@ -93,6 +93,7 @@ public final class CommandJournal implements AutoCloseable {
     private long lastSegmentEnd;
     private long lastSeq;
     private volatile long committedSeq;
+    private long commits;
     private boolean failed;
 
     private CommandJournal(Path directory, SecretKey key, Durability durability, byte[] journalId,
@@ -281,7 +282,13 @@ public final class CommandJournal implements AutoCloseable {
             }
         }
         committedSeq = lastSeq;
+        commits++;
         return lastSeq;
+    }
+
+    /** Group commits so far (each one forced write for {@link Durability#POWER_LOSS}); read on the writer's thread. */
+    public long commits() {
+        return commits;
     }
 
     /**
