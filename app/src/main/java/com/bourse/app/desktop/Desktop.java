@@ -41,6 +41,8 @@ public final class Desktop implements AutoCloseable {
     private final WorkspaceStore workspaces;
     private final List<Workstation> workstations = new CopyOnWriteArrayList<>();
     private final List<Stage> signInStages = new CopyOnWriteArrayList<>();
+    /** How the application ends on File › Quit: JavaFX's exit, which stops it as its last window closing does. */
+    private Runnable exit = javafx.application.Platform::exit;
     /** The audit trail found broken at start is shown once, over the first sign-in window. */
     private boolean auditShown;
 
@@ -219,6 +221,7 @@ public final class Desktop implements AutoCloseable {
         if (userAdministration != null) {
             workstation.withUserAdministration(userAdministration);
         }
+        workstation.onQuit(this::quit);
         self[0] = workstation;
         workstations.stream().map(Workstation::stage).filter(Stage::isShowing).reduce((a, b) -> b)
                 .ifPresent(workstation::openBeside);
@@ -226,6 +229,26 @@ public final class Desktop implements AutoCloseable {
         stage.setOnHidden(e -> workstations.remove(workstation));
         workstation.show();
         SettingsWindow.offerIn(stage, config);
+    }
+
+    /**
+     * File › Quit: every window closes (each saving its workspace, its session signing out), the sign-in windows
+     * too, then the application exits as when its last window closes: {@link BourseDesktop#stop} closes the
+     * simulation (journal, store) and the process ends without an error.
+     */
+    public void quit() {
+        for (Workstation w : List.copyOf(workstations)) {
+            w.close();
+        }
+        for (Stage stage : List.copyOf(signInStages)) {
+            stage.hide();
+        }
+        exit.run();
+    }
+
+    /** For specifications: what quitting ends with, instead of ending the test's JavaFX. */
+    void exitWith(Runnable exit) {
+        this.exit = exit;
     }
 
     public List<Workstation> workstations() {

@@ -4,7 +4,15 @@ import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.theme.Theme;
 import com.bourse.ui.view.Workstation;
 import com.bourse.ui.view.backoffice.BackOfficePanels;
+import com.bourse.ui.view.backoffice.MovementsController;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,13 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The back office's screens in both themes, at the default 1440 x 900 (written where {@link DesktopDriver#screenshotFolder} says) and at
  * a small 1024 x 700 (written to {@code app/target/screenshots-1024/} to check nothing is clipped), after a deposit, a
- * transfer and a payment so no screen is empty.
+ * transfer and a payment so no screen is empty; at both sizes in both themes the movements list and the day report
+ * fit their width (no sideways scrolling, no figure cut short) and the chosen movement kind stands out.
  */
 class BackOfficeScreenshotTest {
     @TempDir
@@ -80,6 +92,18 @@ class BackOfficeScreenshotTest {
                     driver.settle();
                     shoot(olga.stage().getScene(), folder.resolve("backoffice-" + panel.substring(3) + "-" + suffix));
                 }
+                String where = (int) size[0] + " " + theme.id();
+                assertThat(driver.fx(() -> sideways(panels.movements().list()))).as(where + " movements").isFalse();
+                assertThat(driver.fx(() -> cutCells(where, panels.movements().list(), FIGURES))).isEmpty();
+                assertThat(driver.fx(() -> TicketAndLayoutTest.truncated(where + " kinds",
+                        panels.movements().sendButton().getScene().lookup("#kind-deposit").getParent()))).isEmpty();
+                assertThat(driver.fx(() -> kindFill(panels.movements(), MovementKind.WITHDRAWAL)))
+                        .as(where + ": the chosen kind (the last recorded) stands out from the others")
+                        .isNotEqualTo(driver.fx(() -> kindFill(panels.movements(), MovementKind.DEPOSIT)));
+                for (TableView<?> report : List.of(panels.endOfDay().instruments(), panels.endOfDay().currencies())) {
+                    assertThat(driver.fx(() -> sideways(report))).as(where + " day report").isFalse();
+                    assertThat(driver.fx(() -> cutCells(where, report, null))).isEmpty();
+                }
                 size(victor, size);
                 driver.fxRun(() -> victor.context().themes().setTheme(theme));
                 driver.fxRun(() -> victor.dock().open(BackOfficePanels.USERS));
@@ -87,6 +111,35 @@ class BackOfficeScreenshotTest {
                 shoot(victor.stage().getScene(), folder.resolve("backoffice-users-" + suffix));
             }
         }
+    }
+
+    /** The movements list's columns that are never cut: key, kind, accounts, figures, state. */
+    private static final Set<String> FIGURES = Set.of("mv-id", "mv-kind", "mv-from", "mv-to", "mv-amount", "mv-ccy",
+            "mv-fee", "mv-state");
+
+    /** Whether the table shows a sideways scroll bar (its columns are wider than it). */
+    private static boolean sideways(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof ScrollBar bar
+                && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible());
+    }
+
+    /** Cells of {@code columns} (every column when null) that show their text cut short. */
+    private static List<String> cutCells(String where, TableView<?> table, Set<String> columns) {
+        List<String> cut = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && (columns == null || columns.contains(cell.getTableColumn().getId()))) {
+                cut.addAll(TicketAndLayoutTest.truncated(where + " " + table.getId(), cell));
+            }
+        }
+        return cut;
+    }
+
+    /** The fill a movement kind's button is painted with now. */
+    private static Paint kindFill(MovementsController movements, MovementKind kind) {
+        Region button = (Region) movements.sendButton().getScene().lookup("#kind-" + kind.name().toLowerCase(
+                java.util.Locale.ROOT));
+        return button.getBackground().getFills().getLast().getFill();
     }
 
     private void size(Workstation w, double[] size) {

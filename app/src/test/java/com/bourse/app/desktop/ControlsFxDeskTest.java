@@ -200,6 +200,45 @@ class ControlsFxDeskTest {
 
     @Test
     @Order(6)
+    void escapeInASearchablePickerPutsBackWhatWasChosenAndKeepsTheCurrency() {
+        MovementsController movements = driver.fx(() -> olga.backOffice().movements());
+        var statements = driver.fx(() -> olga.backOffice().statements());
+        driver.fxRun(() -> {
+            olga.stage().toFront();
+            olga.dock().open(BackOfficePanels.MOVEMENTS);
+            movements.selectKind(MovementKind.WITHDRAWAL);
+            movements.fromField().setValue(olga.backOffice().context().account(9001).orElseThrow());
+        });
+        driver.waitUntil(() -> movements.payerLoaded()
+                && driver.fx(() -> movements.currencyField().getItems().contains("USD")), 30);
+        driver.fxRun(() -> movements.currencyField().setValue("USD")); // not the account's own currency
+
+        driver.robot.clickOn(movements.fromField());
+        driver.robot.write("1002");
+        driver.waitUntil(() -> shownChoices().size() == 1, 30);
+        driver.robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        driver.waitUntil(movements::payerLoaded, 30);
+
+        assertThat(driver.fx(() -> movements.fromField().getValue().accountId())).isEqualTo(9001);
+        assertThat(driver.fx(() -> movements.currencyField().getValue())).as("the currency chosen before").isEqualTo("USD");
+
+        driver.fxRun(() -> {
+            olga.dock().open(BackOfficePanels.STATEMENTS);
+            statements.accountField().setValue(olga.backOffice().context().account(9001).orElseThrow());
+        });
+        driver.waitUntil(() -> driver.fx(() -> statements.assetField().getItems().contains("SAP")), 30);
+        driver.fxRun(() -> statements.assetField().setValue("SAP"));
+        driver.robot.clickOn(statements.assetField());
+        driver.robot.write("US");
+        driver.waitUntil(() -> shownChoices().size() == 1, 30);
+        driver.robot.push(javafx.scene.input.KeyCode.ESCAPE);
+
+        assertThat(driver.fx(() -> statements.assetField().getValue())).isEqualTo("SAP");
+        assertThat(driver.fx(() -> statements.accountField().getValue().accountId())).isEqualTo(9001);
+    }
+
+    @Test
+    @Order(7)
     void theStatusBarCarriesTheDesksStateAndLatestMessage() throws Exception {
         StatusBar bar = driver.fx(() -> (StatusBar) rita.stage().getScene().lookup("#statusBar"));
         driver.fxRun(() -> rita.context().desk().say("Limits checked"));

@@ -6,6 +6,7 @@ import com.bourse.ui.model.Decimals;
 import com.bourse.ui.view.LadderPanel;
 import com.bourse.ui.view.LadderView;
 import com.bourse.ui.view.PriceChart;
+import com.bourse.ui.view.PriceGrid;
 import com.bourse.ui.view.TimeAndSalesPanel;
 import com.bourse.ui.view.WatchlistPanel;
 import com.bourse.ui.view.Workstation;
@@ -221,6 +222,12 @@ class LadderAndMarketViewsTest {
         assertThat(driver.fx(chart::lastVwap)).isBetween(air.lowestPrice(), air.highestPrice());
         assertThat(driver.fx(chart::lastAverage)).as("the warm-up makes more than twenty candles")
                 .isBetween(air.lowestPrice(), air.highestPrice());
+        List<Long> grid = driver.fx(chart::drawnGrid);
+        assertThat(grid).as("the price axis' grid").hasSizeGreaterThan(1);
+        long step = grid.get(1) - grid.getFirst();
+        assertThat(PriceGrid.isNice(step)).as("a step of 1, 2, 2.5 or 5 x 10^n, not %s", grid).isTrue();
+        assertThat(step % air.tickSize()).as("a whole number of ticks").isZero();
+        assertThat(grid).allMatch(price -> price % step == 0);
 
         driver.fxRun(() -> chart.showVwapProperty().set(false));
         driver.settle();

@@ -82,13 +82,47 @@ class RiskDeskWorkflowTest {
     }
 
     @Test
-    void officerWindowOffersTheDeskAndNotTheTradersPanels() {
+    void officerWindowOffersTheDeskAndNotTheTradersPanelsAndSaysWhatToSelectBeforeAnythingIsHeld()
+            throws Exception {
         assertThat(driver.fx(() -> rita.isTrader())).isFalse();
         assertThat(driver.fx(() -> rita.dock().isOpen(Workstation.RISK_QUEUE))).isTrue();
         assertThat(driver.fx(() -> rita.dock().isOpen(Workstation.RISK_CONTROLS))).isTrue();
         assertThat(driver.fx(() -> rita.dock().panels().stream().map(p -> p.id()).toList()))
                 .doesNotContain(Workstation.TICKET, Workstation.LADDER);
         assertThat(driver.fx(() -> alice.hasRiskDesk())).isFalse();
+
+        // Nothing held, nothing selected: the detail says so rather than showing empty score bars and limits.
+        assertThat(driver.fx(() -> rita.approvalQueue().emptyState().getText())).startsWith("Nothing is held");
+        assertThat(driver.fx(() -> shown(rita.approvalQueue().emptyState()))).isTrue();
+        assertThat(driver.fx(() -> shown(rita.stage().getScene().lookup("#scorePart-score")))).isFalse();
+        assertThat(driver.fx(() -> shown(rita.stage().getScene().lookup("#exposureGrid")))).isFalse();
+        Path small = DesktopDriver.repositoryFolder("app/target/screenshots-1024");
+        java.nio.file.Files.createDirectories(small);
+        for (double[] size : new double[][] {{1440, 900}, {1024, 700}}) {
+            for (com.bourse.ui.theme.Theme theme : com.bourse.ui.theme.Theme.values()) {
+                driver.fxRun(() -> {
+                    rita.stage().setX(0);
+                    rita.stage().setY(0);
+                    rita.stage().setWidth(size[0]);
+                    rita.stage().setHeight(size[1]);
+                    rita.context().themes().setTheme(theme);
+                });
+                driver.settle();
+                Path folder = size[0] == 1440 ? DesktopDriver.screenshotFolder() : small;
+                driver.screenshot(rita.stage().getScene(), folder.resolve("risk-queue-nothing-selected-"
+                        + theme.id() + (size[0] == 1440 ? "" : "-1024") + ".png"));
+            }
+        }
+    }
+
+    /** Whether the node and every parent of it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -2,12 +2,15 @@ package com.bourse.app.desktop;
 
 import com.bourse.ui.view.Workstation;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +39,25 @@ class SignInAndShellTest {
         assertThat(driver.fx(() -> alice.context().desk().accounts()))
                 .extracting(a -> a.accountId()).containsExactly(1001L, 1003L);
         driver.waitUntil(() -> !alice.context().desk().cash().isEmpty(), 5);
+    }
+
+    @Test
+    void fileQuitClosesEveryWindowSavingItsWorkspaceAndEndsTheApplication() {
+        Workstation alice = driver.signIn("alice", "alice-training-1");
+        driver.fxRun(() -> driver.desktop().showAnotherSignIn());
+        AtomicInteger exits = new AtomicInteger();
+        driver.fxRun(() -> driver.desktop().exitWith(exits::incrementAndGet));
+        assertThat(driver.desktop().workspaces().load("alice")).as("nothing saved yet").isEmpty();
+
+        driver.fxRun(() -> alice.stage().toFront());
+        driver.robot.clickOn(alice.stage().getScene().lookup("#modeLabel"));
+        driver.robot.push(KeyCode.CONTROL, KeyCode.Q);
+
+        driver.waitUntil(() -> exits.get() == 1, 10);
+        assertThat(driver.fx(() -> alice.stage().isShowing())).isFalse();
+        assertThat(driver.desktop().workstations()).isEmpty();
+        assertThat(driver.fx(() -> Window.getWindows().stream().filter(Window::isShowing).count()))
+                .as("the other sign-in window too").isZero();
+        assertThat(driver.desktop().workspaces().load("alice")).as("her workspace").isPresent();
     }
 }

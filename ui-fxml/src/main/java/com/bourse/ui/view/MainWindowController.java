@@ -28,6 +28,7 @@ public final class MainWindowController {
     @FXML private MenuBar menuBar;
     @FXML private Menu viewMenu;
     @FXML private MenuItem newWindowItem;
+    @FXML private MenuItem quitItem;
     @FXML private Label modeLabel;
     @FXML private Label connectionLabel;
     @FXML private Label latencyLabel;
@@ -54,6 +55,7 @@ public final class MainWindowController {
                 + ")");
         statusBar.textProperty().bind(context.desk().messageProperty());
         newWindowItem.setVisible(workstation.canOpenAnotherWindow());
+        quitItem.setVisible(workstation.canQuit());
         for (Menu menu : menuBar.getMenus()) {
             if ("_Trade".equals(menu.getText())) {
                 menu.setVisible(workstation.isTrader());
@@ -183,6 +185,10 @@ public final class MainWindowController {
 
     @FXML private void signOut() {
         workstation.signOut();
+    }
+
+    @FXML private void quit() {
+        workstation.quit();
     }
 
     @FXML private void buy() {

@@ -65,6 +65,7 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
     private final StyleableProperty<Color> vwapColour =
             CSS.createStyleableColorProperty(this, "vwap", "-bourse-vwap", s -> s.vwapColour, Color.web("#2dd4bf"));
 
+    private final List<Long> drawnGrid = new java.util.ArrayList<>();
     private final WorkstationContext context;
     private final javafx.beans.value.ObservableValue<Instrument> source;
     private final javafx.beans.property.BooleanProperty showAverage =
@@ -153,6 +154,11 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
     }
 
     /** How many working-order lines and fill markers the last paint drew. */
+    /** The prices of the grid lines painted last, lowest first (each labelled unless the last-price tag covers it). */
+    public List<Long> drawnGrid() {
+        return List.copyOf(drawnGrid);
+    }
+
     public int drawnOrderLines() {
         return drawnOrders;
     }
@@ -207,6 +213,7 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
         drawnAverageLine = 0;
         lastAverage = 0;
         lastVwap = 0;
+        drawnGrid.clear();
         if (candles.isEmpty()) {
             g.setFill(text.getValue());
             g.setTextAlign(TextAlignment.CENTER);
@@ -226,12 +233,13 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
         high += pad;
         low = Math.max(0, low - pad);
         double range = Math.max(1, high - low);
-        // Price grid: about five lines on round tick multiples.
-        long step = Math.max(tick, (long) Math.ceil(range / 5.0 / tick) * tick);
+        // Price grid: about five lines at a nice step (1, 2, 2.5, 5 x 10^n) that is a whole number of ticks.
+        long step = PriceGrid.step(high - low, tick);
         TradeTape.Candle latest = candles.getLast();
         double yLast = Math.max(8, Math.min(priceH - 8, priceH - (latest.close() - low) / range * priceH));
         g.setTextAlign(TextAlignment.LEFT);
-        for (long p = (low / step + 1) * step; p < high; p += step) {
+        for (long p = PriceGrid.first(low, step); p < high; p += step) {
+            drawnGrid.add(p);
             double y = priceH - (p - low) / range * priceH;
             g.setStroke(grid.getValue());
             g.setLineWidth(1);

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 
 import java.io.IOException;
@@ -61,6 +62,34 @@ public final class Tables {
 
     public static <R> TableColumn<R, String> text(String id, String title, double width, Function<R, String> value) {
         return column(id, title, width, value, s -> s);
+    }
+
+    /**
+     * A text column whose cells also carry their whole text as a tooltip: on a narrow window a constrained table
+     * gives such a column what is left, and the tooltip still says all of it.
+     */
+    public static <R> TableColumn<R, String> textWithTip(String id, String title, double width,
+                                                         Function<R, String> value) {
+        TableColumn<R, String> column = column(id, title, width, value, s -> s);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                tip.setText(blank ? "" : item);
+                setTooltip(blank ? null : tip);
+            }
+        });
+        return column;
+    }
+
+    /** {@code column} never narrower than {@code min} pixels, whatever a constrained table has left for it. */
+    public static <C extends TableColumn<?, ?>> C atLeast(double min, C column) {
+        column.setMinWidth(min);
+        return column;
     }
 
     /** A right-aligned column of figures in the monospaced face. */

@@ -104,6 +104,7 @@ public final class Workstation {
             new Shortcut("Page Up / Down", "Scroll half a page (auto-centre off)", "Ladder"),
             new Shortcut("F12", "Switch dark / light theme", "Window"),
             new Shortcut("Ctrl+S", "Save the workspace", "Window"),
+            new Shortcut("Ctrl+Q", "Quit Bourse: every window closes, workspaces saved", "Window"),
             new Shortcut("Ctrl+Alt+arrows", "Move the focused panel left / right / up / down", "Window"),
             new Shortcut("Ctrl+Shift+D", "Detach the focused panel", "Window"),
             new Shortcut("Ctrl+W", "Close the focused panel", "Window"),
@@ -130,6 +131,8 @@ public final class Workstation {
     private final ThemeManager themes;
     private final Runnable anotherWindow;
     private final Runnable signedOut;
+    /** File › Quit: ends the application; null where the window cannot (then the item is hidden). */
+    private Runnable quit;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private DeskState desk;
     private FrameLoop frames;
@@ -621,6 +624,26 @@ public final class Workstation {
         close();
         if (signedOut != null) {
             signedOut.run();
+        }
+    }
+
+    /**
+     * What File › Quit (Ctrl+Q) does: end the application as closing its last window would (every window closes,
+     * its workspace saved, then the data folder and journal close); call before {@link #show}.
+     */
+    public Workstation onQuit(Runnable quit) {
+        this.quit = quit;
+        return this;
+    }
+
+    boolean canQuit() {
+        return quit != null;
+    }
+
+    /** File › Quit (Ctrl+Q). */
+    public void quit() {
+        if (quit != null) {
+            quit.run();
         }
     }
 

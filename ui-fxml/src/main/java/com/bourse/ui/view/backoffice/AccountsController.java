@@ -86,6 +86,7 @@ public final class AccountsController {
         orders.setPlaceholder(new Label("No working orders"));
         movements.setId("accountMovements");
         movements.getColumns().setAll(MovementsController.columns(context));
+        MovementsController.fit(movements);
         movements.setPlaceholder(new Label("No movements"));
         trades.setId("accountTrades");
         trades.getColumns().setAll(List.of(

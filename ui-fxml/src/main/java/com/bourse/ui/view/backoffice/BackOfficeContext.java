@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 public final class BackOfficeContext extends PanelContext {
     /** Statement and movement times, to the millisecond, as the CSV export writes them. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final DateTimeFormatter BRIEF_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
      * Shows and reads {@code picker}'s date as 2026-12-04, as the statements, reports and exports write dates (the
@@ -134,5 +135,18 @@ public final class BackOfficeContext extends PanelContext {
 
     public String time(java.time.Instant at) {
         return at == null ? "" : TIME.format(at.atZone(desk.tradingZone()));
+    }
+
+    /**
+     * A list's short time: the time of day for today's rows, the date for older ones (the whole time stays in the
+     * row's history), so a list fits a 1024-pixel window.
+     */
+    public String briefTime(java.time.Instant at) {
+        if (at == null) {
+            return "";
+        }
+        java.time.ZonedDateTime t = at.atZone(desk.tradingZone());
+        return t.toLocalDate().equals(desk.today()) ? BRIEF_TIME.format(t) : java.time.format.DateTimeFormatter
+                .ISO_LOCAL_DATE.format(t);
     }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 
 /** End of day: close the trading day (DAY orders expire) after a confirmation, and the day's report. FX only. */
 public final class EndOfDayController {
+    /** Wide enough for 2,000,500,000.00 in the figures' face. */
+    private static final double FIGURE = 132;
+
     @FXML private Parent root;
     @FXML private DatePicker date;
     @FXML private Button report;
@@ -43,21 +46,33 @@ public final class EndOfDayController {
         currencies.setId("dayCurrencies");
         BackOfficeContext.isoDates(date);
         date.setValue(context.desk().today());
+        // Both tables fit the panel's width (no sideways scrolling), each figure column never narrower than a
+        // bank-sized sum such as 2,000,500,000.00: at 1024 wide the deposits were cut to "2,000,500,00...".
         instruments.getColumns().setAll(List.of(
-                Tables.text("day-symbol", "Instrument", 100, DayReport.InstrumentDay::symbol),
-                Tables.numeric("day-trades", "Trades", 80, DayReport.InstrumentDay::trades, String::valueOf),
-                Tables.numeric("day-volume", "Volume", 100, DayReport.InstrumentDay::volume, String::valueOf),
-                Tables.numeric("day-value", "Value", 150, d -> context.money(d.value(), d.currency()), s -> s),
-                Tables.text("day-ccy", "Ccy", 50, DayReport.InstrumentDay::currency)));
+                Tables.atLeast(80, Tables.text("day-symbol", "Instrument", 100, DayReport.InstrumentDay::symbol)),
+                Tables.atLeast(60, Tables.numeric("day-trades", "Trades", 80, DayReport.InstrumentDay::trades,
+                        String::valueOf)),
+                Tables.atLeast(90, Tables.numeric("day-volume", "Volume", 100, DayReport.InstrumentDay::volume,
+                        String::valueOf)),
+                Tables.atLeast(FIGURE, Tables.numeric("day-value", "Value", 150,
+                        d -> context.money(d.value(), d.currency()), s -> s)),
+                Tables.atLeast(50, Tables.text("day-ccy", "Ccy", 50, DayReport.InstrumentDay::currency))));
         currencies.getColumns().setAll(List.of(
-                Tables.text("day-cur", "Currency", 80, DayReport.CurrencyDay::currency),
-                Tables.numeric("day-dep", "Deposits", 130, d -> context.money(d.deposits(), d.currency()), s -> s),
-                Tables.numeric("day-wd", "Withdrawals", 130, d -> context.money(d.withdrawals(), d.currency()),
-                        s -> s),
-                Tables.numeric("day-tr", "Transfers", 120, d -> context.money(d.transfers(), d.currency()), s -> s),
-                Tables.numeric("day-pay", "Payments", 120, d -> context.money(d.payments(), d.currency()), s -> s),
-                Tables.numeric("day-fees", "Fees", 100, d -> context.money(d.fees(), d.currency()), s -> s),
-                Tables.numeric("day-count", "Movements", 90, DayReport.CurrencyDay::movements, String::valueOf)));
+                Tables.atLeast(70, Tables.text("day-cur", "Currency", 80, DayReport.CurrencyDay::currency)),
+                Tables.atLeast(FIGURE, Tables.numeric("day-dep", "Deposits", 150,
+                        d -> context.money(d.deposits(), d.currency()), s -> s)),
+                Tables.atLeast(FIGURE, Tables.numeric("day-wd", "Withdrawals", 150,
+                        d -> context.money(d.withdrawals(), d.currency()), s -> s)),
+                Tables.atLeast(FIGURE, Tables.numeric("day-tr", "Transfers", 150,
+                        d -> context.money(d.transfers(), d.currency()), s -> s)),
+                Tables.atLeast(FIGURE, Tables.numeric("day-pay", "Payments", 150,
+                        d -> context.money(d.payments(), d.currency()), s -> s)),
+                Tables.atLeast(90, Tables.numeric("day-fees", "Fees", 100,
+                        d -> context.money(d.fees(), d.currency()), s -> s)),
+                Tables.atLeast(80, Tables.numeric("day-count", "Movements", 90, DayReport.CurrencyDay::movements,
+                        String::valueOf))));
+        instruments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        currencies.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (TableView<?> t : List.of(instruments, currencies)) {
             t.setFixedCellSize(24);
             t.setPlaceholder(new Label("Nothing on this date"));
@@ -102,6 +117,14 @@ public final class EndOfDayController {
 
     public DayReport shown() {
         return shown;
+    }
+
+    public TableView<DayReport.InstrumentDay> instruments() {
+        return instruments;
+    }
+
+    public TableView<DayReport.CurrencyDay> currencies() {
+        return currencies;
     }
 
     public Label summary() {

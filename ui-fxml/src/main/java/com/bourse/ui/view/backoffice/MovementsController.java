@@ -9,6 +9,7 @@ import com.bourse.ui.port.MovementOutcome;
 import com.bourse.ui.port.MovementStep;
 import com.bourse.ui.port.MovementUpdate;
 import com.bourse.ui.view.FieldDecorations;
+import com.bourse.ui.view.SearchablePickers;
 import com.bourse.ui.view.Tables;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -23,7 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -46,7 +47,7 @@ public final class MovementsController {
 
     @FXML private Parent root;
     @FXML private javafx.scene.control.ScrollPane formScroll;
-    @FXML private HBox kinds;
+    @FXML private FlowPane kinds;
     @FXML private Label fromLabel;
     @FXML private ComboBox<AccountSummary> from;
     @FXML private Label fromError;
@@ -99,22 +100,36 @@ public final class MovementsController {
         return view;
     }
 
-    /** The list's columns, shared with an account's page. */
+    /**
+     * The list's columns, shared with an account's page. Constrained to the table's width ({@link #fit}): the key,
+     * kind, accounts, figures and state never narrower than their text; reason and reference share what is left
+     * and say all of it in a tooltip; the time is the time of day for today's rows.
+     */
     static List<TableColumn<Movement, ?>> columns(BackOfficeContext context) {
         List<TableColumn<Movement, ?>> columns = new ArrayList<>();
-        columns.add(Tables.numeric("mv-id", "Movement", 140, Movement::movementId, String::valueOf));
-        columns.add(Tables.text("mv-kind", "Kind", 90, m -> m.kind().label()));
-        columns.add(Tables.text("mv-from", "From", 70, m -> m.fromAccountId() == 0 ? "bank" : "" + m.fromAccountId()));
-        columns.add(Tables.text("mv-to", "To", 70, m -> m.toAccountId() == 0 ? "bank" : "" + m.toAccountId()));
-        columns.add(Tables.numeric("mv-amount", "Amount", 150, m -> context.money(m.amount(), m.currency()), s -> s));
-        columns.add(Tables.text("mv-ccy", "Ccy", 60, Movement::currency));
-        columns.add(Tables.numeric("mv-fee", "Fee", 70, m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()),
-                s -> s));
-        columns.add(Tables.text("mv-state", "State", 115, m -> m.state().name()));
-        columns.add(Tables.text("mv-reason", "Reason", 190, Movement::reason));
-        columns.add(Tables.text("mv-ref", "Reference", 140, Movement::reference));
-        columns.add(Tables.text("mv-time", "Updated", 170, m -> context.time(m.updatedAt())));
+        columns.add(Tables.atLeast(118, Tables.numeric("mv-id", "Movement", 130, Movement::movementId,
+                String::valueOf)));
+        columns.add(Tables.atLeast(88, Tables.text("mv-kind", "Kind", 92, m -> m.kind().label())));
+        columns.add(Tables.atLeast(42, Tables.text("mv-from", "From", 50,
+                m -> m.fromAccountId() == 0 ? "bank" : "" + m.fromAccountId())));
+        columns.add(Tables.atLeast(42, Tables.text("mv-to", "To", 50,
+                m -> m.toAccountId() == 0 ? "bank" : "" + m.toAccountId())));
+        columns.add(Tables.atLeast(136, Tables.numeric("mv-amount", "Amount", 140,
+                m -> context.money(m.amount(), m.currency()), s -> s)));
+        columns.add(Tables.atLeast(46, Tables.text("mv-ccy", "Ccy", 50, Movement::currency)));
+        columns.add(Tables.atLeast(40, Tables.numeric("mv-fee", "Fee", 60,
+                m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()), s -> s)));
+        columns.add(Tables.atLeast(88, Tables.text("mv-state", "State", 100, m -> m.state().name())));
+        columns.add(Tables.atLeast(30, Tables.textWithTip("mv-reason", "Reason", 110, Movement::reason)));
+        columns.add(Tables.atLeast(30, Tables.textWithTip("mv-ref", "Reference", 110, Movement::reference)));
+        columns.add(Tables.atLeast(66, Tables.textWithTip("mv-time", "Updated", 72,
+                m -> context.briefTime(m.updatedAt()))));
         return columns;
+    }
+
+    /** The list fits its table's width: no sideways scrolling on a 1024-pixel window (see {@link #columns}). */
+    static void fit(TableView<Movement> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
     @FXML
@@ -125,6 +140,9 @@ public final class MovementsController {
             button.setId("kind-" + kind.name().toLowerCase(Locale.ROOT));
             button.setToggleGroup(kindGroup);
             button.setUserData(kind);
+            // the chosen kind is filled with the accent colour in both themes; a label is never cut to "Dep…"
+            button.getStyleClass().add("bo-kind");
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             kindButtons.put(kind, button);
             kinds.getChildren().add(button);
         }
@@ -154,8 +172,9 @@ public final class MovementsController {
         to.setConverter(names);
         from.setItems(context.accounts());
         to.setItems(context.accounts());
-        from.valueProperty().addListener((obs, old, a) -> payerChanged(a));
-        to.valueProperty().addListener((obs, old, a) -> validate());
+        // a search given up (Escape, or closed without a choice) keeps the account and the currency chosen before
+        SearchablePickers.onChoice(from, this::payerChanged);
+        SearchablePickers.onChoice(to, a -> validate());
         currency.setId("movementCurrency");
         currency.valueProperty().addListener((obs, old, c) -> validate());
         amount.setId("movementAmount");
@@ -199,6 +218,7 @@ public final class MovementsController {
         list.setId("movementList");
         list.getColumns().setAll(columns(context));
         Tables.show(list, movements, filter, "No movements in this state");
+        fit(list);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> showHistory(m));
         history.setId("movementHistory");
         history.getColumns().setAll(List.of(

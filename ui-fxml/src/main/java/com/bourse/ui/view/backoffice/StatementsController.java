@@ -83,7 +83,9 @@ public final class StatementsController {
                 return null;
             }
         });
-        account.valueProperty().addListener((obs, old, a) -> assetsOf(a));
+        // a search given up (Escape, or closed without a choice) keeps the account and the asset chosen before
+        com.bourse.ui.view.SearchablePickers.onChoice(account, this::assetsOf);
+        com.bourse.ui.view.SearchablePickers.restoreOnEscape(asset);
         BackOfficeContext.isoDates(from);
         BackOfficeContext.isoDates(to);
         from.setValue(context.desk().today().withDayOfMonth(1));

@@ -28,6 +28,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
@@ -53,6 +54,8 @@ public final class ApprovalQueuePanel extends BorderPane {
     private final Label alert = new Label();
     private final Label count = new Label();
     private final Label title = new Label("Select a held item");
+    /** What the detail says while no item is chosen. */
+    private final Label empty = new Label();
     private final Label reasonLine = new Label();
     private final Label rules = new Label();
     private final Label fourEyes = new Label();
@@ -223,6 +226,15 @@ public final class ApprovalQueuePanel extends BorderPane {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(18, left, right);
         body.setPadding(new Insets(8));
+        body.visibleProperty().bind(empty.visibleProperty().not());
+        body.managedProperty().bind(body.visibleProperty());
+        // With nothing chosen the pane says what to do instead of showing empty score bars and limits.
+        empty.setId("itemEmptyState");
+        empty.getStyleClass().add("risk-empty-state");
+        empty.setWrapText(true);
+        empty.managedProperty().bind(empty.visibleProperty());
+        StackPane shown = new StackPane(body, empty);
+        StackPane.setAlignment(empty, javafx.geometry.Pos.CENTER);
 
         reason.setPromptText("Reason for a rejection (the trader sees it)");
         HBox.setHgrow(reason, Priority.ALWAYS);
@@ -233,7 +245,7 @@ public final class ApprovalQueuePanel extends BorderPane {
         actions.getStyleClass().add("risk-actions");
         message.getStyleClass().add("muted");
         message.setPadding(new Insets(0, 8, 6, 8));
-        VBox box = new VBox(new javafx.scene.control.ScrollPane(body), actions, message);
+        VBox box = new VBox(new javafx.scene.control.ScrollPane(shown), actions, message);
         ((javafx.scene.control.ScrollPane) box.getChildren().getFirst()).setFitToWidth(true);
         VBox.setVgrow(box.getChildren().getFirst(), Priority.ALWAYS);
         return box;
@@ -243,8 +255,13 @@ public final class ApprovalQueuePanel extends BorderPane {
         boolean none = item == null;
         reject.setDisable(none);
         next.setDisable(table.getItems().size() < 2);
+        empty.setVisible(none);
         if (none) {
             title.setText(table.getItems().isEmpty() ? "Nothing is held for review" : "Select a held item");
+            empty.setText(table.getItems().isEmpty()
+                    ? "Nothing is held for review.\nA held order or transfer appears in the queue above."
+                    : "Select a held item in the queue above\nto see its score, the rules that fired and the"
+                    + " account against its limits.");
             reasonLine.setText("");
             rules.setText("");
             fourEyes.setVisible(false);
@@ -396,6 +413,11 @@ public final class ApprovalQueuePanel extends BorderPane {
     }
 
     // ---- Actions (buttons, keys, the Risk menu) ------------------------------------------------------
+
+    /** The detail's words while nothing is chosen; hidden while an item is shown. */
+    public Label emptyState() {
+        return empty;
+    }
 
     public ReviewItem selected() {
         return table.getSelectionModel().getSelectedItem();

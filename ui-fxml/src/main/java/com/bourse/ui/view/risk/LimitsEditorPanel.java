@@ -76,7 +76,7 @@ public final class LimitsEditorPanel extends BorderPane {
             }
         });
         account.setMaxWidth(Double.MAX_VALUE);
-        account.valueProperty().addListener((obs, old, a) -> load(a));
+        com.bourse.ui.view.SearchablePickers.onChoice(account, this::load); // Escape keeps the account shown
         context.queue().accounts().addListener((ListChangeListener<RiskAccount>) change -> {
             RiskAccount shown = account.getValue();
             if (shown == null) {
