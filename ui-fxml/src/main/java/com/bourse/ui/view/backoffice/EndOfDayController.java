@@ -14,7 +14,7 @@ import java.util.List;
 /** End of day: close the trading day (DAY orders expire) after a confirmation, and the day's report. FX only. */
 public final class EndOfDayController {
     /** Wide enough for 2,000,500,000.00 in the figures' face. */
-    private static final double FIGURE = 132;
+    private static final double FIGURE = 140;
 
     @FXML private Parent root;
     @FXML private DatePicker date;

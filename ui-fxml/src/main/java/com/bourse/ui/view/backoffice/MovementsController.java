@@ -44,8 +44,13 @@ import java.util.concurrent.CompletableFuture;
 public final class MovementsController {
     /** The list's state choice for every state at once. */
     static final String ALL = "All states";
+    /** The form's narrowest and widest; the list keeps {@link #LIST_MIN} for its columns at their narrowest. */
+    private static final double FORM_MIN = 250;
+    private static final double FORM_MAX = 440;
+    private static final double LIST_MIN = 760;
 
     @FXML private Parent root;
+    @FXML private javafx.scene.control.SplitPane split;
     @FXML private javafx.scene.control.ScrollPane formScroll;
     @FXML private FlowPane kinds;
     @FXML private Label fromLabel;
@@ -109,17 +114,17 @@ public final class MovementsController {
         List<TableColumn<Movement, ?>> columns = new ArrayList<>();
         columns.add(Tables.atLeast(118, Tables.numeric("mv-id", "Movement", 130, Movement::movementId,
                 String::valueOf)));
-        columns.add(Tables.atLeast(88, Tables.text("mv-kind", "Kind", 92, m -> m.kind().label())));
+        columns.add(Tables.atLeast(86, Tables.text("mv-kind", "Kind", 92, m -> m.kind().label())));
         columns.add(Tables.atLeast(42, Tables.text("mv-from", "From", 50,
                 m -> m.fromAccountId() == 0 ? "bank" : "" + m.fromAccountId())));
         columns.add(Tables.atLeast(42, Tables.text("mv-to", "To", 50,
                 m -> m.toAccountId() == 0 ? "bank" : "" + m.toAccountId())));
         columns.add(Tables.atLeast(136, Tables.numeric("mv-amount", "Amount", 140,
                 m -> context.money(m.amount(), m.currency()), s -> s)));
-        columns.add(Tables.atLeast(46, Tables.text("mv-ccy", "Ccy", 50, Movement::currency)));
-        columns.add(Tables.atLeast(40, Tables.numeric("mv-fee", "Fee", 60,
+        columns.add(Tables.atLeast(44, Tables.text("mv-ccy", "Ccy", 50, Movement::currency)));
+        columns.add(Tables.atLeast(36, Tables.numeric("mv-fee", "Fee", 60,
                 m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()), s -> s)));
-        columns.add(Tables.atLeast(88, Tables.text("mv-state", "State", 100, m -> m.state().name())));
+        columns.add(Tables.atLeast(86, Tables.text("mv-state", "State", 100, m -> m.state().name())));
         columns.add(Tables.atLeast(30, Tables.textWithTip("mv-reason", "Reason", 110, Movement::reason)));
         columns.add(Tables.atLeast(30, Tables.textWithTip("mv-ref", "Reference", 110, Movement::reference)));
         columns.add(Tables.atLeast(66, Tables.textWithTip("mv-time", "Updated", 72,
@@ -135,6 +140,9 @@ public final class MovementsController {
     @FXML
     private void initialize() {
         root.setId("movementsPanel");
+        // The form gives way first: on a 1024-pixel window the list's columns fit without sideways scrolling.
+        formScroll.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(FORM_MIN,
+                Math.min(FORM_MAX, split.getWidth() - LIST_MIN)), split.widthProperty()));
         for (MovementKind kind : MovementKind.values()) {
             ToggleButton button = new ToggleButton(kind.label());
             button.setId("kind-" + kind.name().toLowerCase(Locale.ROOT));
@@ -222,10 +230,11 @@ public final class MovementsController {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> showHistory(m));
         history.setId("movementHistory");
         history.getColumns().setAll(List.of(
-                Tables.text("st-state", "State", 100, s -> s.state().name()),
-                Tables.text("st-reason", "Reason", 240, MovementStep::reason),
-                Tables.text("st-by", "By", 120, MovementStep::actingUser),
-                Tables.text("st-at", "At (" + context.zoneLabel() + ")", 180, s -> context.time(s.at()))));
+                Tables.atLeast(90, Tables.text("st-state", "State", 100, s -> s.state().name())),
+                Tables.atLeast(60, Tables.textWithTip("st-reason", "Reason", 240, MovementStep::reason)),
+                Tables.atLeast(60, Tables.text("st-by", "By", 120, MovementStep::actingUser)),
+                Tables.atLeast(176, Tables.text("st-at", "At (" + context.zoneLabel() + ")", 180,
+                        s -> context.time(s.at())))));
         // the reason column takes what is left, so "At" is never scrolled out of sight on a narrow window
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         history.setPlaceholder(new Label("Choose a movement to see its states"));
