@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code FILL tradeId}) as her window shows them. Then she leaves an order with a history (a bid far below the
  * market, amended) and sends an OCO exit whose stop the engine refuses (off its tick; the accepted target is then
  * cancelled), and prints each step of the bid and of the refused stop as her window heard them
- * ({@code HISTORY account order event<TAB>detail}) and the refused row ({@code REFUSED order reason}); then
+ * ({@code HISTORY account order event<TAB>detail}) and the refused row ({@code REFUSED order reason}); she also rests
+ * a buy bracket between the bid and the market and prints its entry's link ({@code BRACKET order text}, UTF-8) and
+ * the ASML ladder's marks ({@code MARK mark}); then
  * {@code READY}, and keeps the market running until killed. Argument: the data folder.
  */
 public final class CrashingTrader {
@@ -129,6 +131,16 @@ public final class CrashingTrader {
                 target, asml.referencePrice() * 109 / 100 / tick * tick, stop, offTickStop));
         await(heard, desk, deadline, e -> e instanceof Event.OrderCancelled c && c.orderId() == target);
 
+        // A buy bracket resting between the bid and the market: its window names the target and stop it will get
+        long entryPrice = bid + 20 * tick;
+        long entry = trading.newOrderId(ALICE_EQUITIES);
+        long bracketTarget = trading.newOrderId(ALICE_EQUITIES);
+        long bracketStop = trading.newOrderId(ALICE_EQUITIES);
+        send(trading, heard, desk, new Command.PlaceOco(trading.now(), ALICE, ALICE_EQUITIES, ASML, Side.SELL,
+                com.bourse.protocol.TimeInForce.GTC, 4, bracketTarget, entryPrice + 20 * tick, bracketStop,
+                entryPrice - 10 * tick, entry, entryPrice));
+        await(heard, desk, deadline, e -> e instanceof Event.OrderAccepted a && a.orderId() == entry);
+
         for (long orderId : new long[]{bidId, stop}) {
             for (com.bourse.ui.model.OrderHistory.Step step : desk.history().of(ALICE_EQUITIES, orderId)) {
                 System.out.println("HISTORY " + ALICE_EQUITIES + " " + orderId + " " + step.event() + "\t"
@@ -138,7 +150,12 @@ public final class CrashingTrader {
         for (com.bourse.ui.model.OrderRow row : desk.workingOrders()) {
             if (!row.isWorking()) {
                 System.out.println("REFUSED " + row.orderId() + " " + row.reason());
+            } else if (desk.bracketOf(row) != null) {
+                System.out.println("BRACKET " + row.orderId() + " " + desk.linkOf(row));
             }
+        }
+        for (DeskState.LadderMark mark : desk.ladderMarks(ASML)) {
+            System.out.println("MARK " + mark);
         }
     }
 
@@ -146,6 +163,9 @@ public final class CrashingTrader {
         switch (command) {
             case Command.PlaceOrder o -> heard.expectOrder(o.orderId());
             case Command.PlaceOco o -> {
+                if (o.isBracket()) {
+                    heard.expectOrder(o.entryOrderId());
+                }
                 heard.expectOrder(o.targetOrderId());
                 heard.expectOrder(o.stopOrderId());
             }

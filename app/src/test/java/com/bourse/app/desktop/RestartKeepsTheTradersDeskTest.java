@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same fills, and the simulated market goes on from the minute it had reached: no jump back to the day's open and
  * no trade stamped inside the downtime. Her working order's history after the restart lists every step her window
  * showed before it (read back from the store), and the OCO stop the engine refused is still listed as REJECTED with
- * the engine's reason, its history with it.
+ * the engine's reason, its history with it. Her bracket resting below the market names the target and stop it will get
+ * in the Bracket / OCO column, and the ladder marks them, as her window did before.
  */
 class RestartKeepsTheTradersDeskTest {
     /** ASML's tick is 10; a simulated minute moves its close by at most 14 ticks and trades happen within 5 ticks. */
@@ -52,15 +53,17 @@ class RestartKeepsTheTradersDeskTest {
         List<Long> fillsBefore = new CopyOnWriteArrayList<>();
         java.util.Map<Long, List<String>> historyBefore = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.Map<Long, String> refusedBefore = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.Map<Long, String> bracketsBefore = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<String> marksBefore = new CopyOnWriteArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-Xmx1g", "-Dstdout.encoding=UTF-8", "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
                 "--add-opens", "java.base/java.util.zip=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), CrashingTrader.class.getName(), data.toString())
                 .redirectError(err.toFile()).start();
         Thread reader = Thread.ofPlatform().name("restart-spec-reader").start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.US_ASCII))) {
+                    StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith("POSITION ")) {
@@ -74,6 +77,11 @@ class RestartKeepsTheTradersDeskTest {
                     } else if (line.startsWith("REFUSED ")) {
                         String[] parts = line.split(" ", 3);
                         refusedBefore.put(Long.parseLong(parts[1]), parts[2]);
+                    } else if (line.startsWith("BRACKET ")) {
+                        String[] parts = line.split(" ", 3);
+                        bracketsBefore.put(Long.parseLong(parts[1]), parts[2]);
+                    } else if (line.startsWith("MARK ")) {
+                        marksBefore.add(line.substring(5));
                     } else if (line.equals("READY")) {
                         ready.countDown();
                     }
@@ -94,6 +102,8 @@ class RestartKeepsTheTradersDeskTest {
         assertThat(fillsBefore).isNotEmpty();
         assertThat(refusedBefore).as("the OCO stop the engine refused").hasSize(1);
         assertThat(historyBefore).as("the amended bid and the refused stop").hasSize(2);
+        assertThat(bracketsBefore.values()).as("the resting bracket's entry")
+                .singleElement().asString().startsWith("Bracket entry · target ");
 
         // A start after a kill first lets the store's projections catch up with the journal: more than TestFX's
         // default ten seconds of application set-up on a loaded machine.
@@ -117,6 +127,15 @@ class RestartKeepsTheTradersDeskTest {
                     .filter(r -> r.orderId() == refused.getKey()).map(r -> r.status() + " " + r.reason()).toList()))
                     .as("the refused OCO stop after the restart").containsExactly("REJECTED " + refused.getValue());
         }
+        // The resting bracket's entry names the target and stop it will get, and the ladder marks them, as before
+        for (var bracket : bracketsBefore.entrySet()) {
+            assertThat(driver.fx(() -> alice.context().desk().workingOrders().stream()
+                    .filter(r -> r.orderId() == bracket.getKey()).map(r -> alice.context().desk().linkOf(r)).toList()))
+                    .as("the bracket after the restart").containsExactly(bracket.getValue());
+        }
+        assertThat(driver.fx(() -> alice.context().desk().ladderMarks(CrashingTrader.ASML).stream()
+                .map(String::valueOf).toList())).as("the ladder's marks after the restart")
+                .containsExactlyInAnyOrderElementsOf(marksBefore);
         for (var order : historyBefore.entrySet()) {
             TradingScenes.HistoryView view = TradingScenes.orderHistory(driver, alice, order.getKey());
             assertThat(view.steps()).as("order %d's history after the restart", order.getKey())
