@@ -69,7 +69,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -87,8 +86,6 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
     private static final System.Logger LOG = System.getLogger(SimulationBackOfficeDesk.class.getName());
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(10);
     private static final int RECENT = 50;
-    /** Movement ids: epoch milliseconds times 100 plus a counter, above any id an earlier run handed out. */
-    private static final AtomicLong LAST_MOVEMENT_ID = new AtomicLong();
 
     private final SimulationHost host;
     private final BackOffice office;
@@ -309,36 +306,25 @@ public final class SimulationBackOfficeDesk implements BackOfficeDesk {
 
     @Override
     public long newMovementId() {
-        long floor = System.currentTimeMillis() * 100;
-        return LAST_MOVEMENT_ID.updateAndGet(last -> Math.max(last + 1, floor));
+        return MovementCommands.newMovementId();
     }
 
     @Override
     public CompletableFuture<MovementOutcome> request(MovementRequest r) {
-        long now = System.currentTimeMillis();
-        Command command = switch (r.kind()) {
-            case DEPOSIT -> new Command.RequestTransfer(now, user.userId(), r.movementId(), TransferKind.DEPOSIT, 0,
-                    r.toAccountId(), r.currency(), r.amount());
-            case WITHDRAWAL -> new Command.RequestTransfer(now, user.userId(), r.movementId(),
-                    TransferKind.WITHDRAWAL, r.fromAccountId(), 0, r.currency(), r.amount());
-            case TRANSFER -> new Command.RequestTransfer(now, user.userId(), r.movementId(), TransferKind.INTERNAL,
-                    r.fromAccountId(), r.toAccountId(), r.currency(), r.amount());
-            case PAYMENT -> new Command.RequestPayment(now, user.userId(), r.movementId(), r.fromAccountId(),
-                    r.toAccountId(), r.currency(), r.amount(), r.fee(), r.reference());
-        };
+        Command command = MovementCommands.request(r, user.userId(), System.currentTimeMillis());
         return onWorker(() -> answer(r.movementId(), command));
     }
 
     @Override
     public CompletableFuture<MovementOutcome> cancel(long movementId) {
-        return onWorker(() -> answer(movementId, new Command.CancelTransfer(System.currentTimeMillis(),
-                user.userId(), movementId)));
+        return onWorker(() -> answer(movementId, MovementCommands.cancel(movementId, user.userId(),
+                System.currentTimeMillis())));
     }
 
     @Override
     public CompletableFuture<MovementOutcome> settle(long movementId, boolean settled) {
-        return onWorker(() -> answer(movementId, new Command.SettleTransfer(System.currentTimeMillis(),
-                user.userId(), movementId, settled)));
+        return onWorker(() -> answer(movementId, MovementCommands.settle(movementId, settled, user.userId(),
+                System.currentTimeMillis())));
     }
 
     /**
