@@ -87,6 +87,21 @@ class LadderAndMarketViewsTest {
         assertThat(driver.fx(chart::drawnAveragePriceLine)).isEqualTo(mid);
         assertThat(driver.fx(chart::drawnFillMarkers)).as("Alice's fill").isEqualTo(1);
         assertThat(driver.fx(chart::drawnOrderLines)).as("her bid a tick under the trade").isGreaterThanOrEqualTo(1);
+
+        // On the smallest window the order's label and the average's, at the same price, must not run together.
+        driver.fxRun(() -> {
+            alice.stage().setWidth(1024);
+            alice.stage().setHeight(700);
+        });
+        driver.settle();
+        List<javafx.geometry.Rectangle2D> labels = driver.fx(chart::placedLabels);
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(labels.get(i).intersects(labels.get(j))).as("labels %s and %s", labels.get(i),
+                        labels.get(j)).isFalse();
+            }
+        }
     }
 
     @Test

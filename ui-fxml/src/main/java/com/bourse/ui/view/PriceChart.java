@@ -78,6 +78,8 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
     private Crosshair crosshair;
     private long drawnDesk = -1;
     private int drawnOrders;
+    private static final double LABEL_HEIGHT = 13;
+    private final java.util.List<javafx.geometry.Rectangle2D> placedLabels = new java.util.ArrayList<>();
     private int drawnFills;
     private long drawnAverageLine;
     private long lastAverage;
@@ -209,6 +211,7 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
         double volumeH = h - TIME_HEIGHT - volumeTop;
         crosshair = null;
         drawnOrders = 0;
+        placedLabels.clear();
         drawnFills = 0;
         drawnAverageLine = 0;
         lastAverage = 0;
@@ -378,6 +381,10 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
     private void paintOwn(GraphicsContext g, Instrument instrument, Plot plot) {
         int scale = instrument.priceScale();
         g.setTextAlign(TextAlignment.LEFT);
+        // Labels go above their line, or below it where that would cover the legend or another label: on a
+        // narrow chart an order's label and the average's ran into each other at the same price.
+        java.util.List<javafx.geometry.Rectangle2D> taken = new java.util.ArrayList<>();
+        taken.add(new javafx.geometry.Rectangle2D(0, 0, 120, 18));
         for (com.bourse.ui.model.OrderRow row : context.desk().workingOrders()) {
             if (!row.isWorking() || row.instrumentId() != instrument.id() || !row.type().hasLimitPrice()) {
                 continue;
@@ -392,8 +399,9 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
             g.strokeLine(0, Math.floor(y) + 0.5, plot.plotW(), Math.floor(y) + 0.5);
             g.setLineDashes();
             g.setFill(colour);
-            g.fillText((row.side() == com.bourse.protocol.Side.BUY ? "BUY " : "SELL ")
-                    + Decimals.format(row.leaves(), 0) + " @ " + Decimals.format(row.priceUnits(), scale), 6, y - 8);
+            label(g, taken, (row.side() == com.bourse.protocol.Side.BUY ? "BUY " : "SELL ")
+                    + Decimals.format(row.leaves(), 0) + " @ " + Decimals.format(row.priceUnits(), scale), 6, y,
+                    false);
             drawnOrders++;
         }
         for (com.bourse.ui.model.FillRow fill : context.desk().fills()) {
@@ -426,12 +434,43 @@ public final class PriceChart extends Region implements FrameLoop.FrameListener 
                 g.strokeLine(0, Math.floor(y) + 0.5, plot.plotW(), Math.floor(y) + 0.5);
                 g.setLineDashes();
                 g.setFill(average.getValue());
-                g.setTextAlign(TextAlignment.RIGHT);
-                g.fillText("AVG " + Decimals.format(position.average(), scale + 2) + " (" + (position.quantity() > 0
-                        ? "+" : "") + Decimals.format(position.quantity(), 0) + ")", plot.plotW() - 6, y - 8);
+                label(g, taken, "AVG " + Decimals.format(position.average(), scale + 2) + " (" + (position.quantity() > 0
+                        ? "+" : "") + Decimals.format(position.quantity(), 0) + ")", plot.plotW() - 6, y, true);
                 drawnAverageLine = avg;
             }
         }
+    }
+
+    /**
+     * Writes {@code text} just above the line at {@code lineY}, or just below it when above would overlap a label
+     * already written (or the legend), or not at all when both would; the place it took is added to {@code taken}. {@code x} is the text's left
+     * edge, or its right edge when {@code alignRight}.
+     */
+    private void label(GraphicsContext g, java.util.List<javafx.geometry.Rectangle2D> taken, String text, double x,
+                       double lineY, boolean alignRight) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(font);
+        double width = measure.getLayoutBounds().getWidth();
+        double left = alignRight ? x - width : x;
+        double height = LABEL_HEIGHT;
+        javafx.geometry.Rectangle2D above = new javafx.geometry.Rectangle2D(left, lineY - 8 - height / 2, width, height);
+        javafx.geometry.Rectangle2D below = new javafx.geometry.Rectangle2D(left, lineY + 10 - height / 2, width,
+                height);
+        javafx.geometry.Rectangle2D place = taken.stream().noneMatch(r -> r.intersects(above)) ? above
+                : taken.stream().noneMatch(r -> r.intersects(below)) ? below : null;
+        if (place == null) {
+            return; // lines a tick or two apart: the line is drawn, its label would only cover another one
+        }
+        taken.add(place);
+        placedLabels.add(place);
+        g.setTextAlign(alignRight ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.fillText(text, x, place.getMinY() + height / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** Where the order and average labels were written at the last paint (tests: none overlaps another). */
+    public java.util.List<javafx.geometry.Rectangle2D> placedLabels() {
+        return java.util.List.copyOf(placedLabels);
     }
 
     private void paintCrosshair(GraphicsContext g, Instrument instrument, Plot plot, double h) {
