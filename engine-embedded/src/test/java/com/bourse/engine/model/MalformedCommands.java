@@ -239,7 +239,7 @@ final class MalformedCommands {
             case 2 -> new Command.Approve(time, Command.SYSTEM_USER, ReviewSubject.ORDER, heldId);
             case 3 -> new Command.Approve(time, seat().owner(), ReviewSubject.ORDER, heldId);
             case 4 -> new Command.Approve(time, TradingFloor.OFFICER, ReviewSubject.ORDER,
-                    notHeld == null ? UNKNOWN_ID : notHeld.orderId());
+                    notHeld == null || heldSomewhere(notHeld.orderId()) ? UNKNOWN_ID : notHeld.orderId());
             case 5 -> new Command.Reject(time, TradingFloor.SECOND_OFFICER, ReviewSubject.TRANSFER,
                     TradingFloor.FIRST_OPENING_TRANSFER, null);
             default -> new Command.Approve(time, UNKNOWN_USER, ReviewSubject.TRANSFER, pick(0L, -1L, UNKNOWN_ID));
@@ -378,6 +378,11 @@ final class MalformedCommands {
     }
 
     /** A working order in the given status (any when null), or null if there is none. */
+    /** Order ids are unique per account only: another account may hold an order under the same id. */
+    private boolean heldSomewhere(long orderId) {
+        return engine.workingOrders(0).stream().anyMatch(o -> o.orderId() == orderId && o.status().equals("HELD"));
+    }
+
     private WorkingOrder working(String status) {
         List<WorkingOrder> candidates = engine.workingOrders(0).stream()
                 .filter(o -> status == null || o.status().equals(status)).toList();
