@@ -169,15 +169,12 @@ public final class MovementCodec {
     }
 
     private boolean header(DirectBuffer buffer, int offset, int length, int templateId, int blockLength) {
-        if (WireFormat.templateId(buffer, offset, length) != templateId) {
-            return reject("not template " + templateId);
+        String problem = WireFormat.headerProblem(buffer, offset, length, templateId, blockLength);
+        if (problem != null) {
+            return reject(problem);
         }
         view.wrap(buffer, offset, length);
         headerDecoder.wrap(view, 0);
-        if (headerDecoder.blockLength() < blockLength
-                || WireFormat.HEADER_LENGTH + headerDecoder.blockLength() > length) {
-            return reject("block of " + headerDecoder.blockLength() + " bytes, needs " + blockLength);
-        }
         return true;
     }
 

@@ -32,6 +32,23 @@ public final class WireFormat {
                 MessageHeaderDecoder.BYTE_ORDER) & 0xFFFF;
     }
 
+    /**
+     * Why the message at {@code offset} is not a {@code templateId} whose block holds at least {@code blockLength}
+     * bytes within {@code length}, or null when it is.
+     */
+    public static String headerProblem(DirectBuffer buffer, int offset, int length, int templateId,
+                                       int blockLength) {
+        if (templateId(buffer, offset, length) != templateId) {
+            return "not template " + templateId;
+        }
+        int actual = buffer.getShort(offset + MessageHeaderDecoder.blockLengthEncodingOffset(),
+                MessageHeaderDecoder.BYTE_ORDER) & 0xFFFF;
+        if (actual < blockLength || HEADER_LENGTH + actual > length) {
+            return "block of " + actual + " bytes, needs " + blockLength;
+        }
+        return null;
+    }
+
     public static boolean isCommand(int templateId) {
         return templateId >= 1 && templateId < 30;
     }
