@@ -52,6 +52,10 @@ jpackage --type app-image --name Bourse --app-version "$version" --vendor Bourse
          --input "$target/input" --main-jar "$app_jar" --main-class com.bourse.app.desktop.Launcher \
          --runtime-image "$target/runtime" --icon "$here/linux/bourse.png" "${java_options[@]}" \
          --dest "$target/app-image"
+# Linux: a shell launcher instead of jpackage's native one, which asks rpm and dpkg who owns it at every start.
+if [ "$(uname -s)" = Linux ]; then
+  bash "$here/linux/write-launcher.sh" "$target/app-image/Bourse"
+fi
 
 # One modification time for the app's files, kept by the .deb: an AOT cache records each jar's size and time and a
 # JVM that checks them (JDK 25.0.4 on; 25.0.3 skips the check, JDK-8377932) ignores a cache whose jars differ.
@@ -61,10 +65,11 @@ export SOURCE_DATE_EPOCH
 find "$target/app-image/Bourse/lib/app" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
 # The AOT cache (JDK 25): classes loaded and linked on one start to the sign-in window, mapped at every start
-# after (train-aot.sh adds it to the launcher's options). Without a display there is no cache, and no option.
-# Opt-in (BOURSE_AOT=1 ./bourse package): the cache is about 32 MB, which takes the installed size past 120 MB.
-if [ "${BOURSE_AOT:-0}" != 1 ]; then
-  echo "installer: no AOT cache (BOURSE_AOT=1 trains one: faster start, about 32 MB more)"
+# after (the launcher uses lib/app/bourse.aot when it is there). Without a display there is no cache. On by default:
+# it takes the sign-in window from 1.6 s to 1.0 s here, for 33 MB (docs/benchmarks.md, "Installer");
+# BOURSE_AOT=0 ./bourse package leaves it out.
+if [ "${BOURSE_AOT:-1}" = 0 ]; then
+  echo "installer: no AOT cache (BOURSE_AOT=0)"
 elif [ -n "${DISPLAY:-}" ]; then
   echo "installer: training the AOT cache"
   bash "$here/train-aot.sh" "$target/app-image/Bourse"
