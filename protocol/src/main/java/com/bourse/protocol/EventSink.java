@@ -5,7 +5,8 @@ package com.bourse.protocol;
  *
  * <p>The hot-path methods take primitives so a sink that counts or encodes (benchmarks, the wire) allocates
  * nothing; by default each builds the {@link Event} record and hands it to {@link #onEvent(Event)}, so a sink
- * that wants records (tests, projections, the UI) implements just that one method.
+ * that wants records (tests, projections, the UI) implements just that one method. A sink that learns from a few
+ * events and ignores the rest without building them extends {@link IgnoringEventSink}.
  */
 @FunctionalInterface
 public interface EventSink {
@@ -62,47 +63,9 @@ public interface EventSink {
     }
 
     /** Discards everything; for hostings that only need the state. */
-    EventSink NONE = new EventSink() {
+    EventSink NONE = new IgnoringEventSink() {
         @Override
         public void onEvent(Event event) {
-        }
-
-        @Override
-        public void orderAccepted(long orderId, long accountId, long instrumentId, long userId, Side side,
-                                  OrderType type, TimeInForce tif, long price, long stopPrice, long quantity,
-                                  long displayQuantity, boolean postOnly, long timestamp) {
-        }
-
-        @Override
-        public void orderRejected(long orderId, long accountId, ErrorCode reason) {
-        }
-
-        @Override
-        public void trade(long tradeId, long instrumentId, long price, long quantity, Side takerSide,
-                          long makerOrderId, long takerOrderId, long makerAccountId, long takerAccountId,
-                          long makerLeaves, long takerLeaves, long timestamp) {
-        }
-
-        @Override
-        public void orderCancelled(long orderId, long accountId, long cancelledQuantity, CancelReason reason) {
-        }
-
-        @Override
-        public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
-        }
-
-        @Override
-        public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
-                                  long stopPrice, long orderQuantity) {
-        }
-
-        @Override
-        public void bookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) {
-        }
-
-        @Override
-        public void balanceChanged(long accountId, String asset, long delta, long balance, long held,
-                                   long journalId) {
         }
     };
 }

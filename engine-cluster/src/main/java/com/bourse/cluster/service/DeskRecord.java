@@ -4,12 +4,10 @@ import com.bourse.engine.Engine;
 import com.bourse.protocol.CancelReason;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
-import com.bourse.protocol.EventSink;
+import com.bourse.protocol.IgnoringEventSink;
 import com.bourse.protocol.Instrument;
-import com.bourse.protocol.OrderType;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
-import com.bourse.protocol.TimeInForce;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import com.bourse.protocol.WorkingOrder;
@@ -40,7 +38,7 @@ import java.util.List;
  *
  * <p>Service thread only.
  */
-final class DeskRecord implements EventSink {
+final class DeskRecord extends IgnoringEventSink {
     /** A step's longs: instrument, time, trade id (0: a movement), order id, side code, price, quantity, leaves. */
     private static final int STRIDE = 8;
     private static final long MOVEMENT = -1;
@@ -142,25 +140,6 @@ final class DeskRecord implements EventSink {
     @Override
     public void orderCancelled(long orderId, long accountId, long cancelledQuantity, CancelReason reason) {
         released(accountId, orderId);
-    }
-
-    @Override
-    public void orderAccepted(long orderId, long accountId, long instrumentId, long userId, Side side, OrderType type,
-                              TimeInForce tif, long price, long stopPrice, long quantity, long displayQuantity,
-                              boolean postOnly, long timestamp) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
-                              long stopPrice, long orderQuantity) {
-    }
-
-    @Override
-    public void bookDelta(long instrumentId, Side side, long price, long levelQuantity, int orderCount) {
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.bourse.cluster.movement.MovementRow;
 import com.bourse.cluster.movement.MovementStepRow;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
+import com.bourse.protocol.IgnoringEventSink;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -29,9 +30,11 @@ import java.util.function.LongPredicate;
  * yet finished is kept, and the latest {@link #KEPT_FINISHED} finished ones (completed, failed, cancelled); an older
  * finished movement is forgotten here (its postings stay in the engine's ledger and in the statements).
  *
+ * <p>The engine's primitive callbacks carry no movement: ignored, nothing built.
+ *
  * <p>Service thread only.
  */
-final class MovementRecord implements com.bourse.protocol.EventSink {
+final class MovementRecord extends IgnoringEventSink {
     /** Finished movements kept for the clerk's lists and histories. */
     static final int KEPT_FINISHED = 20_000;
 
@@ -62,47 +65,6 @@ final class MovementRecord implements com.bourse.protocol.EventSink {
         if (event instanceof Event.TransferStateChanged t) {
             changed(t);
         }
-    }
-
-    // The engine's allocation-free paths carry no movement: nothing to learn, nothing built.
-    @Override
-    public void orderAccepted(long orderId, long accountId, long instrumentId, long userId,
-                              com.bourse.protocol.Side side, com.bourse.protocol.OrderType type,
-                              com.bourse.protocol.TimeInForce tif, long price, long stopPrice, long quantity,
-                              long displayQuantity, boolean postOnly, long timestamp) {
-    }
-
-    @Override
-    public void orderRejected(long orderId, long accountId, ErrorCode reason) {
-    }
-
-    @Override
-    public void trade(long tradeId, long instrumentId, long price, long quantity, com.bourse.protocol.Side takerSide,
-                      long makerOrderId, long takerOrderId, long makerAccountId, long takerAccountId, long makerLeaves,
-                      long takerLeaves, long timestamp) {
-    }
-
-    @Override
-    public void orderCancelled(long orderId, long accountId, long cancelledQuantity,
-                               com.bourse.protocol.CancelReason reason) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
-                              long stopPrice, long orderQuantity) {
-    }
-
-    @Override
-    public void bookDelta(long instrumentId, com.bourse.protocol.Side side, long price, long levelQuantity,
-                          int orderCount) {
-    }
-
-    @Override
-    public void balanceChanged(long accountId, String asset, long delta, long balance, long held, long journalId) {
     }
 
     private void changed(Event.TransferStateChanged t) {

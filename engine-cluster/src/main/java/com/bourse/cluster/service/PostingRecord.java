@@ -2,10 +2,10 @@ package com.bourse.cluster.service;
 
 import com.bourse.cluster.statement.PostingRow;
 import com.bourse.protocol.Command;
-import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Event;
-import com.bourse.protocol.EventSink;
+import com.bourse.protocol.IgnoringEventSink;
 import com.bourse.protocol.ReviewSubject;
+import com.bourse.protocol.Side;
 import org.agrona.collections.Object2IntHashMap;
 
 import java.io.DataInputStream;
@@ -23,11 +23,11 @@ import java.util.List;
  * snapshotted with the service (written oldest first, so equal records give equal bytes). Bounded like the desk
  * record's tape: an applied End of day lets the day's postings go, and at most {@link #KEPT} postings are kept (the
  * oldest go first); {@link #heldSince()} tells since when every posting is held. Changes of funds held (delta 0)
- * are not postings.
+ * are not postings. The engine's other primitive callbacks carry no posting: ignored, nothing built.
  *
  * <p>Service thread only.
  */
-final class PostingRecord implements EventSink {
+final class PostingRecord extends IgnoringEventSink {
     /** Postings kept at most: a busy day's worth; about 56 bytes each in memory and in the snapshot. */
     static final int KEPT = 200_000;
 
@@ -127,7 +127,7 @@ final class PostingRecord implements EventSink {
 
     /** A trade's legs follow its Trade: they belong to it. */
     @Override
-    public void trade(long tradeId, long instrumentId, long price, long quantity, com.bourse.protocol.Side takerSide,
+    public void trade(long tradeId, long instrumentId, long price, long quantity, Side takerSide,
                       long makerOrderId, long takerOrderId, long makerAccountId, long takerAccountId, long makerLeaves,
                       long takerLeaves, long timestamp) {
         refer(tradeId);
@@ -173,37 +173,6 @@ final class PostingRecord implements EventSink {
             assetIndex.put(code, index);
         }
         return index;
-    }
-
-    // The engine's other allocation-free paths carry no posting: nothing to learn, nothing built.
-    @Override
-    public void orderAccepted(long orderId, long accountId, long instrumentId, long userId,
-                              com.bourse.protocol.Side side, com.bourse.protocol.OrderType type,
-                              com.bourse.protocol.TimeInForce tif, long price, long stopPrice, long quantity,
-                              long displayQuantity, boolean postOnly, long timestamp) {
-    }
-
-    @Override
-    public void orderRejected(long orderId, long accountId, ErrorCode reason) {
-    }
-
-    @Override
-    public void orderCancelled(long orderId, long accountId, long cancelledQuantity,
-                               com.bourse.protocol.CancelReason reason) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority) {
-    }
-
-    @Override
-    public void orderReplaced(long orderId, long accountId, long price, long quantity, boolean keptPriority,
-                              long stopPrice, long orderQuantity) {
-    }
-
-    @Override
-    public void bookDelta(long instrumentId, com.bourse.protocol.Side side, long price, long levelQuantity,
-                          int orderCount) {
     }
 
     // ---- Answering ----------------------------------------------------------------------------------
