@@ -4,7 +4,7 @@
 #                                window: time from process start to the window, a screenshot, then it quits
 #   installer/check.sh bench [N] launch time with and without the AOT cache, in one run: a first start seeds the
 #                                data folder, then N rounds of one start each way (the order alternating);
-#                                min / median / max of each, with the load average (needs BOURSE_AOT=1 ./bourse package)
+#                                min / median / max of each, with the load average (the package as built by default)
 #   installer/check.sh upgrade   (root; installs into /opt and removes again) install the .deb, first start
 #                                seeds the user's data, alice signs in (xdotool) and the data folder changes,
 #                                install the next version over it, data unchanged, alice signs in again, remove
@@ -27,7 +27,7 @@ in_display() {
 start_to_sign_in() {
   local launcher="$1" home="$2" shot="${3:-}" options="${4:-}"
   mkdir -p "$home"
-  HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+  HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
     JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true -Dbourse.exitAfterSignIn=true $options" \
     "$launcher" > "$out/start.log" 2>&1 &
   local pid=$! waited=0
@@ -66,7 +66,7 @@ take_screenshot() {
 }
 
 # bench_starts LAUNCHER HOME N: (under a display) a first start that seeds the data folder, then N rounds of one start
-# with the launcher's AOT cache and one with -XX:AOTMode=off (no cache: what the default package does), the order
+# with the launcher's AOT cache and one with -XX:AOTMode=off (no cache: BOURSE_AOT=0 ./bourse package), the order
 # alternating so a change of load falls on both; then min / median / max of each.
 bench_starts() {
   local launcher="$1" home="$2" rounds="$3" with="" without="" line round
@@ -108,9 +108,9 @@ case "${1:-}" in
   bench)
     rounds="${2:-10}"
     image="$target/app-image/Bourse"
-    [ -x "$image/bin/Bourse" ] || { echo "check: no app-image; run BOURSE_AOT=1 ./bourse package first" >&2; exit 1; }
-    [ -f "$image/lib/app/bourse.aot" ] || { echo "check: the app-image has no AOT cache; run BOURSE_AOT=1 ./bourse package first" >&2; exit 1; }
-    echo "app-image: $(du -sm "$image" | cut -f1) MB, of which the AOT cache $(du -m "$image/lib/app/bourse.aot" | cut -f1) MB"
+    [ -x "$image/bin/Bourse" ] || { echo "check: no app-image; run ./bourse package first" >&2; exit 1; }
+    [ -f "$image/lib/app/bourse.aot.gz" ] || { echo "check: the app-image has no AOT cache (built with BOURSE_AOT=0 or without a display?)" >&2; exit 1; }
+    echo "app-image: $(du -sm "$image" | cut -f1) MB, of which the packed AOT cache $(du -m "$image/lib/app/bourse.aot.gz" | cut -f1) MB"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
     home="$(mktemp -d)"
     in_display bash "$0" bench-starts "$image/bin/Bourse" "$home" "$rounds"
@@ -125,7 +125,7 @@ case "${1:-}" in
       echo "$(basename "$deb"): $(du -m "$deb" | cut -f1) MB download, installed size $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MB"
     done
     home="$(mktemp -d)"
-    [ -f "$image/lib/app/bourse.aot" ] && echo "with the AOT cache ($(du -m "$image/lib/app/bourse.aot" | cut -f1) MB)"
+    [ -f "$image/lib/app/bourse.aot.gz" ] && echo "with the AOT cache ($(du -m "$image/lib/app/bourse.aot.gz" | cut -f1) MB packed; unpacked by the first start into the user's cache folder)"
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "first start (seeds an empty data folder):"
     in_display bash "$0" start "$image/bin/Bourse" "$home" "$out/app-image-sign-in.png"
@@ -134,6 +134,7 @@ case "${1:-}" in
       in_display bash "$0" start "$image/bin/Bourse" "$home"
     done
     echo "data folder: $(find "$home/.local/share/bourse" -maxdepth 2 | head -5 | tr '\n' ' ')"
+    echo "cache folder: $(cd "$home/.cache" 2>/dev/null && du -m bourse/* | tr '\t' ' ' | tr '\n' ' ')"
     rm -rf "$home"
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     ;;
@@ -142,7 +143,7 @@ case "${1:-}" in
     # window waited for, then the app stopped (run under in_display by the upgrade check below)
     launcher="$2" home="$3" user="$4" password="$5"
     command -v xdotool >/dev/null 2>&1 || { echo "check: xdotool is needed to sign in (apt-get install xdotool)"; exit 1; }
-    HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+    HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" XDG_CACHE_HOME="$home/.cache" \
       JAVA_TOOL_OPTIONS="-Duser.home=$home -Dbourse.startupReport=true" "$launcher" > "$out/use.log" 2>&1 &
     pid=$!
     waited=0
