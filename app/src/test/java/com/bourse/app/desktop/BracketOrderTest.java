@@ -18,6 +18,8 @@ import com.bourse.ui.view.Workstation;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -234,6 +236,53 @@ class BracketOrderTest {
         driver.fxRun(() -> alice.context().entry().cancel(rows().stream().filter(r -> r.orderId() == resting)
                 .findFirst().orElseThrow()));
         driver.waitUntil(() -> rows().stream().noneMatch(r -> r.orderId() == resting && r.isWorking()), 10);
+    }
+
+    @Test
+    @Order(5)
+    void aBracketAboveTheConfirmationThresholdAsksNamingItsEntryTargetAndStopAndWhatEachMakesOrLoses()
+            throws Exception {
+        // Given a bracket on 100 ASML, about 68,000 EUR: above the 50,000 EUR confirmation threshold
+        Instrument asml = TradingScenes.instrument(alice, "ASML");
+        driver.fxRun(() -> alice.context().instrumentProperty().set(asml));
+        long entry = asml.referencePrice(); // the makers stepped away from ASML above: its book may be empty
+        long target = entry + 20 * asml.tickSize();
+        long stop = entry - 10 * asml.tickSize();
+        int digits = driver.fx(() -> alice.context().desk().digits(asml.currency()));
+        TradingScenes.fillTicket(driver, alice, "ASML", Side.BUY, "100", price(entry, asml));
+        driver.fxRun(() -> alice.ticket().setBracket(true));
+        type("#targetSpinner", price(target, asml));
+        type("#stopSpinner", price(stop, asml));
+
+        // When she sends it
+        javafx.application.Platform.runLater(() -> alice.ticket().send());
+        driver.waitUntil(() -> TradingScenes.showingDialog() != null || !text("#orderMessage").isEmpty(), 10);
+        assertThat(text("#orderMessage")).as("the ticket's message; send button: %s, errors: %s %s %s %s",
+                driver.fx(() -> ((Button) scene().lookup("#sendButton")).getText()), text("#quantityError"),
+                text("#priceError"), text("#targetError"), text("#stopError")).isEmpty();
+        DialogPane dialog = TradingScenes.awaitDialog(driver);
+
+        // Then the question names the entry, the target and the stop, each with its quantity and price, and what
+        // the bracket makes at the target and loses at the stop, as the ticket's summary does
+        String question = driver.fx(dialog::getContentText);
+        assertThat(question).startsWith("Bracket: buy 100 ASML @ " + format(entry, asml) + ", worth "
+                + money(100 * entry, asml, digits) + ".").contains(
+                "\nTarget: sell 100 ASML @ " + format(target, asml) + ", +20 ticks: +"
+                        + money(2000 * asml.tickSize(), asml, digits),
+                "\nStop: sell 100 ASML at market on stop " + format(stop, asml) + ", −10 ticks: −"
+                        + money(1000 * asml.tickSize(), asml, digits),
+                "\nReward/risk 2.0");
+        driver.screenshot(driver.fx(dialog::getScene), DesktopDriver.screenshotFolder()
+                .resolve("bracket-confirmation.png"));
+
+        // and declined, nothing is sent
+        driver.fxRun(() -> ((Button) dialog.lookupButton(ButtonType.CANCEL)).fire());
+        assertThat(text("#orderMessage")).isEqualTo("Not sent: confirmation declined");
+        driver.settle();
+        assertThat(rows()).noneMatch(r -> r.instrumentId() == asml.id());
+        List<WorkingOrder> inEngine = driver.desktop().host().venue().query(e -> e.workingOrders(ALICE_EQUITIES))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(inEngine).noneMatch(o -> o.instrumentId() == asml.id());
     }
 
     /** Each working order's Bracket / OCO text in a window, by order id. */

@@ -85,7 +85,8 @@ final class TradingScenes {
         return driver.fx(TradingScenes::showingDialog);
     }
 
-    private static DialogPane showingDialog() {
+    /** The dialog showing now, or null. */
+    static DialogPane showingDialog() {
         for (Window window : Window.getWindows()) {
             if (window instanceof Stage stage && stage.isShowing() && stage.getScene() != null
                     && stage.getScene().getRoot() instanceof DialogPane pane) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ticket's checks for a bracket (the engine's Command.PlaceOco with an entry): a limit entry at the ticket's
@@ -51,6 +52,16 @@ public final class BracketTicket {
          * −1,000.00 EUR", "Reward/risk 2.0". Empty until the entry, target, stop and quantity all read as numbers on the right sides.
          */
         public String summary() {
+            return outcome().map(o -> "Target +" + o.rewardTicks() + " ticks: +" + o.reward()
+                    + "\nStop −" + o.riskTicks() + " ticks: −" + o.risk()
+                    + "\nReward/risk " + o.ratio()).orElse("");
+        }
+
+        /**
+         * The bracket's reward and risk for its whole quantity, formatted as the trader reads them, or empty until the
+         * entry, target, stop and quantity all read as numbers on the right sides.
+         */
+        public Optional<Outcome> outcome() {
             TicketDraft d = entry.draft();
             Instrument i = d.instrument();
             long quantity = entry.quantity();
@@ -58,7 +69,7 @@ public final class BracketTicket {
             if (i == null || quantity <= 0 || entryPrice <= 0 || targetPrice <= 0 || stopPrice() <= 0
                     || entry.errorAt(TicketField.TARGET_PRICE) != null || entry.errorAt(TicketField.STOP_PRICE) != null
                     || entry.errorAt(TicketField.PRICE) != null || entry.errorAt(TicketField.QUANTITY) != null) {
-                return "";
+                return Optional.empty();
             }
             long rewardUnits = Math.abs(targetPrice - entryPrice);
             long riskUnits = Math.abs(entryPrice - stopPrice());
@@ -66,17 +77,30 @@ public final class BracketTicket {
             BigDecimal risk = value(riskUnits, quantity, i, d.currencyDigits());
             String ratio = risk.signum() == 0 ? "—"
                     : Decimals.format(reward.divide(risk, 1, RoundingMode.HALF_EVEN), 1);
-            return "Target +" + Decimals.format(rewardUnits / i.tickSize(), 0) + " ticks: +"
-                    + Decimals.format(reward, d.currencyDigits()) + " " + i.currency()
-                    + "\nStop −" + Decimals.format(riskUnits / i.tickSize(), 0) + " ticks: −"
-                    + Decimals.format(risk, d.currencyDigits()) + " " + i.currency()
-                    + "\nReward/risk " + ratio;
+            String currency = " " + i.currency();
+            return Optional.of(new Outcome(Decimals.format(rewardUnits / i.tickSize(), 0),
+                    Decimals.format(reward, d.currencyDigits()) + currency,
+                    Decimals.format(riskUnits / i.tickSize(), 0),
+                    Decimals.format(risk, d.currencyDigits()) + currency, ratio));
         }
 
         private static BigDecimal value(long priceUnits, long quantity, Instrument i, int digits) {
             return FixedPoint.toDecimal(Math.multiplyExact(priceUnits, quantity), i.priceScale())
                     .setScale(digits, RoundingMode.HALF_EVEN);
         }
+    }
+
+    /**
+     * What a bracket makes if its target fills and loses if its stop does (before any slippage past the stop), for
+     * the whole quantity, in the trader's words: figures formatted, amounts with their currency, no signs.
+     *
+     * @param rewardTicks ticks from the entry to the target, "20"
+     * @param reward      the money made at the target, "2,000.00 EUR"
+     * @param riskTicks   ticks from the entry to the stop, "10"
+     * @param risk        the money lost at the stop, "1,000.00 EUR"
+     * @param ratio       reward over risk to one decimal, "2.0"
+     */
+    public record Outcome(String rewardTicks, String reward, String riskTicks, String risk, String ratio) {
     }
 
     /** Checks a bracket: the draft's side, quantity and price are the entry's, {@code target} the target as typed. */

@@ -10,6 +10,7 @@ import com.bourse.ui.model.BracketTicket;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.DepthBook;
+import com.bourse.ui.model.OrderConfirmation;
 import com.bourse.ui.model.TicketCheck;
 import com.bourse.ui.model.TicketDraft;
 import com.bourse.ui.model.TicketField;
@@ -212,7 +213,7 @@ public final class OrderTicketController {
         Instrument instrument = check.draft().instrument();
         long threshold = FixedPoint.fromWhole(context.confirmAboveNotionalProperty().get(),
                 check.draft().currencyDigits());
-        if (check.notionalMinor() > threshold && !context.confirm(check)) {
+        if (check.notionalMinor() > threshold && !context.confirm(confirmation(check))) {
             orderMessage.setText("Not sent: confirmation declined");
             return;
         }
@@ -236,6 +237,13 @@ public final class OrderTicketController {
         venueRejection = null;
         orderMessage.setText("");
         orderStatus.setText("Sent: " + describe(check) + " (order " + orderId + ")");
+    }
+
+    /** The question for an order above the threshold: a bracket's and an OCO exit's name both of their exits. */
+    private OrderConfirmation confirmation(TicketCheck check) {
+        return bracketBox.isSelected() ? OrderConfirmation.ofBracket(bracketCheck)
+                : ocoBox.isSelected() ? OrderConfirmation.ofOco(check)
+                : OrderConfirmation.of(check);
     }
 
     /** "Sell 10 AIR @ 159.80 stop 160.00": the order as the send button and the status line name it. */

@@ -99,7 +99,8 @@ public final class PositionsController implements PanelState {
                 com.bourse.protocol.OrderType.MARKET, com.bourse.protocol.TimeInForce.IOC, String.valueOf(position),
                 "", "", "", false, digits, account.map(com.bourse.ui.port.AccountView::limits).orElse(null),
                 context.desk().availableCash(accountId, instrument.currency()), position, mark);
-        return context.confirm(new com.bourse.ui.model.TicketCheck(draft, Map.of(), position, 0, 0, 0, notional));
+        return context.confirm(com.bourse.ui.model.OrderConfirmation.of(
+                new com.bourse.ui.model.TicketCheck(draft, Map.of(), position, 0, 0, 0, notional)));
     }
 
     @FXML

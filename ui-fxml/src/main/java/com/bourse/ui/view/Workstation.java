@@ -2,11 +2,10 @@ package com.bourse.ui.view;
 
 import com.bourse.protocol.Role;
 import com.bourse.protocol.Side;
-import com.bourse.ui.model.Decimals;
 import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.EventInbox;
+import com.bourse.ui.model.OrderConfirmation;
 import com.bourse.ui.model.ReviewQueue;
-import com.bourse.ui.model.TicketCheck;
 import com.bourse.ui.port.AccountView;
 import com.bourse.ui.port.RiskDesk;
 import com.bourse.ui.port.TradingSession;
@@ -801,12 +800,9 @@ public final class Workstation {
         dock.focus(next);
     }
 
-    private boolean confirmLargeOrder(TicketCheck check) {
-        var i = check.draft().instrument();
-        String value = Decimals.format(check.notionalMinor(), check.draft().currencyDigits()) + " " + i.currency();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (check.draft().side() == Side.BUY ? "Buy " : "Sell ")
-                + check.quantity() + " " + i.symbol() + " worth " + value + "?", ButtonType.OK, ButtonType.CANCEL);
-        alert.setTitle("Confirm large order");
+    private boolean confirmLargeOrder(OrderConfirmation question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.question(), ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle(question.title());
         alert.setHeaderText("This order is above your confirmation threshold");
         alert.initOwner(stage);
         themes.register(alert.getDialogPane().getScene());

@@ -4,7 +4,7 @@ import com.bourse.protocol.Instrument;
 import com.bourse.ui.model.DeskState;
 import com.bourse.ui.model.EventInbox;
 import com.bourse.ui.model.OrderEntry;
-import com.bourse.ui.model.TicketCheck;
+import com.bourse.ui.model.OrderConfirmation;
 import com.bourse.ui.port.AccountView;
 import com.bourse.ui.port.TradingSession;
 import com.bourse.ui.theme.ThemeManager;
@@ -29,7 +29,7 @@ public final class WorkstationContext {
     private final ObjectProperty<Instrument> instrument = new SimpleObjectProperty<>(this, "instrument");
     private final ObjectProperty<AccountView> account = new SimpleObjectProperty<>(this, "account");
     private final LongProperty confirmAboveNotional = new SimpleLongProperty(this, "confirmAboveNotional", 50_000);
-    private Predicate<TicketCheck> confirmer = check -> true;
+    private Predicate<OrderConfirmation> confirmer = question -> true;
 
     public WorkstationContext(TradingSession session, DeskState desk, EventInbox inbox, FrameLoop frames,
                               ThemeManager themes) {
@@ -92,12 +92,13 @@ public final class WorkstationContext {
         return confirmAboveNotional;
     }
 
-    /** Asks the trader to confirm a large order; true to send. */
-    public boolean confirm(TicketCheck check) {
-        return confirmer.test(check);
+    /** Asks the trader to confirm a large order, naming all of it; true to send. */
+    public boolean confirm(OrderConfirmation question) {
+        return confirmer.test(question);
     }
 
-    public void setConfirmer(Predicate<TicketCheck> confirmer) {
+    /** Who answers: the window's dialog, or a test. */
+    public void setConfirmer(Predicate<OrderConfirmation> confirmer) {
         this.confirmer = confirmer;
     }
 }

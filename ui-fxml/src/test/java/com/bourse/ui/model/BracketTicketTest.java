@@ -30,6 +30,25 @@ class BracketTicketTest {
     }
 
     @Test
+    void aLargeBracketsConfirmationNamesTheEntryTargetAndStopWithTheirQuantitiesAndWhatEachMakesOrLoses() {
+        BracketTicket.Check buy = check(Side.BUY, "684.50", "686.50", "683.50");
+
+        OrderConfirmation question = OrderConfirmation.ofBracket(buy);
+
+        assertThat(question.title()).isEqualTo("Confirm large bracket");
+        assertThat(question.question()).isEqualTo("""
+                Bracket: buy 100 ASML @ 684.50, worth 68,450.00 EUR.
+                Once it fills, for what filled:
+                Target: sell 100 ASML @ 686.50, +20 ticks: +200.00 EUR
+                Stop: sell 100 ASML at market on stop 683.50, −10 ticks: −100.00 EUR
+                Reward/risk 2.0
+                Send the bracket?""");
+        assertThat(OrderConfirmation.ofBracket(check(Side.SELL, "684.50", "680.50", "685.50")).question())
+                .contains("Bracket: sell 100 ASML @ 684.50", "Target: buy 100 ASML @ 680.50, +40 ticks: +400.00 EUR",
+                        "Stop: buy 100 ASML at market on stop 685.50, −10 ticks: −100.00 EUR", "Reward/risk 4.0");
+    }
+
+    @Test
     void eachLegOnTheWrongSideOfTheEntryIsRefusedAtItsOwnField() {
         BracketTicket.Check buy = check(Side.BUY, "684.50", "684.50", "685.00");
         assertThat(buy.entry().errorAt(TicketField.TARGET_PRICE))
