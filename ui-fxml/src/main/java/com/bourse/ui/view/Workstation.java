@@ -802,6 +802,10 @@ public final class Workstation {
 
     private boolean confirmLargeOrder(OrderConfirmation question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.question(), ButtonType.OK, ButtonType.CANCEL);
+        // A bracket's question gives each exit a line: as wide as the longest, not wrapped at the dialog's 360 px.
+        if (alert.getDialogPane().lookup(".content") instanceof javafx.scene.control.Label content) {
+            content.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        }
         alert.setTitle(question.title());
         alert.setHeaderText("This order is above your confirmation threshold");
         alert.initOwner(stage);
