@@ -70,8 +70,8 @@ final class StoredOrders {
             case "APPROVED" -> simple(time, OrderStep.Kind.RELEASED, e, "");
             case "TRIGGERED" -> simple(time, OrderStep.Kind.TRIGGERED, e, "");
             case "FILL" -> simple(time, OrderStep.Kind.FILLED, e, "");
-            case "AMENDED" -> simple(time, OrderStep.Kind.AMENDED, e, "kept its place");
-            case "REPLACED" -> simple(time, OrderStep.Kind.AMENDED, e, "lost its place");
+            case "AMENDED" -> amended(time, e, "kept its place");
+            case "REPLACED" -> amended(time, e, "lost its place");
             case "REQUEST_REFUSED" -> simple(time, OrderStep.Kind.REQUEST_REFUSED, e, refusal(e.reason()));
             case "CANCELLED" -> simple(time, OrderStep.Kind.CANCELLED, e, cancellation(e.reason()));
             case "EXPIRED" -> simple(time, OrderStep.Kind.EXPIRED, e, "");
@@ -79,6 +79,11 @@ final class StoredOrders {
                     e.leaves(), "", otherOrder(e.reason()));
             default -> throw new IllegalStateException("an order step the store does not define: " + e.kind());
         };
+    }
+
+    /** An amendment names a stop order's trigger after it, as the window that heard it did. */
+    private static OrderStep amended(long time, OrderEventLine e, String place) {
+        return new OrderStep(time, OrderStep.Kind.AMENDED, e.price(), e.stopPrice(), e.quantity(), e.leaves(), place, 0);
     }
 
     private static OrderStep simple(long time, OrderStep.Kind kind, OrderEventLine e, String reason) {

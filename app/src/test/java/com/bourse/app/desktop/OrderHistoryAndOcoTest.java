@@ -1,13 +1,16 @@
 package com.bourse.app.desktop;
 
 import com.bourse.protocol.CancelReason;
+import com.bourse.protocol.Command;
 import com.bourse.protocol.ErrorCode;
 import com.bourse.protocol.Instrument;
+import com.bourse.protocol.OrderType;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.TimeInForce;
 import com.bourse.ui.model.Decimals;
 import com.bourse.ui.model.OrderHistory;
 import com.bourse.ui.model.OrderRow;
+import com.bourse.ui.port.TradingSession;
 import com.bourse.ui.view.Workstation;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The working-orders blotter shows a refused order as REJECTED with the venue's reason; an order's history lists
- * every step of it with its time, those from before the window opened too (read from the store); an OCO exit from
+ * every step of it with its time, those from before the window opened too (read from the store, a stop's moved
+ * trigger with them); an OCO exit from
  * the ticket works as two linked orders (the blotter's OCO column) and cancelling one leg ends the pair; an OCO leg
  * the engine refuses is listed as REJECTED, in a window opened later too.
  *
@@ -81,6 +85,21 @@ class OrderHistoryAndOcoTest {
      */
     private long farBid(Instrument asml) {
         return asml.referencePrice() * 91 / 100 / asml.tickSize() * asml.tickSize();
+    }
+
+    /** A sell stop of alice's ASML through her window's session (the ticket's path for a STOP order). */
+    private long sellStop(Instrument asml, long trigger, long quantity) {
+        long id = driver.fx(() -> {
+            TradingSession session = alice.context().session();
+            long orderId = session.newOrderId(1001);
+            alice.context().inbox().expectOrder(orderId);
+            session.submit(new Command.PlaceOrder(session.now(), session.trader().userId(), orderId, 1001, asml.id(),
+                    Side.SELL, OrderType.STOP, TimeInForce.GTC, 0, trigger, quantity, 0, false));
+            return orderId;
+        });
+        driver.waitUntil(() -> alice.context().desk().workingOrders().stream().anyMatch(r -> r.orderId() == id),
+                ANSWER_SECONDS);
+        return id;
     }
 
     @Test
@@ -143,13 +162,23 @@ class OrderHistoryAndOcoTest {
 
     @Test
     void aWindowOpenedLaterShowsAnOrdersStepsFromBeforeItOpenedThenWhatItHearsAndTheRefusedLegOfAnOcoExit() {
-        // Given a bid alice amended, and an OCO exit whose stop the engine refused (off its tick), in her first window
+        // Given a bid alice amended, a stop whose trigger she moved, and an OCO exit whose stop the engine refused
+        // (off its tick), in her first window
         Instrument asml = asml();
         long bid = farBid(asml);
         long bidId = driver.fx(() -> alice.context().entry().placeLimit(1001, asml, Side.BUY, bid, 3));
         driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, ANSWER_SECONDS);
         driver.fxRun(() -> alice.context().entry().amend(rows().getFirst(), bid - asml.tickSize(), 5));
         driver.waitUntil(() -> alice.context().desk().workingOrders().getFirst().quantity() == 5, ANSWER_SECONDS);
+        long stopLossId = sellStop(asml, bid, 4);
+        long movedTrigger = bid - 2 * asml.tickSize();
+        driver.fxRun(() -> {
+            TradingSession session = alice.context().session();
+            session.submit(new Command.ReplaceOrder(session.now(), session.trader().userId(), stopLossId, 1001, 0,
+                    movedTrigger, 4));
+        });
+        driver.waitUntil(() -> alice.context().desk().history().of(1001, stopLossId).stream()
+                .anyMatch(st -> st.event().equals("Amended")), ANSWER_SECONDS);
         long offTickStop = driver.fx(() -> alice.context().desk().book(asml.id()).bestBid()) - 10 * asml.tickSize()
                 - asml.tickSize() / 2;
         long target = driver.fx(() -> alice.context().entry().placeOco(1001, asml, Side.SELL, TimeInForce.GTC, 5,
@@ -160,6 +189,10 @@ class OrderHistoryAndOcoTest {
                 && alice.context().desk().history().of(1001, target).stream()
                 .anyMatch(s -> s.event().equals("Cancelled")), ANSWER_SECONDS);
         List<OrderHistory.Step> bidSteps = driver.fx(() -> alice.context().desk().history().of(1001, bidId));
+        List<OrderHistory.Step> stopLossSteps = driver.fx(() -> alice.context().desk().history()
+                .of(1001, stopLossId));
+        assertThat(stopLossSteps.getLast().detail()).isEqualTo("stop " + Decimals.format(movedTrigger, 2)
+                + ", open quantity 4 (lost its place)");
         List<OrderHistory.Step> stopSteps = driver.fx(() -> alice.context().desk().history().of(1001, stop));
         assertThat(stopSteps).extracting(OrderHistory.Step::event, OrderHistory.Step::detail).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Rejected", ErrorCode.OFF_TICK_PRICE.description()));
@@ -168,7 +201,7 @@ class OrderHistoryAndOcoTest {
         driver.fxRun(() -> driver.desktop().showAnotherSignIn());
         Workstation later = driver.signIn("alice", "alice-training-1", 120);
         try {
-            driver.waitUntil(() -> later.context().desk().workingOrders().size() == 2, ANSWER_SECONDS);
+            driver.waitUntil(() -> later.context().desk().workingOrders().size() == 3, ANSWER_SECONDS);
 
             // Then it lists the refused stop as REJECTED with the engine's reason, and the bid's history there reads
             // as in the first window: what the store kept from before it opened
@@ -181,6 +214,12 @@ class OrderHistoryAndOcoTest {
             assertThat(TradingScenes.orderHistory(driver, later, bidId).steps())
                     .extracting(OrderHistory.Step::event, OrderHistory.Step::detail)
                     .containsExactlyElementsOf(bidSteps.stream()
+                            .map(st -> org.assertj.core.groups.Tuple.tuple(st.event(), st.detail())).toList());
+            TradingScenes.closeDialog(driver);
+            // the stop's amendment read back from the store names its new trigger, as the first window heard it
+            assertThat(TradingScenes.orderHistory(driver, later, stopLossId).steps())
+                    .extracting(OrderHistory.Step::event, OrderHistory.Step::detail)
+                    .containsExactlyElementsOf(stopLossSteps.stream()
                             .map(st -> org.assertj.core.groups.Tuple.tuple(st.event(), st.detail())).toList());
             TradingScenes.closeDialog(driver);
             assertThat(TradingScenes.orderHistory(driver, later, stop).steps())

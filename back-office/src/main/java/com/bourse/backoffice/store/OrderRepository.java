@@ -89,12 +89,12 @@ public final class OrderRepository {
                 .forEach(r -> steps.add(event(r)));
         dsl.selectFrom(TRADES).where(TRADES.MAKER_ENTRY_SEQ.eq(entrySeq))
                 .forEach(t -> steps.add(new OrderEventLine(t.getMakerEventId(), t.getSeq(), entrySeq,
-                        t.getMakerOrderId(), t.getMakerAccountId(), FILL, t.getPrice(), t.getQuantity(),
+                        t.getMakerOrderId(), t.getMakerAccountId(), FILL, t.getPrice(), 0, t.getQuantity(),
                         t.getMakerLeaves(), null, t.getTradeId(), t.getActingUserId(),
                         Instant.ofEpochMilli(t.getExecutedAt()))));
         dsl.selectFrom(TRADES).where(TRADES.TAKER_ENTRY_SEQ.eq(entrySeq))
                 .forEach(t -> steps.add(new OrderEventLine(t.getTakerEventId(), t.getSeq(), entrySeq,
-                        t.getTakerOrderId(), t.getTakerAccountId(), FILL, t.getPrice(), t.getQuantity(),
+                        t.getTakerOrderId(), t.getTakerAccountId(), FILL, t.getPrice(), 0, t.getQuantity(),
                         t.getTakerLeaves(), null, t.getTradeId(), t.getActingUserId(),
                         Instant.ofEpochMilli(t.getExecutedAt()))));
         steps.sort(Comparator.comparingLong(OrderEventLine::eventId));
@@ -106,7 +106,7 @@ public final class OrderRepository {
         boolean accepted = Projector.ACCEPTED.equals(r.getEntryKind());
         return new OrderEventLine(r.getEntryEventId(), Projector.commandSeqOf(r.getEntrySeq()), r.getEntrySeq(),
                 r.getOrderId(),
-                r.getAccountId(), r.getEntryKind(), r.getEntryPrice(), r.getEntryQuantity(),
+                r.getAccountId(), r.getEntryKind(), r.getEntryPrice(), r.getStopPrice(), r.getEntryQuantity(),
                 accepted ? r.getEntryQuantity() : 0, accepted ? null : r.getReason(), null, r.getUserId(),
                 Instant.ofEpochMilli(r.getEnteredAt()));
     }
@@ -121,7 +121,8 @@ public final class OrderRepository {
 
     static OrderEventLine event(OrderEventsRecord r) {
         return new OrderEventLine(r.getEventId(), r.getSeq(), r.getEntrySeq(), r.getOrderId(), r.getAccountId(),
-                r.getKind(), r.getPrice(), r.getQuantity(), r.getLeaves(), r.getReason(), r.getTradeId(),
+                r.getKind(), r.getPrice(), r.getStopPrice() == null ? 0 : r.getStopPrice(), r.getQuantity(),
+                r.getLeaves(), r.getReason(), r.getTradeId(),
                 r.getActingUserId(), Instant.ofEpochMilli(r.getAt()));
     }
 }

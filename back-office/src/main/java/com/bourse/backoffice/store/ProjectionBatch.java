@@ -189,8 +189,10 @@ final class ProjectionBatch {
 
     // ---- append-only rows ---------------------------------------------------------------------------------
 
+    /** {@code stopPrice}: an amendment's stop trigger after it (0 for every other step, and for other orders). */
     record OrderEventRow(long eventId, long seq, long entrySeq, long orderId, long accountId, String kind, long price,
-                         long quantity, long leaves, String reason, long tradeId, long actingUserId, long at) {
+                         long stopPrice, long quantity, long leaves, String reason, long tradeId, long actingUserId,
+                         long at) {
     }
 
     /** A trade and the FILL step it is for each side's order (event id and leaves after it). */

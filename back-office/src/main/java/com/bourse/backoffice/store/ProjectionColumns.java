@@ -71,6 +71,8 @@ final class ProjectionColumns {
             longs(ORDER_EVENTS.ACCOUNT_ID, OrderEventRow::accountId),
             value(ORDER_EVENTS.KIND, OrderEventRow::kind),
             longs(ORDER_EVENTS.PRICE, OrderEventRow::price),
+            // Only an amendment of a stop order has one; 0 is "none" in the batch and null in the table.
+            value(ORDER_EVENTS.STOP_PRICE, e -> e.stopPrice() == 0 ? null : e.stopPrice()),
             longs(ORDER_EVENTS.QUANTITY, OrderEventRow::quantity),
             longs(ORDER_EVENTS.LEAVES, OrderEventRow::leaves),
             value(ORDER_EVENTS.REASON, OrderEventRow::reason),

@@ -221,7 +221,8 @@ public final class Projector {
                 o.price = e.price();
                 o.leaves = e.quantity();
                 o.quantity = o.filled + e.quantity();
-                orderEvent(o, e.keptPriority() ? "AMENDED" : "REPLACED", e.price(), e.quantity(), null, 0);
+                orderEvent(o, e.keptPriority() ? "AMENDED" : "REPLACED", e.price(), e.stopPrice(), e.quantity(), null,
+                        0);
             }
             case Event.BalanceChanged e -> balanceChanged(e);
             case Event.TransferStateChanged e -> transferChanged(e);
@@ -587,10 +588,15 @@ public final class Projector {
     }
 
     private void orderEvent(OrderRow o, String kind, long price, long quantity, String reason, long tradeId) {
+        orderEvent(o, kind, price, 0, quantity, reason, tradeId);
+    }
+
+    private void orderEvent(OrderRow o, String kind, long price, long stopPrice, long quantity, String reason,
+                            long tradeId) {
         o.updatedAt = at;
         batch.touch(o);
         batch.orderEvents.add(new OrderEventRow(++lastOrderEventId, seq, o.entrySeq, o.orderId, o.accountId, kind, price,
-                quantity, o.leaves, reason, tradeId, actor, at));
+                stopPrice, quantity, o.leaves, reason, tradeId, actor, at));
     }
 
     private static final int STATE_VERSION = 4;

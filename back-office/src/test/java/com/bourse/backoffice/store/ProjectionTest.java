@@ -1,9 +1,11 @@
 package com.bourse.backoffice.store;
 
 import com.bourse.protocol.Command;
+import com.bourse.protocol.OrderType;
 import com.bourse.protocol.ReviewSubject;
 import com.bourse.protocol.Side;
 import com.bourse.protocol.SurveillanceRule;
+import com.bourse.protocol.TimeInForce;
 import com.bourse.protocol.TransferKind;
 import com.bourse.protocol.TransferState;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +139,28 @@ class ProjectionTest {
                         org.assertj.core.groups.Tuple.tuple("REPLACED", 68400L, 8L, 8L, ALICE),
                         org.assertj.core.groups.Tuple.tuple("FILL", 68400L, 3L, 5L, BOB));
         assertThat(orders.history(order.entrySeq()).getLast().tradeId()).isNotNull();
+    }
+
+    @Test
+    void aStopOrdersAmendmentStepKeepsItsNewTriggerAndOtherStepsReadBackWithoutOne() {
+        // Given a last trade at 684.50, a buy stop at 690.00 whose trigger alice moves to 691.00
+        desk.run(Command.PlaceOrder.limit(MORNING, ALICE, 1, ALICE_ACCOUNT, ASML, Side.BUY, 68450, 2),
+                Command.PlaceOrder.limit(MORNING + 1_000, BOB, 101, BOB_ACCOUNT, ASML, Side.SELL, 68450, 2),
+                new Command.PlaceOrder(MORNING + 2_000, ALICE, 2, ALICE_ACCOUNT, ASML, Side.BUY, OrderType.STOP,
+                        TimeInForce.GTC, 0, 69000, 5, 0, false),
+                new Command.ReplaceOrder(MORNING + 3_000, ALICE, 2, ALICE_ACCOUNT, 0, 69100, 5),
+                new Command.CancelOrder(MORNING + 4_000, ALICE, 2));
+        desk.awaitProjected();
+
+        // Then its history read back from the store has the trigger as entered and as amended; the cancel has none
+        OrderLine stop = orders.byOrderId(ALICE_ACCOUNT, 2).orElseThrow();
+        assertThat(orders.history(stop.entrySeq()))
+                .extracting(OrderEventLine::kind, OrderEventLine::price, OrderEventLine::stopPrice,
+                        OrderEventLine::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ACCEPTED", 0L, 69000L, 5L),
+                        org.assertj.core.groups.Tuple.tuple("REPLACED", 0L, 69100L, 5L),
+                        org.assertj.core.groups.Tuple.tuple("CANCELLED", 0L, 0L, 5L));
     }
 
     @Test

@@ -94,8 +94,8 @@ class TableWriterTest {
         try (var events = TableWriter.append(connection, ORDER_EVENTS, ProjectionColumns.ORDER_EVENT)) {
             // given a fill (trade 42) and then a cancel, which has no trade
             events.write(List.of(
-                    new OrderEventRow(1, 10, 3, 77, 7, "FILL", 100, 5, 5, null, 42, 9, 1000),
-                    new OrderEventRow(2, 11, 3, 77, 7, "CANCELLED", 100, 5, 0, "USER", 0, 9, 1001)));
+                    new OrderEventRow(1, 10, 3, 77, 7, "FILL", 100, 0, 5, 5, null, 42, 9, 1000),
+                    new OrderEventRow(2, 11, 3, 77, 7, "CANCELLED", 100, 0, 5, 0, "USER", 0, 9, 1001)));
             connection.commit();
         }
 
@@ -109,7 +109,7 @@ class TableWriterTest {
         int count = 2 * TableWriter.ROWS_PER_INSERT + 5;
         List<OrderEventRow> rows = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            rows.add(new OrderEventRow(i, 100 + i, 3, 77, 7, "FILL", 1_000 + i, i, count - i, null, i, 9, 5_000 + i));
+            rows.add(new OrderEventRow(i, 100 + i, 3, 77, 7, "FILL", 1_000 + i, 0, i, count - i, null, i, 9, 5_000 + i));
         }
         try (var events = TableWriter.append(connection, ORDER_EVENTS, ProjectionColumns.ORDER_EVENT)) {
             events.write(rows);
