@@ -185,7 +185,7 @@ class BracketOrderTest {
         long resting = driver.fx(() -> ladder.placeBracketAt(Side.BUY, bid - 3 * air.tickSize()));
         driver.waitUntil(() -> rows().size() == 3, 10);
         OrderRow entry = rows().stream().filter(r -> r.orderId() == resting).findFirst().orElseThrow();
-        assertThat(link(entry)).isEqualTo("Bracket entry · target "
+        assertThat(link(entry)).isEqualTo("Entry · target "
                 + format(bid + 3 * air.tickSize(), air) + ", stop " + format(bid - 7 * air.tickSize(), air));
         assertThat(driver.fx(() -> alice.context().desk().ladderMarks(air.id()))).contains(
                 new DeskState.LadderMark(Side.SELL, bid + 3 * air.tickSize(), 25, DeskState.LadderMark.Kind.PENDING_TARGET),
@@ -212,7 +212,7 @@ class BracketOrderTest {
         long resting = driver.fx(() -> ladder.placeBracketAt(Side.BUY, bid - 3 * air.tickSize()));
         driver.waitUntil(() -> rows().stream().anyMatch(r -> r.orderId() == resting && r.isWorking()), 10);
         java.util.Map<Long, String> sendersLinks = links(alice);
-        assertThat(sendersLinks.values()).anyMatch(l -> l.startsWith("Bracket entry · target"))
+        assertThat(sendersLinks.values()).anyMatch(l -> l.startsWith("Entry · target"))
                 .anyMatch(l -> l.endsWith(" · target")).anyMatch(l -> l.endsWith(" · stop"));
         List<DeskState.LadderMark> sendersMarks = driver.fx(() -> alice.context().desk().ladderMarks(air.id()));
 
@@ -298,9 +298,13 @@ class BracketOrderTest {
         });
     }
 
-    /** Screenshots of the whole window at 1440×900 and 1024×700 in both themes; no text may be cut short. */
+    /**
+     * Screenshots of the whole window at 1440×900 and 1024×700 in both themes; no text may be cut short, and at
+     * either size the blotter's Bracket / OCO cells are in view beside the ticket.
+     */
     private void screenshotsAtBothSizesAndThemes() {
         List<String> cut = new java.util.ArrayList<>();
+        List<String> outOfView = new java.util.ArrayList<>();
         Path small = DesktopDriver.repositoryFolder("app/target/screenshots-1024");
         for (double[] size : new double[][]{{1440, 900}, {1024, 700}}) {
             Path to = size[0] == 1440 ? DesktopDriver.screenshotFolder() : small;
@@ -322,10 +326,42 @@ class BracketOrderTest {
                         to.resolve("bracket-ladder-" + theme.id() + ".png"));
                 cut.addAll(driver.fx(() -> TicketAndLayoutTest.truncated("bracket " + (int) size[0] + " "
                         + theme.id(), alice.stage().getScene().getRoot())));
+                outOfView.addAll(driver.fx(() -> linkCellsOutOfView((int) size[0] + " " + theme.id())));
             }
         }
         driver.fxRun(() -> alice.context().themes().setTheme(Theme.DARK));
         assertThat(cut).as("text shown cut short").isEmpty();
+        assertThat(outOfView).as("Bracket / OCO cells beyond the blotter's visible width").isEmpty();
+    }
+
+    /**
+     * Each working order with a Bracket / OCO text whose cell is not drawn within the blotter's visible width (with
+     * the table scrolled to its left edge), or not drawn at all. FX thread.
+     */
+    private List<String> linkCellsOutOfView(String where) {
+        TableView<OrderRow> table = alice.workingOrders().table();
+        double visibleRight = Math.min(table.localToScene(table.getLayoutBounds()).getMaxX(),
+                alice.stage().getScene().getWidth());
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible()
+                    && cell.getTableColumn() != null && "oco".equals(cell.getTableColumn().getId())
+                    && cell.getText() != null && !cell.getText().isBlank()) {
+                drawn.add(cell.getText());
+                double right = cell.localToScene(cell.getLayoutBounds()).getMaxX();
+                if (right > visibleRight) {
+                    out.add(where + ": '" + cell.getText() + "' ends at x " + right + ", the blotter at " + visibleRight);
+                }
+            }
+        }
+        for (OrderRow row : alice.context().desk().workingOrders()) {
+            String link = alice.context().desk().linkOf(row);
+            if (!link.isEmpty() && !drawn.contains(link)) {
+                out.add(where + ": '" + link + "' (order " + row.orderId() + ") not drawn");
+            }
+        }
+        return out;
     }
 
     private void shoot(String name, Scene scene) {

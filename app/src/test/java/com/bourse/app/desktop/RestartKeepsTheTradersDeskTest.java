@@ -103,7 +103,7 @@ class RestartKeepsTheTradersDeskTest {
         assertThat(refusedBefore).as("the OCO stop the engine refused").hasSize(1);
         assertThat(historyBefore).as("the amended bid and the refused stop").hasSize(2);
         assertThat(bracketsBefore.values()).as("the resting bracket's entry")
-                .singleElement().asString().startsWith("Bracket entry · target ");
+                .singleElement().asString().startsWith("Entry · target ");
 
         // A start after a kill first lets the store's projections catch up with the journal: more than TestFX's
         // default ten seconds of application set-up on a loaded machine.

@@ -213,8 +213,9 @@ class TraderWorkflowTest {
 
         List<String> lines = java.nio.file.Files.readAllLines(file);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("Order,Account,Symbol,Side,Type,TIF,Price");
-        assertThat(lines.get(1)).contains(",1001,AIR,BUY,LIMIT,GTC," + price + ",").contains(",120,120,0,WORKING");
+        assertThat(lines.get(0))
+                .isEqualTo("Order,Symbol,Side,Qty,Price,Stop,Bracket / OCO,Type,TIF,Open,Filled,Status,Account,Reason");
+        assertThat(lines.get(1)).contains(",AIR,BUY,120," + price + ",,,LIMIT,GTC,120,0,WORKING,1001,");
     }
 
     @Test

@@ -743,9 +743,10 @@ public final class DeskState {
     }
 
     /**
-     * The blotter's link column: a bracket's entry with the target and stop it will get ("Bracket entry · target
-     * 103.00, stop 100.00"; its id is the row's), its legs once working, named after it ("Bracket 12 · target"), a
-     * plain OCO pair's legs ("OCO 15 · stop"), or empty.
+     * The blotter's link column (headed "Bracket / OCO"): a bracket's entry with the target and stop it will get
+     * ("Entry · target 103.00, stop 100.00"; its id is the row's), its legs once working, named after it ("Bracket 12
+     * · target"), a plain OCO pair's legs ("OCO 15 · stop"), or empty. Short enough to fit beside the ticket of a
+     * 1024-pixel window.
      */
     public String linkOf(OrderRow row) {
         Bracket b = bracketOf(row);
@@ -757,7 +758,7 @@ public final class DeskState {
         }
         Instrument i = instruments.get(b.instrumentId());
         int s = i == null ? 0 : i.priceScale();
-        return "Bracket entry · target " + Decimals.format(b.targetPrice(), s) + ", stop "
+        return "Entry · target " + Decimals.format(b.targetPrice(), s) + ", stop "
                 + Decimals.format(b.stopPrice(), s);
     }
 

@@ -41,21 +41,23 @@ public final class WorkingOrdersController implements PanelState {
 
     @FXML
     private void initialize() {
+        // What the order is (symbol, side, quantity, prices) and its bracket or OCO link come first: they fit beside
+        // the ticket of a 1024-pixel window. The type follows them (the prices say it: a limit, a stop or both).
         table.getColumns().setAll(List.of(
-                Tables.numeric("order", "Order", 124, OrderRow::orderId, String::valueOf),
-                Tables.numeric("account", "Account", 70, OrderRow::accountId, String::valueOf),
-                Tables.text("symbol", "Symbol", 64, OrderRow::symbol),
-                Tables.side("side", 52, OrderRow::side),
-                Tables.column("type", "Type", 96, OrderRow::type, OrderType::name),
-                Tables.column("tif", "TIF", 44, OrderRow::timeInForce, TimeInForce::name),
+                Tables.numeric("order", "Order", 112, OrderRow::orderId, String::valueOf),
+                Tables.text("symbol", "Symbol", 58, OrderRow::symbol),
+                Tables.side("side", 48, OrderRow::side),
+                Tables.numeric("qty", "Qty", 62, OrderRow::quantity, q -> Decimals.format(q, 0)),
                 Tables.numeric("price", "Price", 84, OrderRow::price, this::price),
                 Tables.numeric("stop", "Stop", 76, OrderRow::stopPrice, this::price),
-                Tables.numeric("qty", "Qty", 62, OrderRow::quantity, q -> Decimals.format(q, 0)),
+                // a bracket's entry with the target and stop it will get, its legs named after it, OCO pairs
+                Tables.text("oco", "Bracket / OCO", 240, context.desk()::linkOf),
+                Tables.column("type", "Type", 96, OrderRow::type, OrderType::name),
+                Tables.column("tif", "TIF", 44, OrderRow::timeInForce, TimeInForce::name),
                 Tables.numeric("leaves", "Open", 62, OrderRow::leaves, q -> Decimals.format(q, 0)),
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
                 Tables.text("status", "Status", 122, OrderRow::status),
-                // a bracket's entry with the target and stop it will get, its legs named after it, OCO pairs
-                Tables.text("oco", "Bracket / OCO", 290, context.desk()::linkOf),
+                Tables.numeric("account", "Account", 70, OrderRow::accountId, String::valueOf),
                 Tables.text("reason", "Reason", 330, OrderRow::reason)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
