@@ -1,5 +1,6 @@
 package com.bourse.app.desktop;
 
+import com.bourse.backoffice.store.StoreInUseException;
 import com.bourse.ui.theme.Theme;
 import com.bourse.ui.theme.ThemeManager;
 import com.bourse.ui.view.SignInController;
@@ -43,7 +44,7 @@ public final class BourseDesktop extends Application {
             return;
         }
         try {
-            desktop = new Desktop(settings, training.orElse(null));
+            desktop = open(settings, training.orElse(null));
         } catch (RuntimeException e) {
             cannotStart(e);
             return;
@@ -80,7 +81,7 @@ public final class BourseDesktop extends Application {
         FirstFrame.then(() -> Thread.ofPlatform().name("desktop-open").uncaughtExceptionHandler((thread, error) ->
                 LOG.log(System.Logger.Level.ERROR, "opening the desktop failed", error)).start(() -> {
             try {
-                opening.complete(new Desktop(settings, training));
+                opening.complete(open(settings, training));
             } catch (RuntimeException e) {
                 opening.completeExceptionally(e);
             }
@@ -108,9 +109,27 @@ public final class BourseDesktop extends Application {
         }
     }
 
-    /** A damaged or foreign data folder, a wrong passphrase, a bad sample file: said once, then stop. */
+    /**
+     * Opens the desktop on its data folder. A refusal is said on the console as it is thrown: a folder another Bourse
+     * process holds in one line (its reason is all there is to it), anything else with its stack trace.
+     */
+    static Desktop open(DesktopConfig settings, com.bourse.app.training.TrainingConfig training) {
+        try {
+            return new Desktop(settings, training);
+        } catch (StoreInUseException e) {
+            LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    /**
+     * A damaged, foreign or busy data folder, a wrong passphrase, a bad sample file (said on the console by
+     * {@link #open}): shown once, then stop.
+     */
     private static void cannotStart(RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "the desktop cannot start: " + e.getMessage(), e);
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
         alert.setHeaderText("Bourse cannot start");

@@ -46,6 +46,11 @@ final class DesktopDriver {
      * of its own (not the public training one, which a live back office refuses: {@link DesktopConfig#live} keeps it).
      */
     DesktopConfig config() {
+        return config(home);
+    }
+
+    /** {@link #config()} for the desktop whose home is {@code home} (a second start on it, in a process of its own). */
+    static DesktopConfig config(Path home) {
         return new DesktopConfig(home, com.bourse.backoffice.importexport.SampleWorld.locate(), 0, 60, 42,
                 home.resolve("simulation"), "desktop specs' own passphrase");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The desktop on the back-office store: people sign in against the store's users, what they send is audited
- * under their name and projected into the store's tables, and the simulation survives a restart.
+ * under their name and projected into the store's tables, a second start on the same folder is refused in one line,
+ * and the simulation survives a restart.
  */
 class StoreBackedDesktopTest {
     @TempDir
@@ -91,12 +93,31 @@ class StoreBackedDesktopTest {
     }
 
     @Test
-    void restartResumesFromTheJournalAndTheTradersNextOrderIdIsStillAccepted() throws Exception {
+    void aSecondStartOnTheHeldFolderIsRefusedInOneLineAndARestartResumesFromTheJournal() throws Exception {
         Workstation alice = driver.signIn("alice", "alice-training-1");
         TradingScenes.fillTicket(driver, alice, "AIR", Side.BUY, "10", TradingScenes.midPrice(driver, alice, "AIR"));
         driver.fxRun(() -> alice.ticket().send());
         driver.waitUntil(() -> alice.context().desk().workingOrders().size() == 1, 5);
         OrderRow first = driver.fx(() -> alice.context().desk().workingOrders().getFirst());
+
+        // A second desktop, in a process of its own as a second start is, on the folder this one holds: refused, and
+        // its console says why in one line, without H2's stack trace.
+        Path console = home.resolve("second-start.log");
+        Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util.zip=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), SecondDesktopStart.class.getName(), home.toString())
+                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        boolean ended = second.waitFor(90, TimeUnit.SECONDS);
+        second.destroyForcibly();
+        String said = Files.readString(console);
+        assertThat(ended).as("the second start ended; it said: %s", said).isTrue();
+        assertThat(second.exitValue()).as("refused as in use; it said: %s", said).isEqualTo(3);
+        assertThat(said.lines()).singleElement().asString()
+                .contains("SEVERE com.bourse.app.desktop.BourseDesktop: the desktop cannot start: The database "
+                        + home.resolve("simulation"))
+                .endsWith(" is in use by another Bourse process");
 
         driver.stop();
         driver.start();

@@ -235,8 +235,7 @@ public final class ProjectionDatabase implements AutoCloseable {
             return null;
         } catch (SQLException e) {
             if (e.getErrorCode() == Store.DATABASE_ALREADY_OPEN) {
-                throw new StoreAccessException("The database " + config.projectionFile()
-                        + " is in use by another Bourse process", e);
+                throw new StoreInUseException(config.projectionFile(), e);
             }
             // The back-office file opened with the same key, so a file this key does not open is damaged too.
             return "H2 cannot open it (" + e.getMessage() + ")";
@@ -255,8 +254,7 @@ public final class ProjectionDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == Store.DATABASE_ALREADY_OPEN) {
-                throw new StoreAccessException("The database " + config.projectionFile()
-                        + " is in use by another Bourse process", e);
+                throw new StoreInUseException(config.projectionFile(), e);
             }
             return "H2 cannot open it (" + e.getMessage() + ")";
         } catch (RuntimeException | AssertionError e) {

@@ -125,7 +125,7 @@ public final class Store implements AutoCloseable {
                         + " cannot be opened with this key: wrong passphrase or not this installation's file", e);
             }
             if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                throw new StoreAccessException("The database " + file + " is in use by another Bourse process", e);
+                throw new StoreInUseException(file, e);
             }
             throw new StoreAccessException("The database " + file + " cannot be opened: " + e.getMessage(), e);
         }

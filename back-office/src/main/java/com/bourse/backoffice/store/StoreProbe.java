@@ -107,7 +107,7 @@ public final class StoreProbe {
             readWhatTheStartReads(sql);
         } catch (SQLException e) {
             if (e.getErrorCode() == Store.DATABASE_ALREADY_OPEN) {
-                throw new StoreAccessException("The database " + file + " is in use by another Bourse process", e);
+                throw new StoreInUseException(file, e);
             }
             throw new StoreDamagedException(file, "H2 cannot read it (" + e.getMessage() + ")", e);
         } catch (DataAccessException e) {
