@@ -1,12 +1,16 @@
 package com.bourse.app.desktop;
 
+import com.bourse.protocol.TransferState;
+import com.bourse.ui.port.Movement;
 import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.theme.Theme;
 import com.bourse.ui.view.Workstation;
+import com.bourse.ui.view.backoffice.AccountsController;
 import com.bourse.ui.view.backoffice.BackOfficePanels;
 import com.bourse.ui.view.backoffice.MovementsController;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
@@ -23,15 +27,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The back office's screens in both themes, at the default 1440 x 900 (written where {@link DesktopDriver#screenshotFolder} says) and at
- * a small 1024 x 700 (written to {@code app/target/screenshots-1024/} to check nothing is clipped), after a deposit, a
- * transfer and a payment so no screen is empty; at both sizes in both themes the movements list and the day report
- * fit their width (no sideways scrolling, no figure cut short) and the chosen movement kind stands out.
+ * a small 1024 x 700 (written to {@code app/target/screenshots-1024/} to check nothing is clipped), after deposits (one
+ * the bank failed), a transfer, payments (one held for review) and a withdrawal, so no screen is empty and the
+ * movements are in four states; at both sizes in both themes the movements list (on its panel and on an account's
+ * page) and the day report fit their width (no sideways scrolling, no cell cut short or out of sight), the movements'
+ * times name their zone, and the chosen movement kind stands out.
  */
 class BackOfficeScreenshotTest {
     @TempDir
@@ -57,12 +62,26 @@ class BackOfficeScreenshotTest {
         var panels = olga.backOffice();
         driver.fxRun(() -> panels.context().setConfirmer((t, x) -> true));
         driver.waitUntil(() -> !panels.context().accounts().isEmpty(), 10);
-        move(olga, MovementKind.DEPOSIT, 1001, 0, "5000.00", "");
+        long deposit = move(olga, MovementKind.DEPOSIT, 1001, 0, "5000.00", "");
+        move(olga, MovementKind.DEPOSIT, 1002, 0, "2500.00", "");
         move(olga, MovementKind.TRANSFER, 1001, 1002, "1250.40", "");
         move(olga, MovementKind.PAYMENT, 1002, 1001, "320.00", "Invoice 2025-118");
+        // above the review threshold: held PENDING for a risk officer
+        move(olga, MovementKind.PAYMENT, 1001, 1002, "150000.00", "Invoice 2025-119");
         move(olga, MovementKind.WITHDRAWAL, 1001, 0, "750.00", "");
+        driver.fxRun(() -> panels.movements().stateFilter().setValue("All states"));
+        // the bank failed the first deposit: the list holds PENDING, PROCESSING, COMPLETED and FAILED rows
+        driver.waitUntil(() -> panels.movements().list().getItems().stream().anyMatch(m -> m.movementId() == deposit),
+                10);
         driver.fxRun(() -> {
-            panels.movements().stateFilter().setValue("All states");
+            var list = panels.movements().list();
+            list.getSelectionModel().select(list.getItems().stream().filter(m -> m.movementId() == deposit)
+                    .findFirst().orElseThrow());
+            panels.movements().failedSelected();
+        });
+        driver.waitUntil(() -> panels.movements().list().getItems().stream()
+                .anyMatch(m -> m.movementId() == deposit && m.state() == TransferState.FAILED), 10);
+        driver.fxRun(() -> {
             panels.accounts().table().getSelectionModel().select(panels.context().account(1001).orElseThrow());
             panels.statements().accountField().setValue(panels.context().account(1001).orElseThrow());
         });
@@ -91,14 +110,15 @@ class BackOfficeScreenshotTest {
                     driver.fxRun(() -> olga.dock().open(panel));
                     driver.settle();
                     shoot(olga.stage().getScene(), folder.resolve("backoffice-" + panel.substring(3) + "-" + suffix));
+                    if (panel.equals(BackOfficePanels.MOVEMENTS)) {
+                        movementsReadable((int) size[0] + " " + theme.id(), panels.movements(),
+                                panels.context().zoneLabel(), size[0] == 1440);
+                    }
+                    if (panel.equals(BackOfficePanels.ACCOUNTS)) {
+                        accountMovementsReadable((int) size[0] + " " + theme.id(), panels.accounts());
+                    }
                 }
                 String where = (int) size[0] + " " + theme.id();
-                assertThat(driver.fx(() -> sideways(panels.movements().list()))).as(where + " movements").isFalse();
-                if (size[0] == 1440) {
-                    // Not yet at 1024: the list fits its width there, but its key, accounts and state are cut short
-                    // (eleven columns in about 730 px); still open in issue 16.
-                    assertThat(driver.fx(() -> cutCells(where, panels.movements().list(), FIGURES))).isEmpty();
-                }
                 assertThat(driver.fx(() -> TicketAndLayoutTest.truncated(where + " kinds",
                         panels.movements().sendButton().getScene().lookup("#kind-deposit").getParent()))).isEmpty();
                 assertThat(driver.fx(() -> kindFill(panels.movements(), MovementKind.WITHDRAWAL)))
@@ -106,7 +126,7 @@ class BackOfficeScreenshotTest {
                         .isNotEqualTo(driver.fx(() -> kindFill(panels.movements(), MovementKind.DEPOSIT)));
                 for (TableView<?> report : List.of(panels.endOfDay().instruments(), panels.endOfDay().currencies())) {
                     assertThat(driver.fx(() -> sideways(report))).as(where + " day report").isFalse();
-                    assertThat(driver.fx(() -> cutCells(where, report, null))).isEmpty();
+                    assertThat(driver.fx(() -> cutCells(where, report))).isEmpty();
                 }
                 size(victor, size);
                 driver.fxRun(() -> victor.context().themes().setTheme(theme));
@@ -117,9 +137,49 @@ class BackOfficeScreenshotTest {
         }
     }
 
-    /** The movements list's columns that are never cut: key, kind, accounts, figures, state. */
-    private static final Set<String> FIGURES = Set.of("mv-id", "mv-kind", "mv-from", "mv-to", "mv-amount", "mv-ccy",
-            "mv-fee", "mv-state");
+    /**
+     * The movements list as a clerk reads it on screen: rows in several states, no sideways scrolling, no cell or
+     * header cut short, and the time column naming the zone its times are in; every column on a wide window, and
+     * on a narrow one the reference and reason give way (the filter still finds a payment by its reference).
+     */
+    private void movementsReadable(String where, MovementsController panel, String zone, boolean wide) {
+        TableView<Movement> movements = panel.list();
+        assertThat(driver.fx(() -> sideways(movements))).as(where + " movements").isFalse();
+        assertThat(driver.fx(() -> movements.getItems().stream().map(Movement::state).distinct().count()))
+                .as(where + " states listed").isGreaterThanOrEqualTo(4);
+        assertThat(driver.fx(() -> cutCells(where, movements))).isEmpty();
+        assertThat(driver.fx(() -> beyondTheEdge(where, movements))).isEmpty();
+        assertThat(driver.fx(() -> TicketAndLayoutTest.truncated(where + " movement headers",
+                (Parent) movements.lookup(".column-header-background")))).isEmpty();
+        assertThat(driver.fx(() -> movements.getColumns().stream().filter(c -> "mv-time".equals(c.getId()))
+                .findFirst().orElseThrow().getText())).as(where + " the time's zone").contains(zone);
+        List<String> shown = driver.fx(() -> movements.getColumns().stream().filter(c -> c.isVisible())
+                .map(c -> c.getId()).toList());
+        if (wide) {
+            assertThat(shown).as(where + " columns").hasSize(movements.getColumns().size());
+        } else {
+            assertThat(shown).as(where + " columns").contains("mv-id", "mv-kind", "mv-route", "mv-amount",
+                    "mv-state", "mv-time");
+            driver.fxRun(() -> panel.filterField().setText("Invoice 2025-119"));
+            assertThat(driver.fx(() -> movements.getItems().stream().map(Movement::reference).toList()))
+                    .as(where + " filtered by a reference not on screen").containsExactly("Invoice 2025-119");
+            driver.fxRun(() -> {
+                panel.filterField().clear();
+                movements.getSelectionModel().select(0);
+            });
+            driver.settle();
+        }
+    }
+
+    /** The account page's movements, half a window wide: no sideways scrolling, no cell cut short. */
+    private void accountMovementsReadable(String where, AccountsController page) {
+        driver.fxRun(() -> page.tabs().getSelectionModel().select(2));
+        driver.settle();
+        assertThat(driver.fx(() -> sideways(page.movementsTable()))).as(where + " account's movements").isFalse();
+        assertThat(driver.fx(() -> cutCells(where, page.movementsTable()))).isEmpty();
+        assertThat(driver.fx(() -> beyondTheEdge(where, page.movementsTable()))).isEmpty();
+        driver.fxRun(() -> page.tabs().getSelectionModel().select(0));
+    }
 
     /** Whether the table shows a sideways scroll bar (its columns are wider than it). */
     private static boolean sideways(TableView<?> table) {
@@ -127,12 +187,25 @@ class BackOfficeScreenshotTest {
                 && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible());
     }
 
-    /** Cells of {@code columns} (every column when null) that show their text cut short. */
-    private static List<String> cutCells(String where, TableView<?> table, Set<String> columns) {
+    /** The table's cells laid out past the right edge of its rows, out of sight without a scroll bar to reach them. */
+    private static List<String> beyondTheEdge(String where, TableView<?> table) {
+        Node rows = table.lookup(".clipped-container");
+        double edge = rows.localToScene(rows.getLayoutBounds()).getMaxX();
+        List<String> beyond = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null
+                    && cell.localToScene(cell.getLayoutBounds()).getMaxX() > edge + 0.5) {
+                beyond.add(where + " " + table.getId() + ": '" + cell.getText() + "' ends past the edge");
+            }
+        }
+        return beyond;
+    }
+
+    /** The table's cells (those on screen) that show their text cut short. */
+    private static List<String> cutCells(String where, TableView<?> table) {
         List<String> cut = new ArrayList<>();
         for (Node n : table.lookupAll(".table-cell")) {
-            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
-                    && (columns == null || columns.contains(cell.getTableColumn().getId()))) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null) {
                 cut.addAll(TicketAndLayoutTest.truncated(where + " " + table.getId(), cell));
             }
         }
@@ -156,7 +229,8 @@ class BackOfficeScreenshotTest {
         });
     }
 
-    private void move(Workstation olga, MovementKind kind, long from, long to, String amount, String reference) {
+    /** Records a movement through the form as a clerk would; returns its key. */
+    private long move(Workstation olga, MovementKind kind, long from, long to, String amount, String reference) {
         var m = olga.backOffice().movements();
         var ctx = olga.backOffice().context();
         driver.fxRun(() -> {
@@ -168,6 +242,7 @@ class BackOfficeScreenshotTest {
         });
         driver.waitUntil(m::payerLoaded, 5);
         String before = driver.fx(() -> m.outcome().getText());
+        long key = Long.parseLong(driver.fx(() -> m.key().getText()));
         driver.fxRun(() -> {
             m.currencyField().setValue("EUR");
             m.amountField().setText(amount);
@@ -176,6 +251,7 @@ class BackOfficeScreenshotTest {
         });
         driver.waitUntil(() -> !m.outcome().getText().equals(before) && !m.outcome().getText().startsWith("Sending"),
                 10);
+        return key;
     }
 
     private void shoot(Scene scene, Path file) throws Exception {

@@ -34,6 +34,8 @@ import java.util.function.Function;
  */
 public final class Tables {
     private static final String TEXT = "bourse.text";
+    /** Set on a column hidden only because its table is too narrow ({@link FitColumns}): the filter still reads it. */
+    static final String GAVE_WAY = "bourse.gave-way";
 
     private Tables() {
     }
@@ -58,6 +60,12 @@ public final class Tables {
         };
         column.getProperties().put(TEXT, export);
         return column;
+    }
+
+    /** The text a column made here shows for a row (what the filter matches and the CSV holds), or null. */
+    @SuppressWarnings("unchecked")
+    static <R> Function<R, String> textOf(TableColumn<R, ?> column) {
+        return column.getProperties().get(TEXT) instanceof Function<?, ?> f ? (Function<R, String>) f : null;
     }
 
     public static <R> TableColumn<R, String> text(String id, String title, double width, Function<R, String> value) {
@@ -181,7 +189,8 @@ public final class Tables {
     private static <R> boolean matches(TableView<R> table, R row, String query) {
         for (TableColumn<R, ?> column : table.getColumns()) {
             Object text = column.getProperties().get(TEXT);
-            if (column.isVisible() && text instanceof Function<?, ?> f
+            boolean shown = column.isVisible() || Boolean.TRUE.equals(column.getProperties().get(GAVE_WAY));
+            if (shown && text instanceof Function<?, ?> f
                     && ((Function<R, String>) f).apply(row).toLowerCase(Locale.ROOT).contains(query)) {
                 return true;
             }
@@ -201,7 +210,7 @@ public final class Tables {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>();
             for (TableColumn<R, ?> column : columns) {
-                header.add(csv(column.getText()));
+                header.add(csv(column.getText().replace('\n', ' '))); // a title on two lines is one in a file
             }
             out.write(String.join(",", header));
             out.write("\n");

@@ -29,6 +29,7 @@ public final class AccountsController {
     @FXML private TableView<WorkingOrder> orders;
     @FXML private TableView<Movement> movements;
     @FXML private TableView<AccountDetail.TradeRow> trades;
+    @FXML private javafx.scene.control.TabPane tabs;
 
     private final BackOfficeContext context;
     private final Parent view;
@@ -86,7 +87,7 @@ public final class AccountsController {
         orders.setPlaceholder(new Label("No working orders"));
         movements.setId("accountMovements");
         movements.getColumns().setAll(MovementsController.columns(context));
-        MovementsController.fit(movements);
+        MovementsController.fit(movements, MovementsController.PAGE_GIVES_WAY);
         movements.setPlaceholder(new Label("No movements"));
         trades.setId("accountTrades");
         trades.getColumns().setAll(List.of(
@@ -151,5 +152,14 @@ public final class AccountsController {
 
     public TextField searchField() {
         return search;
+    }
+
+    /** The page's tabs: positions, working orders, movements, trades. */
+    public javafx.scene.control.TabPane tabs() {
+        return tabs;
+    }
+
+    public TableView<Movement> movementsTable() {
+        return movements;
     }
 }

@@ -9,6 +9,7 @@ import com.bourse.ui.port.MovementOutcome;
 import com.bourse.ui.port.MovementStep;
 import com.bourse.ui.port.MovementUpdate;
 import com.bourse.ui.view.FieldDecorations;
+import com.bourse.ui.view.FitColumns;
 import com.bourse.ui.view.SearchablePickers;
 import com.bourse.ui.view.Tables;
 import javafx.application.Platform;
@@ -44,10 +45,11 @@ import java.util.concurrent.CompletableFuture;
 public final class MovementsController {
     /** The list's state choice for every state at once. */
     static final String ALL = "All states";
-    /** The form's narrowest and widest; the list keeps {@link #LIST_MIN} for its columns at their narrowest. */
+    /** The form's narrowest and widest; between them it leaves the list the width its columns want. */
     private static final double FORM_MIN = 250;
     private static final double FORM_MAX = 440;
-    private static final double LIST_MIN = 760;
+    /** The divider and the list's borders beside the table's own width. */
+    private static final double LIST_CHROME = 12;
 
     @FXML private Parent root;
     @FXML private javafx.scene.control.SplitPane split;
@@ -106,43 +108,65 @@ public final class MovementsController {
     }
 
     /**
-     * The list's columns, shared with an account's page. Constrained to the table's width ({@link #fit}): the key,
-     * kind, accounts, figures and state never narrower than their text; reason and reference share what is left
-     * and say all of it in a tooltip; the time is the time of day for today's rows.
+     * The list's columns, shared with an account's page, each as wide as its text ({@link #fit}): the key, the kind,
+     * the accounts from one to the other ("bank" where the kind has none), the amount with its currency (the code
+     * padded so the figures line up), the fee, the state, the time in the trading zone the title names (the time of
+     * day for today's rows), the reason of the latest state and a payment's reference.
      */
     static List<TableColumn<Movement, ?>> columns(BackOfficeContext context) {
         List<TableColumn<Movement, ?>> columns = new ArrayList<>();
-        columns.add(Tables.atLeast(118, Tables.numeric("mv-id", "Movement", 130, Movement::movementId,
-                String::valueOf)));
-        columns.add(Tables.atLeast(86, Tables.text("mv-kind", "Kind", 92, m -> m.kind().label())));
-        columns.add(Tables.atLeast(42, Tables.text("mv-from", "From", 50,
-                m -> m.fromAccountId() == 0 ? "bank" : "" + m.fromAccountId())));
-        columns.add(Tables.atLeast(42, Tables.text("mv-to", "To", 50,
-                m -> m.toAccountId() == 0 ? "bank" : "" + m.toAccountId())));
-        columns.add(Tables.atLeast(136, Tables.numeric("mv-amount", "Amount", 140,
-                m -> context.money(m.amount(), m.currency()), s -> s)));
-        columns.add(Tables.atLeast(44, Tables.text("mv-ccy", "Ccy", 50, Movement::currency)));
-        columns.add(Tables.atLeast(36, Tables.numeric("mv-fee", "Fee", 60,
-                m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()), s -> s)));
-        columns.add(Tables.atLeast(86, Tables.text("mv-state", "State", 100, m -> m.state().name())));
-        columns.add(Tables.atLeast(30, Tables.textWithTip("mv-reason", "Reason", 110, Movement::reason)));
-        columns.add(Tables.atLeast(30, Tables.textWithTip("mv-ref", "Reference", 110, Movement::reference)));
-        columns.add(Tables.atLeast(66, Tables.textWithTip("mv-time", "Updated", 72,
-                m -> context.briefTime(m.updatedAt()))));
+        columns.add(Tables.numeric("mv-id", "Movement", 130, Movement::movementId, String::valueOf));
+        columns.add(Tables.text("mv-kind", "Kind", 92, m -> m.kind().label()));
+        columns.add(Tables.text("mv-route", "From → To", 100, m -> side(m.fromAccountId()) + " → "
+                + side(m.toAccountId())));
+        columns.add(Tables.numeric("mv-amount", "Amount", 170,
+                m -> context.money(m.amount(), m.currency()) + " " + padded(m.currency()), s -> s));
+        columns.add(Tables.numeric("mv-fee", "Fee", 60,
+                m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()), s -> s));
+        columns.add(Tables.text("mv-state", "State", 100, m -> m.state().name()));
+        columns.add(Tables.textWithTip("mv-reason", "Reason", 110, Movement::reason));
+        columns.add(Tables.textWithTip("mv-ref", "Reference", 110, Movement::reference));
+        // on two lines: the zone on one would make the column twice as wide as its times
+        TableColumn<Movement, String> updated = Tables.text("mv-time", "Updated\n(" + context.zoneLabel() + ")", 100,
+                m -> context.briefTime(m.updatedAt()));
+        updated.getStyleClass().add("two-line-title");
+        columns.add(updated);
         return columns;
     }
 
-    /** The list fits its table's width: no sideways scrolling on a 1024-pixel window (see {@link #columns}). */
-    static void fit(TableView<Movement> table) {
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    private static String side(long accountId) {
+        return accountId == 0 ? "bank" : Long.toString(accountId);
+    }
+
+    /** A currency or instrument code right-aligned in four places, so the amounts above and below line up. */
+    private static String padded(String code) {
+        return " ".repeat(Math.max(0, 4 - code.length())) + code;
+    }
+
+    /** The list's columns that give way on a narrow window, first to last (the state history says the reasons). */
+    static final List<String> LIST_GIVES_WAY = List.of("mv-ref", "mv-reason", "mv-fee");
+    /**
+     * On an account's page, half a window wide, the key gives way too (the movements list has it), then the kind
+     * (the accounts from one to the other say which way the money went).
+     */
+    static final List<String> PAGE_GIVES_WAY = List.of("mv-ref", "mv-reason", "mv-fee", "mv-id", "mv-kind");
+
+    /**
+     * A table of {@link #columns} never cuts a cell short nor scrolls sideways while its key, accounts, amount,
+     * state and time fit: columns as wide as their text, those named in {@code giveWay} hidden in that order on a
+     * table too narrow for all of them. Returns the fitter, whose wanted width the form gives way to.
+     */
+    static FitColumns<Movement> fit(TableView<Movement> table, List<String> giveWay) {
+        List<TableColumn<Movement, ?>> columns = new ArrayList<>();
+        for (String id : giveWay) {
+            table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().ifPresent(columns::add);
+        }
+        return FitColumns.install(table, columns);
     }
 
     @FXML
     private void initialize() {
         root.setId("movementsPanel");
-        // The form gives way first: on a 1024-pixel window the list's columns fit without sideways scrolling.
-        formScroll.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(FORM_MIN,
-                Math.min(FORM_MAX, split.getWidth() - LIST_MIN)), split.widthProperty()));
         for (MovementKind kind : MovementKind.values()) {
             ToggleButton button = new ToggleButton(kind.label());
             button.setId("kind-" + kind.name().toLowerCase(Locale.ROOT));
@@ -226,7 +250,11 @@ public final class MovementsController {
         list.setId("movementList");
         list.getColumns().setAll(columns(context));
         Tables.show(list, movements, filter, "No movements in this state");
-        fit(list);
+        FitColumns<Movement> fitted = fit(list, LIST_GIVES_WAY);
+        // The form gives way first, down to its narrowest, so the list shows every column it can without cutting.
+        formScroll.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(FORM_MIN,
+                Math.min(FORM_MAX, split.getWidth() - fitted.wantedWidth().get() - LIST_CHROME)),
+                split.widthProperty(), fitted.wantedWidth()));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, m) -> showHistory(m));
         history.setId("movementHistory");
         history.getColumns().setAll(List.of(
@@ -435,7 +463,9 @@ public final class MovementsController {
             history.getItems().clear();
             return;
         }
-        historyTitle.setText("STATE HISTORY OF " + m.kind().label().toUpperCase(Locale.ROOT) + " " + m.movementId());
+        // the reference too: on a narrow window the list gives its column up
+        historyTitle.setText("STATE HISTORY OF " + m.kind().label().toUpperCase(Locale.ROOT) + " " + m.movementId()
+                + (m.reference().isEmpty() ? "" : "  ·  " + m.reference()));
         context.whenDone(context.desk().history(m.movementId()), "Loading movement " + m.movementId(),
                 steps -> history.getItems().setAll(steps));
     }
@@ -534,6 +564,10 @@ public final class MovementsController {
 
     public ComboBox<String> stateFilter() {
         return stateFilter;
+    }
+
+    public TextField filterField() {
+        return filter;
     }
 
     public TableView<Movement> list() {
