@@ -58,7 +58,8 @@ public final class WorkingOrdersController implements PanelState {
                 Tables.numeric("filled", "Filled", 62, OrderRow::filled, q -> Decimals.format(q, 0)),
                 Tables.text("status", "Status", 122, OrderRow::status),
                 Tables.numeric("account", "Account", 70, OrderRow::accountId, String::valueOf),
-                Tables.text("reason", "Reason", 330, OrderRow::reason)));
+                // wide enough for a hold's reason with its expiry ("… · expires 10:42:07"); longer ones in the tooltip
+                Tables.textWithTip("reason", "Reason", 360, OrderRow::reason)));
         Tables.show(table, context.desk().workingOrders(), filter, "No working orders");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         cancelSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
