@@ -2,6 +2,7 @@ package com.bourse.backoffice.store;
 
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.SQLDialect;
@@ -65,11 +66,13 @@ public final class StoreProbe {
      */
     private static void readWhatTheStartReads(DSLContext sql) {
         boolean checkpointed = false;
+        Table<?> auditLog = AUDIT_LOG;
         for (Table<?> table : sql.meta().getTables()) {
             if (table.getSchema() == null || !"PUBLIC".equals(table.getSchema().getName())) {
                 continue;
             }
             if (AUDIT_LOG.getName().equalsIgnoreCase(table.getName())) {
+                auditLog = table;
                 continue;
             }
             checkpointed |= AUDIT_CHECKPOINT.getName().equalsIgnoreCase(table.getName());
@@ -84,7 +87,11 @@ public final class StoreProbe {
             Long checkpoint = sql.select(AUDIT_CHECKPOINT.SEQ).from(AUDIT_CHECKPOINT).fetchOne(AUDIT_CHECKPOINT.SEQ);
             from = checkpoint == null ? from : Math.min(from, checkpoint);
         }
-        readAll(sql.selectFrom(AUDIT_LOG).where(AUDIT_LOG.SEQ.ge(from)).orderBy(AUDIT_LOG.SEQ).fetchLazy());
+        // The trail's columns as the file has them, not as this version declares them: the probe runs before the
+        // migrations, so a file from an older version lacks the newer columns (V4's journal_seq) until Flyway adds
+        // them, and reading this version's columns would call a sound file damaged.
+        Field<Long> seq = auditLog.field(AUDIT_LOG.SEQ.getName(), Long.class);
+        readAll(sql.selectFrom(auditLog).where(seq.ge(from)).orderBy(seq).fetchLazy());
     }
 
     private static void readAll(Cursor<? extends Record> cursor) {
