@@ -12,7 +12,11 @@ import com.bourse.ui.model.OrderRow;
 import com.bourse.ui.port.ReviewItem;
 import com.bourse.ui.view.Workstation;
 import com.bourse.ui.view.backoffice.BackOfficePanels;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,11 +112,27 @@ class RiskDeskWorkflowTest {
                     rita.context().themes().setTheme(theme);
                 });
                 driver.settle();
+                // The kill switch's accounts: whose account it is reads whole at both sizes, nothing cut to "…".
+                assertThat(driver.fx(() -> cutTexts(rita.stage().getScene().lookup("#controlAccounts"))))
+                        .as("cut texts in the kill switch's accounts at %.0f px, %s", size[0], theme).isEmpty();
+                assertThat(driver.fx(() -> ((TableView<?>) rita.stage().getScene().lookup("#controlAccounts"))
+                        .getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList()))
+                        .contains("Account", "Owner", "Kill switch");
+                assertThat(driver.fx(() -> rita.stage().getScene().lookup("#controlAccounts").lookupAll(".scroll-bar")
+                        .stream().filter(b -> ((ScrollBar) b).getOrientation() == Orientation.HORIZONTAL)
+                        .anyMatch(javafx.scene.Node::isVisible))).as("sideways scrolling at %.0f px", size[0]).isFalse();
                 Path folder = size[0] == 1440 ? DesktopDriver.screenshotFolder() : small;
                 driver.screenshot(rita.stage().getScene(), folder.resolve("risk-queue-nothing-selected-"
                         + theme.id() + (size[0] == 1440 ? "" : "-1024") + ".png"));
             }
         }
+    }
+
+    /** The texts drawn in {@code table}'s headers and cells that were cut short (JavaFX's ellipsis is "..."). */
+    private static java.util.List<String> cutTexts(javafx.scene.Node table) {
+        return table.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .filter(t -> t != null && (t.endsWith("...") || t.endsWith("…"))).toList();
     }
 
     /** Whether the node and every parent of it are visible. */

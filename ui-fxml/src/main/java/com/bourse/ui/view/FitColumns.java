@@ -233,6 +233,15 @@ public final class FitColumns<R> {
      * shares out the rest in proportion; only when the width or what is measured changed, so a column the person
      * widens by hand stays so until then.
      */
+    /**
+     * A width other than exactly 80: JavaFX's column header takes a column of its default width (80) for one nobody
+     * sized and widens it to its content when the column is first shown, past the width the others were fitted to
+     * (the kill switch's accounts scrolled sideways by 7 px at 1024 px).
+     */
+    private static double notTheDefault(double width) {
+        return width == 80 ? 79.99 : width;
+    }
+
     private void apply(double available) {
         if (available == appliedWidth && version == appliedVersion) {
             return;
@@ -264,7 +273,7 @@ public final class FitColumns<R> {
                 boolean visible = !hiddenByPerson.contains(column) && !dropped.contains(column);
                 double need = needs.getOrDefault(column, column.getMinWidth());
                 column.setMinWidth(need);
-                column.setPrefWidth(shown > 0 && visible ? Math.floor(need + spare * need / shown) : need);
+                column.setPrefWidth(notTheDefault(shown > 0 && visible ? Math.floor(need + spare * need / shown) : need));
                 if (column.isVisible() != visible) {
                     column.setVisible(visible);
                 }

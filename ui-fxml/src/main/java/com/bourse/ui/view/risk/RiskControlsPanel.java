@@ -68,7 +68,10 @@ public final class RiskControlsPanel extends BorderPane {
         accounts.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         accounts.setPlaceholder(new Label("No accounts"));
         accounts.setFixedCellSize(24);
-        accounts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns as wide as their text; in the narrow side pane of a 1024 px window the account's name gives way
+        // (the number and the owner say whose it is) instead of every name and owner being cut to "Alice Ma…".
+        com.bourse.ui.view.FitColumns.install(accounts,
+                accounts.getColumns().stream().filter(c -> "name".equals(c.getId())).toList());
         accounts.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(RiskAccount item, boolean empty) {
