@@ -113,7 +113,8 @@ class RiskDeskWorkflowTest {
                 });
                 driver.settle();
                 // The kill switch's accounts: whose account it is reads whole at both sizes, nothing cut to "…".
-                assertThat(driver.fx(() -> cutTexts(rita.stage().getScene().lookup("#controlAccounts"))))
+                assertThat(driver.fx(() -> TicketAndLayoutTest.truncated("kill switch accounts",
+                        (javafx.scene.Parent) rita.stage().getScene().lookup("#controlAccounts"))))
                         .as("cut texts in the kill switch's accounts at %.0f px, %s", size[0], theme).isEmpty();
                 assertThat(driver.fx(() -> ((TableView<?>) rita.stage().getScene().lookup("#controlAccounts"))
                         .getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList()))
@@ -126,13 +127,6 @@ class RiskDeskWorkflowTest {
                         + theme.id() + (size[0] == 1440 ? "" : "-1024") + ".png"));
             }
         }
-    }
-
-    /** The texts drawn in {@code table}'s headers and cells that were cut short (JavaFX's ellipsis is "..."). */
-    private static java.util.List<String> cutTexts(javafx.scene.Node table) {
-        return table.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
-                .map(n -> ((javafx.scene.text.Text) n).getText())
-                .filter(t -> t != null && (t.endsWith("...") || t.endsWith("…"))).toList();
     }
 
     /** Whether the node and every parent of it are visible. */
