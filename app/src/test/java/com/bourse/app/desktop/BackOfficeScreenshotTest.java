@@ -1,6 +1,7 @@
 package com.bourse.app.desktop;
 
 import com.bourse.protocol.TransferState;
+import com.bourse.ui.port.AccountSummary;
 import com.bourse.ui.port.Movement;
 import com.bourse.ui.port.MovementKind;
 import com.bourse.ui.theme.Theme;
@@ -34,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The back office's screens in both themes, at the default 1440 x 900 (written where {@link DesktopDriver#screenshotFolder} says) and at
  * a small 1024 x 700 (written to {@code app/target/screenshots-1024/} to check nothing is clipped), after deposits (one
  * the bank failed), a transfer, payments (one held for review) and a withdrawal, so no screen is empty and the
- * movements are in four states; at both sizes in both themes the movements list (on its panel and on an account's
- * page) and the day report fit their width (no sideways scrolling, no cell cut short or out of sight), the movements'
- * times name their zone, and the chosen movement kind stands out.
+ * movements are in four states; at both sizes in both themes the list of accounts, the movements list (on its panel
+ * and on an account's page) and the day report fit their width (no sideways scrolling, no cell cut short or out of
+ * sight), the movements' times name their zone, and the chosen movement kind stands out.
  */
 class BackOfficeScreenshotTest {
     @TempDir
@@ -115,6 +116,7 @@ class BackOfficeScreenshotTest {
                                 panels.context().zoneLabel(), size[0] == 1440);
                     }
                     if (panel.equals(BackOfficePanels.ACCOUNTS)) {
+                        accountsReadable((int) size[0] + " " + theme.id(), panels.accounts(), size[0] == 1440);
                         accountMovementsReadable((int) size[0] + " " + theme.id(), panels.accounts());
                     }
                 }
@@ -168,6 +170,30 @@ class BackOfficeScreenshotTest {
                 movements.getSelectionModel().select(0);
             });
             driver.settle();
+        }
+    }
+
+    /**
+     * The list of accounts beside an account's page: no sideways scrolling, no cell or header cut short or out of
+     * sight (the simulated accounts' long names and owners whole); every column on a wide window, and on a narrow one
+     * at least the account, its name, its owner and its status.
+     */
+    private void accountsReadable(String where, AccountsController page, boolean wide) {
+        TableView<AccountSummary> accounts = page.table();
+        assertThat(driver.fx(() -> accounts.getItems().stream().map(AccountSummary::name).toList()))
+                .as(where + " accounts listed").contains("Simulated market makers");
+        assertThat(driver.fx(() -> sideways(accounts))).as(where + " accounts").isFalse();
+        assertThat(driver.fx(() -> cutCells(where, accounts))).isEmpty();
+        assertThat(driver.fx(() -> beyondTheEdge(where, accounts))).isEmpty();
+        assertThat(driver.fx(() -> TicketAndLayoutTest.truncated(where + " account headers",
+                (Parent) accounts.lookup(".column-header-background")))).isEmpty();
+        List<String> shown = driver.fx(() -> accounts.getColumns().stream().filter(c -> c.isVisible())
+                .map(c -> c.getId()).toList());
+        if (wide) {
+            assertThat(shown).as(where + " account columns").hasSize(accounts.getColumns().size());
+        } else {
+            assertThat(shown).as(where + " account columns").contains("acct-id", "acct-name", "acct-owner",
+                    "acct-status");
         }
     }
 

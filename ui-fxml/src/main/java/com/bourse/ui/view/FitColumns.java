@@ -13,6 +13,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -45,6 +46,7 @@ public final class FitColumns<R> {
     private final Set<TableColumn<R, ?>> hiddenByPerson = new HashSet<>();
     private final Set<TableColumn<R, ?>> keptByPerson = new HashSet<>();
     private final ReadOnlyDoubleWrapper wanted = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper least = new ReadOnlyDoubleWrapper();
     private final Text probe = new Text();
     private final Runnable afterLayout = this::afterLayout;
     private final ListChangeListener<R> rowsChanged = change -> remeasure();
@@ -114,6 +116,14 @@ public final class FitColumns<R> {
         return wanted.getReadOnlyProperty();
     }
 
+    /**
+     * The width the table takes to show, none cut short, the columns that never give way (those named to give way
+     * hidden): a parent that keeps the table at least this wide never has to cut them.
+     */
+    public ReadOnlyDoubleProperty leastWidth() {
+        return least.getReadOnlyProperty();
+    }
+
     private void remeasure() {
         measured = false;
     }
@@ -142,7 +152,8 @@ public final class FitColumns<R> {
             version++;
         }
         if (measured) {
-            apply(table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - verticalBar());
+            apply(table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - verticalBar(),
+                    menuButton());
         }
     }
 
@@ -229,10 +240,17 @@ public final class FitColumns<R> {
     }
 
     /**
-     * Hides the columns that give way until the rest fit {@code available} pixels, each at least its need, and
-     * shares out the rest in proportion; only when the width or what is measured changed, so a column the person
-     * widens by hand stays so until then.
+     * Without a vertical scroll bar, the column menu's button is drawn over the last column's title, which the
+     * header shortens by the button's width: that column needs it on top of its own.
      */
+    private double menuButton() {
+        if (verticalBar() == 0 && table.isTableMenuButtonVisible()
+                && table.lookup(".show-hide-columns-button") instanceof Region corner && corner.isVisible()) {
+            return corner.getWidth();
+        }
+        return 0;
+    }
+
     /**
      * A width other than exactly 80: JavaFX's column header takes a column of its default width (80) for one nobody
      * sized and widens it to its content when the column is first shown, past the width the others were fitted to
@@ -242,7 +260,13 @@ public final class FitColumns<R> {
         return width == 80 ? 79.99 : width;
     }
 
-    private void apply(double available) {
+    /**
+     * Hides the columns that give way until the rest fit {@code width} pixels (less {@code lastTitle}, which the last
+     * column shown gets on top of its need), each at least its need, and shares out the rest in proportion; only when
+     * the width or what is measured changed, so a column the person widens by hand stays so until then.
+     */
+    private void apply(double width, double lastTitle) {
+        double available = width - lastTitle;
         if (available == appliedWidth && version == appliedVersion) {
             return;
         }
@@ -250,9 +274,14 @@ public final class FitColumns<R> {
         appliedVersion = version;
         List<TableColumn<R, ?>> columns = table.getColumns();
         double all = 0;
+        double kept = 0;
         for (TableColumn<R, ?> column : columns) {
             if (!hiddenByPerson.contains(column)) {
-                all += needs.getOrDefault(column, 0.0);
+                double need = needs.getOrDefault(column, 0.0);
+                all += need;
+                if (!giveWay.contains(column) || keptByPerson.contains(column)) {
+                    kept += need;
+                }
             }
         }
         Set<TableColumn<R, ?>> dropped = new HashSet<>();
@@ -267,13 +296,21 @@ public final class FitColumns<R> {
             }
         }
         double spare = Math.max(0, available - shown);
+        TableColumn<R, ?> last = null;
+        for (TableColumn<R, ?> column : columns) {
+            if (!hiddenByPerson.contains(column) && !dropped.contains(column)) {
+                last = column;
+            }
+        }
         applying = true;
         try {
             for (TableColumn<R, ?> column : columns) {
                 boolean visible = !hiddenByPerson.contains(column) && !dropped.contains(column);
                 double need = needs.getOrDefault(column, column.getMinWidth());
-                column.setMinWidth(need);
-                column.setPrefWidth(notTheDefault(shown > 0 && visible ? Math.floor(need + spare * need / shown) : need));
+                double extra = column == last ? lastTitle : 0;
+                column.setMinWidth(need + extra);
+                double share = shown > 0 && visible ? Math.floor(need + spare * need / shown) : need;
+                column.setPrefWidth(notTheDefault(share + extra));
                 if (column.isVisible() != visible) {
                     column.setVisible(visible);
                 }
@@ -287,5 +324,6 @@ public final class FitColumns<R> {
             applying = false;
         }
         wanted.set(all + table.getWidth() - available);
+        least.set(Math.ceil(kept + table.getWidth() - available));
     }
 }

@@ -4,6 +4,7 @@ import com.bourse.protocol.WorkingOrder;
 import com.bourse.ui.port.AccountDetail;
 import com.bourse.ui.port.AccountSummary;
 import com.bourse.ui.port.Movement;
+import com.bourse.ui.view.FitColumns;
 import com.bourse.ui.view.Tables;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class AccountsController {
     @FXML private Parent root;
     @FXML private TextField search;
+    @FXML private javafx.scene.control.SplitPane split;
     @FXML private TableView<AccountSummary> accounts;
     @FXML private Label title;
     @FXML private Label subtitle;
@@ -30,6 +32,12 @@ public final class AccountsController {
     @FXML private TableView<Movement> movements;
     @FXML private TableView<AccountDetail.TradeRow> trades;
     @FXML private javafx.scene.control.TabPane tabs;
+
+    /**
+     * The list's column that gives way beside a narrow account page: the currency (the page's subtitle says it, the
+     * search still finds it). The id, name, owner and status never do: the list widens for them instead.
+     */
+    static final List<String> LIST_GIVES_WAY = List.of("acct-ccy");
 
     private final BackOfficeContext context;
     private final Parent view;
@@ -55,6 +63,14 @@ public final class AccountsController {
                 Tables.text("acct-ccy", "Ccy", 50, AccountSummary::currency),
                 Tables.text("acct-status", "Status", 130, a -> a.status().label())));
         Tables.show(accounts, context.accounts(), search, "No accounts match");
+        FitColumns<AccountSummary> fitted = FitColumns.install(accounts, accounts.getColumns().stream()
+                .filter(c -> LIST_GIVES_WAY.contains(c.getId())).sorted(java.util.Comparator.comparingInt(
+                        c -> LIST_GIVES_WAY.indexOf(c.getId()))).toList());
+        // The list's side of the split widens rather than cut an account's id, name, owner or status. By the
+        // divider, not a least width: the split would then stop sharing a smaller window out in proportion.
+        javafx.beans.InvalidationListener widen = obs -> keepListWide(fitted.leastWidth().get());
+        accounts.widthProperty().addListener(widen);
+        fitted.leastWidth().addListener(widen);
         accounts.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> {
             if (a != null) {
                 open(a.accountId());
@@ -104,6 +120,17 @@ public final class AccountsController {
         for (TableView<?> table : List.of(positions, orders, movements, trades)) {
             table.setFixedCellSize(24);
         }
+    }
+
+    /** Moves the divider so the list is at least {@code least} wide (when the split has room for it). */
+    private void keepListWide(double least) {
+        double width = accounts.getWidth();
+        double room = split.getWidth() - split.snappedLeftInset() - split.snappedRightInset();
+        if (width <= 0 || room <= 0 || width >= least - 0.5) {
+            return;
+        }
+        double[] positions = split.getDividerPositions();
+        split.setDividerPosition(0, Math.min(0.8, positions[0] + (Math.ceil(least) - width) / room));
     }
 
     /** Reloads the list (and the open account's page). */
