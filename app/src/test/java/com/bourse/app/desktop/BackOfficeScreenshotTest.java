@@ -95,6 +95,19 @@ class BackOfficeScreenshotTest {
         driver.waitUntil(() -> panels.statements().statement() != null, 10);
         driver.fxRun(() -> panels.movements().list().getSelectionModel().select(0));
         driver.settle();
+        // Sorted by amount, the movements come in the order of their value, not of their text ("150,000.00" before
+        // "2,500.00" as text).
+        List<Long> byAmount = driver.fx(() -> {
+            TableView<Movement> list = panels.movements().list();
+            var amount = list.getColumns().stream().filter(c -> "mv-amount".equals(c.getId())).findFirst()
+                    .orElseThrow();
+            amount.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            list.getSortOrder().setAll(List.of(amount));
+            List<Long> amounts = list.getItems().stream().map(Movement::amount).toList();
+            list.getSortOrder().clear();
+            return amounts;
+        });
+        assertThat(byAmount).hasSizeGreaterThanOrEqualTo(6).isSorted();
 
         driver.fxRun(() -> driver.desktop().showAnotherSignIn());
         Workstation victor = driver.signIn("victor", "victor-training-1");

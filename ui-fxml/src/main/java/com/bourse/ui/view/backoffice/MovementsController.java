@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,10 +120,15 @@ public final class MovementsController {
         columns.add(Tables.text("mv-kind", "Kind", 92, m -> m.kind().label()));
         columns.add(Tables.text("mv-route", "From → To", 100, m -> side(m.fromAccountId()) + " → "
                 + side(m.toAccountId())));
-        columns.add(Tables.numeric("mv-amount", "Amount", 170,
-                m -> context.money(m.amount(), m.currency()) + " " + padded(m.currency()), s -> s));
-        columns.add(Tables.numeric("mv-fee", "Fee", 60,
-                m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()), s -> s));
+        // The figures sort as figures (by amount, then currency), not as their text: "900.00" after "5,000.00".
+        TableColumn<Movement, Movement> amount = Tables.numeric("mv-amount", "Amount", 170, m -> m,
+                m -> context.money(m.amount(), m.currency()) + " " + padded(m.currency()));
+        amount.setComparator(Comparator.comparingLong(Movement::amount).thenComparing(Movement::currency));
+        columns.add(amount);
+        TableColumn<Movement, Movement> fee = Tables.numeric("mv-fee", "Fee", 60, m -> m,
+                m -> m.fee() == 0 ? "" : context.money(m.fee(), m.currency()));
+        fee.setComparator(Comparator.comparingLong(Movement::fee).thenComparing(Movement::currency));
+        columns.add(fee);
         columns.add(Tables.text("mv-state", "State", 100, m -> m.state().name()));
         columns.add(Tables.textWithTip("mv-reason", "Reason", 110, Movement::reason));
         columns.add(Tables.textWithTip("mv-ref", "Reference", 110, Movement::reference));
