@@ -158,13 +158,7 @@ class ControlsFxDeskTest {
     @Test
     @Order(4)
     void aWithdrawalAboveTheCashAvailableMarksTheAmountWithTheEnginesWords() {
-        MovementsController movements = driver.fx(() -> olga.backOffice().movements());
-        driver.fxRun(() -> {
-            olga.stage().toFront();
-            olga.dock().open(BackOfficePanels.MOVEMENTS);
-            movements.selectKind(MovementKind.WITHDRAWAL);
-            movements.fromField().setValue(olga.backOffice().context().account(1001).orElseThrow());
-        });
+        MovementsController movements = withdrawalFrom(1001);
         driver.waitUntil(movements::payerLoaded, 30);
         double sendY = driver.fx(() -> sceneY(movements.sendButton()));
 
@@ -201,14 +195,8 @@ class ControlsFxDeskTest {
     @Test
     @Order(6)
     void escapeInASearchablePickerPutsBackWhatWasChosenAndKeepsTheCurrency() {
-        MovementsController movements = driver.fx(() -> olga.backOffice().movements());
         var statements = driver.fx(() -> olga.backOffice().statements());
-        driver.fxRun(() -> {
-            olga.stage().toFront();
-            olga.dock().open(BackOfficePanels.MOVEMENTS);
-            movements.selectKind(MovementKind.WITHDRAWAL);
-            movements.fromField().setValue(olga.backOffice().context().account(9001).orElseThrow());
-        });
+        MovementsController movements = withdrawalFrom(9001);
         driver.waitUntil(() -> movements.payerLoaded()
                 && driver.fx(() -> movements.currencyField().getItems().contains("USD")), 30);
         driver.fxRun(() -> movements.currencyField().setValue("USD")); // not the account's own currency
@@ -277,6 +265,18 @@ class ControlsFxDeskTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** Olga's movements form, in front, on a withdrawal from {@code accountId}. */
+    private MovementsController withdrawalFrom(long accountId) {
+        MovementsController movements = driver.fx(() -> olga.backOffice().movements());
+        driver.fxRun(() -> {
+            olga.stage().toFront();
+            olga.dock().open(BackOfficePanels.MOVEMENTS);
+            movements.selectKind(MovementKind.WITHDRAWAL);
+            movements.fromField().setValue(olga.backOffice().context().account(accountId).orElseThrow());
+        });
+        return movements;
+    }
 
     private static double sceneY(Node node) {
         return node.localToScene(0, 0).getY();
